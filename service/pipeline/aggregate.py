@@ -1,0 +1,88 @@
+"""From passage probabilities to a stance per source, then to one verdict over sources.
+
+Rules (thresholds are settings, documented in docs/config.md):
+
+* passage: ``supports`` if P(entailment) >= support_threshold and beats P(contradiction);
+  ``contradicts`` likewise with contradict_threshold; else ``neutral``.
+* source: its strongest supporting and strongest contradicting passage compete; the stronger wins
+  (equal strength -> neutral). Confidence is the winning probability; a neutral source's
+  confidence is 1 - its strongest entailment or contradiction probability.
+* verdict: with credible sources on both sides (each side's best >= conflict_threshold), the
+  verdict is ``conflicting`` with confidence min(best support, best contradiction). Otherwise the
+  side with the strongest source wins: confidence = noisy-OR of that side's sources, scaled by
+  (1 - the other side's best). No support or contradiction at all -> ``not_enough_info``.
+
+Everything is a pure function of its inputs, so verdicts are deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+SUPPORTS, CONTRADICTS, NEUTRAL = "supports", "contradicts", "neutral"
+ENT, NEU, CON = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    support: float = 0.5
+    contradict: float = 0.5
+    conflict: float = 0.6
+
+
+@dataclass(frozen=True)
+class SourceStance:
+    stance: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str
+    confidence: float
+
+
+def passage_stance(scores: np.ndarray, t: Thresholds) -> str:
+    ent, con = float(scores[ENT]), float(scores[CON])
+    if ent >= t.support and ent > con:
+        return SUPPORTS
+    if con >= t.contradict and con > ent:
+        return CONTRADICTS
+    return NEUTRAL
+
+
+def source_stance(scores: Sequence[np.ndarray], t: Thresholds) -> SourceStance:
+    stances = [passage_stance(s, t) for s in scores]
+    best_ent = max((float(s[ENT]) for s, st in zip(scores, stances, strict=True) if st == SUPPORTS), default=0.0)
+    best_con = max((float(s[CON]) for s, st in zip(scores, stances, strict=True) if st == CONTRADICTS), default=0.0)
+    if best_ent > best_con:
+        return SourceStance(SUPPORTS, round(best_ent, 4))
+    if best_con > best_ent:
+        return SourceStance(CONTRADICTS, round(best_con, 4))
+    strongest = max((max(float(s[ENT]), float(s[CON])) for s in scores), default=0.0)
+    return SourceStance(NEUTRAL, round(1.0 - strongest, 4))
+
+
+def _noisy_or(values: Sequence[float]) -> float:
+    out = 1.0
+    for v in values:
+        out *= 1.0 - v
+    return 1.0 - out
+
+
+def verdict(sources: Sequence[SourceStance], t: Thresholds) -> Verdict:
+    support = sorted((s.confidence for s in sources if s.stance == SUPPORTS), reverse=True)
+    contra = sorted((s.confidence for s in sources if s.stance == CONTRADICTS), reverse=True)
+    if not support and not contra:
+        strongest = max((1.0 - s.confidence for s in sources), default=0.0)
+        return Verdict("not_enough_info", round(1.0 - strongest, 4))
+    best_s = support[0] if support else 0.0
+    best_c = contra[0] if contra else 0.0
+    if best_s >= t.conflict and best_c >= t.conflict:
+        return Verdict("conflicting", round(min(best_s, best_c), 4))
+    if best_s >= best_c:
+        return Verdict("supported", round(_noisy_or(support) * (1.0 - best_c), 4))
+    return Verdict("refuted", round(_noisy_or(contra) * (1.0 - best_s), 4))

@@ -1,0 +1,186 @@
+"""Strip web boilerplate from scraped article text while keeping offsets into the original.
+
+Scraped feeds carry ad slugs, share and comment widgets, inline JavaScript, "ALSO READ |" link
+blocks, video metadata, doubled photo captions and whole duplicated blocks. Nothing here is
+specific to one site: every rule is a line classifier, a code detector or a normalised-hash
+duplicate check. The cleaner never rewrites text; it returns the spans of the original string that
+hold article prose, so every later offset still points into what the user submitted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from service.records import Span
+
+_WS = " \t\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+_TERMINAL = tuple(".!?…:;\"'”’)]")
+
+# Words that make up page furniture when a short line consists of nothing else.
+_UI_WORDS = frozenset(
+    """ad ads advert advertisement advertising sponsored hide skip close share shares sharing print
+    email e-mail facebook twitter whatsapp linkedin reddit pinterest telegram copy link comments comment
+    reply replies subscribe subscribers newsletter sign in up log login logout register more read
+    continue reading story article video videos photo photos gallery image images listen audio play
+    next previous back to top menu search home follow us on loading report trending related
+    recommended popular topics tags""".split()
+)
+_UI_NOUNS = re.compile(r"\b(comment|subscri|newsletter|sign (in|up)|log ?in|cookie|notification|paywall)", re.I)
+_SECOND_PERSON = re.compile(r"\b(please|you|your|join|click|tap|already a)\b", re.I)
+_COUNTER = re.compile(r"^\d[\d,.]*\s*[kKmM]?\s+(comments?|shares?|views?|replies|reactions?|likes?)$", re.I)
+_RELATIVE_TIME = re.compile(
+    r"^(updated:?\s*|published:?\s*)?(\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago$", re.I
+)
+_DURATION = re.compile(r"^(duration|length|runtime|running time)?\s*:?\s*\d{1,2}:\d{2}(:\d{2})?$", re.I)
+_PIPE_KICKER = re.compile(r"^[A-Z][A-Z0-9 '&.-]{1,30}\s*\|\s*")
+_COLON_KICKER = re.compile(
+    r"^(READ MORE|ALSO READ|READ ALSO|RELATED|WATCH|LISTEN|SEE ALSO|MORE|RECOMMENDED|SPONSORED)\s*:\s*", re.I
+)
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(\s+(and\s+)?[A-Z][\w.'’-]*){0,5}$", re.I)
+_CREDIT_TAIL = re.compile(r"\s*\(?\b(picture|photo|photograph|image|credit|source)s?\s*:\s*[^.!?]*\)?$", re.I)
+_CODE_START = re.compile(
+    r"(?<![\w$])(?:[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\(|function\s*\(|<script\b|var\s+[\w$]+\s*=|"
+    r"(?:let|const)\s+[\w$]+\s*=|\(adsbygoogle|document\.write)"
+)
+_CODE_CHARS = frozenset("{}()[];=<>'\"‘’′")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def normalize(text: str) -> str:
+    """Compare-form of a text: NFKC, case-folded, only letters and digits, single spaces."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_WORD.findall(text))
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _WS or text[start] == "\n"):
+        start += 1
+    while end > start and (text[end - 1] in _WS or text[end - 1] == "\n"):
+        end -= 1
+    return start, end
+
+
+def _looks_like_code(fragment: str) -> bool:
+    if not fragment:
+        return False
+    dense = sum(ch in _CODE_CHARS for ch in fragment) / len(fragment)
+    return dense >= 0.08 and fragment.rstrip().endswith((";", "}", ")", ">"))
+
+
+def _cut_code(text: str, start: int, end: int) -> int:
+    """New end for a line whose tail is inline script (the prose before it is kept)."""
+    for match in _CODE_START.finditer(text, start, end):
+        if _looks_like_code(text[match.start() : end]):
+            return match.start()
+    return end
+
+
+def _undouble(text: str, start: int, end: int) -> int:
+    """New end for a line that holds the same text twice in a row (a doubled caption)."""
+    body = text[start:end]
+    n = len(body)
+    if n >= 20 and n % 2 == 0 and body[: n // 2] == body[n // 2 :]:
+        return start + n // 2
+    return end
+
+
+def _is_furniture(body: str) -> bool:
+    words = re.findall(r"[\w'-]+", body.lower())
+    if not any(ch.isalnum() for ch in body):
+        return True
+    if _COUNTER.match(body) or _RELATIVE_TIME.match(body) or _DURATION.match(body) or _BYLINE.match(body):
+        return True
+    if len(words) <= 5 and not body.endswith(_TERMINAL) and all(w in _UI_WORDS for w in words):
+        return True
+    return len(words) <= 20 and bool(_UI_NOUNS.search(body)) and bool(_SECOND_PERSON.search(body))
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        end = _cut_code(text, start, end)
+        start, end = _strip_span(text, start, end)
+        end = _undouble(text, start, end)
+        credit = _CREDIT_TAIL.search(text, start, end)
+        if credit and credit.start() > start:
+            end = _strip_span(text, start, credit.start())[1]
+        lines.append(_Line(start, end, text[start:end]))
+    return lines
+
+
+def _short_repeats(lines: list[_Line]) -> set[str]:
+    """Short unpunctuated lines seen more than once: ad slugs and widget labels."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.text and len(line.text.split()) <= 5 and not line.text.endswith(_TERMINAL):
+            key = normalize(line.text)
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, n in counts.items() if n > 1}
+
+
+def _continues(previous: _Line, line: _Line) -> bool:
+    """Whether ``line`` is the rest of a sentence hard-wrapped at the end of ``previous``."""
+    if previous.text.endswith(_TERMINAL):
+        return False
+    return line.text[:1].islower() or len(previous.text.split()) >= 20
+
+
+def clean(text: str) -> list[Span]:
+    """Return the prose blocks of ``text`` as spans of the original string, in order.
+
+    A block is a paragraph (one line, or hard-wrapped lines joined); dropped lines are page
+    furniture, script, media metadata, and repeats of a block already kept.
+
+    Examples:
+        >>> src = "Hide Ad\\nRain fell.\\nRain fell.\\n3 comments"
+        >>> [src[s.start:s.end] for s in clean(src)]
+        ['Rain fell.']
+    """
+    lines = _split_lines(text)
+    slugs = _short_repeats(lines)
+    seen: set[str] = set()
+    blocks: list[Span] = []
+    previous: _Line | None = None
+    skip_caption = False
+    for line in lines:
+        if not line.text:
+            previous = None
+            continue
+        body = line.text
+        kicker = _PIPE_KICKER.match(body) or _COLON_KICKER.match(body)
+        if kicker:
+            seen.add(normalize(body[kicker.end() :]))
+            previous = None
+            continue
+        if _DURATION.match(body):
+            skip_caption = True
+            previous = None
+            continue
+        key = normalize(body)
+        if _is_furniture(body) or key in slugs or key in seen:
+            previous = None
+            continue
+        if skip_caption:
+            skip_caption = False
+            seen.add(key)
+            previous = None
+            continue
+        seen.add(key)
+        if previous is not None and blocks and _continues(previous, line):
+            blocks[-1] = Span(blocks[-1].start, line.end)
+        else:
+            blocks.append(Span(line.start, line.end))
+        previous = line
+    return blocks

@@ -1,0 +1,133 @@
+"""Read articles from files: plain text, Markdown, HTML and JSONL; the packaged seed articles."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from service.errors import BinaryInputError, EncodingError, InvalidInputError
+from service.pipeline.clean import clean
+from service.records import ArticleInput
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+FIELDS = ("source_id", "title", "url", "outlet", "published_at")
+
+
+def seed_dir() -> Path:
+    """The seed articles: inside the installed wheel, else the repository's top-level ``seeds/``."""
+    packaged = Path(str(resources.files("service"))) / "seeds"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "seeds"
+
+
+def decode(data: bytes, where: str) -> str:
+    """Strict UTF-8 (a BOM is dropped); NUL bytes mean a binary file."""
+    if b"\x00" in data[:8192]:
+        raise BinaryInputError(f"{where}: looks like a binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"{where}: not valid UTF-8 (byte {exc.start}); convert it to UTF-8 first") from None
+
+
+def html_to_article(html: str, source_id: str, **meta: str | None) -> ArticleInput:
+    """Reduce an HTML page to its article text (trafilatura); offsets then point into that text."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=True) or ""
+    found = trafilatura.extract_metadata(html)
+    return ArticleInput(
+        source_id=source_id,
+        text=text,
+        title=meta.get("title") or (found.title if found else None),
+        url=meta.get("url") or (found.url if found else None),
+        outlet=meta.get("outlet") or (found.sitename if found else None),
+        published_at=meta.get("published_at") or (found.date if found else None),
+    )
+
+
+def _title_of(text: str) -> str | None:
+    """The first prose block, when it reads like a headline (4-30 words, no closing stop)."""
+    blocks = clean(text)
+    if not blocks:
+        return None
+    first = text[blocks[0].start : blocks[0].end]
+    words = len(first.split())
+    return first if "\n" not in first and 4 <= words <= 30 and not first.endswith((".", "!", "?")) else None
+
+
+def check_date(value: Any, where: str) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInputError(f"{where}: published_at {value!r} is not an ISO 8601 date") from None
+    return str(value)
+
+
+def record_to_article(record: Any, where: str, default_id: str) -> ArticleInput:
+    """One JSON object (``source_id, title, url, outlet, published_at`` and ``text`` or ``html``)."""
+    if not isinstance(record, dict):
+        raise InvalidInputError(f"{where}: expected a JSON object")
+    for key in (*FIELDS, "text", "html"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise InvalidInputError(f"{where}: {key} must be a string")
+    source_id = record.get("source_id") or default_id
+    meta = {key: record.get(key) for key in ("title", "url", "outlet")}
+    published_at = check_date(record.get("published_at"), where)
+    if record.get("text"):
+        return ArticleInput(source_id=source_id, text=record["text"], published_at=published_at, **meta)
+    if record.get("html"):
+        return html_to_article(record["html"], source_id, published_at=published_at, **meta)
+    raise InvalidInputError(f"{where}: needs a non-empty 'text' or 'html' field")
+
+
+def _read_jsonl(path: Path) -> Iterator[ArticleInput]:
+    text = decode(path.read_bytes(), str(path))
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InvalidInputError(f"{where}: invalid JSON ({exc.msg})") from None
+        yield record_to_article(record, where, f"{path.stem}-{number}")
+
+
+def read_file(path: Path) -> Iterator[ArticleInput]:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise InvalidInputError(
+            f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(sorted(SUPPORTED))}"
+        )
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path)
+        return
+    text = decode(path.read_bytes(), str(path))
+    if suffix in HTML_SUFFIXES:
+        yield html_to_article(text, path.stem)
+    else:
+        yield ArticleInput(source_id=path.stem, text=text, title=_title_of(text))
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files named, plus the supported files under directories named (sorted, recursive)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise InvalidInputError(f"{path}: no such file or directory")
+    return out

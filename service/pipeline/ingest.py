@@ -1,0 +1,122 @@
+"""Ingest: clean -> split -> embed -> store, idempotent by content hash.
+
+Preparation (cleaning and splitting) is cheap and runs for every input before anything is
+stored, so a bad file in a batch is reported before the store changes. Embedding is batched
+across articles; each article is then committed on its own, and the FAISS file is saved once at
+the end (a crash in between is repaired from SQLite on the next open).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from service.errors import EmptyTextError, InvalidInputError
+from service.pipeline.clean import clean
+from service.pipeline.embed import Embedder, model_input
+from service.pipeline.split import split_passages
+from service.records import ArticleInput, IngestResult, PassageDraft
+from service.storage import Store
+
+SOURCE_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-:")
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    article: ArticleInput
+    content_hash: str
+    drafts: list[PassageDraft]
+
+
+def content_hash(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def generated_source_id(text: str) -> str:
+    return "src-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def check_source_id(source_id: str) -> str:
+    if not source_id or len(source_id) > 200 or not set(source_id) <= SOURCE_ID_CHARS:
+        raise InvalidInputError(
+            f"source_id {source_id!r} must be 1-200 characters of letters, digits, '.', '_', '-' or ':'"
+        )
+    return source_id
+
+
+def prepare(article: ArticleInput, max_passage_chars: int, max_text_chars: int) -> PreparedArticle:
+    """Clean and split one article; raises if nothing usable is left."""
+    check_source_id(article.source_id)
+    if len(article.text) > max_text_chars:
+        raise InvalidInputError(f"{article.source_id}: text is {len(article.text)} characters (limit {max_text_chars})")
+    drafts = split_passages(article.text, clean(article.text), max_passage_chars)
+    if not drafts:
+        raise EmptyTextError(f"{article.source_id}: no sentences left after cleaning (empty or boilerplate only)")
+    return PreparedArticle(article, content_hash(article.text), drafts)
+
+
+def _same_metadata(a: ArticleInput, stored: object) -> bool:
+    return all(getattr(a, key) == getattr(stored, key) for key in ("title", "url", "outlet", "published_at"))
+
+
+def ingest(
+    store: Store,
+    embedder: Embedder,
+    prepared: Sequence[PreparedArticle],
+    progress: Callable[[int], None] | None = None,
+    batch_sentences: int = 256,
+) -> list[IngestResult]:
+    """Store prepared articles; ``progress`` is called with the number of articles done."""
+    results: list[IngestResult] = []
+    pending: list[PreparedArticle] = []
+    for item in prepared:
+        existing = store.get_article(item.article.source_id)
+        if existing is not None and existing.content_hash == item.content_hash:
+            status = "unchanged"
+            if not _same_metadata(item.article, existing):
+                store.update_metadata(item.article)
+                status = "updated"
+            results.append(IngestResult(item.article.source_id, status, existing.passage_count, item.content_hash))
+            if progress:
+                progress(1)
+            continue
+        pending.append(item)
+        if sum(len(p.drafts) for p in pending) >= batch_sentences:
+            results.extend(_store_batch(store, embedder, pending, progress))
+            pending = []
+    results.extend(_store_batch(store, embedder, pending, progress))
+    store.save_index()
+    return results
+
+
+def _store_batch(
+    store: Store, embedder: Embedder, batch: list[PreparedArticle], progress: Callable[[int], None] | None
+) -> list[IngestResult]:
+    if not batch:
+        return []
+    texts = [d.text for item in batch for d in item.drafts]
+    vectors = embedder.encode(texts)
+    results: list[IngestResult] = []
+    offset = 0
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for item in batch:
+        n = len(item.drafts)
+        replaced = store.get_article(item.article.source_id) is not None
+        store.replace_article(
+            item.article,
+            now,
+            item.content_hash,
+            item.drafts,
+            vectors[offset : offset + n],
+            [model_input(d.text) for d in item.drafts],
+            save_index=False,
+        )
+        offset += n
+        results.append(
+            IngestResult(item.article.source_id, "replaced" if replaced else "created", n, item.content_hash)
+        )
+        if progress:
+            progress(1)
+    return results

@@ -1,0 +1,113 @@
+"""``Pipeline``: the one object the CLI and the HTTP API call.
+
+It owns the store and the models for one process and creates each on first use, so importing
+or constructing it costs nothing and a worker that only lists articles never loads torch.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
+from typing import Any
+
+from service.errors import NotFoundError
+from service.pipeline.aggregate import Thresholds
+from service.pipeline.documents import expand_paths, read_file, seed_dir
+from service.pipeline.embed import Embedder
+from service.pipeline.ingest import PreparedArticle, ingest, prepare
+from service.pipeline.stance import StanceModel, load_stance_model
+from service.pipeline.verify import VerifyOptions, verify_claims
+from service.records import ArticleInput, IngestResult
+from service.settings import Settings
+from service.storage import Store
+
+
+class Pipeline:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.settings.data_dir, factory=self.settings.faiss_factory)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        return Embedder(self.settings.embed_model, batch_size=self.settings.embed_batch_size)
+
+    @cached_property
+    def stance_model(self) -> StanceModel:
+        return load_stance_model(self.settings.stance_model, batch_size=self.settings.stance_batch_size)
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.close()
+            del self.__dict__["store"]
+
+    def _vector_store(self) -> Store:
+        self.store.ensure_dim(self.embedder.dim)
+        return self.store
+
+    # -- ingest -----------------------------------------------------------------------------
+    def prepare(self, article: ArticleInput) -> PreparedArticle:
+        return prepare(article, self.settings.max_passage_chars, self.settings.max_text_chars)
+
+    def ingest(
+        self, articles: Iterable[ArticleInput], progress: Callable[[int], None] | None = None
+    ) -> list[IngestResult]:
+        """Prepare every article first (raising on the first bad one), then store them all."""
+        prepared = [self.prepare(a) for a in articles]
+        with self._lock:
+            return ingest(self._vector_store(), self.embedder, prepared, progress)
+
+    def ingest_prepared(
+        self, prepared: Sequence[PreparedArticle], progress: Callable[[int], None] | None = None
+    ) -> list[IngestResult]:
+        with self._lock:
+            return ingest(self._vector_store(), self.embedder, prepared, progress)
+
+    def seed(self, progress: Callable[[int], None] | None = None) -> list[IngestResult]:
+        """Ingest the packaged seed articles (idempotent)."""
+        files = expand_paths([seed_dir()])
+        return self.ingest((a for f in files for a in read_file(f)), progress)
+
+    def delete(self, source_id: str) -> None:
+        if not self.store.delete_article(source_id):
+            raise NotFoundError(f"no article with source_id {source_id!r}")
+
+    def reindex(self) -> int:
+        return self.store.rebuild_index()
+
+    # -- verify -----------------------------------------------------------------------------
+    def verify_many(
+        self,
+        claims: Sequence[str],
+        top_k: int | None = None,
+        source_ids: Sequence[str] | None = None,
+        min_similarity: float | None = None,
+    ) -> list[dict[str, Any]]:
+        s = self.settings
+        options = VerifyOptions(
+            top_k=top_k or s.top_k,
+            candidates=max(s.candidates, top_k or 0),
+            rrf_k=s.rrf_k,
+            min_similarity=s.min_similarity if min_similarity is None else min_similarity,
+            duplicate_similarity=s.duplicate_similarity,
+            passages_per_source=s.passages_per_source,
+            stance_context=s.stance_context,
+            thresholds=Thresholds(s.support_threshold, s.contradict_threshold, s.conflict_threshold),
+        )
+        store = self._vector_store()
+        store.refresh()
+        return verify_claims(
+            claims,
+            store=store,
+            embedder=self.embedder,
+            stance_model=self.stance_model,
+            options=options,
+            source_ids=source_ids,
+        )
+
+    def verify(self, claim: str, **kwargs: Any) -> dict[str, Any]:
+        return self.verify_many([claim], **kwargs)[0]

@@ -1,0 +1,118 @@
+"""Sentence segmentation with character offsets, tuned for news prose.
+
+A boundary is terminal punctuation (plus closing quotes or brackets), whitespace, then something
+that can open a sentence. Boundaries after honorifics ("Mr."), initials and dotted acronyms
+("J. K.", "U.S.") are suppressed unless the next word is a typical sentence opener; decimals
+("1.5%") and datelines ("MOSCOW (AP) --") never produce a candidate in the first place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from service.pipeline.clean import normalize
+from service.records import PassageDraft, Span
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms mx dr prof sr jr st mt ft gen gov sen rep lt col capt cmdr sgt maj adm rev hon pres
+    supt insp det no nos vol vols fig figs pp inc ltd corp co bros dept univ assn est approx vs cf al
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_OPENERS = frozenset(
+    """the a an he she it they we i you his her its their our this that these those there but and
+    in on at for if when while after before as so yet however meanwhile still""".split()
+)
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_INITIALS = re.compile(r"(?:\b[A-Za-z]\.)*\b[A-Za-z]$")
+_CLAUSE_BREAK = re.compile(r"[;,:—–]\s|\s[-–—]+\s")
+MIN_WORDS = 3
+
+
+def _previous_token(text: str, dot: int) -> str:
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "\"'“‘([":
+        start -= 1
+    return text[start:dot]
+
+
+def _next_word(text: str, pos: int) -> str:
+    match = re.match(r"\s+[\"'“‘«(\[]?([\w’']+)", text[pos : pos + 40])
+    return match.group(1) if match else ""
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    punct = match.group(0)
+    if not punct.startswith(".") or punct.startswith(".."):
+        return True
+    token = _previous_token(text, match.start())
+    lowered = token.lower().rstrip(".")
+    next_word = _next_word(text, match.end())
+    if lowered in _ABBREVIATIONS:
+        return False
+    if _INITIALS.fullmatch(token):
+        return next_word.lower() in _OPENERS
+    return True
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans of ``text[start:end]``, trimmed of surrounding whitespace.
+
+    Examples:
+        >>> t = 'Mr. Smith paid $1.5m in the U.S. on Monday. "Why?" he asked. It rained.'
+        >>> [t[s.start:s.end] for s in sentence_spans(t)]
+        ['Mr. Smith paid $1.5m in the U.S. on Monday.', '"Why?" he asked.', 'It rained.']
+    """
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    cursor = start
+    for match in _CANDIDATE.finditer(text, start, end):
+        if match.end() <= cursor or not _is_boundary(text, match):
+            continue
+        spans.append(Span(cursor, match.end()))
+        cursor = match.end()
+    spans.append(Span(cursor, end))
+    return [trimmed for span in spans if (trimmed := _trim(text, span)).end > trimmed.start]
+
+
+def _trim(text: str, span: Span) -> Span:
+    s, e = span.start, span.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(s, e)
+
+
+def cap_span(text: str, span: Span, max_chars: int) -> list[Span]:
+    """Cut an overlong sentence at clause breaks (else spaces) into pieces of <= ``max_chars``."""
+    pieces: list[Span] = []
+    s = span.start
+    while span.end - s > max_chars:
+        window = text[s : s + max_chars]
+        cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window) if m.end() > max_chars // 3), default=0)
+        if not cut:
+            cut = window.rfind(" ") + 1 or max_chars
+        pieces.append(_trim(text, Span(s, s + cut)))
+        s += cut
+    pieces.append(_trim(text, Span(s, span.end)))
+    return [p for p in pieces if p.end > p.start]
+
+
+def split_passages(text: str, blocks: Iterable[Span], max_chars: int) -> list[PassageDraft]:
+    """One passage per sentence of the cleaned blocks, deduplicated by normalised text.
+
+    Fragments of fewer than ``MIN_WORDS`` words (stray labels, lone names) are not passages.
+    """
+    drafts: list[PassageDraft] = []
+    seen: set[str] = set()
+    for block in blocks:
+        for sentence in sentence_spans(text, block.start, block.end):
+            for piece in cap_span(text, sentence, max_chars):
+                body = text[piece.start : piece.end]
+                key = normalize(body)
+                if len(key.split()) < MIN_WORDS or key in seen:
+                    continue
+                seen.add(key)
+                drafts.append(PassageDraft(len(drafts), body, piece.start, piece.end))
+    return drafts

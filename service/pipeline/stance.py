@@ -1,0 +1,136 @@
+"""Stance: does a passage entail, contradict, or say nothing about a claim?
+
+``StanceModel`` is the interface the verifier depends on. ``CrossEncoderStance`` runs an NLI
+cross-encoder (a local folder or a hub name). ``NoStanceModel`` is what runs when no model is
+configured: it reports every pair neutral and says so by name, rather than guessing stance from
+keywords.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from service.errors import ModelUnavailableError
+from service.pipeline.embed import model_input, quiet_transformers
+
+LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
+NO_MODEL = "none"
+_ALIASES = {
+    "entailment": "entailment",
+    "entails": "entailment",
+    "supports": "entailment",
+    "support": "entailment",
+    "neutral": "neutral",
+    "not_enough_info": "neutral",
+    "nei": "neutral",
+    "contradiction": "contradiction",
+    "contradicts": "contradiction",
+    "refutes": "contradiction",
+}
+
+
+class StanceModel(Protocol):
+    """Batched NLI: (premise = passage, hypothesis = claim) -> probabilities in ``LABELS`` order."""
+
+    name: str
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Return an ``(n, 3)`` float array; rows sum to 1."""
+        ...
+
+
+class NoStanceModel:
+    """The honest placeholder: every pair is neutral with certainty."""
+
+    name = NO_MODEL
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        out[:, 1] = 1.0
+        return out
+
+
+def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
+    scaled = logits / temperature
+    scaled = scaled - scaled.max(axis=1, keepdims=True)
+    exp = np.exp(scaled)
+    probs: np.ndarray = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
+    return probs
+
+
+def label_order(id2label: dict[Any, str]) -> list[int]:
+    """Column index of entailment, neutral, contradiction in the model's output."""
+    by_name = {_ALIASES.get(str(name).lower()): int(i) for i, name in id2label.items()}
+    try:
+        return [by_name[label] for label in LABELS]
+    except KeyError:
+        raise ModelUnavailableError(
+            f"stance model labels {sorted(map(str, id2label.values()))} do not name entailment, "
+            "neutral and contradiction"
+        ) from None
+
+
+class CrossEncoderStance:
+    """A sentence-transformers ``CrossEncoder`` with 3 NLI labels, loaded on first use.
+
+    A ``calibration.json`` beside the weights (``{"temperature": T}``) scales the logits.
+    """
+
+    def __init__(self, spec: str, batch_size: int = 32, max_length: int = 256) -> None:
+        self.spec = spec
+        self.name = Path(spec).name if Path(spec).is_dir() else spec
+        self.batch_size = batch_size
+        self.max_length = max_length
+        self.temperature = 1.0
+        self._model: Any = None
+        self._columns: list[int] = []
+        self._lock = threading.Lock()
+
+    def _load(self) -> None:
+        try:
+            import torch
+            from sentence_transformers import CrossEncoder
+            from transformers import AutoConfig
+        except ImportError as exc:  # pragma: no cover
+            raise ModelUnavailableError("pip install sentence-transformers to judge stance") from exc
+        quiet_transformers()
+        try:
+            config = AutoConfig.from_pretrained(self.spec)
+            self._columns = label_order(config.id2label)
+            self._model = CrossEncoder(
+                self.spec, device="cpu", max_length=self.max_length, activation_fn=torch.nn.Identity()
+            )
+        except (OSError, ValueError) as exc:
+            raise ModelUnavailableError(f"cannot load stance model {self.spec!r}: {exc}") from exc
+        calibration = Path(self.spec) / "calibration.json"
+        if calibration.is_file():
+            self.temperature = float(json.loads(calibration.read_text())["temperature"])
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        if not pairs:
+            return np.zeros((0, 3), dtype=np.float32)
+        with self._lock:
+            if self._model is None:
+                self._load()
+        cleaned = [(model_input(p), model_input(h)) for p, h in pairs]
+        order = sorted(range(len(cleaned)), key=lambda i: len(cleaned[i][0]) + len(cleaned[i][1]))
+        logits = self._model.predict(
+            [cleaned[i] for i in order], batch_size=self.batch_size, show_progress_bar=False, convert_to_numpy=True
+        )
+        probs = softmax(np.asarray(logits, dtype=np.float32), self.temperature)[:, self._columns]
+        out = np.empty_like(probs)
+        out[order] = probs
+        return out
+
+
+def load_stance_model(spec: str, batch_size: int = 32) -> StanceModel:
+    """The configured model; empty or ``none`` gives ``NoStanceModel``."""
+    if not spec or spec.lower() == NO_MODEL:
+        return NoStanceModel()
+    return CrossEncoderStance(spec, batch_size=batch_size)

@@ -1,0 +1,177 @@
+"""Verify claims: retrieve passages, judge stance in one batch, aggregate, build the report.
+
+The report is a plain dict in the pinned JSON shape (see README "JSON shape of a verification"),
+shared by ``claimscope verify --json`` and ``POST /v1/verify``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from service.pipeline.aggregate import (
+    NEUTRAL,
+    SourceStance,
+    Thresholds,
+    Verdict,
+    passage_stance,
+    source_stance,
+    verdict,
+)
+from service.pipeline.embed import Embedder
+from service.pipeline.retrieve import Candidate, retrieve
+from service.pipeline.stance import NO_MODEL, StanceModel
+from service.storage import Store
+
+
+@dataclass(frozen=True)
+class VerifyOptions:
+    top_k: int
+    candidates: int
+    rrf_k: int
+    min_similarity: float
+    duplicate_similarity: float
+    passages_per_source: int
+    stance_context: bool
+    thresholds: Thresholds
+
+
+def _premise(store: Store, candidate: Candidate, with_context: bool) -> str:
+    if not with_context:
+        return candidate.passage.text
+    before, _ = store.neighbours(candidate.passage)
+    return f"{before} {candidate.passage.text}" if before else candidate.passage.text
+
+
+def verify_claims(
+    claims: Sequence[str],
+    *,
+    store: Store,
+    embedder: Embedder,
+    stance_model: StanceModel,
+    options: VerifyOptions,
+    source_ids: Sequence[str] | None = None,
+) -> list[dict[str, Any]]:
+    """One report per claim, in order; stance for all claims runs as one batch."""
+    started = time.perf_counter()
+    vectors = embedder.encode(list(claims))
+    embedded = time.perf_counter()
+    found = [
+        retrieve(
+            store,
+            vectors[i],
+            claim,
+            top_k=options.top_k,
+            candidates=options.candidates,
+            rrf_k=options.rrf_k,
+            min_similarity=options.min_similarity,
+            duplicate_similarity=options.duplicate_similarity,
+            source_ids=source_ids,
+        )
+        for i, claim in enumerate(claims)
+    ]
+    searched = time.perf_counter()
+    pairs = [
+        (_premise(store, c, options.stance_context), claim)
+        for claim, cands in zip(claims, found, strict=True)
+        for c in cands
+    ]
+    scores = stance_model.predict(pairs)
+    judged = time.perf_counter()
+    timings = {
+        "embed": _ms(embedded - started),
+        "search": _ms(searched - embedded),
+        "stance": _ms(judged - searched),
+    }
+    reports: list[dict[str, Any]] = []
+    offset = 0
+    for claim, cands in zip(claims, found, strict=True):
+        report = _report(claim, cands, scores[offset : offset + len(cands)], store, stance_model.name, options)
+        offset += len(cands)
+        report["timings_ms"] = {**timings, "total": _ms(time.perf_counter() - started)}
+        reports.append(report)
+    return reports
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def _report(
+    claim: str,
+    candidates: Sequence[Candidate],
+    scores: np.ndarray,
+    store: Store,
+    model_name: str,
+    options: VerifyOptions,
+) -> dict[str, Any]:
+    by_source: dict[str, list[tuple[Candidate, np.ndarray]]] = {}
+    for candidate, row in zip(candidates, scores, strict=True):
+        by_source.setdefault(candidate.passage.source_id, []).append((candidate, row))
+    stances = {sid: source_stance([row for _, row in items], options.thresholds) for sid, items in by_source.items()}
+    overall = verdict(list(stances.values()), options.thresholds)
+    if model_name == NO_MODEL:  # nothing was judged: no confidence to report
+        overall = Verdict(overall.verdict, 0.0)
+        stances = {sid: SourceStance(s.stance, 0.0) for sid, s in stances.items()}
+    sources = [
+        _source_entry(sid, items, stances[sid], store, options)
+        for sid, items in sorted(by_source.items(), key=lambda kv: _source_order(kv[1], stances[kv[0]]))
+    ]
+    return {
+        "claim": claim,
+        "verdict": overall.verdict,
+        "confidence": overall.confidence,
+        "stance_model": model_name,
+        "sources": sources,
+    }
+
+
+def _source_order(items: list[tuple[Candidate, np.ndarray]], stance: SourceStance) -> tuple[float, ...]:
+    decided = stance.stance != NEUTRAL
+    return (-float(decided), -(stance.confidence if decided else 0.0), -max(c.similarity for c, _ in items))
+
+
+def _source_entry(
+    source_id: str,
+    items: list[tuple[Candidate, np.ndarray]],
+    stance: SourceStance,
+    store: Store,
+    options: VerifyOptions,
+) -> dict[str, Any]:
+    article = store.get_article(source_id)
+    ranked = sorted(items, key=lambda it: (-_strength(it[1], stance.stance), -it[0].similarity))
+    return {
+        "source_id": source_id,
+        "title": article.title if article else None,
+        "url": article.url if article else None,
+        "outlet": article.outlet if article else None,
+        "published_at": article.published_at if article else None,
+        "stance": stance.stance,
+        "confidence": stance.confidence,
+        "passages": [_passage_entry(c, row, options.thresholds) for c, row in ranked[: options.passages_per_source]],
+    }
+
+
+def _strength(row: np.ndarray, stance: str) -> float:
+    return float(row[0]) if stance == "supports" else float(row[2]) if stance == "contradicts" else 0.0
+
+
+def _passage_entry(candidate: Candidate, row: np.ndarray, thresholds: Thresholds) -> dict[str, Any]:
+    p = candidate.passage
+    return {
+        "passage_id": p.id,
+        "text": p.text,
+        "start": p.start,
+        "end": p.end,
+        "stance": passage_stance(row, thresholds),
+        "scores": {
+            "entailment": round(float(row[0]), 4),
+            "neutral": round(float(row[1]), 4),
+            "contradiction": round(float(row[2]), 4),
+        },
+        "similarity": round(candidate.similarity, 4),
+    }

@@ -1,0 +1,69 @@
+"""Plain records shared by the pipeline and storage (no behaviour, no heavy imports)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` into an article's stored text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """An article as submitted, before cleaning. ``text`` is what offsets will point into."""
+
+    source_id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    source_id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published_at: str | None
+    ingested_at: str
+    content_hash: str
+    text: str
+    passage_count: int = 0
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One sentence of an article; ``text == article.text[start:end]`` always holds."""
+
+    id: int
+    source_id: str
+    ordinal: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PassageDraft:
+    """A passage about to be stored (no id yet) with its embedding input."""
+
+    ordinal: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class IngestResult:
+    source_id: str
+    status: str  # "created" | "replaced" | "updated" | "unchanged"
+    passage_count: int
+    content_hash: str
+    extra: dict[str, object] = field(default_factory=dict)

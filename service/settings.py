@@ -1,0 +1,119 @@
+"""One settings object, read from ``CLAIMSCOPE_*`` environment variables.
+
+Every field's environment variable is its name upper-cased with the ``CLAIMSCOPE_`` prefix; the
+table in ``docs/config.md`` lists them all (a test keeps the two in sync). Tests build a
+``Settings`` directly or call ``Settings.from_env(mapping)``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PREFIX = "CLAIMSCOPE_"
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("claimscope", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Service configuration. ``help`` metadata is the documentation of each field."""
+
+    data_dir: Path = field(
+        default_factory=default_data_dir,
+        metadata={"help": "Folder for the SQLite database and FAISS index (default: the per-user data dir)."},
+    )
+    embed_model: str = field(
+        default="",
+        metadata={
+            "help": "Sentence-transformers model: local folder or hub name. Empty = the packaged all-MiniLM-L6-v2."
+        },
+    )
+    stance_model: str = field(
+        default="",
+        metadata={"help": "Stance (NLI) cross-encoder: local folder or hub name. Empty or `none` = no stance model."},
+    )
+    faiss_factory: str = field(
+        default="Flat",
+        metadata={
+            "help": "FAISS index factory string, wrapped in IndexIDMap2; must support remove_ids (Flat, IVF256,Flat)."
+        },
+    )
+    top_k: int = field(
+        default=10, metadata={"help": "Passages judged per claim (after fusion and duplicate collapsing)."}
+    )
+    candidates: int = field(
+        default=50, metadata={"help": "Candidates fetched from each retriever (dense and lexical) before fusion."}
+    )
+    rrf_k: int = field(default=60, metadata={"help": "Reciprocal rank fusion constant."})
+    min_similarity: float = field(
+        default=0.2, metadata={"help": "Passages whose cosine similarity to the claim is below this are not judged."}
+    )
+    duplicate_similarity: float = field(
+        default=0.92,
+        metadata={"help": "Passages of one source at least this similar to a better one are collapsed into it."},
+    )
+    max_passage_chars: int = field(
+        default=600,
+        metadata={"help": "Longer sentences are cut at clause breaks into pieces of at most this many characters."},
+    )
+    embed_batch_size: int = field(default=64, metadata={"help": "Sentences per embedding batch."})
+    stance_batch_size: int = field(default=32, metadata={"help": "Pairs per stance-model batch."})
+    stance_context: bool = field(
+        default=True,
+        metadata={"help": "Give the stance model the previous sentence as context (resolves 'he', 'the visit')."},
+    )
+    support_threshold: float = field(
+        default=0.5,
+        metadata={"help": "Minimum entailment probability for a passage (and so a source) to count as support."},
+    )
+    contradict_threshold: float = field(
+        default=0.5, metadata={"help": "Minimum contradiction probability for a passage to count as contradiction."}
+    )
+    conflict_threshold: float = field(
+        default=0.6,
+        metadata={"help": "Both sides need a source at least this confident for the verdict `conflicting`."},
+    )
+    passages_per_source: int = field(default=3, metadata={"help": "Passages cited per source in a verification."})
+    max_text_chars: int = field(default=2_000_000, metadata={"help": "Largest article text accepted."})
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from ``environ`` (default ``os.environ``); ``overrides`` win over both."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            raw = environ.get(PREFIX + f.name.upper())
+            if raw is not None and raw != "":
+                values[f.name] = _parse(f, raw)
+        values.update(overrides)
+        return cls(**values)
+
+
+def _parse(f: dataclasses.Field[Any], raw: str) -> Any:
+    kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+    name = PREFIX + f.name.upper()
+    try:
+        if kind == "Path":
+            return Path(raw).expanduser()
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind == "bool":
+            if raw.lower() in {"1", "true", "yes", "on"}:
+                return True
+            if raw.lower() in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not a valid {kind}") from None
+    return raw

@@ -1,0 +1,190 @@
+"""Storage behind one small interface: ``Store`` (SQLite source of truth + FAISS cache).
+
+Write protocol, which keeps the two consistent across crashes: take the data-dir write lock,
+commit to SQLite (which bumps a generation number), then update FAISS and save it with that
+generation. A reader that finds the FAISS generation behind SQLite's repairs the index by diffing
+passage ids (vectors come from SQLite; nothing is re-embedded).
+"""
+
+from __future__ import annotations
+
+import fcntl
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from service.errors import ConfigurationError
+from service.records import Article, ArticleInput, Passage, PassageDraft
+from service.storage.sqlite import SQLiteStore
+from service.storage.vectors import VectorIndex
+
+__all__ = ["Store", "SQLiteStore", "VectorIndex"]
+
+DB_FILE = "claimscope.sqlite3"
+INDEX_FILE = "passages.faiss"
+LOCK_FILE = "write.lock"
+DEFAULT_DIM = 384  # an empty store until its first writer fixes the size
+
+
+class Store:
+    """Articles, passages and their vectors in ``data_dir``; safe for several processes."""
+
+    def __init__(self, data_dir: Path, factory: str = "Flat") -> None:
+        """Open (creating if needed) the store in ``data_dir``; repairs FAISS if it lags SQLite."""
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir = data_dir
+        self.factory = factory
+        self.sql = SQLiteStore(data_dir / DB_FILE)
+        stored = self.sql.get_meta("dim")
+        self.dim = int(stored) if stored else DEFAULT_DIM
+        self.index = VectorIndex.load(self.index_path, self.dim, factory)
+        if self.index.generation != self.sql.generation():
+            with self.write_lock():
+                self.repair()
+
+    @property
+    def index_path(self) -> Path:
+        return self.data_dir / INDEX_FILE
+
+    def close(self) -> None:
+        self.sql.close()
+
+    def ensure_dim(self, dim: int) -> None:
+        """Fix the vector size on first use; refuse an embedder of another size later."""
+        stored = self.sql.get_meta("dim")
+        if stored is not None and int(stored) != dim:
+            raise ConfigurationError(
+                f"the data dir holds {stored}-dimensional vectors but the embedder makes {dim}: "
+                "point CLAIMSCOPE_DATA_DIR at a new folder and ingest again"
+            )
+        if stored is None:
+            with self.write_lock(), self.sql.transaction():
+                self.sql.set_meta("dim", str(dim))
+            self.dim = dim
+            self.index = VectorIndex(dim, self.factory)
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """Serialise writers across processes (an exclusive flock on the data dir)."""
+        with open(self.data_dir / LOCK_FILE, "a+") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    # -- consistency ------------------------------------------------------------------------
+    def repair(self) -> dict[str, int]:
+        """Bring FAISS in line with SQLite by id difference; returns what was added/removed."""
+        generation = self.sql.generation()
+        in_sql = self.sql.all_passage_ids()
+        in_index = self.index.ids()
+        missing = np.setdiff1d(in_sql, in_index)
+        extra = np.setdiff1d(in_index, in_sql)
+        self.index.remove(extra)
+        for chunk in range(0, len(missing), 4096):
+            ids, vectors = self.sql.vectors(missing[chunk : chunk + 4096].tolist())
+            self.index.add(ids, vectors)
+        self.index.save(self.index_path, generation)
+        return {"added": int(len(missing)), "removed": int(len(extra))}
+
+    def rebuild_index(self) -> int:
+        """Recreate the FAISS index from the vectors in SQLite; returns its size."""
+        with self.write_lock():
+            self.index = VectorIndex(self.dim, self.factory)
+            ids, vectors = self.sql.vectors()
+            self.index.add(ids, vectors)
+            self.index.save(self.index_path, self.sql.generation())
+        return self.index.size
+
+    def refresh(self) -> None:
+        """Pick up writes made by other processes since this one last looked."""
+        if self.index.generation != self.sql.generation():
+            with self.write_lock():
+                self.repair()
+
+    # -- writes -----------------------------------------------------------------------------
+    def replace_article(
+        self,
+        article: ArticleInput,
+        ingested_at: str,
+        content_hash: str,
+        drafts: Sequence[PassageDraft],
+        vectors: np.ndarray,
+        fts_bodies: Sequence[str],
+        save_index: bool = True,
+    ) -> list[int]:
+        with self.write_lock():
+            self.refresh_locked()
+            removed, added = self.sql.replace_article(article, ingested_at, content_hash, drafts, vectors, fts_bodies)
+            self.index.remove(removed)
+            self.index.add(np.array(added, dtype=np.int64), vectors)
+            self.index.generation = self.sql.generation()
+            if save_index:
+                self.index.save(self.index_path, self.index.generation)
+        return added
+
+    def refresh_locked(self) -> None:
+        if self.index.generation != self.sql.generation():
+            self.repair()
+
+    def update_metadata(self, article: ArticleInput) -> None:
+        with self.write_lock():
+            self.sql.update_metadata(article)
+
+    def delete_article(self, source_id: str) -> bool:
+        with self.write_lock():
+            self.refresh_locked()
+            if self.sql.get_article(source_id) is None:
+                return False
+            removed = self.sql.delete_article(source_id)
+            self.index.remove(removed)
+            self.index.save(self.index_path, self.sql.generation())
+        return True
+
+    def save_index(self) -> None:
+        with self.write_lock():
+            self.refresh_locked()
+            self.index.save(self.index_path, self.sql.generation())
+
+    # -- reads ------------------------------------------------------------------------------
+    def get_article(self, source_id: str) -> Article | None:
+        return self.sql.get_article(source_id)
+
+    def list_articles(self, **filters: object) -> list[Article]:
+        return self.sql.list_articles(**filters)  # type: ignore[arg-type]
+
+    def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
+        return self.sql.passages(ids)
+
+    def passages_of(self, source_id: str) -> list[Passage]:
+        return self.sql.passages_of(source_id)
+
+    def neighbours(self, passage: Passage) -> tuple[str | None, str | None]:
+        return self.sql.neighbours(passage)
+
+    def counts(self) -> tuple[int, int]:
+        return self.sql.counts()
+
+    def dense_search(
+        self, vector: np.ndarray, k: int, source_ids: Sequence[str] | None = None
+    ) -> list[tuple[int, float]]:
+        """(passage id, cosine) best first. A source filter is searched exactly over SQLite."""
+        if source_ids:
+            ids, vectors = self.sql.vectors(self.sql.passage_ids_for_sources(source_ids))
+            if len(ids) == 0:
+                return []
+            scores = vectors @ vector.astype(np.float32)
+            order = np.argsort(-scores, kind="stable")[:k]
+            return [(int(ids[i]), float(scores[i])) for i in order]
+        scores, found = self.index.search(vector, k)
+        return [(int(i), float(s)) for i, s in zip(found, scores, strict=True)]
+
+    def lexical_search(self, fts_query: str, k: int, source_ids: Sequence[str] | None = None) -> list[int]:
+        return self.sql.lexical_search(fts_query, k, source_ids)
+
+    def vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
+        found, vectors = self.sql.vectors(ids)
+        return {int(i): vectors[n] for n, i in enumerate(found)}

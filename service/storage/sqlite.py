@@ -1,0 +1,289 @@
+"""SQLite: the source of truth for articles, passages and their vectors.
+
+Vectors are stored beside their passage as little-endian float32 BLOBs, so the FAISS index can
+be rebuilt without re-embedding. The schema evolves through numbered migrations applied on open.
+Passage ids come from AUTOINCREMENT and are never reused, which keeps FAISS ids unambiguous.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from service.records import Article, ArticleInput, Passage, PassageDraft
+
+
+def _m001_initial(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            source_id TEXT NOT NULL UNIQUE,
+            title TEXT, url TEXT, outlet TEXT, published_at TEXT,
+            ingested_at TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE INDEX articles_published ON articles(published_at);
+        CREATE TABLE passages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            embedding BLOB NOT NULL,
+            UNIQUE (article_id, ordinal)
+        );
+        CREATE VIRTUAL TABLE passages_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO meta (key, value) VALUES ('generation', '0');
+        """,
+    )
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one (``executescript`` would commit our open transaction)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial]
+
+_ARTICLE_COLUMNS = "source_id, title, url, outlet, published_at, ingested_at, content_hash, text"
+
+
+class SQLiteStore:
+    """Articles and passages in one SQLite file (WAL mode, one connection per instance)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                migration(self.db)
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- meta -------------------------------------------------------------------------------
+    def generation(self) -> int:
+        return int(self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+
+    def _bump_generation(self) -> int:
+        self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+        return self.generation()
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # -- articles ---------------------------------------------------------------------------
+    def get_article(self, source_id: str) -> Article | None:
+        row = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS}, (SELECT COUNT(*) FROM passages p WHERE p.article_id = a.id) "
+            "FROM articles a WHERE source_id = ?",
+            (source_id,),
+        ).fetchone()
+        return None if row is None else Article(*row)
+
+    def list_articles(
+        self,
+        limit: int = 100,
+        after: str | None = None,
+        outlet: str | None = None,
+        published_from: str | None = None,
+        published_to: str | None = None,
+    ) -> list[Article]:
+        """Articles ordered by source_id; ``after`` is the cursor (the last source_id seen)."""
+        clauses, params = ["1 = 1"], []
+        for clause, value in (
+            ("source_id > ?", after),
+            ("outlet = ?", outlet),
+            ("published_at >= ?", published_from),
+            ("published_at <= ?", published_to),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        rows = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS}, (SELECT COUNT(*) FROM passages p WHERE p.article_id = a.id) "
+            f"FROM articles a WHERE {' AND '.join(clauses)} ORDER BY source_id LIMIT ?",
+            (*params, limit),
+        ).fetchall()
+        return [Article(*row) for row in rows]
+
+    def counts(self) -> tuple[int, int]:
+        articles = self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        passages = self.db.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+        return int(articles), int(passages)
+
+    def passage_ids_of(self, source_id: str) -> list[int]:
+        rows = self.db.execute(
+            "SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.source_id = ?",
+            (source_id,),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def replace_article(
+        self,
+        article: ArticleInput,
+        ingested_at: str,
+        content_hash: str,
+        drafts: Sequence[PassageDraft],
+        vectors: np.ndarray,
+        fts_bodies: Sequence[str],
+    ) -> tuple[list[int], list[int]]:
+        """Insert or replace an article and all its passages; returns (removed ids, new ids)."""
+        with self.transaction() as db:
+            removed = self.passage_ids_of(article.source_id)
+            self._delete_passages(removed)
+            db.execute(
+                f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(source_id) DO UPDATE SET title = excluded.title, url = excluded.url, "
+                "outlet = excluded.outlet, published_at = excluded.published_at, "
+                "ingested_at = excluded.ingested_at, content_hash = excluded.content_hash, text = excluded.text",
+                (
+                    article.source_id,
+                    article.title,
+                    article.url,
+                    article.outlet,
+                    article.published_at,
+                    ingested_at,
+                    content_hash,
+                    article.text,
+                ),
+            )
+            article_id = db.execute("SELECT id FROM articles WHERE source_id = ?", (article.source_id,)).fetchone()[0]
+            added: list[int] = []
+            blobs = np.ascontiguousarray(vectors, dtype="<f4")
+            for draft, vector, body in zip(drafts, blobs, fts_bodies, strict=True):
+                cursor = db.execute(
+                    'INSERT INTO passages (article_id, ordinal, text, start, "end", embedding) '
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (article_id, draft.ordinal, draft.text, draft.start, draft.end, vector.tobytes()),
+                )
+                passage_id = int(cursor.lastrowid or 0)
+                db.execute("INSERT INTO passages_fts (rowid, body) VALUES (?, ?)", (passage_id, body))
+                added.append(passage_id)
+            self._bump_generation()
+        return removed, added
+
+    def update_metadata(self, article: ArticleInput) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE articles SET title = ?, url = ?, outlet = ?, published_at = ? WHERE source_id = ?",
+                (article.title, article.url, article.outlet, article.published_at, article.source_id),
+            )
+
+    def delete_article(self, source_id: str) -> list[int]:
+        """Delete an article and its passages; returns the removed passage ids."""
+        with self.transaction() as db:
+            removed = self.passage_ids_of(source_id)
+            self._delete_passages(removed)
+            db.execute("DELETE FROM articles WHERE source_id = ?", (source_id,))
+            self._bump_generation()
+        return removed
+
+    def _delete_passages(self, ids: Sequence[int]) -> None:
+        for passage_id in ids:
+            self.db.execute("DELETE FROM passages_fts WHERE rowid = ?", (passage_id,))
+            self.db.execute("DELETE FROM passages WHERE id = ?", (passage_id,))
+
+    # -- passages ---------------------------------------------------------------------------
+    def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f'SELECT p.id, a.source_id, p.ordinal, p.text, p.start, p."end" FROM passages p '
+            f"JOIN articles a ON a.id = p.article_id WHERE p.id IN ({marks})",
+            tuple(ids),
+        ).fetchall()
+        return {int(r[0]): Passage(*r) for r in rows}
+
+    def passages_of(self, source_id: str) -> list[Passage]:
+        rows = self.db.execute(
+            'SELECT p.id, a.source_id, p.ordinal, p.text, p.start, p."end" FROM passages p '
+            "JOIN articles a ON a.id = p.article_id WHERE a.source_id = ? ORDER BY p.ordinal",
+            (source_id,),
+        ).fetchall()
+        return [Passage(*r) for r in rows]
+
+    def neighbours(self, passage: Passage) -> tuple[str | None, str | None]:
+        """Texts of the sentences just before and after ``passage`` in its article."""
+        rows = self.db.execute(
+            "SELECT p.ordinal, p.text FROM passages p JOIN articles a ON a.id = p.article_id "
+            "WHERE a.source_id = ? AND p.ordinal IN (?, ?)",
+            (passage.source_id, passage.ordinal - 1, passage.ordinal + 1),
+        ).fetchall()
+        found = {int(o): str(t) for o, t in rows}
+        return found.get(passage.ordinal - 1), found.get(passage.ordinal + 1)
+
+    def vectors(self, ids: Sequence[int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, float32 vectors) for the given passages, or for all of them."""
+        if ids is None:
+            rows = self.db.execute("SELECT id, embedding FROM passages ORDER BY id").fetchall()
+        elif not ids:
+            rows = []
+        else:
+            marks = ",".join("?" * len(ids))
+            rows = self.db.execute(f"SELECT id, embedding FROM passages WHERE id IN ({marks})", tuple(ids)).fetchall()
+        id_array = np.array([r[0] for r in rows], dtype=np.int64)
+        if not rows:
+            return id_array, np.zeros((0, 0), dtype=np.float32)
+        return id_array, np.stack([np.frombuffer(r[1], dtype="<f4") for r in rows]).astype(np.float32)
+
+    def all_passage_ids(self) -> np.ndarray:
+        return np.array([r[0] for r in self.db.execute("SELECT id FROM passages")], dtype=np.int64)
+
+    def passage_ids_for_sources(self, source_ids: Sequence[str]) -> list[int]:
+        marks = ",".join("?" * len(source_ids))
+        rows = self.db.execute(
+            f"SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.source_id IN ({marks})",
+            tuple(source_ids),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def lexical_search(self, fts_query: str, k: int, source_ids: Sequence[str] | None = None) -> list[int]:
+        """Passage ids by BM25 (FTS5 ``rank``), best first."""
+        if not fts_query:
+            return []
+        sql = "SELECT f.rowid FROM passages_fts f"
+        params: list[object] = [fts_query]
+        where = "passages_fts MATCH ?"
+        if source_ids:
+            sql += " JOIN passages p ON p.id = f.rowid JOIN articles a ON a.id = p.article_id"
+            where += f" AND a.source_id IN ({','.join('?' * len(source_ids))})"
+            params.extend(source_ids)
+        rows = self.db.execute(f"{sql} WHERE {where} ORDER BY f.rank LIMIT ?", (*params, k)).fetchall()
+        return [int(r[0]) for r in rows]
