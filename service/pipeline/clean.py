@@ -77,10 +77,23 @@ def _looks_like_code(fragment: str) -> bool:
 
 
 def _cut_code(text: str, start: int, end: int) -> int:
-    """New end for a line whose tail is inline script (the prose before it is kept)."""
+    """New end for a line whose tail is inline script (the prose before it is kept).
+
+    Script glued to prose ("...the pier.googletag.cmd.push(...") is ambiguous at the dot, so the
+    cut goes at the first dotted segment after which the kept prose ends a sentence.
+    """
     for match in _CODE_START.finditer(text, start, end):
-        if _looks_like_code(text[match.start() : end]):
-            return match.start()
+        if not _looks_like_code(text[match.start() : end]):
+            continue
+        chain = match.group(0)
+        cuts = [match.start()] + [
+            match.start() + i + 1 for i, ch in enumerate(chain) if ch == "." and i < len(chain) - 1
+        ]
+        for cut in cuts:
+            prefix = text[start:cut].rstrip()
+            if not prefix or prefix.endswith(_TERMINAL):
+                return cut
+        return match.start()
     return end
 
 

@@ -99,10 +99,16 @@ def cap_span(text: str, span: Span, max_chars: int) -> list[Span]:
     return [p for p in pieces if p.end > p.start]
 
 
+def _is_aside(body: str) -> bool:
+    """A short sentence wholly in brackets: a photo credit or an editor's aside, not a claim."""
+    return body[:1] in "([" and body[-1:] in ")]" and len(body.split()) <= 8
+
+
 def split_passages(text: str, blocks: Iterable[Span], max_chars: int) -> list[PassageDraft]:
     """One passage per sentence of the cleaned blocks, deduplicated by normalised text.
 
-    Fragments of fewer than ``MIN_WORDS`` words (stray labels, lone names) are not passages.
+    Fragments of fewer than ``MIN_WORDS`` words (stray labels, lone names) and short bracketed
+    asides (photo credits) are not passages.
     """
     drafts: list[PassageDraft] = []
     seen: set[str] = set()
@@ -111,7 +117,7 @@ def split_passages(text: str, blocks: Iterable[Span], max_chars: int) -> list[Pa
             for piece in cap_span(text, sentence, max_chars):
                 body = text[piece.start : piece.end]
                 key = normalize(body)
-                if len(key.split()) < MIN_WORDS or key in seen:
+                if len(key.split()) < MIN_WORDS or key in seen or _is_aside(body):
                     continue
                 seen.add(key)
                 drafts.append(PassageDraft(len(drafts), body, piece.start, piece.end))

@@ -1,0 +1,37 @@
+# claimscope developer tasks. `make help` lists them.
+PY ?= .venv/bin/python
+PIP ?= .venv/bin/pip
+
+.PHONY: help install lint format types test check constraints bench seed
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "%-12s %s\n", $$1, $$2}'
+
+install: ## Create .venv with the pinned dev install
+	python3 -m venv .venv && $(PIP) install -c constraints.txt -e '.[dev]'
+
+lint: ## ruff lint + format check
+	$(PY) -m ruff check service models tests bench
+	$(PY) -m ruff format --check service models tests bench
+
+format: ## Apply ruff fixes and formatting
+	$(PY) -m ruff check --fix service models tests bench
+	$(PY) -m ruff format service models tests bench
+
+types: ## mypy on service/
+	$(PY) -m mypy
+
+test: ## The whole test suite
+	$(PY) -m pytest
+
+check: lint types test ## Everything CI checks
+
+constraints: ## Re-pin constraints.txt from the current .venv
+	$(PIP) freeze --exclude-editable | grep -v '^claimscope' | sed 's/^torch==\(.*\)+cpu$$/torch==\1/' > constraints.tmp
+	(sed -n '1,2p' constraints.txt; cat constraints.tmp) > constraints.new && rm constraints.tmp && mv constraints.new constraints.txt
+
+bench: ## Ingest benchmark (writes bench/results/)
+	$(PY) bench/ingest.py
+
+seed: ## Load the seed articles into CLAIMSCOPE_DATA_DIR
+	.venv/bin/claimscope seed

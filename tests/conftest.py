@@ -1,0 +1,72 @@
+"""Shared fixtures: real models loaded once per session, every store in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from service.pipeline import Pipeline  # noqa: E402
+from service.pipeline.embed import Embedder  # noqa: E402
+from service.settings import Settings  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may touch a real data directory."""
+    monkeypatch.setenv("CLAIMSCOPE_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The real packaged all-MiniLM-L6-v2, loaded once for the whole run."""
+    model = Embedder()
+    model.encode(["warm up"])
+    return model
+
+
+def make_pipeline(settings: Settings, embedder: Embedder) -> Pipeline:
+    pipeline = Pipeline(settings)
+    pipeline.__dict__["embedder"] = embedder  # share the session's model instead of loading again
+    return pipeline
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "store")
+
+
+@pytest.fixture
+def pipeline(settings: Settings, embedder: Embedder) -> Iterator[Pipeline]:
+    p = make_pipeline(settings, embedder)
+    yield p
+    p.close()
+
+
+@pytest.fixture(scope="session")
+def _seeded_dir(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
+    data_dir = tmp_path_factory.mktemp("seeded")
+    p = make_pipeline(Settings(data_dir=data_dir), embedder)
+    p.seed()
+    p.close()
+    return data_dir
+
+
+@pytest.fixture
+def seeded(_seeded_dir: Path, tmp_path: Path, embedder: Embedder) -> Iterator[Pipeline]:
+    """A pipeline over a private copy of a store holding the five seed articles."""
+    data_dir = tmp_path / "seeded"
+    shutil.copytree(_seeded_dir, data_dir)
+    p = make_pipeline(Settings(data_dir=data_dir), embedder)
+    yield p
+    p.close()

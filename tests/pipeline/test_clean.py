@@ -1,0 +1,144 @@
+"""Boilerplate removal on synthetic feeds and on the real seed articles; offsets always exact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.pipeline.clean import _DURATION, _is_furniture, clean, normalize
+from tests.conftest import SEEDS
+
+
+def kept(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in clean(text)]
+
+
+ARTICLE = [
+    "Storm closes harbour",
+    "The harbour in Eastport closed on Tuesday after a storm damaged the pier.",
+    "Officials said repairs would take 3.5 weeks and cost $1.2 million.",
+]
+
+
+def test_keeps_prose_and_drops_ad_slugs_and_widgets() -> None:
+    text = "\n\n".join(
+        [
+            ARTICLE[0],
+            ARTICLE[1],
+            "Advertisement",
+            "Hide Ad",
+            "Hide Ad",
+            ARTICLE[2],
+            "Comments",
+            "12 comments",
+            "Want to join the conversation? Please log in to comment on this story.",
+        ]
+    )
+    assert kept(text) == ARTICLE
+
+
+def test_cuts_inline_javascript_but_keeps_the_sentence_before_it() -> None:
+    text = f"{ARTICLE[1]}googletag.cmd.push(function() {{ googletag.display('div-ad-1'); }});\n{ARTICLE[2]}"
+    assert kept(text) == ARTICLE[1:]
+
+
+def test_drops_whole_script_lines() -> None:
+    text = f"{ARTICLE[1]}\nwindow.dataLayer.push({{'event': 'view', 'id': 42}});\n{ARTICLE[2]}"
+    assert kept(text) == ARTICLE[1:]
+
+
+def test_drops_link_kickers_and_video_blocks() -> None:
+    text = "\n\n".join(
+        [
+            ARTICLE[1],
+            "RELATED | Harbour fees to rise next year",
+            "Harbour fees to rise next year",
+            "WATCH | Drone footage of the damaged pier",
+            "Drone footage of the damaged pier",
+            "2 hours ago",
+            "Duration 2:05",
+            "The pier was damaged by waves, officials said in a video statement.",
+            "READ MORE: Ferries cancelled",
+            ARTICLE[2],
+        ]
+    )
+    assert kept(text) == ARTICLE[1:]
+
+
+def test_keeps_one_copy_of_duplicated_blocks_and_doubled_captions() -> None:
+    caption = "The damaged pier at dawn on Wednesday. Photo: Jane Roe/Eastport Times"
+    text = "\n".join([ARTICLE[1], caption + caption, caption, ARTICLE[2], ARTICLE[1], ARTICLE[2]])
+    assert kept(text) == [ARTICLE[1], "The damaged pier at dawn on Wednesday.", ARTICLE[2]]
+
+
+def test_datelines_and_bylines() -> None:
+    text = "By Jane Roe\nEASTPORT: " + ARTICLE[1] + "\n—\n" + ARTICLE[2]
+    assert kept(text) == ["EASTPORT: " + ARTICLE[1], ARTICLE[2]]
+
+
+def test_joins_a_sentence_hard_wrapped_across_lines() -> None:
+    first = "Officials in the port city said on Tuesday that the long-awaited repairs to the old pier would"
+    text = f"{first}\nbegin next month.\nA second paragraph follows here."
+    blocks = kept(text)
+    assert blocks[0] == f"{first}\nbegin next month."
+    assert blocks[1] == "A second paragraph follows here."
+
+
+def test_headline_is_not_glued_to_the_first_paragraph() -> None:
+    text = ARTICLE[0] + "\n" + ARTICLE[1]
+    assert kept(text) == ARTICLE[:2]
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_seed_blocks_are_exact_spans_without_furniture(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    spans = clean(text)
+    assert spans, "every seed has prose"
+    keys = [normalize(text[s.start : s.end]) for s in spans]
+    assert len(keys) == len(set(keys)), "no block is kept twice"
+    for span in spans:
+        block = text[span.start : span.end]
+        assert block == block.strip()
+        assert "googletag" not in block and "function()" not in block
+        assert not block.lower().startswith(("hide ad", "advertisement", "watch |", "also read |"))
+        assert "comments" != block.lower()
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_seed_sentences_survive_cleaning(path: Path) -> None:
+    """Every line that reads as a full sentence is kept, unless it is a widget's call to action
+    or the caption of an embedded video (the line after its duration)."""
+    text = path.read_text(encoding="utf-8")
+    cleaned = normalize(" ".join(text[s.start : s.end] for s in clean(text)))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for previous, line in zip(["", *lines[:-1]], lines, strict=True):
+        if len(line.split()) < 12 or not line.endswith((".", '."', ".”")) or "function(" in line:
+            continue
+        if _is_furniture(line) or _DURATION.match(previous):
+            continue
+        assert normalize(line) in cleaned, line
+
+
+lines = st.lists(
+    st.one_of(
+        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80),
+        st.sampled_from(["Hide Ad", "", "Advertisement", "WATCH | x", "3 comments", "Duration 1:02", *ARTICLE]),
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines, st.sampled_from(["\n", "\r\n", "\n\n"]))
+def test_spans_are_ordered_exact_and_trimmed_for_any_input(parts: list[str], sep: str) -> None:
+    text = sep.join(parts)
+    spans = clean(text)
+    last_end = 0
+    for span in spans:
+        assert last_end <= span.start < span.end <= len(text)
+        block = text[span.start : span.end]
+        assert block == block.strip(" \t\r\n\u00a0")
+        last_end = span.end
