@@ -1,0 +1,163 @@
+"""End to end over the seeds with the real embedder, SQLite and FAISS."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from service.errors import EmptyTextError, InvalidInputError, NotFoundError
+from service.pipeline import Pipeline
+from service.pipeline.stance import NoStanceModel
+from service.records import ArticleInput
+from tests.conftest import SEEDS
+
+PASSAGE_KEYS = {"passage_id", "text", "start", "end", "stance", "scores", "similarity"}
+SOURCE_KEYS = {"source_id", "title", "url", "outlet", "published_at", "stance", "confidence", "passages"}
+REPORT_KEYS = {"claim", "verdict", "confidence", "stance_model", "sources", "timings_ms"}
+
+
+def check_report_shape(report: dict) -> None:
+    assert set(report) == REPORT_KEYS
+    assert set(report["timings_ms"]) == {"embed", "search", "stance", "total"}
+    assert 0.0 <= report["confidence"] <= 1.0
+    for source in report["sources"]:
+        assert set(source) == SOURCE_KEYS
+        assert source["stance"] in {"supports", "contradicts", "neutral"}
+        for passage in source["passages"]:
+            assert set(passage) == PASSAGE_KEYS
+            assert set(passage["scores"]) == {"entailment", "neutral", "contradiction"}
+    json.dumps(report)
+
+
+def test_seeded_store_holds_every_seed(seeded: Pipeline) -> None:
+    ids = {a.source_id for a in seeded.store.list_articles()}
+    assert ids == {p.stem for p in SEEDS.glob("*.txt")}
+    assert seeded.store.index.size == seeded.store.counts()[1] > 50
+
+
+def test_verify_cites_the_right_passage_with_exact_offsets(seeded: Pipeline) -> None:
+    report = seeded.verify("Xi last visited Russia in 2017.")
+    check_report_shape(report)
+    assert report["stance_model"] == "none"
+    cited = [(s["source_id"], p) for s in report["sources"] for p in s["passages"]]
+    assert cited, "similar passages are found"
+    for source_id, passage in cited:
+        text = (SEEDS / f"{source_id}.txt").read_text(encoding="utf-8")
+        assert text[passage["start"] : passage["end"]] == passage["text"]
+    best_source, best = max(cited, key=lambda c: c[1]["similarity"])
+    assert best_source == "001_da3d475bf2e434d8"
+    assert "last visited Russia in 2019" in best["text"]
+
+
+def test_without_a_stance_model_the_answer_is_honest(seeded: Pipeline) -> None:
+    report = seeded.verify("China published a 12-point position paper on the war in Ukraine.")
+    assert report["verdict"] == "not_enough_info" and report["confidence"] == 0.0
+    for source in report["sources"]:
+        assert source["stance"] == "neutral"
+        for p in source["passages"]:
+            assert p["scores"] == {"entailment": 0.0, "neutral": 1.0, "contradiction": 0.0}
+    sims = [max(p["similarity"] for p in s["passages"]) for s in report["sources"]]
+    assert sims == sorted(sims, reverse=True), "sources are ranked by similarity"
+
+
+def test_source_filter_and_top_k(seeded: Pipeline) -> None:
+    report = seeded.verify("Putin and Xi will have dinner on Monday.", source_ids=["000_4bd38a09334b47d0"], top_k=2)
+    assert [s["source_id"] for s in report["sources"]] == ["000_4bd38a09334b47d0"]
+    assert sum(len(s["passages"]) for s in report["sources"]) <= 2
+
+
+def test_min_similarity_filters_unrelated_claims(seeded: Pipeline) -> None:
+    report = seeded.verify("The recipe needs two cups of flour and an egg.", min_similarity=0.5)
+    assert report["sources"] == []
+    assert report["verdict"] == "not_enough_info"
+
+
+def test_lexical_retrieval_finds_exact_numbers(seeded: Pipeline) -> None:
+    report = seeded.verify("39", min_similarity=-1.0)
+    texts = [p["text"] for s in report["sources"] for p in s["passages"]]
+    assert any("39 times" in t for t in texts)
+
+
+def test_batch_verification_keeps_order(seeded: Pipeline) -> None:
+    claims = ["Xi will visit Moscow.", "Qin Gang spoke to Dmytro Kuleba."]
+    reports = seeded.verify_many(claims)
+    assert [r["claim"] for r in reports] == claims
+
+
+def test_ingest_is_idempotent_and_replaces_changed_text(pipeline: Pipeline) -> None:
+    article = ArticleInput("harbour", "The harbour closed on Tuesday. Repairs will take three weeks.", title="Harbour")
+    assert [r.status for r in pipeline.ingest([article])] == ["created"]
+    first_ids = pipeline.store.index.ids().tolist()
+    assert [r.status for r in pipeline.ingest([article])] == ["unchanged"]
+    assert pipeline.store.index.ids().tolist() == first_ids
+    renamed = ArticleInput("harbour", article.text, title="Harbour closes")
+    assert [r.status for r in pipeline.ingest([renamed])] == ["updated"]
+    assert pipeline.store.get_article("harbour").title == "Harbour closes"
+    changed = ArticleInput("harbour", "The harbour reopened on Friday. Ferries are running again. Fees rose by a third.")
+    result = pipeline.ingest([changed])[0]
+    assert result.status == "replaced" and result.passage_count == 3
+    assert not set(first_ids) & set(pipeline.store.index.ids().tolist())
+    report = pipeline.verify("Ferries are running again.")
+    assert report["sources"][0]["passages"][0]["text"] == "Ferries are running again."
+
+
+def test_delete(pipeline: Pipeline) -> None:
+    pipeline.ingest([ArticleInput("a1", "One sentence about rivers here. Another one about lakes there.")])
+    pipeline.delete("a1")
+    assert pipeline.store.counts() == (0, 0) and pipeline.store.index.size == 0
+    with pytest.raises(NotFoundError):
+        pipeline.delete("a1")
+
+
+def test_bad_articles_store_nothing(pipeline: Pipeline) -> None:
+    good = ArticleInput("good", "A perfectly fine sentence is here. And another one follows it.")
+    with pytest.raises(EmptyTextError):
+        pipeline.ingest([good, ArticleInput("bad", "Hide Ad\n\nAdvertisement")])
+    with pytest.raises(InvalidInputError):
+        pipeline.ingest([good, ArticleInput("bad id!", "Some text that is fine here.")])
+    assert pipeline.store.counts() == (0, 0)
+
+
+def test_restart_persistence(pipeline: Pipeline, embedder, settings) -> None:
+    from tests.conftest import make_pipeline
+
+    pipeline.ingest([ArticleInput("p1", "Glaciers in the Alps shrank by a tenth last year.")])
+    pipeline.close()
+    again = make_pipeline(settings, embedder)
+    report = again.verify("Alpine glaciers shrank.")
+    assert report["sources"][0]["source_id"] == "p1"
+    again.close()
+
+
+def test_stance_runs_through_the_interface(seeded: Pipeline) -> None:
+    class AlwaysContradicts(NoStanceModel):
+        name = "test-contradicts"
+
+        def predict(self, pairs):  # type: ignore[no-untyped-def]
+            return np.tile(np.array([[0.05, 0.05, 0.9]], dtype=np.float32), (len(pairs), 1))
+
+    seeded.__dict__["stance_model"] = AlwaysContradicts()
+    report = seeded.verify("China has condemned Russia's invasion of Ukraine.")
+    assert report["verdict"] == "refuted" and report["stance_model"] == "test-contradicts"
+    assert all(s["stance"] == "contradicts" for s in report["sources"])
+
+
+def test_html_is_reduced_to_article_text(pipeline: Pipeline, tmp_path: Path) -> None:
+    from service.pipeline.documents import read_file
+
+    page = tmp_path / "page.html"
+    body = " ".join(f"<p>Paragraph {i} says the bridge opened in May after years of work.</p>" for i in range(6))
+    page.write_text(
+        "<html><head><title>Bridge opens</title><script>var x = 1;</script></head>"
+        f"<body><nav>Home | News</nav><article><h1>Bridge opens</h1>{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    [article] = list(read_file(page))
+    assert "var x" not in article.text and "Paragraph 3 says" in article.text
+    pipeline.ingest([article])
+    stored = pipeline.store.get_article("page")
+    for p in pipeline.store.passages_of("page"):
+        assert stored.text[p.start : p.end] == p.text

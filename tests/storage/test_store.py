@@ -1,0 +1,135 @@
+"""SQLite + FAISS store: persistence, replace, delete, repair. Deterministic vectors (no model)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from service.errors import ConfigurationError
+from service.records import ArticleInput, PassageDraft
+from service.storage import Store
+from service.storage.vectors import VectorIndex
+
+DIM = 8
+
+
+def vector(text: str) -> np.ndarray:
+    seed = int(hashlib.sha1(text.encode()).hexdigest()[:8], 16)
+    v = np.random.default_rng(seed).standard_normal(DIM).astype(np.float32)
+    return v / np.linalg.norm(v)
+
+
+def put(store: Store, source_id: str, sentences: list[str], save: bool = True) -> list[int]:
+    text = " ".join(sentences)
+    drafts, pos = [], 0
+    for i, s in enumerate(sentences):
+        start = text.index(s, pos)
+        drafts.append(PassageDraft(i, s, start, start + len(s)))
+        pos = start + len(s)
+    vectors = np.stack([vector(s) for s in sentences])
+    return store.replace_article(
+        ArticleInput(source_id, text, title=source_id), "2026-01-01T00:00:00+00:00", "h-" + text, drafts, vectors,
+        sentences, save_index=save,
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "d")
+    s.ensure_dim(DIM)
+    return s
+
+
+def consistent(store: Store) -> bool:
+    return sorted(store.index.ids().tolist()) == sorted(store.sql.all_passage_ids().tolist())
+
+
+def test_survives_restart(store: Store, tmp_path: Path) -> None:
+    ids = put(store, "a", ["Alpha one.", "Alpha two."])
+    store.close()
+    reopened = Store(tmp_path / "d")
+    assert reopened.dim == DIM
+    assert reopened.index.size == 2 and consistent(reopened)
+    assert [p.id for p in reopened.passages_of("a")] == ids
+    assert reopened.dense_search(vector("Alpha two."), 1)[0][0] == ids[1]
+
+
+def test_replace_swaps_passages_and_vectors(store: Store) -> None:
+    old = put(store, "a", ["Alpha one.", "Alpha two."])
+    new = put(store, "a", ["Beta one.", "Beta two.", "Beta three."])
+    assert not set(old) & set(new), "ids are never reused"
+    assert store.index.size == 3 and consistent(store)
+    assert store.counts() == (1, 3)
+    assert store.lexical_search('"alpha"', 5) == []
+    assert set(store.lexical_search('"beta"', 5)) == set(new)
+
+
+def test_delete_removes_everything(store: Store) -> None:
+    put(store, "a", ["Alpha one."])
+    kept = put(store, "b", ["Beta one."])
+    assert store.delete_article("a") is True
+    assert store.delete_article("a") is False
+    assert store.get_article("a") is None
+    assert store.index.ids().tolist() == kept
+    assert store.lexical_search('"alpha"', 5) == []
+
+
+def test_source_filter_searches_only_those_sources(store: Store) -> None:
+    put(store, "a", ["Alpha one."])
+    b = put(store, "b", ["Beta one."])
+    hits = store.dense_search(vector("Alpha one."), 5, source_ids=["b"])
+    assert [pid for pid, _ in hits] == b
+    assert store.lexical_search('"one"', 5, source_ids=["b"]) == b
+
+
+def test_repairs_an_index_that_lags_sqlite(store: Store, tmp_path: Path) -> None:
+    put(store, "a", ["Alpha one."])
+    put(store, "b", ["Beta one.", "Beta two."], save=False)  # a writer that died before saving FAISS
+    stale = VectorIndex.load(store.index_path, DIM, "Flat")
+    assert stale.size == 1 and stale.generation < store.sql.generation()
+    store.close()
+    reopened = Store(tmp_path / "d")
+    assert reopened.index.size == 3 and consistent(reopened)
+    assert reopened.index.generation == reopened.sql.generation()
+
+
+def test_repairs_a_missing_or_corrupt_index(store: Store, tmp_path: Path) -> None:
+    put(store, "a", ["Alpha one.", "Alpha two."])
+    store.close()
+    store.index_path.write_bytes(b"not a faiss file")
+    reopened = Store(tmp_path / "d")
+    assert reopened.index.size == 2 and consistent(reopened)
+
+
+def test_rebuild_index_matches_sqlite(store: Store) -> None:
+    put(store, "a", ["Alpha one.", "Alpha two."])
+    store.delete_article("a")
+    put(store, "b", ["Beta one."])
+    assert store.rebuild_index() == 1 and consistent(store)
+
+
+def test_refuses_an_embedder_of_another_size(store: Store, tmp_path: Path) -> None:
+    put(store, "a", ["Alpha one."])
+    with pytest.raises(ConfigurationError, match="8-dimensional"):
+        Store(tmp_path / "d").ensure_dim(DIM * 2)
+
+
+def test_other_index_types_by_factory_string(tmp_path: Path) -> None:
+    s = Store(tmp_path / "ivf", factory="IVF2,Flat")
+    s.ensure_dim(DIM)
+    ids = put(s, "a", [f"Sentence number {i}." for i in range(80)])
+    assert s.index.size == 80
+    s.delete_article("a")
+    assert s.index.size == 0 and ids
+
+
+def test_cursor_pagination_and_filters(store: Store) -> None:
+    for sid in ["c", "a", "b"]:
+        put(store, sid, [f"Text of {sid}."])
+    first = store.list_articles(limit=2)
+    assert [a.source_id for a in first] == ["a", "b"]
+    assert [a.source_id for a in store.list_articles(limit=2, after="b")] == ["c"]
+    assert store.list_articles(outlet="nowhere") == []
