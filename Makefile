@@ -2,7 +2,7 @@
 PY ?= .venv/bin/python
 PIP ?= .venv/bin/pip
 
-.PHONY: help install lint format types test check constraints bench seed
+.PHONY: help install lint format types test check constraints bench seed docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "%-12s %s\n", $$1, $$2}'
@@ -11,12 +11,12 @@ install: ## Create .venv with the pinned dev install
 	python3 -m venv .venv && $(PIP) install -c constraints.txt -e '.[dev]'
 
 lint: ## ruff lint + format check
-	$(PY) -m ruff check service models tests bench
-	$(PY) -m ruff format --check service models tests bench
+	$(PY) -m ruff check service models tests bench scripts
+	$(PY) -m ruff format --check service models tests bench scripts
 
 format: ## Apply ruff fixes and formatting
-	$(PY) -m ruff check --fix service models tests bench
-	$(PY) -m ruff format service models tests bench
+	$(PY) -m ruff check --fix service models tests bench scripts
+	$(PY) -m ruff format service models tests bench scripts
 
 types: ## mypy on service/
 	$(PY) -m mypy
@@ -35,3 +35,6 @@ bench: ## Ingest benchmark (writes bench/results/)
 
 seed: ## Load the seed articles into CLAIMSCOPE_DATA_DIR
 	.venv/bin/claimscope seed
+
+docs: ## Regenerate docs/config.md's settings table and docs/cli.md
+	$(PY) scripts/gen_docs.py

@@ -47,7 +47,7 @@ def get_pipeline(ctx: click.Context) -> Any:
     return obj["pipeline"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "terminal_width": 100})
 @click.version_option(package_name="claimscope")
 def cli() -> None:
     """claimscope: which sources support or contradict a claim, with cited passages.
@@ -258,6 +258,25 @@ def reindex(ctx: click.Context) -> None:
     """Rebuild the FAISS index from the vectors stored in SQLite."""
     size = get_pipeline(ctx).reindex()
     click.echo(f"reindexed {size} passages")
+
+
+@cli.command("settings")
+@click.option("--markdown", is_flag=True, help="Print the documentation table instead of current values.")
+def show_settings(markdown: bool) -> None:
+    """Show every CLAIMSCOPE_* setting and its current value."""
+    import dataclasses
+
+    from service.settings import PREFIX, settings_table
+
+    if markdown:
+        click.echo(settings_table(), nl=False)
+        return
+    try:
+        current = Settings.from_env()
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for f in dataclasses.fields(current):
+        click.echo(f"{PREFIX}{f.name.upper()}={getattr(current, f.name)}")
 
 
 def main() -> None:  # pragma: no cover - console-script entry point

@@ -117,3 +117,15 @@ def _parse(f: dataclasses.Field[Any], raw: str) -> Any:
     except ValueError:
         raise ValueError(f"{name}={raw!r} is not a valid {kind}") from None
     return raw
+
+
+def settings_table() -> str:
+    """The Markdown table of every setting, as committed in docs/config.md."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    for f in dataclasses.fields(Settings):
+        if f.default_factory is not dataclasses.MISSING:
+            default = "per-user data dir (platformdirs)"
+        else:
+            default = f"`{f.default}`" if f.default != "" else "(empty)"
+        rows.append(f"| `{PREFIX}{f.name.upper()}` | {default} | {f.metadata['help']} |")
+    return "\n".join(rows) + "\n"

@@ -56,7 +56,9 @@ def sentences(text: str) -> list[str]:
             ["“We are ready,” the minister said.", "“Talks start Monday.”"],
             id="curly-quotes",
         ),
-        pytest.param("It was late… but they stayed. Why not?", ["It was late… but they stayed.", "Why not?"], id="ellipsis"),
+        pytest.param(
+            "It was late… but they stayed. Why not?", ["It was late… but they stayed.", "Why not?"], id="ellipsis"
+        ),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:

@@ -96,7 +96,9 @@ def test_ingest_is_idempotent_and_replaces_changed_text(pipeline: Pipeline) -> N
     renamed = ArticleInput("harbour", article.text, title="Harbour closes")
     assert [r.status for r in pipeline.ingest([renamed])] == ["updated"]
     assert pipeline.store.get_article("harbour").title == "Harbour closes"
-    changed = ArticleInput("harbour", "The harbour reopened on Friday. Ferries are running again. Fees rose by a third.")
+    changed = ArticleInput(
+        "harbour", "The harbour reopened on Friday. Ferries are running again. Fees rose by a third."
+    )
     result = pipeline.ingest([changed])[0]
     assert result.status == "replaced" and result.passage_count == 3
     assert not set(first_ids) & set(pipeline.store.index.ids().tolist())

@@ -31,8 +31,13 @@ def put(store: Store, source_id: str, sentences: list[str], save: bool = True) -
         pos = start + len(s)
     vectors = np.stack([vector(s) for s in sentences])
     return store.replace_article(
-        ArticleInput(source_id, text, title=source_id), "2026-01-01T00:00:00+00:00", "h-" + text, drafts, vectors,
-        sentences, save_index=save,
+        ArticleInput(source_id, text, title=source_id),
+        "2026-01-01T00:00:00+00:00",
+        "h-" + text,
+        drafts,
+        vectors,
+        sentences,
+        save_index=save,
     )
 
 

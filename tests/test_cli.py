@@ -1,0 +1,127 @@
+"""Every CLI command through click's runner, against real stores and the real embedder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from service.cli import cli
+from service.pipeline import Pipeline
+from service.settings import Settings
+from tests.conftest import SEEDS, make_pipeline
+
+
+@pytest.fixture
+def run(tmp_path: Path, embedder):  # type: ignore[no-untyped-def]
+    """Invoke the CLI with a pipeline over a fresh data dir that shares the session's model."""
+    settings = Settings(data_dir=tmp_path / "cli-data")
+
+    def invoke(*args: str, pipeline: Pipeline | None = None):  # type: ignore[no-untyped-def]
+        p = pipeline or make_pipeline(settings, embedder)
+        return CliRunner().invoke(cli, list(args), obj={"pipeline": p}, catch_exceptions=False)
+
+    return invoke
+
+
+def test_help_lists_every_command() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for name in ("ingest", "verify", "articles", "reindex", "seed"):
+        assert name in result.output
+
+
+def test_seed_then_verify_readable_and_json(run) -> None:  # type: ignore[no-untyped-def]
+    assert "seeded 5 article(s) (5 new or changed)" in run("seed").output
+    assert "(0 new or changed)" in run("seed").output
+    text = run("verify", "Xi last visited Russia in 2017.").output
+    assert "Verdict: not_enough_info" in text and "stance model: none" in text
+    assert "»Xi last visited Russia in 2019" in " ".join(text.split())
+    data = json.loads(run("verify", "Xi last visited Russia in 2017.", "--json", "--top-k", "3").output)
+    assert data["claim"] == "Xi last visited Russia in 2017." and data["stance_model"] == "none"
+    assert sum(len(s["passages"]) for s in data["sources"]) <= 3
+    only = json.loads(run("verify", "Xi visits Moscow", "--json", "--source", "002_90152b6ba410b684").output)
+    assert {s["source_id"] for s in only["sources"]} == {"002_90152b6ba410b684"}
+
+
+def test_ingest_files_directories_and_jsonl(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    feed = tmp_path / "feed.jsonl"
+    rows = [
+        {
+            "source_id": "j1",
+            "title": "Dam",
+            "outlet": "Wire",
+            "published_at": "2024-05-01",
+            "text": "The dam was finished in May. It holds two lakes of water.",
+        },
+        {"text": "A record without an id still gets one. It has two sentences."},
+    ]
+    feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    result = run("ingest", str(SEEDS), str(feed), "--json")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["status"] for line in lines] == ["created"] * 7
+    assert "ingested 7 article(s): 7 created" in result.stderr
+    listed = run("articles", "list").output
+    assert "j1\t2 passages\tDam" in listed and "feed-2" in listed
+    shown = json.loads(run("articles", "show", "j1", "--passages", "--json").output)
+    assert shown["outlet"] == "Wire" and shown["passages"][1]["text"] == "It holds two lakes of water."
+    assert "unchanged" in run("ingest", str(feed)).output
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("binary.txt", b"abc\x00\x01def", "binary file"),
+        ("latin1.txt", "Caf\xe9 au lait is served here daily.".encode("latin-1"), "not valid UTF-8"),
+        ("empty.txt", b"   \n\n", "no sentences left"),
+        ("furniture.md", b"Hide Ad\nAdvertisement\n3 comments\n", "no sentences left"),
+        ("bad.jsonl", b'{"text": "fine text here. more."}\n{not json\n', "invalid JSON"),
+        ("nofield.jsonl", b'{"title": "no text"}\n', "needs a non-empty 'text' or 'html'"),
+        ("baddate.jsonl", b'{"text": "A sentence with words.", "published_at": "yesterday"}\n', "ISO 8601"),
+        ("image.png", b"\x89PNG", "unsupported file type"),
+    ],
+)
+def test_bad_input_exits_1_and_stores_nothing(run, tmp_path: Path, name: str, content: bytes, message: str) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text("A good article has a sentence. It has another one too.", encoding="utf-8")
+    result = run("ingest", str(good), str(bad))
+    assert result.exit_code == 1
+    assert message in result.stderr and str(bad) in result.stderr
+    assert "nothing was stored" in result.stderr
+    assert run("articles", "list").output == ""
+
+
+def test_skip_invalid_ingests_the_rest(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "bad.txt").write_bytes(b"\x00")
+    (tmp_path / "good.txt").write_text("A good article has a sentence. It has another one.", encoding="utf-8")
+    result = run("ingest", "--skip-invalid", str(tmp_path / "good.txt"), str(tmp_path / "bad.txt"))
+    assert result.exit_code == 1 and "1 created" in result.output
+    assert "good" in run("articles", "list").output
+
+
+def test_missing_path_and_unknown_article(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("ingest", "/no/such/file.txt")
+    assert result.exit_code == 1 and "no such file or directory" in result.stderr
+    assert run("articles", "show", "nope").exit_code == 1
+    deleted = run("articles", "delete", "nope")
+    assert deleted.exit_code == 1 and "no article with source_id 'nope'" in deleted.stderr
+    assert run("verify", "   ").exit_code == 1
+
+
+def test_delete_and_reindex(run) -> None:  # type: ignore[no-untyped-def]
+    run("seed")
+    assert run("articles", "delete", "000_4bd38a09334b47d0").output == "deleted 000_4bd38a09334b47d0\n"
+    result = run("reindex")
+    assert result.exit_code == 0 and result.output.startswith("reindexed ")
+    assert "000_4bd38a09334b47d0" not in run("articles", "list").output
+
+
+def test_bad_setting_is_a_clean_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMSCOPE_TOP_K", "ten")
+    result = CliRunner().invoke(cli, ["articles", "list"])
+    assert result.exit_code == 1 and "CLAIMSCOPE_TOP_K='ten' is not a valid int" in result.stderr

@@ -1,0 +1,72 @@
+"""Kill a real ``claimscope ingest`` process mid-way; the next open must find consistent stores."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from service.storage import DB_FILE, Store
+
+WORDS = "river harbour bridge council budget school railway forest museum market stadium clinic".split()
+
+
+def write_feed(path: Path, articles: int, sentences: int) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for a in range(articles):
+            text = " ".join(
+                f"The {WORDS[(a + s) % len(WORDS)]} report number {a}-{s} was published on day {s + 1} of the month."
+                for s in range(sentences)
+            )
+            fh.write(json.dumps({"source_id": f"art-{a:04d}", "text": text}) + "\n")
+
+
+def stored_articles(data_dir: Path) -> int:
+    db = data_dir / DB_FILE
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=1) as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+@pytest.mark.slow
+def test_killed_ingest_leaves_consistent_stores_and_resumes(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    write_feed(feed, articles=160, sentences=8)
+    data_dir = tmp_path / "data"
+    env = {**os.environ, "CLAIMSCOPE_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
+    command = [sys.executable, "-m", "service", "ingest", str(feed)]
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while stored_articles(data_dir) == 0 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = stored_articles(data_dir)
+    assert 0 < partial < 160, "the kill landed mid-way"
+
+    store = Store(data_dir)
+    sql_ids = sorted(store.sql.all_passage_ids().tolist())
+    assert sorted(store.index.ids().tolist()) == sql_ids
+    for article in store.list_articles(limit=1000):
+        assert article.passage_count == 8, "no article is stored half-way"
+    assert store.index.generation == store.sql.generation()
+    store.close()
+
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert f"{partial} unchanged" in done.stderr + done.stdout
+    store = Store(data_dir)
+    assert store.counts() == (160, 160 * 8)
+    assert sorted(store.index.ids().tolist()) == sorted(store.sql.all_passage_ids().tolist())
+    store.close()
