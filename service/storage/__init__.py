@@ -9,6 +9,8 @@ passage ids (vectors come from SQLite; nothing is re-embedded).
 from __future__ import annotations
 
 import fcntl
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,13 +38,17 @@ class Store:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.data_dir = data_dir
         self.factory = factory
+        self._thread_lock = threading.RLock()
+        self._lock_depth = 0
         self.sql = SQLiteStore(data_dir / DB_FILE)
         stored = self.sql.get_meta("dim")
         self.dim = int(stored) if stored else DEFAULT_DIM
         self.index = VectorIndex.load(self.index_path, self.dim, factory)
-        if self.index.generation != self.sql.generation():
-            with self.write_lock():
-                self.repair()
+        self._saved_generation = self.index.generation
+        self._saved_at = time.monotonic()
+        self.refresh()
+        if self.index.generation != self._saved_generation:
+            self.save_index()  # persist what a crashed writer left unsaved
 
     @property
     def index_path(self) -> Path:
@@ -67,28 +73,44 @@ class Store:
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:
-        """Serialise writers across processes (an exclusive flock on the data dir)."""
-        with open(self.data_dir / LOCK_FILE, "a+") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        """Serialise writers across processes (an exclusive flock on the data dir) and threads.
+
+        Re-entrant within this object: a second flock on a new descriptor would deadlock.
+        """
+        with self._thread_lock:
+            if self._lock_depth:
+                self._lock_depth += 1
+                try:
+                    yield
+                finally:
+                    self._lock_depth -= 1
+                return
+            with open(self.data_dir / LOCK_FILE, "a+") as fh:
+                fcntl.flock(fh, fcntl.LOCK_EX)
+                self._lock_depth = 1
+                try:
+                    yield
+                finally:
+                    self._lock_depth = 0
+                    fcntl.flock(fh, fcntl.LOCK_UN)
 
     # -- consistency ------------------------------------------------------------------------
     def repair(self) -> dict[str, int]:
-        """Bring FAISS in line with SQLite by id difference; returns what was added/removed."""
+        """Bring FAISS in line with SQLite by id difference and save it (under the write lock)."""
         generation = self.sql.generation()
         in_sql = self.sql.all_passage_ids()
         in_index = self.index.ids()
         missing = np.setdiff1d(in_sql, in_index)
         extra = np.setdiff1d(in_index, in_sql)
         self.index.remove(extra)
-        for chunk in range(0, len(missing), 4096):
-            ids, vectors = self.sql.vectors(missing[chunk : chunk + 4096].tolist())
-            self.index.add(ids, vectors)
-        self.index.save(self.index_path, generation)
+        self._add_from_sql(missing)
+        self._save_locked(generation)
         return {"added": int(len(missing)), "removed": int(len(extra))}
+
+    def _add_from_sql(self, ids: np.ndarray) -> None:
+        for chunk in range(0, len(ids), 4096):
+            found, vectors = self.sql.vectors(ids[chunk : chunk + 4096].tolist())
+            self.index.add(found, vectors)
 
     def rebuild_index(self) -> int:
         """Recreate the FAISS index from the vectors in SQLite; returns its size."""
@@ -96,14 +118,46 @@ class Store:
             self.index = VectorIndex(self.dim, self.factory)
             ids, vectors = self.sql.vectors()
             self.index.add(ids, vectors)
-            self.index.save(self.index_path, self.sql.generation())
+            self._save_locked(self.sql.generation())
         return self.index.size
 
     def refresh(self) -> None:
-        """Pick up writes made by other processes since this one last looked."""
-        if self.index.generation != self.sql.generation():
+        """Catch up with other processes' writes by replaying the change log (incremental).
+
+        Falls back to a full id diff (and saves the index) when the log no longer reaches back
+        to this index's generation, e.g. after a crash left the saved index far behind.
+        """
+        if self.index.generation == self.sql.generation():
+            return
+        delta = self.sql.changes_since(self.index.generation) if self.index.generation >= 0 else None
+        if delta is None:
             with self.write_lock():
                 self.repair()
+            return
+        current, changes = delta
+        final: dict[int, bool] = {}
+        for passage_id, added in changes:
+            final[passage_id] = added
+        removed = np.array([pid for pid, added in final.items() if not added], dtype=np.int64)
+        added_ids = np.array([pid for pid, added in final.items() if added], dtype=np.int64)
+        self.index.remove(removed)
+        self._add_from_sql(added_ids[~np.isin(added_ids, self.index.ids())])
+        self.index.generation = current
+
+    def save_index(self, max_age_s: float = 0.0) -> None:
+        """Write the FAISS file if it is more than ``max_age_s`` seconds behind memory."""
+        if self.index.generation == self._saved_generation:
+            return
+        if time.monotonic() - self._saved_at < max_age_s:
+            return
+        with self.write_lock():
+            self.refresh()
+            self._save_locked(self.index.generation)
+
+    def _save_locked(self, generation: int) -> None:
+        self.index.save(self.index_path, generation)
+        self._saved_generation = generation
+        self._saved_at = time.monotonic()
 
     # -- writes -----------------------------------------------------------------------------
     def replace_article(
@@ -117,37 +171,30 @@ class Store:
         save_index: bool = True,
     ) -> list[int]:
         with self.write_lock():
-            self.refresh_locked()
+            self.refresh()
             removed, added = self.sql.replace_article(article, ingested_at, content_hash, drafts, vectors, fts_bodies)
             self.index.remove(removed)
             self.index.add(np.array(added, dtype=np.int64), vectors)
             self.index.generation = self.sql.generation()
-            if save_index:
-                self.index.save(self.index_path, self.index.generation)
+        if save_index:
+            self.save_index()
         return added
-
-    def refresh_locked(self) -> None:
-        if self.index.generation != self.sql.generation():
-            self.repair()
 
     def update_metadata(self, article: ArticleInput) -> None:
         with self.write_lock():
             self.sql.update_metadata(article)
 
-    def delete_article(self, source_id: str) -> bool:
+    def delete_article(self, source_id: str, save_index: bool = True) -> bool:
         with self.write_lock():
-            self.refresh_locked()
+            self.refresh()
             if self.sql.get_article(source_id) is None:
                 return False
             removed = self.sql.delete_article(source_id)
             self.index.remove(removed)
-            self.index.save(self.index_path, self.sql.generation())
+            self.index.generation = self.sql.generation()
+        if save_index:
+            self.save_index()
         return True
-
-    def save_index(self) -> None:
-        with self.write_lock():
-            self.refresh_locked()
-            self.index.save(self.index_path, self.sql.generation())
 
     # -- reads ------------------------------------------------------------------------------
     def get_article(self, source_id: str) -> Article | None:

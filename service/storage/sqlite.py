@@ -55,7 +55,23 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial]
+def _m002_change_log(db: sqlite3.Connection) -> None:
+    """Which passage ids each generation added or removed, so other processes can catch up."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE changes (
+            generation INTEGER NOT NULL,
+            passage_id INTEGER NOT NULL,
+            added INTEGER NOT NULL
+        );
+        CREATE INDEX changes_generation ON changes(generation)
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial, _m002_change_log]
+CHANGE_LOG_GENERATIONS = 10_000
 
 _ARTICLE_COLUMNS = "source_id, title, url, outlet, published_at, ingested_at, content_hash, text"
 
@@ -96,9 +112,33 @@ class SQLiteStore:
     def generation(self) -> int:
         return int(self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
 
-    def _bump_generation(self) -> int:
+    def _bump_generation(self, removed: Sequence[int], added: Sequence[int]) -> int:
+        """Start a new generation and log its passage changes (call inside a transaction)."""
         self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
-        return self.generation()
+        generation = self.generation()
+        self.db.executemany(
+            "INSERT INTO changes (generation, passage_id, added) VALUES (?, ?, ?)",
+            [(generation, pid, 0) for pid in removed] + [(generation, pid, 1) for pid in added],
+        )
+        self.db.execute("DELETE FROM changes WHERE generation <= ?", (generation - CHANGE_LOG_GENERATIONS,))
+        return generation
+
+    def changes_since(self, generation: int) -> tuple[int, list[tuple[int, bool]]] | None:
+        """(current generation, [(passage id, added?)] in order) after ``generation``, or None
+        when the log no longer reaches back that far."""
+        self.db.execute("BEGIN")
+        try:
+            current = self.generation()
+            oldest = self.db.execute("SELECT MIN(generation) FROM changes").fetchone()[0]
+            if current > generation and (oldest is None or oldest > generation + 1):
+                return None
+            rows = self.db.execute(
+                "SELECT passage_id, added FROM changes WHERE generation > ? ORDER BY generation, added, rowid",
+                (generation,),
+            ).fetchall()
+        finally:
+            self.db.execute("COMMIT")
+        return current, [(int(pid), bool(added)) for pid, added in rows]
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -195,7 +235,7 @@ class SQLiteStore:
                 passage_id = int(cursor.lastrowid or 0)
                 db.execute("INSERT INTO passages_fts (rowid, body) VALUES (?, ?)", (passage_id, body))
                 added.append(passage_id)
-            self._bump_generation()
+            self._bump_generation(removed, added)
         return removed, added
 
     def update_metadata(self, article: ArticleInput) -> None:
@@ -211,7 +251,7 @@ class SQLiteStore:
             removed = self.passage_ids_of(source_id)
             self._delete_passages(removed)
             db.execute("DELETE FROM articles WHERE source_id = ?", (source_id,))
-            self._bump_generation()
+            self._bump_generation(removed, [])
         return removed
 
     def _delete_passages(self, ids: Sequence[int]) -> None:

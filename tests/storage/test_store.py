@@ -138,3 +138,27 @@ def test_cursor_pagination_and_filters(store: Store) -> None:
     assert [a.source_id for a in first] == ["a", "b"]
     assert [a.source_id for a in store.list_articles(limit=2, after="b")] == ["c"]
     assert store.list_articles(outlet="nowhere") == []
+
+
+def test_a_second_process_catches_up_incrementally(store: Store, tmp_path: Path) -> None:
+    other = Store(tmp_path / "d")  # another worker's view of the same data dir
+    a = put(store, "a", ["Alpha one.", "Alpha two."], save=False)
+    b = put(store, "b", ["Beta one."], save=False)
+    store.delete_article("a", save_index=False)
+    assert other.index.size == 0
+    other.refresh()
+    assert other.index.ids().tolist() == b and other.index.generation == store.sql.generation()
+    assert not set(a) & set(other.index.ids().tolist())
+    put(other, "c", ["Gamma one."], save=False)
+    store.refresh()
+    assert consistent(store) and store.index.size == 2
+
+
+def test_change_log_gap_falls_back_to_a_full_diff(store: Store, tmp_path: Path) -> None:
+    other = Store(tmp_path / "d")
+    put(store, "a", ["Alpha one."], save=False)
+    with store.sql.transaction() as db:
+        db.execute("DELETE FROM changes")  # as if pruned long ago
+    put(store, "b", ["Beta one."], save=False)
+    other.refresh()
+    assert consistent(other) and other.index.size == 2
