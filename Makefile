@@ -2,7 +2,7 @@
 PY ?= .venv/bin/python
 PIP ?= .venv/bin/pip
 
-.PHONY: help install lint format types test check constraints bench seed docs
+.PHONY: help install lint format types test check constraints bench seed docs openapi serve
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "%-12s %s\n", $$1, $$2}'
@@ -38,3 +38,9 @@ seed: ## Load the seed articles into CLAIMSCOPE_DATA_DIR
 
 docs: ## Regenerate docs/config.md's settings table and docs/cli.md
 	$(PY) scripts/gen_docs.py
+
+openapi: ## Regenerate openapi.yaml from the marshmallow schemas
+	.venv/bin/claimscope openapi --output openapi.yaml
+
+serve: ## Serve the API with gunicorn (CLAIMSCOPE_* settings apply)
+	.venv/bin/claimscope serve

@@ -122,13 +122,57 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
 
 
 @cli.command()
+@click.option("--if-empty", is_flag=True, help="Only when the store holds no article yet.")
 @click.pass_context
 @friendly_errors
-def seed(ctx: click.Context) -> None:
+def seed(ctx: click.Context, if_empty: bool) -> None:
     """Ingest the five bundled seed articles (safe to repeat)."""
-    results = get_pipeline(ctx).seed()
+    pipeline = get_pipeline(ctx)
+    if if_empty and pipeline.store.counts()[0]:
+        click.echo("store is not empty; not seeding")
+        return
+    results = pipeline.seed_if_empty() if if_empty else pipeline.seed()
     created = sum(r.status != "unchanged" for r in results)
     click.echo(f"seeded {len(results)} article(s) ({created} new or changed)")
+
+
+@cli.command()
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Worker processes (CLAIMSCOPE_WORKERS).")
+@click.option("--bind", default=None, help="Address to listen on (CLAIMSCOPE_BIND), e.g. 127.0.0.1:8000.")
+def serve(workers: int | None, bind: str | None) -> None:
+    """Serve the HTTP API with gunicorn (seeds are loaded on first start)."""
+    import os
+
+    if workers is not None:
+        os.environ["CLAIMSCOPE_WORKERS"] = str(workers)
+    if bind is not None:
+        os.environ["CLAIMSCOPE_BIND"] = bind
+    argv = [sys.executable, "-m", "gunicorn", "-c", "python:service.gunicorn_conf", "service.wsgi:app"]
+    os.execv(sys.executable, argv)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of stdout.",
+)
+def openapi(fmt: str, output: Path | None) -> None:
+    """Print or write the OpenAPI document generated from the API's schemas."""
+    from service.api.docs import spec_dict, spec_yaml
+    from service.app import create_app
+
+    app = create_app(Settings.from_env())
+    with app.app_context():
+        spec = spec_dict()
+    text = spec_yaml(spec) if fmt == "yaml" else json.dumps(spec, indent=2) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
 
 
 @cli.command()

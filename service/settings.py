@@ -84,6 +84,33 @@ class Settings:
     )
     passages_per_source: int = field(default=3, metadata={"help": "Passages cited per source in a verification."})
     max_text_chars: int = field(default=2_000_000, metadata={"help": "Largest article text accepted."})
+    api_keys: str = field(
+        default="",
+        metadata={"help": "Comma-separated API keys. When set, writes need `Authorization: Bearer <key>`."},
+    )
+    auth_reads: bool = field(default=False, metadata={"help": "With API keys set, require a key for reads too."})
+    max_body_bytes: int = field(default=5_000_000, metadata={"help": "Largest request body (413 above it)."})
+    max_claim_chars: int = field(default=1000, metadata={"help": "Longest claim accepted (422 above it)."})
+    max_batch_articles: int = field(default=50, metadata={"help": "Most articles in one batch request."})
+    max_batch_claims: int = field(default=32, metadata={"help": "Most claims in one batch verification."})
+    rate_limit: str = field(
+        default="600/minute",
+        metadata={"help": "Per API key (or per client IP) limit, flask-limiter syntax; empty disables it."},
+    )
+    rate_limit_storage: str = field(
+        default="memory://",
+        metadata={"help": "flask-limiter storage URI; memory:// counts per worker, use redis:// to share."},
+    )
+    seed_on_start: bool = field(default=True, metadata={"help": "Load the seed articles when the store is empty."})
+    index_save_interval: float = field(
+        default=30.0, metadata={"help": "Seconds between FAISS file saves after API writes (SQLite is always current)."}
+    )
+    workers: int = field(default=2, metadata={"help": "gunicorn worker processes (`claimscope serve`)."})
+    bind: str = field(default="0.0.0.0:8000", metadata={"help": "Address gunicorn listens on."})
+    timeout: int = field(default=120, metadata={"help": "gunicorn worker timeout in seconds."})
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser())
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

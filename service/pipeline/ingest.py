@@ -66,6 +66,7 @@ def ingest(
     embedder: Embedder,
     prepared: Sequence[PreparedArticle],
     progress: Callable[[int], None] | None = None,
+    save_index_after_s: float = 0.0,
     batch_sentences: int = 256,
 ) -> list[IngestResult]:
     """Store prepared articles; ``progress`` is called with the number of articles done."""
@@ -87,7 +88,7 @@ def ingest(
             results.extend(_store_batch(store, embedder, pending, progress))
             pending = []
     results.extend(_store_batch(store, embedder, pending, progress))
-    store.save_index()
+    store.save_index(save_index_after_s)
     return results
 
 

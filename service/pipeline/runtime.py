@@ -16,6 +16,7 @@ from service.pipeline.aggregate import Thresholds
 from service.pipeline.documents import expand_paths, read_file, seed_dir
 from service.pipeline.embed import Embedder
 from service.pipeline.ingest import PreparedArticle, ingest, prepare
+from service.pipeline.retrieve import retrieve
 from service.pipeline.stance import StanceModel, load_stance_model
 from service.pipeline.verify import VerifyOptions, verify_claims
 from service.records import ArticleInput, IngestResult
@@ -24,8 +25,16 @@ from service.storage import Store
 
 
 class Pipeline:
-    def __init__(self, settings: Settings) -> None:
+    """Ingest, verify and search over one data dir.
+
+    ``index_save_after_s`` bounds how stale the FAISS file may get after writes: 0 saves after
+    every write (CLI runs), the API uses ``settings.index_save_interval`` (SQLite is always
+    current; a restart catches the index up from its change log).
+    """
+
+    def __init__(self, settings: Settings, index_save_after_s: float = 0.0) -> None:
         self.settings = settings
+        self.index_save_after_s = index_save_after_s
         self._lock = threading.Lock()
 
     @cached_property
@@ -57,24 +66,37 @@ class Pipeline:
         self, articles: Iterable[ArticleInput], progress: Callable[[int], None] | None = None
     ) -> list[IngestResult]:
         """Prepare every article first (raising on the first bad one), then store them all."""
-        prepared = [self.prepare(a) for a in articles]
-        with self._lock:
-            return ingest(self._vector_store(), self.embedder, prepared, progress)
+        return self.ingest_prepared([self.prepare(a) for a in articles], progress)
 
     def ingest_prepared(
         self, prepared: Sequence[PreparedArticle], progress: Callable[[int], None] | None = None
     ) -> list[IngestResult]:
         with self._lock:
-            return ingest(self._vector_store(), self.embedder, prepared, progress)
+            return ingest(self._vector_store(), self.embedder, prepared, progress, self.index_save_after_s)
 
     def seed(self, progress: Callable[[int], None] | None = None) -> list[IngestResult]:
         """Ingest the packaged seed articles (idempotent)."""
         files = expand_paths([seed_dir()])
         return self.ingest((a for f in files for a in read_file(f)), progress)
 
+    def seed_if_empty(self) -> list[IngestResult]:
+        """Seed a store that holds no article yet (first start of a fresh install)."""
+        with self.store.write_lock():
+            if self.store.counts()[0]:
+                return []
+            return self.seed()
+
+    def load_models(self) -> None:
+        """Load weights without running them (so forked workers share the memory)."""
+        _ = self.embedder.model
+        load = getattr(self.stance_model, "load", None)
+        if load is not None:
+            load()
+
     def delete(self, source_id: str) -> None:
-        if not self.store.delete_article(source_id):
+        if not self.store.delete_article(source_id, save_index=False):
             raise NotFoundError(f"no article with source_id {source_id!r}")
+        self.store.save_index(self.index_save_after_s)
 
     def reindex(self) -> int:
         return self.store.rebuild_index()
@@ -111,3 +133,30 @@ class Pipeline:
 
     def verify(self, claim: str, **kwargs: Any) -> dict[str, Any]:
         return self.verify_many([claim], **kwargs)[0]
+
+    def search(self, query: str, k: int = 10) -> list[dict[str, Any]]:
+        """Nearest passages by hybrid retrieval, without stance."""
+        store = self._vector_store()
+        store.refresh()
+        s = self.settings
+        found = retrieve(
+            store,
+            self.embedder.encode([query])[0],
+            query,
+            top_k=k,
+            candidates=max(s.candidates, k),
+            rrf_k=s.rrf_k,
+            min_similarity=-1.0,
+            duplicate_similarity=1.01,
+        )
+        return [
+            {
+                "passage_id": c.passage.id,
+                "source_id": c.passage.source_id,
+                "text": c.passage.text,
+                "start": c.passage.start,
+                "end": c.passage.end,
+                "similarity": round(c.similarity, 4),
+            }
+            for c in found
+        ]

@@ -92,6 +92,12 @@ class CrossEncoderStance:
         self._columns: list[int] = []
         self._lock = threading.Lock()
 
+    def load(self) -> None:
+        """Load the weights now instead of on the first prediction."""
+        with self._lock:
+            if self._model is None:
+                self._load()
+
     def _load(self) -> None:
         try:
             import torch
@@ -115,9 +121,7 @@ class CrossEncoderStance:
     def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         if not pairs:
             return np.zeros((0, 3), dtype=np.float32)
-        with self._lock:
-            if self._model is None:
-                self._load()
+        self.load()
         cleaned = [(model_input(p), model_input(h)) for p, h in pairs]
         order = sorted(range(len(cleaned)), key=lambda i: len(cleaned[i][0]) + len(cleaned[i][1]))
         logits = self._model.predict(

@@ -1,0 +1,102 @@
+"""One error format: ``application/problem+json`` (RFC 9457), built by ``problem()`` alone.
+
+HTTP errors (404, 405, 413, 415, 422, 429...), domain errors from the pipeline and any unexpected
+exception all end here; an unexpected one is logged with its traceback and answered with a
+generic 500 that reveals nothing about the server.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, Response, json
+from flask_smorest import Api
+from werkzeug.exceptions import HTTPException
+
+from service.api.schemas import ProblemSchema
+from service.errors import TYPE_BASE, ClaimscopeError
+
+log = logging.getLogger(__name__)
+PROBLEM_JSON = "application/problem+json"
+SLUGS = {
+    400: "bad-request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    409: "conflict",
+    413: "payload-too-large",
+    415: "unsupported-media-type",
+    422: "invalid-input",
+    429: "rate-limited",
+    500: "internal-error",
+    503: "unavailable",
+}
+TITLES = {401: "Unauthorized", 422: "Invalid input", 429: "Too many requests", 500: "Internal server error"}
+
+
+def problem(
+    status: int,
+    detail: str | None = None,
+    *,
+    slug: str | None = None,
+    title: str | None = None,
+    errors: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """The only way this service builds an error response."""
+    from werkzeug.http import HTTP_STATUS_CODES
+
+    body: dict[str, Any] = {
+        "type": TYPE_BASE + (slug or SLUGS.get(status, "http-" + str(status))),
+        "title": title or TITLES.get(status) or HTTP_STATUS_CODES.get(status, "Error"),
+        "status": status,
+    }
+    if detail:
+        body["detail"] = detail
+    if errors:
+        body["errors"] = errors
+    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
+    for key, value in (headers or {}).items():
+        response.headers[key] = value
+    return response
+
+
+def problem_body(exc: ClaimscopeError) -> dict[str, Any]:
+    """A domain error as a problem object (used inside batch results)."""
+    return {"type": exc.type_uri, "title": type(exc).__doc__ or "Error", "status": exc.status, "detail": str(exc)}
+
+
+class ClaimscopeApi(Api):  # type: ignore[misc]
+    """flask-smorest's Api with problem+json errors (documented by ``ProblemSchema``)."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def handle_http_exception(self, error: HTTPException) -> Response:
+        data = getattr(error, "data", None) or {}
+        errors = data.get("errors") or data.get("messages")
+        detail = data.get("message") or error.description
+        if errors:
+            detail = "the request did not validate; see errors"
+        code = error.code or 500
+        headers = dict(data.get("headers") or {})
+        if code == 405 and error.get_response().headers.get("Allow"):
+            headers["Allow"] = error.get_response().headers["Allow"]
+        if code == 500:
+            detail = "an unexpected error occurred"
+        return problem(code, detail, errors=errors, headers=headers)
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(ClaimscopeError)
+    def _domain_error(exc: ClaimscopeError) -> Response:
+        return problem(exc.status, str(exc), slug=exc.slug, title=type(exc).__doc__)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception) -> Response:
+        if isinstance(exc, HTTPException):
+            return app.extensions["claimscope_api"].handle_http_exception(exc)
+        log.exception("unhandled error")
+        return problem(500, "an unexpected error occurred")

@@ -1,0 +1,218 @@
+"""Every request and response shape of the HTTP API. ``openapi.yaml`` is generated from these."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+SOURCE_ID = validate.Regexp(
+    r"^[A-Za-z0-9._:-]{1,200}$", error="1-200 characters of letters, digits, '.', '_', '-', ':'"
+)
+STANCES = ("supports", "contradicts", "neutral")
+VERDICTS = ("supported", "refuted", "conflicting", "not_enough_info")
+
+
+class Base(ma.Schema):
+    class Meta:
+        ordered = True
+        unknown = ma.RAISE
+
+
+def _iso_date(value: str) -> None:
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ma.ValidationError("not an ISO 8601 date or date-time") from None
+
+
+# -- errors ---------------------------------------------------------------------------------
+class ProblemSchema(Base):
+    """RFC 9457 problem details; every error response has this shape."""
+
+    type = fields.String(required=True, metadata={"description": "Stable URI naming the kind of error"})
+    title = fields.String(required=True, metadata={"description": "Short summary of the kind of error"})
+    status = fields.Integer(required=True, metadata={"description": "HTTP status code"})
+    detail = fields.String(metadata={"description": "What went wrong with this request"})
+    errors = fields.Dict(metadata={"description": "Validation errors by location and field"})
+
+
+# -- articles -------------------------------------------------------------------------------
+class ArticleInSchema(Base):
+    source_id = fields.String(validate=SOURCE_ID, metadata={"description": "Your id; generated when absent"})
+    title = fields.String(validate=validate.Length(max=1000), allow_none=True)
+    text = fields.String(validate=validate.Length(min=1), metadata={"description": "Plain article text"})
+    html = fields.String(validate=validate.Length(min=1), metadata={"description": "An HTML page instead of text"})
+    url = fields.String(validate=validate.Length(max=2000), allow_none=True)
+    outlet = fields.String(validate=validate.Length(max=200), allow_none=True)
+    published_at = fields.String(validate=_iso_date, allow_none=True, metadata={"description": "ISO 8601"})
+
+    @ma.validates_schema
+    def _text_or_html(self, data: dict[str, Any], **_: Any) -> None:
+        if ("text" in data) == ("html" in data):
+            raise ma.ValidationError("give exactly one of 'text' or 'html'", "_schema")
+
+
+class PassageSchema(Base):
+    passage_id = fields.Integer(required=True)
+    ordinal = fields.Integer(required=True, metadata={"description": "Position of the sentence in the article"})
+    text = fields.String(required=True, metadata={"description": "Equals article text[start:end]"})
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+
+
+class ArticleSummarySchema(Base):
+    source_id = fields.String(required=True)
+    title = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    outlet = fields.String(allow_none=True)
+    published_at = fields.String(allow_none=True)
+    ingested_at = fields.String(required=True)
+    content_hash = fields.String(required=True)
+    passage_count = fields.Integer(required=True)
+
+
+class ArticleSchema(ArticleSummarySchema):
+    status = fields.String(
+        validate=validate.OneOf(["created", "replaced", "updated", "unchanged"]),
+        metadata={"description": "What the write did (write responses only)"},
+    )
+    text = fields.String(required=True, metadata={"description": "Stored text (extracted text for HTML input)"})
+    passages = fields.List(fields.Nested(PassageSchema), metadata={"description": "With ?include=passages"})
+
+
+class ArticleQuerySchema(Base):
+    include = fields.String(validate=validate.OneOf(["passages"]))
+
+
+class ArticleListQuerySchema(Base):
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500))
+    cursor = fields.String(metadata={"description": "next_cursor of the previous page"})
+    outlet = fields.String()
+    published_from = fields.String(validate=_iso_date)
+    published_to = fields.String(validate=_iso_date)
+
+
+class ArticleListSchema(Base):
+    articles = fields.List(fields.Nested(ArticleSummarySchema), required=True)
+    next_cursor = fields.String(allow_none=True, required=True)
+
+
+class ArticleBatchInSchema(Base):
+    articles = fields.List(
+        fields.Dict(),
+        required=True,
+        validate=validate.Length(min=1),
+        metadata={"description": "Article objects as for POST /v1/articles, each validated on its own"},
+    )
+
+
+class BatchItemSchema(Base):
+    index = fields.Integer(required=True)
+    ok = fields.Boolean(required=True)
+    article = fields.Nested(ArticleSummarySchema(), metadata={"description": "When ok"})
+    status = fields.String(metadata={"description": "created, replaced, updated or unchanged (when ok)"})
+    error = fields.Nested(ProblemSchema, metadata={"description": "Why this item failed (when not ok)"})
+
+
+class ArticleBatchSchema(Base):
+    results = fields.List(fields.Nested(BatchItemSchema), required=True)
+    failed = fields.Integer(required=True)
+
+
+# -- verification ---------------------------------------------------------------------------
+class ScoresSchema(Base):
+    entailment = fields.Float(required=True)
+    neutral = fields.Float(required=True)
+    contradiction = fields.Float(required=True)
+
+
+class CitedPassageSchema(Base):
+    passage_id = fields.Integer(required=True)
+    text = fields.String(required=True)
+    start = fields.Integer(required=True, metadata={"description": "Offset into the article's stored text"})
+    end = fields.Integer(required=True)
+    stance = fields.String(required=True, validate=validate.OneOf(STANCES))
+    scores = fields.Nested(ScoresSchema, required=True)
+    similarity = fields.Float(required=True, metadata={"description": "Cosine similarity to the claim"})
+
+
+class SourceSchema(Base):
+    source_id = fields.String(required=True)
+    title = fields.String(allow_none=True, required=True)
+    url = fields.String(allow_none=True, required=True)
+    outlet = fields.String(allow_none=True, required=True)
+    published_at = fields.String(allow_none=True, required=True)
+    stance = fields.String(required=True, validate=validate.OneOf(STANCES))
+    confidence = fields.Float(required=True)
+    passages = fields.List(fields.Nested(CitedPassageSchema), required=True)
+
+
+class TimingsSchema(Base):
+    embed = fields.Float(required=True)
+    search = fields.Float(required=True)
+    stance = fields.Float(required=True)
+    total = fields.Float(required=True)
+
+
+class VerificationSchema(Base):
+    claim = fields.String(required=True)
+    verdict = fields.String(required=True, validate=validate.OneOf(VERDICTS))
+    confidence = fields.Float(required=True, metadata={"description": "In [0, 1]; 0 without a stance model"})
+    stance_model = fields.String(required=True, metadata={"description": "Model that judged stance, or 'none'"})
+    sources = fields.List(fields.Nested(SourceSchema), required=True)
+    timings_ms = fields.Nested(TimingsSchema, required=True)
+
+
+class VerifyOptionsSchema(Base):
+    top_k = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "Passages to judge"})
+    source_ids = fields.List(fields.String(validate=SOURCE_ID), validate=validate.Length(min=1, max=100))
+    min_similarity = fields.Float(validate=validate.Range(-1.0, 1.0))
+
+
+class VerifyInSchema(VerifyOptionsSchema):
+    claim = fields.String(required=True, validate=validate.Length(min=1))
+
+
+class VerifyBatchInSchema(VerifyOptionsSchema):
+    claims = fields.List(fields.String(validate=validate.Length(min=1)), required=True, validate=validate.Length(min=1))
+
+
+class VerificationBatchSchema(Base):
+    results = fields.List(fields.Nested(VerificationSchema), required=True)
+
+
+class SearchQuerySchema(Base):
+    q = fields.String(required=True, validate=validate.Length(min=1))
+    k = fields.Integer(load_default=10, validate=validate.Range(1, 100))
+
+
+class SearchHitSchema(Base):
+    passage_id = fields.Integer(required=True)
+    source_id = fields.String(required=True)
+    text = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    similarity = fields.Float(required=True)
+
+
+class SearchResultSchema(Base):
+    query = fields.String(required=True)
+    results = fields.List(fields.Nested(SearchHitSchema), required=True)
+
+
+# -- health ---------------------------------------------------------------------------------
+class HealthSchema(Base):
+    status = fields.String(required=True)
+
+
+class ReadySchema(Base):
+    status = fields.String(required=True)
+    articles = fields.Integer(required=True)
+    passages = fields.Integer(required=True)
+    index_size = fields.Integer(required=True)
+    index_generation = fields.Integer(required=True)
+    embedder = fields.String(required=True)
+    stance_model = fields.String(required=True)

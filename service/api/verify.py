@@ -1,0 +1,70 @@
+"""/v1/verify and /v1/search: judge claims against the stored sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from service.api import get_pipeline
+from service.api.metrics import observe_verification
+from service.api.schemas import (
+    SearchQuerySchema,
+    SearchResultSchema,
+    VerificationBatchSchema,
+    VerificationSchema,
+    VerifyBatchInSchema,
+    VerifyInSchema,
+)
+from service.errors import InvalidInputError
+
+blp = Blueprint("verify", __name__, url_prefix="/v1", description="Verify claims and search passages")
+
+
+def _check_claim(claim: str) -> str:
+    limit = get_pipeline().settings.max_claim_chars
+    if not claim.strip():
+        raise InvalidInputError("the claim is empty")
+    if len(claim) > limit:
+        raise InvalidInputError(f"the claim is {len(claim)} characters; the limit is {limit}")
+    return claim.strip()
+
+
+def _options(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: data.get(k) for k in ("top_k", "source_ids", "min_similarity")}
+
+
+@blp.route("/verify")
+class Verify(MethodView):
+    @blp.arguments(VerifyInSchema)
+    @blp.response(200, VerificationSchema)
+    def post(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Which sources support or contradict a claim, with cited passages"""
+        report = get_pipeline().verify(_check_claim(data["claim"]), **_options(data))
+        observe_verification([report])
+        return report
+
+
+@blp.route("/verify/batch")
+class VerifyBatch(MethodView):
+    @blp.arguments(VerifyBatchInSchema)
+    @blp.response(200, VerificationBatchSchema)
+    def post(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Verify many claims at once (stance is batched across them); results keep their order"""
+        pipeline = get_pipeline()
+        if len(data["claims"]) > pipeline.settings.max_batch_claims:
+            raise InvalidInputError(f"at most {pipeline.settings.max_batch_claims} claims per batch")
+        reports = pipeline.verify_many([_check_claim(c) for c in data["claims"]], **_options(data))
+        observe_verification(reports)
+        return {"results": reports}
+
+
+@blp.route("/search")
+class Search(MethodView):
+    @blp.arguments(SearchQuerySchema, location="query")
+    @blp.response(200, SearchResultSchema)
+    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+        """Nearest passages to a query by similarity (no stance)"""
+        q = _check_claim(query["q"])
+        return {"query": q, "results": get_pipeline().search(q, query["k"])}

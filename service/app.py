@@ -1,0 +1,45 @@
+"""The Flask application factory."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+
+from service.settings import Settings
+
+API_DESCRIPTION = """Which sources support or contradict a claim, with cited passages.
+
+Errors are `application/problem+json` (RFC 9457) with a stable `type` URI. When
+`CLAIMSCOPE_API_KEYS` is set, writes need `Authorization: Bearer <key>`.
+"""
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    """Build the app. Models and the store open on first use (or in gunicorn's preload)."""
+    from service.api import articles, docs, errors, guards, health, metrics, verify
+    from service.pipeline import Pipeline
+
+    settings = settings or Settings.from_env()
+    app = Flask("claimscope")
+    app.config.update(
+        API_TITLE="claimscope",
+        API_VERSION="1.0.0",
+        OPENAPI_VERSION="3.0.3",
+        API_SPEC_OPTIONS={"info": {"description": API_DESCRIPTION}},
+        JSON_SORT_KEYS=False,
+    )
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.extensions["claimscope"] = Pipeline(settings, index_save_after_s=settings.index_save_interval)
+    api = errors.ClaimscopeApi(app)
+    app.extensions["claimscope_api"] = api
+    errors.init_app(app)
+    limiter = guards.init_app(app, settings)
+    metrics.init_app(app)
+    for blueprint in (health.blp, articles.blp, verify.blp):
+        api.register_blueprint(blueprint)
+    app.register_blueprint(docs.bp)
+    limiter.exempt(health.blp)
+    limiter.exempt(docs.bp)
+    logging.getLogger("claimscope").setLevel(logging.INFO)
+    return app

@@ -1,0 +1,69 @@
+"""gunicorn configuration (``claimscope serve`` and the top-level gunicorn.conf.py use this).
+
+* preload: the master imports the app and loads model weights once (no inference, so no thread
+  pools exist at fork time); forked workers share that memory copy-on-write.
+* each worker gets cores // workers torch threads, opens its own SQLite connection and FAISS
+  copy, and saves the index when it exits.
+* the seed articles are ingested before the workers start when the store is empty, in a child
+  process so the master never runs a model.
+* access log: one JSON object per request (no Authorization header, so keys never reach logs).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from typing import Any
+
+from service.settings import Settings
+
+_settings = Settings.from_env()
+
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="claimscope-metrics-")
+
+bind = _settings.bind
+workers = _settings.workers
+timeout = _settings.timeout
+graceful_timeout = 30
+preload_app = True
+control_socket_disable = True  # no shared ~/.gunicorn socket between instances
+max_requests = 5000
+max_requests_jitter = 500
+accesslog = "-"
+errorlog = "-"
+access_log_format = (
+    '{"remote": "%(h)s", "time": "%(t)s", "method": "%(m)s", "path": "%(U)s", "status": %(s)s, '
+    '"bytes": "%(B)s", "duration_ms": %(M)s, "agent": "%(a)s"}'
+)
+
+
+def on_starting(server: Any) -> None:
+    if not _settings.seed_on_start:
+        return
+    result = subprocess.run([sys.executable, "-m", "service", "seed", "--if-empty"], capture_output=True, text=True)
+    server.log.info("seed: %s", (result.stdout or result.stderr).strip())
+
+
+def when_ready(server: Any) -> None:
+    server.app.wsgi().extensions["claimscope"].load_models()
+
+
+def post_fork(server: Any, worker: Any) -> None:
+    import torch
+
+    torch.set_num_threads(max(1, (os.cpu_count() or 1) // max(1, _settings.workers)))
+
+
+def worker_exit(server: Any, worker: Any) -> None:
+    pipeline = worker.wsgi.extensions["claimscope"] if getattr(worker, "wsgi", None) else None
+    if pipeline is not None and "store" in pipeline.__dict__:
+        pipeline.store.save_index()
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
