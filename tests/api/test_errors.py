@@ -1,0 +1,56 @@
+"""Every error is application/problem+json with a stable type; never HTML, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.exceptions import default_exceptions
+
+PROBLEM_KEYS = {"type", "title", "status"}
+
+
+def assert_problem(response, status: int) -> dict:  # type: ignore[no-untyped-def]
+    assert response.status_code == status
+    assert response.content_type == "application/problem+json"
+    body = response.get_json()
+    assert PROBLEM_KEYS <= set(body) and body["status"] == status
+    assert body["type"].startswith("https://claimscope.dev/problems/")
+    assert "Traceback" not in response.get_data(as_text=True) and "<html" not in response.get_data(as_text=True)
+    return body
+
+
+@pytest.mark.parametrize("code", sorted(c for c in default_exceptions if c >= 400))
+def test_every_http_exception_is_a_problem(app: Flask, code: int) -> None:
+    exc = default_exceptions[code]
+
+    @app.get(f"/raise/{code}")
+    def _raise():  # type: ignore[no-untyped-def]
+        raise exc()
+
+    assert_problem(app.test_client().get(f"/raise/{code}"), code)
+
+
+def test_unexpected_exception_is_a_generic_500(app: Flask) -> None:
+    @app.get("/boom")
+    def _boom():  # type: ignore[no-untyped-def]
+        raise RuntimeError("secret internals /etc/passwd")
+
+    body = assert_problem(app.test_client().get("/boom"), 500)
+    assert "secret" not in str(body) and body["type"].endswith("/internal-error")
+
+
+def test_routing_and_media_errors(client: FlaskClient) -> None:
+    assert_problem(client.get("/v1/nowhere"), 404)
+    response = client.get("/v1/verify")
+    assert_problem(response, 405)
+    assert "POST" in response.headers["Allow"]
+    assert_problem(client.post("/v1/verify", data="claim=x", content_type="application/x-www-form-urlencoded"), 415)
+    assert_problem(client.post("/v1/verify", data="{not json", content_type="application/json"), 400)
+    body = assert_problem(client.post("/v1/verify", json={"claim": 5}), 422)
+    assert body["errors"]["json"]["claim"]
+
+
+def test_body_too_large(make_app) -> None:  # type: ignore[no-untyped-def]
+    client = make_app(max_body_bytes=1000).test_client()
+    assert_problem(client.post("/v1/articles", json={"text": "word " * 500}), 413)

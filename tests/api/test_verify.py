@@ -1,0 +1,63 @@
+"""/v1/verify, /v1/verify/batch, /v1/search, health and readiness."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+from tests.conftest import SEEDS
+from tests.pipeline.test_verify import check_report_shape
+
+
+def test_verify_returns_the_pinned_shape_with_exact_offsets(seeded_client: FlaskClient) -> None:
+    response = seeded_client.post("/v1/verify", json={"claim": "Xi has met Putin in person 39 times."})
+    assert response.status_code == 200
+    report = response.get_json()
+    check_report_shape(report)
+    top = report["sources"][0]
+    assert top["source_id"] == "004_6fc21848e5ec9465"
+    text = (SEEDS / f"{top['source_id']}.txt").read_text(encoding="utf-8")
+    for p in top["passages"]:
+        assert text[p["start"] : p["end"]] == p["text"]
+
+
+def test_verify_options(seeded_client: FlaskClient) -> None:
+    body = {"claim": "Xi will visit Moscow.", "top_k": 2, "source_ids": ["000_4bd38a09334b47d0"], "min_similarity": 0.1}
+    report = seeded_client.post("/v1/verify", json=body).get_json()
+    assert {s["source_id"] for s in report["sources"]} <= {"000_4bd38a09334b47d0"}
+    assert sum(len(s["passages"]) for s in report["sources"]) <= 2
+
+
+def test_claim_limits(make_app) -> None:  # type: ignore[no-untyped-def]
+    client = make_app(max_claim_chars=20).test_client()
+    too_long = client.post("/v1/verify", json={"claim": "x" * 21})
+    assert too_long.status_code == 422 and "limit is 20" in too_long.get_json()["detail"]
+    assert client.post("/v1/verify", json={"claim": "   "}).status_code == 422
+    assert client.post("/v1/verify", json={"claim": "ok", "top_k": 0}).status_code == 422
+
+
+def test_batch_verification_keeps_order_and_is_bounded(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(max_batch_claims=2)
+    app.extensions["claimscope"].seed()
+    client = app.test_client()
+    claims = ["China published a position paper.", "Qin Gang spoke to Kuleba."]
+    body = client.post("/v1/verify/batch", json={"claims": claims}).get_json()
+    assert [r["claim"] for r in body["results"]] == claims
+    assert client.post("/v1/verify/batch", json={"claims": claims * 2}).status_code == 422
+
+
+def test_search(seeded_client: FlaskClient) -> None:
+    body = seeded_client.get("/v1/search?q=informal%20dinner&k=3").get_json()
+    assert len(body["results"]) == 3 and "informal dinner" in body["results"][0]["text"]
+    assert set(body["results"][0]) == {"passage_id", "source_id", "text", "start", "end", "similarity"}
+    assert seeded_client.get("/v1/search").status_code == 422
+
+
+def test_health_ready_metrics(seeded_client: FlaskClient) -> None:
+    assert seeded_client.get("/healthz").get_json() == {"status": "ok"}
+    ready = seeded_client.get("/readyz").get_json()
+    assert ready["articles"] == 5 and ready["passages"] == ready["index_size"] > 0
+    assert ready["stance_model"] == "none" and "MiniLM" in ready["embedder"]
+    seeded_client.post("/v1/verify", json={"claim": "Xi visits Moscow."})
+    metrics = seeded_client.get("/metrics").get_data(as_text=True)
+    assert 'claimscope_http_requests_total{method="POST",route="/v1/verify",status="200"}' in metrics
+    assert "claimscope_index_passages" in metrics and "claimscope_model_inference_seconds" in metrics
