@@ -31,7 +31,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["claimscope"] = Pipeline(settings, index_save_after_s=settings.index_save_interval)
+    app.url_map.converters["source_id"] = articles.SourceIdConverter
     api = errors.ClaimscopeApi(app)
+    api.register_converter(articles.SourceIdConverter, articles.source_id_param_schema)
     app.extensions["claimscope_api"] = api
     errors.init_app(app)
     limiter = guards.init_app(app, settings)

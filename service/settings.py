@@ -156,3 +156,8 @@ def settings_table() -> str:
             default = f"`{f.default}`" if f.default != "" else "(empty)"
         rows.append(f"| `{PREFIX}{f.name.upper()}` | {default} | {f.metadata['help']} |")
     return "\n".join(rows) + "\n"
+
+
+def default_of(name: str) -> Any:
+    """A setting's default value, without building a Settings (which would resolve paths)."""
+    return {f.name: f.default for f in dataclasses.fields(Settings)}[name]

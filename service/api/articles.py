@@ -8,6 +8,7 @@ from typing import Any
 import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from werkzeug.routing import BaseConverter
 
 from service.api import get_pipeline
 from service.api.errors import problem_body
@@ -67,6 +68,16 @@ def _stored(result: IngestResult) -> Article:
     if article is None:  # deleted by another request in between
         raise NotFoundError(f"article {result.source_id!r} was deleted while being stored")
     return article
+
+
+class SourceIdConverter(BaseConverter):
+    """A source_id path segment; never ``batch``, so /v1/articles/batch is unambiguous."""
+
+    regex = r"(?!batch$)[A-Za-z0-9._:-]{1,200}"
+
+
+def source_id_param_schema(_converter: BaseConverter) -> dict[str, str]:
+    return {"type": "string", "pattern": f"^{SourceIdConverter.regex}$"}
 
 
 def encode_cursor(source_id: str) -> str:
@@ -143,7 +154,7 @@ def _batch_item(index: int, item: dict[str, Any]) -> dict[str, Any]:
         return {"index": index, "ok": False, "error": problem_body(exc)}
 
 
-@blp.route("/<source_id>")
+@blp.route("/<source_id:source_id>")
 class ArticleById(MethodView):
     @blp.arguments(ArticleQuerySchema, location="query")
     @blp.response(200, ArticleSchema)

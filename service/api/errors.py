@@ -82,8 +82,9 @@ class ClaimscopeApi(Api):  # type: ignore[misc]
             detail = "the request did not validate; see errors"
         code = error.code or 500
         headers = dict(data.get("headers") or {})
-        if code == 405 and error.get_response().headers.get("Allow"):
-            headers["Allow"] = error.get_response().headers["Allow"]
+        allowed = getattr(error, "valid_methods", None)
+        if code == 405 and allowed:
+            headers["Allow"] = ", ".join(m for m in allowed if m not in {"HEAD", "OPTIONS"})
         if code == 500:
             detail = "an unexpected error occurred"
         return problem(code, detail, errors=errors, headers=headers)

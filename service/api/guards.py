@@ -73,13 +73,15 @@ def init_app(app: Flask, settings: Settings) -> Limiter:
 
     @app.before_request
     def _require_json() -> Response | None:
+        if request.routing_exception is not None:
+            return None  # 404 / 405 take precedence
         if request.method in {"POST", "PUT", "PATCH"} and not request.is_json:
             return problem(415, "send the body as JSON with 'Content-Type: application/json'")
         return None
 
     @app.before_request
     def _authenticate() -> Response | None:
-        if not keys or request.endpoint in OPEN_ENDPOINTS:
+        if not keys or request.routing_exception is not None or request.endpoint in OPEN_ENDPOINTS:
             return None
         if request.method not in WRITE_METHODS and not settings.auth_reads:
             return None

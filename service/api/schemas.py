@@ -8,10 +8,15 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from service.settings import default_of
+
 SOURCE_ID = validate.Regexp(
-    r"^[A-Za-z0-9._:-]{1,200}$", error="1-200 characters of letters, digits, '.', '_', '-', ':'"
+    r"^(?!batch$)[A-Za-z0-9._:-]{1,200}$", error="1-200 characters of letters, digits, '.', '_', '-', ':' (not 'batch')"
 )
 STANCES = ("supports", "contradicts", "neutral")
+# Limits documented in the schema are the settings' defaults; the views enforce the configured ones.
+MAX_CLAIM_CHARS = default_of("max_claim_chars")
+NOT_BLANK = validate.Regexp(r"[\s\S]*\S", error="must contain a non-space character")
 VERDICTS = ("supported", "refuted", "conflicting", "not_enough_info")
 
 
@@ -104,7 +109,7 @@ class ArticleBatchInSchema(Base):
     articles = fields.List(
         fields.Dict(),
         required=True,
-        validate=validate.Length(min=1),
+        validate=validate.Length(min=1, max=default_of("max_batch_articles")),
         metadata={"description": "Article objects as for POST /v1/articles, each validated on its own"},
     )
 
@@ -172,12 +177,19 @@ class VerifyOptionsSchema(Base):
     min_similarity = fields.Float(validate=validate.Range(-1.0, 1.0))
 
 
+CLAIM = [validate.Length(min=1, max=MAX_CLAIM_CHARS), NOT_BLANK]
+
+
 class VerifyInSchema(VerifyOptionsSchema):
-    claim = fields.String(required=True, validate=validate.Length(min=1))
+    claim = fields.String(required=True, validate=CLAIM)
 
 
 class VerifyBatchInSchema(VerifyOptionsSchema):
-    claims = fields.List(fields.String(validate=validate.Length(min=1)), required=True, validate=validate.Length(min=1))
+    claims = fields.List(
+        fields.String(validate=CLAIM),
+        required=True,
+        validate=validate.Length(min=1, max=default_of("max_batch_claims")),
+    )
 
 
 class VerificationBatchSchema(Base):
@@ -185,7 +197,7 @@ class VerificationBatchSchema(Base):
 
 
 class SearchQuerySchema(Base):
-    q = fields.String(required=True, validate=validate.Length(min=1))
+    q = fields.String(required=True, validate=CLAIM)
     k = fields.Integer(load_default=10, validate=validate.Range(1, 100))
 
 

@@ -39,9 +39,9 @@ def generated_source_id(text: str) -> str:
 
 
 def check_source_id(source_id: str) -> str:
-    if not source_id or len(source_id) > 200 or not set(source_id) <= SOURCE_ID_CHARS:
+    if not source_id or len(source_id) > 200 or not set(source_id) <= SOURCE_ID_CHARS or source_id == "batch":
         raise InvalidInputError(
-            f"source_id {source_id!r} must be 1-200 characters of letters, digits, '.', '_', '-' or ':'"
+            f"source_id {source_id!r} must be 1-200 characters of letters, digits, '.', '_', '-' or ':' (not 'batch')"
         )
     return source_id
 
