@@ -1,0 +1,174 @@
+"""Real gunicorn with 3 workers: seeding, cross-worker visibility, README curl examples, schemathesis."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def call(url: str, method: str = "GET", body: Any = None) -> tuple[int, Any]:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            raw = response.read()
+            return response.status, json.loads(raw) if raw else None
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"null")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("gunicorn")
+    port = free_port()
+    env = {
+        **os.environ,
+        "CLAIMSCOPE_DATA_DIR": str(tmp / "data"),
+        "CLAIMSCOPE_BIND": f"127.0.0.1:{port}",
+        "CLAIMSCOPE_WORKERS": "3",
+        "CLAIMSCOPE_RATE_LIMIT": "",
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp / "metrics"),
+        "HF_HUB_OFFLINE": "1",
+    }
+    (tmp / "metrics").mkdir()
+    log = (tmp / "gunicorn.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "python:service.gunicorn_conf", "service.wsgi:app"],
+        cwd=tmp,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        try:
+            if call(base + "/readyz")[0] == 200:
+                break
+        except OSError:
+            pass
+        assert proc.poll() is None, (tmp / "gunicorn.log").read_text()
+        time.sleep(0.5)
+    else:
+        pytest.fail("gunicorn did not become ready:\n" + (tmp / "gunicorn.log").read_text())
+    yield base
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    logged = (tmp / "gunicorn.log").read_text()
+    assert "Traceback" not in logged, logged
+
+
+def test_fresh_install_is_seeded_on_first_start(server: str) -> None:
+    status, ready = call(server + "/readyz")
+    assert status == 200 and ready["articles"] == 5 and ready["passages"] == ready["index_size"]
+
+
+def test_a_write_is_visible_on_every_worker_at_once(server: str) -> None:
+    text = "The Vostok glacier research station recorded minus 89 degrees in the polar winter."
+    status, _ = call(server + "/v1/articles", "POST", {"source_id": "vostok", "text": text})
+    assert status == 201
+    started = time.monotonic()
+    with ThreadPoolExecutor(12) as pool:
+        results = list(pool.map(lambda _: call(server + "/v1/search?q=Vostok%20glacier%20station&k=1"), range(36)))
+    assert time.monotonic() - started < 30
+    assert all(r[1]["results"][0]["source_id"] == "vostok" for r in results)
+    status, _ = call(server + "/v1/articles/vostok", "DELETE")
+    assert status == 204
+    with ThreadPoolExecutor(12) as pool:
+        after = list(pool.map(lambda _: call(server + "/v1/search?q=Vostok%20glacier%20station&k=3"), range(36)))
+    assert all("vostok" not in {hit["source_id"] for hit in r[1]["results"]} for r in after)
+
+
+def test_concurrent_writes_lose_and_duplicate_nothing(server: str) -> None:
+    def write(i: int) -> int:
+        body = {
+            "source_id": f"conc-{i}",
+            "text": f"Report {i} says the ferry line {i} reopened on a Monday. Tickets cost {i} euros.",
+        }
+        return call(server + "/v1/articles", "POST", body)[0]
+
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(write, range(16))) == {201}
+    with ThreadPoolExecutor(6) as pool:
+        readies = [r[1] for r in pool.map(lambda _: call(server + "/readyz"), range(18))]
+    passages = {r["passages"] for r in readies}
+    assert len(passages) == 1 and all(r["index_size"] == r["passages"] for r in readies)
+    _, listing = call(server + "/v1/articles?limit=500")
+    assert len([a for a in listing["articles"] if a["source_id"].startswith("conc-")]) == 16
+
+
+def readme_curl_lines() -> list[str]:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- curl-examples:start -->", 1)[1].split("<!-- curl-examples:end -->", 1)[0]
+    return [line for line in block.splitlines() if line.startswith("curl ")]
+
+
+def test_readme_curl_examples_run(server: str) -> None:
+    if shutil.which("curl") is None:
+        pytest.skip("curl is not installed")
+    lines = readme_curl_lines()
+    assert len(lines) >= 12
+    for line in lines:
+        command = line.replace("localhost:8000", server.removeprefix("http://")).replace(
+            "curl ", "curl --fail-with-body ", 1
+        )
+        result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, (line, result.stdout, result.stderr)
+        assert result.stdout.strip(), line
+        if re.search(r"/v1/(verify|articles|search)", line) and "DELETE" not in line:
+            json.loads(result.stdout)
+
+
+def test_schemathesis_finds_nothing(server: str, tmp_path: Path) -> None:
+    st = shutil.which("st") or str(Path(sys.executable).parent / "st")
+    result = subprocess.run(
+        [
+            st,
+            "run",
+            f"{server}/openapi.json",
+            "--checks",
+            "all",
+            "--exclude-checks",
+            "positive_data_acceptance",
+            "--max-examples",
+            "8",
+            "--seed",
+            "7",
+            "--generation-database",
+            "none",
+            "--max-time",
+            "120",
+            "--no-color",
+            "--report-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=400,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout[-6000:]
