@@ -325,3 +325,12 @@ def show_settings(markdown: bool) -> None:
 
 def main() -> None:  # pragma: no cover - console-script entry point
     cli(prog_name="claimscope")
+
+
+def _register_subgroups() -> None:
+    from service.cli_eval import eval_group
+
+    cli.add_command(eval_group)
+
+
+_register_subgroups()

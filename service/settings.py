@@ -82,6 +82,10 @@ class Settings:
         default=0.6,
         metadata={"help": "Both sides need a source at least this confident for the verdict `conflicting`."},
     )
+    consistency_adjust: bool = field(
+        default=False,
+        metadata={"help": "On a number or year mismatch, move entailment probability to contradiction."},
+    )
     passages_per_source: int = field(default=3, metadata={"help": "Passages cited per source in a verification."})
     max_text_chars: int = field(default=2_000_000, metadata={"help": "Largest article text accepted."})
     api_keys: str = field(

@@ -69,7 +69,7 @@ def problem_body(exc: ClaimscopeError) -> dict[str, Any]:
     return {"type": exc.type_uri, "title": type(exc).__doc__ or "Error", "status": exc.status, "detail": str(exc)}
 
 
-class ClaimscopeApi(Api):  # type: ignore[misc]
+class ClaimscopeApi(Api):
     """flask-smorest's Api with problem+json errors (documented by ``ProblemSchema``)."""
 
     ERROR_SCHEMA = ProblemSchema
@@ -98,6 +98,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Response:
         if isinstance(exc, HTTPException):
-            return app.extensions["claimscope_api"].handle_http_exception(exc)
+            api: ClaimscopeApi = app.extensions["claimscope_api"]
+            return api.handle_http_exception(exc)
         log.exception("unhandled error")
         return problem(500, "an unexpected error occurred")

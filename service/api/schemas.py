@@ -142,6 +142,11 @@ class CitedPassageSchema(Base):
     stance = fields.String(required=True, validate=validate.OneOf(STANCES))
     scores = fields.Nested(ScoresSchema, required=True)
     similarity = fields.Float(required=True, metadata={"description": "Cosine similarity to the claim"})
+    reasons = fields.List(
+        fields.String(),
+        required=True,
+        metadata={"description": "Number, date or name disagreements, e.g. 'number mismatch: claim 40, passage 39'"},
+    )
 
 
 class SourceSchema(Base):

@@ -119,6 +119,7 @@ class Pipeline:
             passages_per_source=s.passages_per_source,
             stance_context=s.stance_context,
             thresholds=Thresholds(s.support_threshold, s.contradict_threshold, s.conflict_threshold),
+            consistency_adjust=s.consistency_adjust,
         )
         store = self._vector_store()
         store.refresh()

@@ -110,7 +110,11 @@ class CrossEncoderStance:
             config = AutoConfig.from_pretrained(self.spec)
             self._columns = label_order(config.id2label)
             self._model = CrossEncoder(
-                self.spec, device="cpu", max_length=self.max_length, activation_fn=torch.nn.Identity()
+                self.spec,
+                device="cpu",
+                max_length=self.max_length,
+                activation_fn=torch.nn.Identity(),
+                model_kwargs={"dtype": torch.float32},  # weights ship as fp16; CPU kernels want fp32
             )
         except (OSError, ValueError) as exc:
             raise ModelUnavailableError(f"cannot load stance model {self.spec!r}: {exc}") from exc
@@ -133,8 +137,96 @@ class CrossEncoderStance:
         return out
 
 
-def load_stance_model(spec: str, batch_size: int = 32) -> StanceModel:
-    """The configured model; empty or ``none`` gives ``NoStanceModel``."""
-    if not spec or spec.lower() == NO_MODEL:
+class OnnxStance:
+    """The same cross-encoder run by ONNX Runtime (int8 weights): length-sorted batches,
+    dynamic padding, and no torch on the request path."""
+
+    def __init__(self, model_dir: Path, onnx_file: Path, batch_size: int = 32, max_length: int = 256) -> None:
+        self.spec = str(model_dir)
+        self.name = f"{model_dir.name}+{onnx_file.stem}"
+        self.onnx_file = onnx_file
+        self.batch_size = batch_size
+        self.max_length = max_length
+        self.temperature = 1.0
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._columns: list[int] = []
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        with self._lock:
+            if self._session is None:
+                self._load()
+
+    def _load(self) -> None:
+        try:
+            import onnxruntime as ort
+            from transformers import AutoConfig, AutoTokenizer
+        except ImportError as exc:  # pragma: no cover
+            raise ModelUnavailableError("pip install onnxruntime to run the ONNX stance model") from exc
+        quiet_transformers()
+        model_dir = Path(self.spec)
+        self._columns = label_order(AutoConfig.from_pretrained(model_dir).id2label)
+        self._tokenizer = AutoTokenizer.from_pretrained(model_dir)
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(str(self.onnx_file), options, providers=["CPUExecutionProvider"])
+        calibration = model_dir / "calibration.json"
+        if calibration.is_file():
+            self.temperature = float(json.loads(calibration.read_text())["temperature"])
+
+    def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        self.load()
+        cleaned = [(model_input(p), model_input(h)) for p, h in pairs]
+        order = sorted(range(len(cleaned)), key=lambda i: len(cleaned[i][0]) + len(cleaned[i][1]))
+        out = np.zeros((len(cleaned), 3), dtype=np.float32)
+        wanted = {i.name for i in self._session.get_inputs()}
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            encoded = self._tokenizer(
+                [cleaned[i][0] for i in chunk],
+                [cleaned[i][1] for i in chunk],
+                truncation="only_first",
+                max_length=self.max_length,
+                padding=True,
+                return_tensors="np",
+            )
+            feeds = {k: v.astype(np.int64) for k, v in encoded.items() if k in wanted}
+            out[chunk] = self._session.run(None, feeds)[0]
+        return out
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        if not pairs:
+            return np.zeros((0, 3), dtype=np.float32)
+        return softmax(self.logits(pairs), self.temperature)[:, self._columns]
+
+
+def default_stance_dir() -> Path | None:
+    """The stance model shipped with claimscope: inside the wheel, else the repo's models/stance."""
+    from importlib import resources
+
+    for candidate in (
+        Path(str(resources.files("service"))) / "stance_model",
+        Path(__file__).resolve().parents[2] / "models" / "stance",
+    ):
+        if (candidate / "config.json").is_file():
+            return candidate
+    return None
+
+
+def load_stance_model(spec: str, batch_size: int = 32, runtime: str = "auto") -> StanceModel:
+    """The configured model: empty = the shipped one (or none if absent), ``none`` = no model.
+
+    ``runtime`` ``auto`` prefers the model folder's int8 ONNX file when there is one.
+    """
+    if spec.lower() == NO_MODEL:
         return NoStanceModel()
-    return CrossEncoderStance(spec, batch_size=batch_size)
+    model_dir = Path(spec) if spec else default_stance_dir()
+    if model_dir is None:
+        return NoStanceModel()
+    onnx_file = model_dir / "onnx" / "model_int8.onnx"
+    if runtime in {"auto", "onnx"} and onnx_file.is_file():
+        return OnnxStance(model_dir, onnx_file, batch_size=batch_size)
+    if runtime == "onnx":
+        raise ModelUnavailableError(f"no ONNX export at {onnx_file}")
+    return CrossEncoderStance(str(model_dir) if model_dir.exists() else spec, batch_size=batch_size)

@@ -22,6 +22,7 @@ from service.pipeline.aggregate import (
     source_stance,
     verdict,
 )
+from service.pipeline.consistency import adjust, reasons
 from service.pipeline.embed import Embedder
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.stance import NO_MODEL, StanceModel
@@ -38,6 +39,7 @@ class VerifyOptions:
     passages_per_source: int
     stance_context: bool
     thresholds: Thresholds
+    consistency_adjust: bool = False
 
 
 def _premise(store: Store, candidate: Candidate, with_context: bool) -> str:
@@ -81,6 +83,13 @@ def verify_claims(
         for c in cands
     ]
     scores = stance_model.predict(pairs)
+    explanations = [reasons(claim, c.passage.text) for claim, cands in zip(claims, found, strict=True) for c in cands]
+    if options.consistency_adjust and stance_model.name != NO_MODEL:
+        scores = (
+            np.stack([adjust(row, why) for row, why in zip(scores, explanations, strict=True)])
+            if len(scores)
+            else scores
+        )
     judged = time.perf_counter()
     timings = {
         "embed": _ms(embedded - started),
@@ -90,7 +99,15 @@ def verify_claims(
     reports: list[dict[str, Any]] = []
     offset = 0
     for claim, cands in zip(claims, found, strict=True):
-        report = _report(claim, cands, scores[offset : offset + len(cands)], store, stance_model.name, options)
+        report = _report(
+            claim,
+            cands,
+            scores[offset : offset + len(cands)],
+            explanations[offset : offset + len(cands)],
+            store,
+            stance_model.name,
+            options,
+        )
         offset += len(cands)
         report["timings_ms"] = {**timings, "total": _ms(time.perf_counter() - started)}
         reports.append(report)
@@ -101,18 +118,22 @@ def _ms(seconds: float) -> float:
     return round(seconds * 1000, 2)
 
 
+Judged = tuple[Candidate, np.ndarray, list[str]]
+
+
 def _report(
     claim: str,
     candidates: Sequence[Candidate],
     scores: np.ndarray,
+    explanations: Sequence[list[str]],
     store: Store,
     model_name: str,
     options: VerifyOptions,
 ) -> dict[str, Any]:
-    by_source: dict[str, list[tuple[Candidate, np.ndarray]]] = {}
-    for candidate, row in zip(candidates, scores, strict=True):
-        by_source.setdefault(candidate.passage.source_id, []).append((candidate, row))
-    stances = {sid: source_stance([row for _, row in items], options.thresholds) for sid, items in by_source.items()}
+    by_source: dict[str, list[Judged]] = {}
+    for candidate, row, why in zip(candidates, scores, explanations, strict=True):
+        by_source.setdefault(candidate.passage.source_id, []).append((candidate, row, why))
+    stances = {sid: source_stance([row for _, row, _ in items], options.thresholds) for sid, items in by_source.items()}
     overall = verdict(list(stances.values()), options.thresholds)
     if model_name == NO_MODEL:  # nothing was judged: no confidence to report
         overall = Verdict(overall.verdict, 0.0)
@@ -130,20 +151,21 @@ def _report(
     }
 
 
-def _source_order(items: list[tuple[Candidate, np.ndarray]], stance: SourceStance) -> tuple[float, ...]:
+def _source_order(items: list[Judged], stance: SourceStance) -> tuple[float, ...]:
     decided = stance.stance != NEUTRAL
-    return (-float(decided), -(stance.confidence if decided else 0.0), -max(c.similarity for c, _ in items))
+    return (-float(decided), -(stance.confidence if decided else 0.0), -max(c.similarity for c, _, _ in items))
 
 
 def _source_entry(
     source_id: str,
-    items: list[tuple[Candidate, np.ndarray]],
+    items: list[Judged],
     stance: SourceStance,
     store: Store,
     options: VerifyOptions,
 ) -> dict[str, Any]:
     article = store.get_article(source_id)
     ranked = sorted(items, key=lambda it: (-_strength(it[1], stance.stance), -it[0].similarity))
+    cited = ranked[: options.passages_per_source]
     return {
         "source_id": source_id,
         "title": article.title if article else None,
@@ -152,7 +174,7 @@ def _source_entry(
         "published_at": article.published_at if article else None,
         "stance": stance.stance,
         "confidence": stance.confidence,
-        "passages": [_passage_entry(c, row, options.thresholds) for c, row in ranked[: options.passages_per_source]],
+        "passages": [_passage_entry(c, row, why, options.thresholds) for c, row, why in cited],
     }
 
 
@@ -160,7 +182,7 @@ def _strength(row: np.ndarray, stance: str) -> float:
     return float(row[0]) if stance == "supports" else float(row[2]) if stance == "contradicts" else 0.0
 
 
-def _passage_entry(candidate: Candidate, row: np.ndarray, thresholds: Thresholds) -> dict[str, Any]:
+def _passage_entry(candidate: Candidate, row: np.ndarray, why: list[str], thresholds: Thresholds) -> dict[str, Any]:
     p = candidate.passage
     return {
         "passage_id": p.id,
@@ -174,4 +196,5 @@ def _passage_entry(candidate: Candidate, row: np.ndarray, thresholds: Thresholds
             "contradiction": round(float(row[2]), 4),
         },
         "similarity": round(candidate.similarity, 4),
+        "reasons": why,
     }

@@ -14,7 +14,7 @@ from service.pipeline.stance import NoStanceModel
 from service.records import ArticleInput
 from tests.conftest import SEEDS
 
-PASSAGE_KEYS = {"passage_id", "text", "start", "end", "stance", "scores", "similarity"}
+PASSAGE_KEYS = {"passage_id", "text", "start", "end", "stance", "scores", "similarity", "reasons"}
 SOURCE_KEYS = {"source_id", "title", "url", "outlet", "published_at", "stance", "confidence", "passages"}
 REPORT_KEYS = {"claim", "verdict", "confidence", "stance_model", "sources", "timings_ms"}
 

@@ -1,0 +1,146 @@
+"""Dev-split evaluation of a stance model: per-set metrics for the PyTorch and int8 ONNX runtimes,
+a similarity-only baseline, and temperature scaling (fit on dev, ECE before/after).
+
+Usage: python -m models.evaluate_stance --model models/stance --data ../shared/datasets [--limit N]
+Writes ``<model>/dev_report.json`` and ``<model>/calibration.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from models.stance_data import Pair, load_splits
+from service.pipeline.evaluate import classification_metrics
+from service.pipeline.stance import CrossEncoderStance, OnnxStance, softmax
+
+BASELINE_FIT_PAIRS = 400
+
+
+def expected_calibration_error(probs: np.ndarray, gold: np.ndarray, bins: int = 15) -> float:
+    confidence = probs.max(axis=1)
+    correct = probs.argmax(axis=1) == gold
+    edges = np.linspace(0, 1, bins + 1)
+    ece = 0.0
+    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+        inside = (confidence > lo) & (confidence <= hi)
+        if inside.any():
+            ece += inside.mean() * abs(correct[inside].mean() - confidence[inside].mean())
+    return float(ece)
+
+
+def nll(logits: np.ndarray, gold: np.ndarray, temperature: float) -> float:
+    probs = softmax(logits, temperature)
+    return float(-np.log(np.clip(probs[np.arange(len(gold)), gold], 1e-12, None)).mean())
+
+
+def fit_temperature(logits: np.ndarray, gold: np.ndarray) -> float:
+    grid = np.exp(np.linspace(np.log(0.25), np.log(8.0), 200))
+    return float(min(grid, key=lambda t: nll(logits, gold, t)))
+
+
+def model_logits(model: Any, pairs: list[Pair]) -> tuple[np.ndarray, float]:
+    started = time.perf_counter()
+    if isinstance(model, OnnxStance):
+        logits = model.logits([(p.premise, p.hypothesis) for p in pairs])
+    else:
+        model.load()
+        raw = model._model.predict([(p.premise, p.hypothesis) for p in pairs], batch_size=64, convert_to_numpy=True)
+        logits = np.asarray(raw, dtype=np.float32)[:, model._columns]
+    return logits, len(pairs) / (time.perf_counter() - started)
+
+
+def similarity_baseline(train: dict[str, list[Pair]], dev: dict[str, list[Pair]]) -> dict[str, Any]:
+    """Cosine of premise and claim embeddings with thresholds fit on each set's train part:
+    above t_high entailment, below t_low contradiction (for sets that have it), else neutral."""
+    from service.pipeline.embed import Embedder
+
+    embedder = Embedder()
+    out: dict[str, Any] = {}
+    for name, dev_pairs in sorted(dev.items()):
+        fit = train[name][:BASELINE_FIT_PAIRS]
+        sims_fit = _cosines(embedder, fit)
+        labels_fit = np.array([p.label for p in fit])
+        present = sorted(set(labels_fit.tolist()))
+        grid = np.quantile(sims_fit, np.linspace(0.02, 0.98, 25))
+        best = max(
+            ((lo, hi) for lo in grid for hi in grid if hi >= lo),
+            key=lambda th: classification_metrics(labels_fit.tolist(), _threshold(sims_fit, *th, present))["macro_f1"],
+        )
+        sims = _cosines(embedder, dev_pairs)
+        out[name] = classification_metrics([p.label for p in dev_pairs], _threshold(sims, *best, present))
+    return out
+
+
+def _cosines(embedder: Any, pairs: list[Pair]) -> np.ndarray:
+    a = embedder.encode([p.premise for p in pairs])
+    b = embedder.encode([p.hypothesis for p in pairs])
+    return np.asarray((a * b).sum(axis=1))
+
+
+def _threshold(sims: np.ndarray, lo: float, hi: float, present: list[int]) -> list[int]:
+    neutral = 1 if 1 in present else 2
+    contra = 2 if 2 in present else 1
+    return [0 if s >= hi else contra if s < lo else neutral for s in sims]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", type=Path, required=True)
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--limit", type=int, default=0, help="dev pairs per set (0 = all)")
+    parser.add_argument("--skip-baseline", action="store_true")
+    args = parser.parse_args()
+
+    train, dev = load_splits(args.data)
+    if args.limit:
+        dev = {k: v[: args.limit] for k, v in dev.items()}
+    pairs = [p for name in sorted(dev) for p in dev[name]]
+    gold = np.array([p.label for p in pairs])
+    report: dict[str, Any] = {"dev_pairs": len(pairs), "runtimes": {}}
+    runtimes: dict[str, Any] = {"torch": CrossEncoderStance(str(args.model))}
+    onnx_file = args.model / "onnx" / "model_int8.onnx"
+    if onnx_file.is_file():
+        runtimes["onnx_int8"] = OnnxStance(args.model, onnx_file)
+    logits_by_runtime = {}
+    for name, model in runtimes.items():
+        logits, rate = model_logits(model, pairs)
+        logits_by_runtime[name] = logits
+        per_set, offset = {}, 0
+        for set_name in sorted(dev):
+            n = len(dev[set_name])
+            per_set[set_name] = classification_metrics(gold[offset : offset + n].tolist(),
+                                                       logits[offset : offset + n].argmax(1).tolist())
+            offset += n
+        overall = classification_metrics(gold.tolist(), logits.argmax(1).tolist())
+        report["runtimes"][name] = {"pairs_per_s": round(rate, 1), "overall": overall, "per_set": per_set}
+        print(f"{name}: accuracy={overall['accuracy']:.4f} macro_f1={overall['macro_f1']:.4f} ({rate:.0f} pairs/s)")
+
+    logits = logits_by_runtime["torch"]
+    halves = [np.arange(len(gold)) % 2 == k for k in (0, 1)]
+    held_out = []
+    for fit, test in (halves, halves[::-1]):
+        t = fit_temperature(logits[fit], gold[fit])
+        held_out.append(expected_calibration_error(softmax(logits[test], t), gold[test]))
+    temperature = fit_temperature(logits, gold)
+    calibration = {
+        "temperature": round(temperature, 4),
+        "ece_before": round(expected_calibration_error(softmax(logits), gold), 4),
+        "ece_after_2fold": round(float(np.mean(held_out)), 4),
+        "fit_on": f"{len(gold)} dev pairs (all sets pooled)",
+    }
+    report["calibration"] = calibration
+    print("calibration:", calibration)
+    if not args.skip_baseline:
+        report["similarity_baseline"] = similarity_baseline(train, dev)
+    (args.model / "calibration.json").write_text(json.dumps(calibration, indent=2) + "\n")
+    (args.model / "dev_report.json").write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

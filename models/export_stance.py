@@ -1,0 +1,41 @@
+"""Export a training checkpoint as a loadable fp16 model folder (config, tokenizer, safetensors).
+
+Usage: python -m models.export_stance --checkpoint ~/.cache/claimscope-train/run1/checkpoint.pt --out DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from models.stance_data import LABELS
+from models.train_stance import default_backbone
+
+
+def export(checkpoint: Path, out: Path, backbone: str | None = None) -> None:
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    backbone = backbone or default_backbone()
+    model = AutoModelForSequenceClassification.from_pretrained(
+        backbone, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)),
+        label2id={v: k for k, v in enumerate(LABELS)},
+    )
+    state = torch.load(checkpoint, weights_only=False, map_location="cpu")
+    model.load_state_dict(state["model"])
+    out.mkdir(parents=True, exist_ok=True)
+    model.half().save_pretrained(out)
+    AutoTokenizer.from_pretrained(backbone).save_pretrained(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--checkpoint", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--backbone", default=None)
+    args = parser.parse_args()
+    export(args.checkpoint, args.out, args.backbone)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Consistency checks NLI models are weak at: numbers, years and named entities.
+
+``reasons(claim, passage)`` explains, in words, where a passage disagrees with the claim on a
+number or a year, or lacks a name the claim relies on. ``adjust`` optionally moves probability
+from entailment to contradiction when a number or year disagrees; whether that runs is a setting
+whose default comes from the dev-set ablation in models/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
+_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+)*")
+_NOT_NAMES = frozenset(
+    """The A An And But Or If In On At For From To Of By With As This That These Those It Its He She They We
+    I His Her Their Our Mr Mrs Ms Dr President Minister Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December""".split()
+)
+
+
+def _text(value: str) -> str:
+    return unicodedata.normalize("NFKC", value)
+
+
+def _numbers(text: str) -> tuple[set[str], set[str]]:
+    """(years, other numbers) mentioned in ``text``, as canonical strings."""
+    years: set[str] = set()
+    others: set[str] = set()
+    for match in _NUMBER.finditer(text):
+        raw = match.group(1).replace(",", "")
+        value = raw.rstrip("0").rstrip(".") if "." in raw else str(int(raw))
+        (years if len(value) == 4 and 1800 <= int(float(value)) <= 2100 else others).add(value)
+    for match in _WORD_NUMBER.finditer(text):
+        others.add(str(_WORDS[match.group(1).lower()]))
+    return years, others
+
+
+def _names(text: str) -> set[str]:
+    names = set()
+    for match in _CAPITALISED.finditer(text):
+        words = [re.sub(r"['’]s$", "", w) for w in match.group(0).split() if w not in _NOT_NAMES]
+        if words:
+            names.add(" ".join(words))
+    return names
+
+
+def reasons(claim: str, passage: str) -> list[str]:
+    """Human-readable disagreements between claim and passage (empty when none are found).
+
+    Examples:
+        >>> reasons("Xi has met Putin 40 times", "Xi has met Putin in person 39 times")
+        ['number mismatch: claim 40, passage 39']
+        >>> reasons("Xi last visited Russia in 2017.", "Xi last visited Russia in 2019.")
+        ['date mismatch: claim 2017, passage 2019']
+    """
+    claim, passage = _text(claim), _text(passage)
+    out = []
+    claim_years, claim_numbers = _numbers(claim)
+    passage_years, passage_numbers = _numbers(passage)
+    if claim_numbers and passage_numbers and not claim_numbers & passage_numbers:
+        out.append(
+            f"number mismatch: claim {', '.join(sorted(claim_numbers))}, passage {', '.join(sorted(passage_numbers))}"
+        )
+    if claim_years and passage_years and not claim_years & passage_years:
+        out.append(f"date mismatch: claim {', '.join(sorted(claim_years))}, passage {', '.join(sorted(passage_years))}")
+    lowered = passage.lower()
+    missing = sorted(n for n in _names(claim) if not any(part.lower() in lowered for part in n.split()))
+    if missing:
+        out.append(f"not in passage: {', '.join(missing)}")
+    return out
+
+
+def is_mismatch(reason: str) -> bool:
+    return reason.startswith(("number mismatch", "date mismatch"))
+
+
+def adjust(scores: np.ndarray, found: list[str], share: float = 0.8) -> np.ndarray:
+    """Move ``share`` of the entailment probability to contradiction on a number/year mismatch."""
+    if not any(is_mismatch(r) for r in found):
+        return scores
+    out = scores.astype(np.float32).copy()
+    moved = out[0] * share
+    out[0] -= moved
+    out[2] += moved
+    return out
