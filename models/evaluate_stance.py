@@ -114,8 +114,9 @@ def main() -> None:
         per_set, offset = {}, 0
         for set_name in sorted(dev):
             n = len(dev[set_name])
-            per_set[set_name] = classification_metrics(gold[offset : offset + n].tolist(),
-                                                       logits[offset : offset + n].argmax(1).tolist())
+            per_set[set_name] = classification_metrics(
+                gold[offset : offset + n].tolist(), logits[offset : offset + n].argmax(1).tolist()
+            )
             offset += n
         overall = classification_metrics(gold.tolist(), logits.argmax(1).tolist())
         report["runtimes"][name] = {"pairs_per_s": round(rate, 1), "overall": overall, "per_set": per_set}

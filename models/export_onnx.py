@@ -7,6 +7,7 @@ Writes ``<model>/onnx/model.onnx`` (fp32, not shipped) and ``<model>/onnx/model_
 from __future__ import annotations
 
 import argparse
+import warnings
 from pathlib import Path
 
 
@@ -23,11 +24,18 @@ def export(model_dir: Path, opset: int = 17) -> tuple[Path, Path]:
     fp32 = out / "model.onnx"
     names = ["input_ids", "attention_mask", "token_type_ids"]
     axes = {name: {0: "batch", 1: "sequence"} for name in names}
-    torch.onnx.export(
-        model, (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"]), str(fp32),
-        input_names=names, output_names=["logits"], dynamic_axes={**axes, "logits": {0: "batch"}},
-        opset_version=opset, dynamo=False,
-    )
+    with warnings.catch_warnings():  # tracer warnings about Python control flow are expected here
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            model,
+            (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"]),
+            str(fp32),
+            input_names=names,
+            output_names=["logits"],
+            dynamic_axes={**axes, "logits": {0: "batch"}},
+            opset_version=opset,
+            dynamo=False,
+        )
     int8 = out / "model_int8.onnx"
     quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
     return fp32, int8

@@ -18,7 +18,9 @@ def export(checkpoint: Path, out: Path, backbone: str | None = None) -> None:
 
     backbone = backbone or default_backbone()
     model = AutoModelForSequenceClassification.from_pretrained(
-        backbone, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)),
+        backbone,
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
         label2id={v: k for k, v in enumerate(LABELS)},
     )
     state = torch.load(checkpoint, weights_only=False, map_location="cpu")

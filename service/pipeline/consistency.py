@@ -48,8 +48,12 @@ def _numbers(text: str) -> tuple[set[str], set[str]]:
 
 
 def _names(text: str) -> set[str]:
+    """Capitalised runs; a lone capitalised word opening a sentence is just a sentence start."""
     names = set()
     for match in _CAPITALISED.finditer(text):
+        opens_sentence = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1:] in '.!?"“'
+        if opens_sentence and " " not in match.group(0):
+            continue
         words = [re.sub(r"['’]s$", "", w) for w in match.group(0).split() if w not in _NOT_NAMES]
         if words:
             names.add(" ".join(words))

@@ -1,0 +1,111 @@
+"""Stance latency: one claim against its top-10 passages, PyTorch next to ONNX Runtime (int8).
+
+Usage: python bench/stance.py [--model models/stance] [--runs 50] [--out bench/results]
+
+Pairs come from real retrieval over the seed articles (claim = each line of
+../shared/bench/seed_claims.jsonl when present, else built-in claims), with the same premise the
+verifier builds (previous sentence + passage). Reports p50/p90 per claim batch and pairs/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from service.pipeline import Pipeline  # noqa: E402
+from service.pipeline.retrieve import retrieve  # noqa: E402
+from service.pipeline.stance import CrossEncoderStance, OnnxStance, default_stance_dir  # noqa: E402
+from service.pipeline.verify import _premise  # noqa: E402
+from service.settings import Settings  # noqa: E402
+
+FALLBACK_CLAIMS = ["Xi will visit Moscow next week.", "China condemned the invasion.", "Qin Gang spoke to Kuleba."]
+
+
+def claim_batches(pipeline: Pipeline, claims: list[str]) -> list[list[tuple[str, str]]]:
+    s = pipeline.settings
+    store = pipeline.store
+    batches = []
+    for claim in claims:
+        found = retrieve(
+            store,
+            pipeline.embedder.encode([claim])[0],
+            claim,
+            top_k=10,
+            candidates=50,
+            rrf_k=s.rrf_k,
+            min_similarity=-1.0,
+            duplicate_similarity=s.duplicate_similarity,
+        )
+        batches.append([(_premise(store, c, True), claim) for c in found])
+    return batches
+
+
+def time_model(model: object, batches: list[list[tuple[str, str]]], runs: int) -> dict[str, float]:
+    predict = model.predict  # type: ignore[attr-defined]
+    predict(batches[0])  # load and warm up
+    timings = []
+    for i in range(runs):
+        batch = batches[i % len(batches)]
+        started = time.perf_counter()
+        predict(batch)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    pairs = sum(len(batches[i % len(batches)]) for i in range(runs))
+    return {
+        "p50_ms": round(statistics.median(timings), 1),
+        "p90_ms": round(timings[int(0.9 * (len(timings) - 1))], 1),
+        "pairs_per_s": round(pairs / (sum(timings) / 1000), 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", type=Path, default=None)
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--claims", type=Path, default=REPO.parent / "shared" / "bench" / "seed_claims.jsonl")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
+    args = parser.parse_args()
+    model_dir = args.model or default_stance_dir()
+    if model_dir is None:
+        raise SystemExit("no stance model: pass --model")
+    claims = (
+        [json.loads(line)["claim"] for line in args.claims.read_text().splitlines() if line.strip()]
+        if args.claims.exists()
+        else FALLBACK_CLAIMS
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        pipeline = Pipeline(Settings(data_dir=Path(tmp), stance_model="none"))
+        pipeline.seed()
+        batches = claim_batches(pipeline, claims)
+        pipeline.close()
+    runtimes = {"pytorch (fp32)": CrossEncoderStance(str(model_dir))}
+    for name, file in (("onnx fp32", "model.onnx"), ("onnx int8", "model_int8.onnx")):
+        if (model_dir / "onnx" / file).is_file():
+            runtimes[name] = OnnxStance(model_dir, model_dir / "onnx" / file)
+    rows = {name: time_model(model, batches, args.runs) for name, model in runtimes.items()}
+    table = ["| runtime | p50 ms (10 pairs) | p90 ms | pairs/s |", "|---|---|---|---|"]
+    table += [f"| {name} | {r['p50_ms']} | {r['p90_ms']} | {r['pairs_per_s']} |" for name, r in rows.items()]
+    print("\n".join(table))
+    args.out.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    header = (
+        f"# Stance latency\n\n`python bench/stance.py {' '.join(sys.argv[1:])}`, {stamp}, model "
+        f"`{model_dir.name}`, {len(claims)} claims x top-10 passages, {args.runs} runs, "
+        f"{platform.machine()}, Python {platform.python_version()}\n\n"
+    )
+    (args.out / "stance.md").write_text(header + "\n".join(table) + "\n", encoding="utf-8")
+    (args.out / "stance.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Number/date/name consistency reasons, and the aggregation rules from passages to a verdict."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from service.pipeline.aggregate import SourceStance, Thresholds, passage_stance, source_stance, verdict
+from service.pipeline.consistency import adjust, reasons
+
+T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        ("The plan has 12 points.", "The 12-point plan was published.", []),
+        ("Turnout was 1,200 people.", "Some 1200 people turned out.", []),
+        ("He has visited 40 times.", "He has visited 39 times.", ["number mismatch: claim 40, passage 39"]),
+        ("Three ships sank.", "Two ships sank in the storm.", ["number mismatch: claim 3, passage 2"]),
+        ("It opened in 2017.", "It has been open since 2019.", ["date mismatch: claim 2017, passage 2019"]),
+        ("The mayor of Lyon resigned.", "The mayor of Nantes resigned.", ["not in passage: Lyon"]),
+        ("Germany's chancellor spoke.", "The chancellor of Germany spoke.", []),
+        ("It rained on Monday.", "Heavy rain fell.", []),
+    ],
+)
+def test_reasons(claim: str, passage: str, expected: list[str]) -> None:
+    assert reasons(claim, passage) == expected
+
+
+def test_adjust_moves_entailment_to_contradiction_only_on_mismatch() -> None:
+    scores = np.array([0.8, 0.1, 0.1], dtype=np.float32)
+    assert np.allclose(adjust(scores, ["not in passage: Lyon"]), scores)
+    moved = adjust(scores, ["date mismatch: claim 2017, passage 2019"])
+    assert np.isclose(moved.sum(), 1) and moved[2] > moved[0]
+
+
+def test_passage_stance() -> None:
+    assert passage_stance(np.array([0.7, 0.2, 0.1]), T) == "supports"
+    assert passage_stance(np.array([0.1, 0.2, 0.7]), T) == "contradicts"
+    assert passage_stance(np.array([0.45, 0.1, 0.45]), T) == "neutral"
+
+
+def test_source_takes_its_strongest_passage() -> None:
+    rows = [np.array([0.9, 0.05, 0.05]), np.array([0.1, 0.2, 0.7]), np.array([0.1, 0.8, 0.1])]
+    assert source_stance(rows, T) == SourceStance("supports", 0.9)
+    assert source_stance([np.array([0.2, 0.7, 0.1])], T) == SourceStance("neutral", 0.8)
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [
+        ([("supports", 0.9), ("supports", 0.8)], ("supported", 0.98)),
+        ([("contradicts", 0.7), ("neutral", 0.9)], ("refuted", 0.7)),
+        ([("supports", 0.8), ("contradicts", 0.7)], ("conflicting", 0.7)),
+        ([("supports", 0.8), ("contradicts", 0.55)], ("supported", 0.36)),
+        ([("neutral", 0.9), ("neutral", 0.6)], ("not_enough_info", 0.6)),
+        ([], ("not_enough_info", 1.0)),
+    ],
+)
+def test_verdict_rules(sources: list[tuple[str, float]], expected: tuple[str, float]) -> None:
+    result = verdict([SourceStance(s, c) for s, c in sources], T)
+    assert (result.verdict, result.confidence) == pytest.approx(expected)

@@ -1,0 +1,156 @@
+"""Stance models through the real loading code: a tiny BERT made here (no download), its ONNX
+export, label mapping, temperature, and the eval commands' pinned output."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from service.cli import cli
+from service.errors import ModelUnavailableError
+from service.pipeline.embed import resolve_embedder
+from service.pipeline.stance import (
+    CrossEncoderStance,
+    NoStanceModel,
+    OnnxStance,
+    label_order,
+    load_stance_model,
+)
+from tests.conftest import REPO, SEEDS, make_pipeline
+
+PAIRS = [
+    ("The harbour closed on Tuesday after a storm.", "The harbour is closed."),
+    ("Two dogs run across a snowy field.", "Cats sleep indoors."),
+    ("Prices rose 3% in May.", "Prices fell in May."),
+]
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A randomly initialised 1-layer BERT classifier with labels in a non-default order."""
+    import torch
+    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
+
+    torch.manual_seed(0)
+    out = tmp_path_factory.mktemp("tiny-stance")
+    tokenizer = AutoTokenizer.from_pretrained(resolve_embedder(""))
+    config = BertConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=64,
+        num_labels=3,
+        id2label={0: "contradiction", 1: "entailment", 2: "neutral"},
+        label2id={"contradiction": 0, "entailment": 1, "neutral": 2},
+    )
+    BertForSequenceClassification(config).save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    from models.export_onnx import export
+
+    export(out)
+    return out
+
+
+def test_label_order_maps_names_and_rejects_unknown_labels() -> None:
+    assert label_order({0: "contradiction", 1: "entailment", 2: "neutral"}) == [1, 2, 0]
+    assert label_order({"0": "SUPPORTS", "1": "NOT_ENOUGH_INFO", "2": "REFUTES"}) == [0, 1, 2]
+    with pytest.raises(ModelUnavailableError, match="do not name"):
+        label_order({0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"})
+
+
+def test_no_stance_model_is_always_neutral() -> None:
+    out = NoStanceModel().predict(PAIRS)
+    assert out.shape == (3, 3) and (out[:, 1] == 1).all()
+
+
+def test_cross_encoder_probabilities_in_our_label_order(tiny_model_dir: Path) -> None:
+    model = CrossEncoderStance(str(tiny_model_dir))
+    probs = model.predict(PAIRS)
+    assert probs.shape == (3, 3) and np.allclose(probs.sum(axis=1), 1, atol=1e-5)
+    reversed_probs = model.predict(PAIRS[::-1])
+    assert np.allclose(reversed_probs[::-1], probs, atol=1e-5), "batching by length keeps input order"
+    raw = model._model.predict(PAIRS, convert_to_numpy=True)
+    exp = np.exp(raw - raw.max(axis=1, keepdims=True))
+    manual = (exp / exp.sum(axis=1, keepdims=True))[:, [1, 2, 0]]
+    assert np.allclose(manual, probs, atol=1e-5)
+
+
+def test_onnx_matches_torch_and_int8_is_close(tiny_model_dir: Path) -> None:
+    torch_probs = CrossEncoderStance(str(tiny_model_dir)).predict(PAIRS)
+    fp32 = OnnxStance(tiny_model_dir, tiny_model_dir / "onnx" / "model.onnx").predict(PAIRS)
+    int8 = OnnxStance(tiny_model_dir, tiny_model_dir / "onnx" / "model_int8.onnx").predict(PAIRS)
+    assert np.allclose(torch_probs, fp32, atol=1e-4)
+    assert np.abs(torch_probs - int8).max() < 0.1
+
+
+def test_temperature_from_calibration_file(tiny_model_dir: Path, tmp_path: Path) -> None:
+    warm = tmp_path / "warm"
+    shutil.copytree(tiny_model_dir, warm)
+    (warm / "calibration.json").write_text(json.dumps({"temperature": 50.0}))
+    flat = CrossEncoderStance(str(warm)).predict(PAIRS)
+    sharp = CrossEncoderStance(str(tiny_model_dir)).predict(PAIRS)
+    assert flat.max(axis=1).mean() < sharp.max(axis=1).mean()
+    assert np.allclose(flat, 1 / 3, atol=0.02)
+
+
+def test_load_stance_model_choices(tiny_model_dir: Path) -> None:
+    assert isinstance(load_stance_model("none"), NoStanceModel)
+    assert isinstance(load_stance_model(str(tiny_model_dir)), OnnxStance)
+    assert isinstance(load_stance_model(str(tiny_model_dir), runtime="torch"), CrossEncoderStance)
+    shipped = REPO / "models" / "stance" / "config.json"
+    expected = NoStanceModel if not shipped.exists() else OnnxStance
+    assert isinstance(load_stance_model(""), expected)
+    with pytest.raises(ModelUnavailableError):
+        load_stance_model("/no/such/model").predict(PAIRS)
+
+
+def test_eval_nli_prints_the_pinned_last_line(tiny_model_dir: Path, tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "nli.jsonl"
+    labels = ["entailment", "neutral", "contradiction"]
+    data.write_text(
+        "".join(
+            json.dumps({"premise": p, "hypothesis": h, "label": labels[i]}) + "\n" for i, (p, h) in enumerate(PAIRS)
+        ),
+        encoding="utf-8",
+    )
+    from service.settings import Settings
+
+    pipeline = make_pipeline(Settings(data_dir=tmp_path / "d", stance_model=str(tiny_model_dir)), embedder)
+    result = CliRunner().invoke(cli, ["eval", "nli", "--data", str(data)], obj={"pipeline": pipeline})
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"accuracy=\d\.\d{4} macro_f1=\d\.\d{4} n=3", result.output.splitlines()[-1])
+    assert "confusion" in result.output and "pairs/s" in result.output
+    as_json = CliRunner().invoke(cli, ["eval", "nli", "--data", str(data), "--json"], obj={"pipeline": pipeline})
+    assert json.loads(as_json.output)["n"] == 3
+
+
+def test_eval_claims_prints_the_pinned_last_line(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    from service.settings import Settings
+
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(
+        json.dumps(
+            {
+                "id": "c1",
+                "claim": "Xi last visited Russia in 2017.",
+                "verdict": "refuted",
+                "supports": [],
+                "contradicts": ["001_da3d475bf2e434d8"],
+                "evidence": {"001_da3d475bf2e434d8": "Xi last visited Russia in 2019"},
+            }
+        )
+        + "\n"
+    )
+    pipeline = make_pipeline(Settings(data_dir=tmp_path / "d", stance_model="none"), embedder)
+    result = CliRunner().invoke(
+        cli, ["eval", "claims", "--claims", str(claims), "--corpus", str(SEEDS)], obj={"pipeline": pipeline}
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "verdict_acc=0/1 stance_recall=0/1 wrong_stance=0 citations=1/1"
