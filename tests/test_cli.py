@@ -17,7 +17,7 @@ from tests.conftest import SEEDS, make_pipeline
 @pytest.fixture
 def run(tmp_path: Path, embedder):  # type: ignore[no-untyped-def]
     """Invoke the CLI with a pipeline over a fresh data dir that shares the session's model."""
-    settings = Settings(data_dir=tmp_path / "cli-data")
+    settings = Settings(data_dir=tmp_path / "cli-data", stance_model="none")
 
     def invoke(*args: str, pipeline: Pipeline | None = None):  # type: ignore[no-untyped-def]
         p = pipeline or make_pipeline(settings, embedder)

@@ -85,6 +85,9 @@ def test_wheel_ships_the_seeds(tmp_path: Path) -> None:
     for seed in SEEDS.glob("*.txt"):
         assert f"service/seeds/{seed.name}" in names
     assert "service/pipeline/clean.py" in names
+    if (REPO / "models" / "stance" / "config.json").exists():
+        assert "service/stance_model/config.json" in names
+        assert "service/stance_model/onnx/model_int8.onnx" in names
 
 
 @pytest.mark.slow

@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from service.app import create_app
 from service.pipeline.embed import Embedder
 from service.settings import Settings
+from tests.conftest import shipped_stance_model
 
 
 @pytest.fixture
@@ -22,6 +23,8 @@ def make_app(tmp_path: Path, embedder: Embedder) -> Iterator[Callable[..., Flask
         settings = Settings(data_dir=tmp_path / f"api-{len(apps)}", **overrides)
         app = create_app(settings)
         app.extensions["claimscope"].__dict__["embedder"] = embedder
+        if settings.stance_model == "":
+            app.extensions["claimscope"].__dict__["stance_model"] = shipped_stance_model()
         apps.append(app)
         return app
 

@@ -56,7 +56,8 @@ def test_health_ready_metrics(seeded_client: FlaskClient) -> None:
     assert seeded_client.get("/healthz").get_json() == {"status": "ok"}
     ready = seeded_client.get("/readyz").get_json()
     assert ready["articles"] == 5 and ready["passages"] == ready["index_size"] > 0
-    assert ready["stance_model"] == "none" and "MiniLM" in ready["embedder"]
+    assert ready["stance_model"] == seeded_client.application.extensions["claimscope"].stance_model.name
+    assert "MiniLM" in ready["embedder"]
     seeded_client.post("/v1/verify", json={"claim": "Xi visits Moscow."})
     metrics = seeded_client.get("/metrics").get_data(as_text=True)
     assert 'claimscope_http_requests_total{method="POST",route="/v1/verify",status="200"}' in metrics

@@ -10,7 +10,7 @@ import pytest
 
 from service.errors import EmptyTextError, InvalidInputError, NotFoundError
 from service.pipeline import Pipeline
-from service.pipeline.stance import NoStanceModel
+from service.pipeline.stance import NoStanceModel, default_stance_dir
 from service.records import ArticleInput
 from tests.conftest import SEEDS
 
@@ -41,7 +41,8 @@ def test_seeded_store_holds_every_seed(seeded: Pipeline) -> None:
 def test_verify_cites_the_right_passage_with_exact_offsets(seeded: Pipeline) -> None:
     report = seeded.verify("Xi last visited Russia in 2017.")
     check_report_shape(report)
-    assert report["stance_model"] == "none"
+    if default_stance_dir() is not None:
+        assert report["stance_model"] != "none", "the shipped stance model is the default"
     cited = [(s["source_id"], p) for s in report["sources"] for p in s["passages"]]
     assert cited, "similar passages are found"
     for source_id, passage in cited:
@@ -53,6 +54,7 @@ def test_verify_cites_the_right_passage_with_exact_offsets(seeded: Pipeline) -> 
 
 
 def test_without_a_stance_model_the_answer_is_honest(seeded: Pipeline) -> None:
+    seeded.__dict__["stance_model"] = NoStanceModel()
     report = seeded.verify("China published a 12-point position paper on the war in Ukraine.")
     assert report["verdict"] == "not_enough_info" and report["confidence"] == 0.0
     for source in report["sources"]:
@@ -103,7 +105,7 @@ def test_ingest_is_idempotent_and_replaces_changed_text(pipeline: Pipeline) -> N
     assert result.status == "replaced" and result.passage_count == 3
     assert not set(first_ids) & set(pipeline.store.index.ids().tolist())
     report = pipeline.verify("Ferries are running again.")
-    assert report["sources"][0]["passages"][0]["text"] == "Ferries are running again."
+    assert "Ferries are running again." in [p["text"] for p in report["sources"][0]["passages"]]
 
 
 def test_delete(pipeline: Pipeline) -> None:
