@@ -2,7 +2,7 @@
 PY ?= .venv/bin/python
 PIP ?= .venv/bin/pip
 
-.PHONY: help install lint format types test check constraints bench seed docs openapi serve
+.PHONY: help install lint format types test check constraints bench seed docs openapi serve stance-release
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "%-12s %s\n", $$1, $$2}'
@@ -44,3 +44,12 @@ openapi: ## Regenerate openapi.yaml from the marshmallow schemas
 
 serve: ## Serve the API with gunicorn (CLAIMSCOPE_* settings apply)
 	.venv/bin/claimscope serve
+
+RUN ?= $(HOME)/.cache/claimscope-train/run1
+stance-release: ## Ship a finished training run: models/stance with int8 ONNX, calibration, dev report, card
+	rm -rf models/stance && cp -r $(RUN)/release models/stance
+	$(PY) -m models.export_onnx --model models/stance
+	$(PY) -m models.evaluate_stance --model models/stance --data ../shared/datasets
+	$(PY) bench/stance.py --model models/stance
+	rm -f models/stance/onnx/model.onnx
+	$(PY) -m models.model_card

@@ -20,6 +20,7 @@ from service.pipeline.evaluate import classification_metrics
 from service.pipeline.stance import CrossEncoderStance, OnnxStance, softmax
 
 BASELINE_FIT_PAIRS = 400
+MAX_INT8_ACCURACY_DROP = 0.01  # int8 ONNX is shipped only if it costs at most one point of dev accuracy
 
 
 def expected_calibration_error(probs: np.ndarray, gold: np.ndarray, bins: int = 15) -> float:
@@ -89,6 +90,35 @@ def _threshold(sims: np.ndarray, lo: float, hi: float, present: list[int]) -> li
     return [0 if s >= hi else contra if s < lo else neutral for s in sims]
 
 
+def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[str, Any]:
+    """Accuracy per set with and without ``consistency.adjust`` (number/year mismatch)."""
+    from service.pipeline.consistency import adjust, is_mismatch, reasons
+
+    out: dict[str, Any] = {}
+    offset = 0
+    totals = {"pairs": 0, "flagged": 0, "plain": 0, "adjusted": 0}
+    for name in sorted(dev):
+        pairs = dev[name]
+        rows = probs[offset : offset + len(pairs)]
+        offset += len(pairs)
+        why = [reasons(p.hypothesis, p.premise) for p in pairs]
+        adjusted = np.stack([adjust(r, w) for r, w in zip(rows, why, strict=True)])
+        gold = np.array([p.label for p in pairs])
+        plain_ok = int((rows.argmax(1) == gold).sum())
+        adjusted_ok = int((adjusted.argmax(1) == gold).sum())
+        flagged = sum(any(is_mismatch(r) for r in w) for w in why)
+        out[name] = {
+            "pairs": len(pairs),
+            "flagged": flagged,
+            "plain_correct": plain_ok,
+            "adjusted_correct": adjusted_ok,
+        }
+        for key, value in (("pairs", len(pairs)), ("flagged", flagged), ("plain", plain_ok), ("adjusted", adjusted_ok)):
+            totals[key] += value
+    out["overall"] = totals
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, required=True)
@@ -122,6 +152,15 @@ def main() -> None:
         report["runtimes"][name] = {"pairs_per_s": round(rate, 1), "overall": overall, "per_set": per_set}
         print(f"{name}: accuracy={overall['accuracy']:.4f} macro_f1={overall['macro_f1']:.4f} ({rate:.0f} pairs/s)")
 
+    if "onnx_int8" in report["runtimes"]:
+        drop = (
+            report["runtimes"]["torch"]["overall"]["accuracy"] - report["runtimes"]["onnx_int8"]["overall"]["accuracy"]
+        )
+        keep = drop <= MAX_INT8_ACCURACY_DROP
+        report["int8"] = {"accuracy_drop": round(drop, 4), "shipped": keep}
+        print(f"int8 accuracy drop {drop:.4f}: {'kept' if keep else 'removed (service falls back to PyTorch)'}")
+        if not keep:
+            onnx_file.unlink()
     logits = logits_by_runtime["torch"]
     halves = [np.arange(len(gold)) % 2 == k for k in (0, 1)]
     held_out = []
@@ -137,6 +176,8 @@ def main() -> None:
     }
     report["calibration"] = calibration
     print("calibration:", calibration)
+    report["consistency_ablation"] = consistency_ablation(dev, softmax(logits, temperature))
+    print("consistency ablation:", report["consistency_ablation"]["overall"])
     if not args.skip_baseline:
         report["similarity_baseline"] = similarity_baseline(train, dev)
     (args.model / "calibration.json").write_text(json.dumps(calibration, indent=2) + "\n")

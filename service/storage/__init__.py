@@ -127,6 +127,10 @@ class Store:
         Falls back to a full id diff (and saves the index) when the log no longer reaches back
         to this index's generation, e.g. after a crash left the saved index far behind.
         """
+        with self._thread_lock:
+            self._refresh_locked()
+
+    def _refresh_locked(self) -> None:
         if self.index.generation == self.sql.generation():
             return
         delta = self.sql.changes_since(self.index.generation) if self.index.generation >= 0 else None
