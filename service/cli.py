@@ -228,17 +228,7 @@ def articles_list(ctx: click.Context, limit: int, after: str | None, outlet: str
     """List articles, ordered by source_id."""
     for a in get_pipeline(ctx).store.list_articles(limit=limit, after=after, outlet=outlet):
         if as_json:
-            click.echo(
-                json.dumps(
-                    {
-                        "source_id": a.source_id,
-                        "title": a.title,
-                        "outlet": a.outlet,
-                        "published_at": a.published_at,
-                        "passage_count": a.passage_count,
-                    }
-                )
-            )
+            click.echo(json.dumps(a.to_dict(), ensure_ascii=False))
         else:
             click.echo(f"{a.source_id}\t{a.passage_count} passages\t{a.title or ''}")
 
@@ -259,28 +249,13 @@ def articles_show(ctx: click.Context, source_id: str, passages: bool, as_json: b
         raise NotFoundError(f"no article with source_id {source_id!r}")
     found = store.passages_of(source_id) if passages else []
     if as_json:
-        data: dict[str, Any] = {
-            k: getattr(article, k)
-            for k in (
-                "source_id",
-                "title",
-                "url",
-                "outlet",
-                "published_at",
-                "ingested_at",
-                "content_hash",
-                "passage_count",
-            )
-        }
+        data: dict[str, Any] = article.to_dict()
         if passages:
-            data["passages"] = [
-                {"passage_id": p.id, "ordinal": p.ordinal, "text": p.text, "start": p.start, "end": p.end}
-                for p in found
-            ]
+            data["passages"] = [p.to_dict() for p in found]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    for key in ("source_id", "title", "url", "outlet", "published_at", "ingested_at", "content_hash", "passage_count"):
-        click.echo(f"{key}: {getattr(article, key) or ''}")
+    for key, value in article.to_dict().items():
+        click.echo(f"{key}: {value or ''}")
     for p in found:
         click.echo(f"[{p.ordinal}] {p.start}-{p.end} {p.text}")
 

@@ -37,6 +37,11 @@ class Article:
     text: str
     passage_count: int = 0
 
+    def to_dict(self, include_text: bool = False) -> dict[str, object]:
+        """The metadata (and optionally the text) as the CLI and API show it."""
+        keys = ["source_id", "title", "url", "outlet", "published_at", "ingested_at", "content_hash", "passage_count"]
+        return {k: getattr(self, k) for k in keys + (["text"] if include_text else [])}
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -48,6 +53,9 @@ class Passage:
     text: str
     start: int
     end: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {"passage_id": self.id, "ordinal": self.ordinal, "text": self.text, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True)

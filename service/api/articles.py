@@ -39,27 +39,11 @@ def _to_input(data: dict[str, Any]) -> ArticleInput:
 
 
 def _article_dict(article: Article, status: str | None = None, passages: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        k: getattr(article, k)
-        for k in (
-            "source_id",
-            "title",
-            "url",
-            "outlet",
-            "published_at",
-            "ingested_at",
-            "content_hash",
-            "passage_count",
-            "text",
-        )
-    }
+    out: dict[str, Any] = article.to_dict(include_text=True)
     if status:
         out["status"] = status
     if passages:
-        out["passages"] = [
-            {"passage_id": p.id, "ordinal": p.ordinal, "text": p.text, "start": p.start, "end": p.end}
-            for p in get_pipeline().store.passages_of(article.source_id)
-        ]
+        out["passages"] = [p.to_dict() for p in get_pipeline().store.passages_of(article.source_id)]
     return out
 
 
