@@ -39,7 +39,9 @@ class Settings:
     )
     stance_model: str = field(
         default="",
-        metadata={"help": "Stance (NLI) cross-encoder: local folder or hub name. Empty or `none` = no stance model."},
+        metadata={
+            "help": "NLI cross-encoder for stance: local folder or hub name. Empty = the shipped one; `none` = off."
+        },
     )
     faiss_factory: str = field(
         default="Flat",
