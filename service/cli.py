@@ -249,7 +249,7 @@ def articles_show(ctx: click.Context, source_id: str, passages: bool, as_json: b
         raise NotFoundError(f"no article with source_id {source_id!r}")
     found = store.passages_of(source_id) if passages else []
     if as_json:
-        data: dict[str, Any] = article.to_dict()
+        data: dict[str, Any] = article.to_dict(include_text=True)
         if passages:
             data["passages"] = [p.to_dict() for p in found]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -68,6 +68,8 @@ def test_ingest_files_directories_and_jsonl(run, tmp_path: Path) -> None:  # typ
     assert "j1\t2 passages\tDam" in listed and "feed-2" in listed
     shown = json.loads(run("articles", "show", "j1", "--passages", "--json").output)
     assert shown["outlet"] == "Wire" and shown["passages"][1]["text"] == "It holds two lakes of water."
+    first = shown["passages"][1]
+    assert shown["text"][first["start"] : first["end"]] == first["text"]
     assert "unchanged" in run("ingest", str(feed)).output
 
 
