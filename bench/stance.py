@@ -26,7 +26,7 @@ from service.pipeline import Pipeline  # noqa: E402
 from service.pipeline.retrieve import retrieve  # noqa: E402
 from service.pipeline.stance import CrossEncoderStance, OnnxStance, default_stance_dir  # noqa: E402
 from service.pipeline.verify import _premise  # noqa: E402
-from service.settings import Settings  # noqa: E402
+from service.settings import Settings, default_of  # noqa: E402
 
 FALLBACK_CLAIMS = ["Xi will visit Moscow next week.", "China condemned the invasion.", "Qin Gang spoke to Kuleba."]
 
@@ -72,6 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--batch-size", type=int, default=default_of("stance_batch_size"))
     parser.add_argument("--claims", type=Path, default=REPO.parent / "shared" / "bench" / "seed_claims.jsonl")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     args = parser.parse_args()
@@ -88,10 +89,11 @@ def main() -> None:
         pipeline.seed()
         batches = claim_batches(pipeline, claims)
         pipeline.close()
-    runtimes = {"pytorch (fp32)": CrossEncoderStance(str(model_dir))}
+    batch = args.batch_size
+    runtimes = {"pytorch (fp32)": CrossEncoderStance(str(model_dir), batch_size=batch)}
     for name, file in (("onnx fp32", "model.onnx"), ("onnx int8", "model_int8.onnx")):
         if (model_dir / "onnx" / file).is_file():
-            runtimes[name] = OnnxStance(model_dir, model_dir / "onnx" / file)
+            runtimes[name] = OnnxStance(model_dir, model_dir / "onnx" / file, batch_size=batch)
     rows = {name: time_model(model, batches, args.runs) for name, model in runtimes.items()}
     table = ["| runtime | p50 ms (10 pairs) | p90 ms | pairs/s |", "|---|---|---|---|"]
     table += [f"| {name} | {r['p50_ms']} | {r['p90_ms']} | {r['pairs_per_s']} |" for name, r in rows.items()]
@@ -100,7 +102,8 @@ def main() -> None:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     header = (
         f"# Stance latency\n\n`python bench/stance.py {' '.join(sys.argv[1:])}`, {stamp}, model "
-        f"`{model_dir.name}`, {len(claims)} claims x top-10 passages, {args.runs} runs, "
+        f"`{model_dir.name}`, {len(claims)} claims x top-10 passages (previous sentence as context), "
+        f"batches of {batch}, {args.runs} runs, "
         f"{platform.machine()}, Python {platform.python_version()}\n\n"
     )
     (args.out / "stance.md").write_text(header + "\n".join(table) + "\n", encoding="utf-8")

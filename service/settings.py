@@ -68,7 +68,10 @@ class Settings:
         metadata={"help": "Longer sentences are cut at clause breaks into pieces of at most this many characters."},
     )
     embed_batch_size: int = field(default=64, metadata={"help": "Sentences per embedding batch."})
-    stance_batch_size: int = field(default=32, metadata={"help": "Pairs per stance-model batch."})
+    stance_batch_size: int = field(
+        default=4,
+        metadata={"help": "Pairs per stance batch; small length-sorted batches pad least (bench/stance.py)."},
+    )
     stance_context: bool = field(
         default=True,
         metadata={"help": "Give the stance model the previous sentence as context (resolves 'he', 'the visit')."},

@@ -42,7 +42,7 @@ def stored_articles(data_dir: Path) -> int:
 @pytest.mark.slow
 def test_killed_ingest_leaves_consistent_stores_and_resumes(tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
-    write_feed(feed, articles=160, sentences=8)
+    write_feed(feed, articles=400, sentences=8)
     data_dir = tmp_path / "data"
     env = {**os.environ, "CLAIMSCOPE_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
     command = [sys.executable, "-m", "service", "ingest", str(feed)]
@@ -53,7 +53,7 @@ def test_killed_ingest_leaves_consistent_stores_and_resumes(tmp_path: Path) -> N
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     partial = stored_articles(data_dir)
-    assert 0 < partial < 160, "the kill landed mid-way"
+    assert 0 < partial < 400, "the kill landed mid-way"
 
     store = Store(data_dir)
     sql_ids = sorted(store.sql.all_passage_ids().tolist())
@@ -67,6 +67,6 @@ def test_killed_ingest_leaves_consistent_stores_and_resumes(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     assert f"{partial} unchanged" in done.stderr + done.stdout
     store = Store(data_dir)
-    assert store.counts() == (160, 160 * 8)
+    assert store.counts() == (400, 400 * 8)
     assert sorted(store.index.ids().tolist()) == sorted(store.sql.all_passage_ids().tolist())
     store.close()

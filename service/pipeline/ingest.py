@@ -67,7 +67,7 @@ def ingest(
     prepared: Sequence[PreparedArticle],
     progress: Callable[[int], None] | None = None,
     save_index_after_s: float = 0.0,
-    batch_sentences: int = 256,
+    batch_sentences: int = 2048,
 ) -> list[IngestResult]:
     """Store prepared articles; ``progress`` is called with the number of articles done."""
     results: list[IngestResult] = []
