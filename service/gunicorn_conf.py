@@ -1,7 +1,8 @@
 """gunicorn configuration (``claimscope serve`` and the top-level gunicorn.conf.py use this).
 
-* preload: the master imports the app and loads model weights once (no inference, so no thread
-  pools exist at fork time); forked workers share that memory copy-on-write.
+* preload: the master imports the app and loads the embedder's weights once (no inference, so no
+  thread pools exist at fork time); forked workers share that memory copy-on-write. Each worker
+  creates its own ONNX Runtime session for the stance model after the fork.
 * each worker gets cores // workers torch threads, opens its own SQLite connection and FAISS
   copy, and saves the index when it exits.
 * the seed articles are ingested before the workers start when the store is empty, in a child
@@ -48,7 +49,11 @@ def on_starting(server: Any) -> None:
 
 
 def when_ready(server: Any) -> None:
-    server.app.wsgi().extensions["claimscope"].load_models()
+    server.app.wsgi().extensions["claimscope"].load_models(stance=False)
+
+
+def post_worker_init(worker: Any) -> None:
+    worker.wsgi.extensions["claimscope"].load_models()  # the stance session, in this process
 
 
 def post_fork(server: Any, worker: Any) -> None:

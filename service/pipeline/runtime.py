@@ -86,10 +86,14 @@ class Pipeline:
                 return []
             return self.seed()
 
-    def load_models(self) -> None:
-        """Load weights without running them (so forked workers share the memory)."""
+    def load_models(self, stance: bool = True) -> None:
+        """Load weights without running them (so forked workers share the memory).
+
+        ``stance=False`` skips the stance model: ONNX Runtime starts thread pools when a session
+        is created, and those must not exist in a process that forks.
+        """
         _ = self.embedder.model
-        load = getattr(self.stance_model, "load", None)
+        load = getattr(self.stance_model, "load", None) if stance else None
         if load is not None:
             load()
 
