@@ -21,6 +21,7 @@ from service.pipeline.embed import model_input, quiet_transformers
 
 LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
 NO_MODEL = "none"
+SHIPPED_NAME = "claimscope-stance-minilm-l6"
 _ALIASES = {
     "entailment": "entailment",
     "entails": "entailment",
@@ -225,8 +226,13 @@ def load_stance_model(spec: str, batch_size: int = 32, runtime: str = "auto") ->
     if model_dir is None:
         return NoStanceModel()
     onnx_file = model_dir / "onnx" / "model_int8.onnx"
+    model: OnnxStance | CrossEncoderStance
     if runtime in {"auto", "onnx"} and onnx_file.is_file():
-        return OnnxStance(model_dir, onnx_file, batch_size=batch_size)
-    if runtime == "onnx":
+        model = OnnxStance(model_dir, onnx_file, batch_size=batch_size)
+    elif runtime == "onnx":
         raise ModelUnavailableError(f"no ONNX export at {onnx_file}")
-    return CrossEncoderStance(str(model_dir) if model_dir.exists() else spec, batch_size=batch_size)
+    else:
+        model = CrossEncoderStance(str(model_dir) if model_dir.exists() else spec, batch_size=batch_size)
+    if not spec:  # the shipped model: a stable name wherever the package is installed
+        model.name = SHIPPED_NAME + ("+int8" if isinstance(model, OnnxStance) else "")
+    return model
