@@ -12,16 +12,15 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import platform
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench._report import write_results  # noqa: E402
 from service.pipeline import Pipeline  # noqa: E402
 from service.pipeline.documents import read_file, seed_dir  # noqa: E402
 from service.records import ArticleInput  # noqa: E402
@@ -82,15 +81,7 @@ def main() -> None:
         "ingest / bare encode": round(encode_s / (ingest_s + prepare_s), 3),
     }
     table = ["| measure | value |", "|---|---|", *[f"| {k} | {v} |" for k, v in rows.items()]]
-    print("\n".join(table))
-    args.out.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    header = (
-        f"# Ingest benchmark\n\n`python bench/ingest.py {' '.join(sys.argv[1:])}`, {stamp}, "
-        f"{platform.processor() or platform.machine()}, Python {platform.python_version()}\n\n"
-    )
-    (args.out / "ingest.md").write_text(header + "\n".join(table) + "\n", encoding="utf-8")
-    (args.out / "ingest.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    write_results(args.out, "ingest", "Ingest benchmark", "", table, rows)
 
 
 if __name__ == "__main__":

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench._report import write_results  # noqa: E402
 from service.pipeline import Pipeline  # noqa: E402
 from service.pipeline.retrieve import retrieve  # noqa: E402
 from service.pipeline.stance import CrossEncoderStance, OnnxStance, default_stance_dir  # noqa: E402
@@ -97,17 +96,11 @@ def main() -> None:
     rows = {name: time_model(model, batches, args.runs) for name, model in runtimes.items()}
     table = ["| runtime | p50 ms (10 pairs) | p90 ms | pairs/s |", "|---|---|---|---|"]
     table += [f"| {name} | {r['p50_ms']} | {r['p90_ms']} | {r['pairs_per_s']} |" for name, r in rows.items()]
-    print("\n".join(table))
-    args.out.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    header = (
-        f"# Stance latency\n\n`python bench/stance.py {' '.join(sys.argv[1:])}`, {stamp}, model "
-        f"`{model_dir.name}`, {len(claims)} claims x top-10 passages (previous sentence as context), "
+    details = (
+        f"model `{model_dir.name}`, {len(claims)} claims x top-10 passages (previous sentence as context), "
         f"batches of {batch}, {args.runs} runs, "
-        f"{platform.machine()}, Python {platform.python_version()}\n\n"
     )
-    (args.out / "stance.md").write_text(header + "\n".join(table) + "\n", encoding="utf-8")
-    (args.out / "stance.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    write_results(args.out, "stance", "Stance latency", details, table, rows)
 
 
 if __name__ == "__main__":
