@@ -65,6 +65,12 @@ def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
     return probs
 
 
+def calibrated_temperature(model_dir: Path) -> float:
+    """T from the model folder's ``calibration.json`` (temperature scaling fit on dev), else 1."""
+    calibration = model_dir / "calibration.json"
+    return float(json.loads(calibration.read_text())["temperature"]) if calibration.is_file() else 1.0
+
+
 def label_order(id2label: dict[Any, str]) -> list[int]:
     """Column index of entailment, neutral, contradiction in the model's output."""
     by_name = {_ALIASES.get(str(name).lower()): int(i) for i, name in id2label.items()}
@@ -119,9 +125,7 @@ class CrossEncoderStance:
             )
         except (OSError, ValueError) as exc:
             raise ModelUnavailableError(f"cannot load stance model {self.spec!r}: {exc}") from exc
-        calibration = Path(self.spec) / "calibration.json"
-        if calibration.is_file():
-            self.temperature = float(json.loads(calibration.read_text())["temperature"])
+        self.temperature = calibrated_temperature(Path(self.spec))
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         if not pairs:
@@ -172,9 +176,7 @@ class OnnxStance:
         options = ort.SessionOptions()
         options.log_severity_level = 3
         self._session = ort.InferenceSession(str(self.onnx_file), options, providers=["CPUExecutionProvider"])
-        calibration = model_dir / "calibration.json"
-        if calibration.is_file():
-            self.temperature = float(json.loads(calibration.read_text())["temperature"])
+        self.temperature = calibrated_temperature(model_dir)
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         self.load()
