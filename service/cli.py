@@ -128,10 +128,10 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
 def seed(ctx: click.Context, if_empty: bool) -> None:
     """Ingest the five bundled seed articles (safe to repeat)."""
     pipeline = get_pipeline(ctx)
-    if if_empty and pipeline.store.counts()[0]:
+    results = pipeline.seed_if_empty() if if_empty else pipeline.seed()
+    if if_empty and not results:
         click.echo("store is not empty; not seeding")
         return
-    results = pipeline.seed_if_empty() if if_empty else pipeline.seed()
     created = sum(r.status != "unchanged" for r in results)
     click.echo(f"seeded {len(results)} article(s) ({created} new or changed)")
 
