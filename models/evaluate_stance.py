@@ -90,33 +90,47 @@ def _threshold(sims: np.ndarray, lo: float, hi: float, present: list[int]) -> li
     return [0 if s >= hi else contra if s < lo else neutral for s in sims]
 
 
+ABLATION_VARIANTS: dict[str, tuple[str, ...]] = {
+    "adjusted": ("number mismatch", "date mismatch"),
+    "numbers_only": ("number mismatch",),
+    "dates_only": ("date mismatch",),
+}
+
+
 def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[str, Any]:
-    """Accuracy per set with and without ``consistency.adjust`` (number/year mismatch)."""
-    from service.pipeline.consistency import adjust, is_mismatch, reasons
+    """Correct dev pairs per set without ``consistency.adjust`` ("plain") and with it, acting on
+    number and year mismatches together ("adjusted") and on each kind alone."""
+    from service.pipeline.consistency import reasons
 
     out: dict[str, Any] = {}
     offset = 0
-    totals = {"pairs": 0, "flagged": 0, "plain": 0, "adjusted": 0}
+    totals = dict.fromkeys(("pairs", "flagged", "plain", *ABLATION_VARIANTS), 0)
     for name in sorted(dev):
         pairs = dev[name]
         rows = probs[offset : offset + len(pairs)]
         offset += len(pairs)
-        why = [reasons(p.hypothesis, p.premise) for p in pairs]
-        adjusted = np.stack([adjust(r, w) for r, w in zip(rows, why, strict=True)])
         gold = np.array([p.label for p in pairs])
-        plain_ok = int((rows.argmax(1) == gold).sum())
-        adjusted_ok = int((adjusted.argmax(1) == gold).sum())
-        flagged = sum(any(is_mismatch(r) for r in w) for w in why)
-        out[name] = {
+        why = [reasons(p.hypothesis, p.premise) for p in pairs]
+        counts = {
             "pairs": len(pairs),
-            "flagged": flagged,
-            "plain_correct": plain_ok,
-            "adjusted_correct": adjusted_ok,
+            "flagged": sum(any(r.startswith(ABLATION_VARIANTS["adjusted"]) for r in w) for w in why),
+            "plain": int((rows.argmax(1) == gold).sum()),
         }
-        for key, value in (("pairs", len(pairs)), ("flagged", flagged), ("plain", plain_ok), ("adjusted", adjusted_ok)):
+        for variant, kinds in ABLATION_VARIANTS.items():
+            counts[variant] = _correct_after_adjust(rows, why, gold, kinds)
+        out[name] = counts
+        for key, value in counts.items():
             totals[key] += value
     out["overall"] = totals
     return out
+
+
+def _correct_after_adjust(rows: np.ndarray, why: list[list[str]], gold: np.ndarray, kinds: tuple[str, ...]) -> int:
+    from service.pipeline.consistency import adjust
+
+    kept = [[r for r in w if r.startswith(kinds)] for w in why]
+    adjusted = np.stack([adjust(row, w) for row, w in zip(rows, kept, strict=True)])
+    return int((adjusted.argmax(1) == gold).sum())
 
 
 def main() -> None:

@@ -8,26 +8,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from models.stance_data import LABELS
-from models.train_stance import default_backbone
+from models.train_stance import default_backbone, load_backbone
 
 
 def export(checkpoint: Path, out: Path, backbone: str | None = None) -> None:
     import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    backbone = backbone or default_backbone()
-    model = AutoModelForSequenceClassification.from_pretrained(
-        backbone,
-        num_labels=len(LABELS),
-        id2label=dict(enumerate(LABELS)),
-        label2id={v: k for k, v in enumerate(LABELS)},
-    )
+    tokenizer, model = load_backbone(backbone or default_backbone())
     state = torch.load(checkpoint, weights_only=False, map_location="cpu")
     model.load_state_dict(state["model"])
     out.mkdir(parents=True, exist_ok=True)
     model.half().save_pretrained(out)
-    AutoTokenizer.from_pretrained(backbone).save_pretrained(out)
+    tokenizer.save_pretrained(out)
 
 
 def main() -> None:

@@ -1,0 +1,196 @@
+"""The stance training code, end to end on a tiny BERT and tiny sets made here: resume, lineage,
+precision, the fp16 release, the per-kind consistency ablation, and the generated model card."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from models import train_stance
+from models.evaluate_stance import consistency_ablation
+from models.model_card import train_command, training_stages
+from models.stance_data import LABELS, Pair
+from service.pipeline.embed import resolve_embedder
+
+SUBJECTS = ["The council", "A harbour crew", "The minister", "Two hikers", "A small bakery", "The team"]
+ACTIONS = ["opened a bridge", "closed the road", "won the final", "sold 40 loaves", "visited Oslo", "met twice"]
+
+
+def _write_set(path: Path, rows: list[dict[str, str]]) -> None:
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(row) + "\n" for row in rows)
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two small sets named like real ones, so the default mix and dev split apply to them."""
+    out = tmp_path_factory.mktemp("nli-data")
+    rows = []
+    for i, subject in enumerate(SUBJECTS):
+        for j, action in enumerate(ACTIONS):
+            premise = f"{subject} {action} on day {i * 7 + j}."
+            rows += [
+                {"premise": premise, "hypothesis": f"{subject} {action}.", "label": "entailment"},
+                {"premise": premise, "hypothesis": f"{subject} never {action}.", "label": "contradiction"},
+                {"premise": premise, "hypothesis": f"{subject} was tired.", "label": "neutral"},
+            ]
+    _write_set(out / "snli_dev.jsonl.gz", rows)
+    _write_set(out / "fever_train.jsonl.gz", [r for r in rows if r["label"] != "neutral"])
+    return out
+
+
+@pytest.fixture(scope="module")
+def tiny_backbone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 1-layer BERT without dropout, so two runs over the same batches give the same weights."""
+    import torch
+    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
+
+    torch.manual_seed(0)
+    out = tmp_path_factory.mktemp("tiny-backbone")
+    tokenizer = AutoTokenizer.from_pretrained(resolve_embedder(""))
+    config = BertConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=64,
+        num_labels=len(LABELS),
+        hidden_dropout_prob=0.0,
+        attention_probs_dropout_prob=0.0,
+    )
+    BertForSequenceClassification(config).save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    return out
+
+
+def _args(data: Path, backbone: Path, work: Path, *extra: str) -> list[str]:
+    return [
+        "--data",
+        str(data),
+        "--backbone",
+        str(backbone),
+        "--work",
+        str(work),
+        "--out",
+        str(work / "release"),
+        "--batch-size",
+        "8",
+        "--max-steps",
+        "6",
+        "--checkpoint-every",
+        "3",
+        "--log-every",
+        "2",
+        "--threads",
+        "1",
+        *extra,
+    ]
+
+
+def _weights(folder: Path) -> dict[str, Any]:
+    from safetensors.torch import load_file
+
+    return load_file(str(folder / "model.safetensors"))
+
+
+class Interrupted(Exception):
+    pass
+
+
+@pytest.fixture(scope="module")
+def first_run(data_dir: Path, tiny_backbone: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("run-uninterrupted")
+    train_stance.main(_args(data_dir, tiny_backbone, work))
+    return work
+
+
+def test_run_writes_release_config_metrics_and_log(first_run: Path) -> None:
+    config = json.loads((first_run / "release" / "training_config.json").read_text())
+    assert config["steps"] == 6 and config["previous_stage"] is None and config["precision"] == "fp32"
+    metrics = json.loads((first_run / "release" / "dev_metrics.json").read_text())
+    assert set(metrics) <= {"snli_dev", "fever_train"} and metrics
+    for report in metrics.values():
+        assert 0 <= report["accuracy"] <= 1 and len(report["confusion"]) == len(LABELS)
+    log = (first_run / "train.log").read_text()
+    assert "step 6/6" in log and log.rstrip().endswith("done")
+
+
+def test_release_is_fp16_and_the_final_folder_fp32(first_run: Path) -> None:
+    import torch
+
+    assert {t.dtype for t in _weights(first_run / "release").values()} == {torch.float16}
+    assert {t.dtype for t in _weights(first_run / "final").values()} == {torch.float32}
+
+
+def test_interrupted_run_resumes_to_the_same_weights(
+    first_run: Path, data_dir: Path, tiny_backbone: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import torch
+
+    work = tmp_path / "run"
+    real_save = train_stance.save_checkpoint
+
+    def save_then_die(work: Path, step: int, *rest: Any) -> None:
+        real_save(work, step, *rest)
+        raise Interrupted(step)
+
+    monkeypatch.setattr(train_stance, "save_checkpoint", save_then_die)
+    with pytest.raises(Interrupted):
+        train_stance.main(_args(data_dir, tiny_backbone, work))
+    assert not (work / "final").exists()
+    monkeypatch.setattr(train_stance, "save_checkpoint", real_save)
+    train_stance.main(_args(data_dir, tiny_backbone, work))
+
+    assert "resumed at step 3 of 6" in (work / "train.log").read_text()
+    resumed, uninterrupted = _weights(work / "final"), _weights(first_run / "final")
+    assert resumed.keys() == uninterrupted.keys()
+    for name, tensor in uninterrupted.items():
+        assert torch.equal(resumed[name], tensor), name
+
+
+def test_continued_bf16_run_records_its_lineage(
+    first_run: Path, data_dir: Path, tmp_path: Path, tiny_backbone: Path
+) -> None:
+    import torch
+
+    parent = first_run / "release"
+    _, model = train_stance.load_backbone(str(parent))
+    assert {p.dtype for p in model.parameters()} == {torch.float32}, "fp16 releases train in fp32"
+
+    train_stance.main(_args(data_dir, parent, tmp_path / "run2", "--precision", "bf16", "--seed", "5"))
+    config = json.loads((tmp_path / "run2" / "release" / "training_config.json").read_text())
+    assert config["precision"] == "bf16"
+    assert config["previous_stage"] == json.loads((parent / "training_config.json").read_text())
+    before, after = _weights(parent), _weights(tmp_path / "run2" / "release")
+    assert any(not torch.equal(before[k], after[k]) for k in before), "a bf16 step changes the weights"
+
+    stages = training_stages(config)
+    assert [s["seed"] for s in stages] == [13, 5]
+    first, second = (train_command(s) for s in stages)
+    assert f"--backbone {tiny_backbone}" in first and "--precision fp32" in first
+    assert f"--backbone {parent}" in second and "--precision bf16" in second and "--seed 5" in second
+
+
+def test_ablation_counts_each_kind_of_mismatch_separately() -> None:
+    dev = {
+        "toy": [
+            Pair("He met her 39 times.", "He met her 40 times.", 2, "toy"),
+            Pair("It opened in 2019.", "It opened in 2017.", 2, "toy"),
+            Pair("It opened in 2019.", "It opened in 2019.", 0, "toy"),
+        ]
+    }
+    entailment = np.array([[0.9, 0.05, 0.05]] * 3, dtype=np.float32)
+    counts = consistency_ablation(dev, entailment)["overall"]
+    assert counts == {
+        "pairs": 3,
+        "flagged": 2,
+        "plain": 1,
+        "adjusted": 3,
+        "numbers_only": 2,
+        "dates_only": 2,
+    }
