@@ -46,6 +46,33 @@ def shipped_stance_model() -> StanceModel:
     return _SHIPPED_STANCE[0]
 
 
+def save_tiny_bert(out: Path, labels: tuple[str, ...], dropout: float = 0.1) -> Path:
+    """A randomly initialised 1-layer BERT classifier with the embedder's tokenizer, saved to ``out``:
+    the real loading and training code runs on it in seconds, with no download."""
+    import torch
+    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
+
+    from service.pipeline.embed import resolve_embedder
+
+    torch.manual_seed(0)
+    tokenizer = AutoTokenizer.from_pretrained(resolve_embedder(""))
+    config = BertConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=64,
+        hidden_dropout_prob=dropout,
+        attention_probs_dropout_prob=dropout,
+        num_labels=len(labels),
+        id2label=dict(enumerate(labels)),
+        label2id={name: i for i, name in enumerate(labels)},
+    )
+    BertForSequenceClassification(config).save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    return out
+
+
 def make_pipeline(settings: Settings, embedder: Embedder) -> Pipeline:
     """A pipeline sharing the session's models (the embedder, and the default stance model when
     the settings ask for the default) instead of loading them again."""

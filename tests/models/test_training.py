@@ -15,7 +15,7 @@ from models import train_stance
 from models.evaluate_stance import consistency_ablation
 from models.model_card import train_command, training_stages
 from models.stance_data import LABELS, Pair
-from service.pipeline.embed import resolve_embedder
+from tests.conftest import save_tiny_bert
 
 SUBJECTS = ["The council", "A harbour crew", "The minister", "Two hikers", "A small bakery", "The team"]
 ACTIONS = ["opened a bridge", "closed the road", "won the final", "sold 40 loaves", "visited Oslo", "met twice"]
@@ -47,25 +47,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def tiny_backbone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 1-layer BERT without dropout, so two runs over the same batches give the same weights."""
-    import torch
-    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
-
-    torch.manual_seed(0)
-    out = tmp_path_factory.mktemp("tiny-backbone")
-    tokenizer = AutoTokenizer.from_pretrained(resolve_embedder(""))
-    config = BertConfig(
-        vocab_size=tokenizer.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        intermediate_size=64,
-        num_labels=len(LABELS),
-        hidden_dropout_prob=0.0,
-        attention_probs_dropout_prob=0.0,
-    )
-    BertForSequenceClassification(config).save_pretrained(out)
-    tokenizer.save_pretrained(out)
-    return out
+    return save_tiny_bert(tmp_path_factory.mktemp("tiny-backbone"), LABELS, dropout=0.0)
 
 
 def _args(data: Path, backbone: Path, work: Path, *extra: str) -> list[str]:

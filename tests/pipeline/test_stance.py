@@ -14,7 +14,6 @@ from click.testing import CliRunner
 
 from service.cli import cli
 from service.errors import ModelUnavailableError
-from service.pipeline.embed import resolve_embedder
 from service.pipeline.stance import (
     CrossEncoderStance,
     NoStanceModel,
@@ -22,7 +21,7 @@ from service.pipeline.stance import (
     label_order,
     load_stance_model,
 )
-from tests.conftest import REPO, SEEDS, make_pipeline
+from tests.conftest import REPO, SEEDS, make_pipeline, save_tiny_bert
 
 PAIRS = [
     ("The harbour closed on Tuesday after a storm.", "The harbour is closed."),
@@ -34,24 +33,7 @@ PAIRS = [
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A randomly initialised 1-layer BERT classifier with labels in a non-default order."""
-    import torch
-    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
-
-    torch.manual_seed(0)
-    out = tmp_path_factory.mktemp("tiny-stance")
-    tokenizer = AutoTokenizer.from_pretrained(resolve_embedder(""))
-    config = BertConfig(
-        vocab_size=tokenizer.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        intermediate_size=64,
-        num_labels=3,
-        id2label={0: "contradiction", 1: "entailment", 2: "neutral"},
-        label2id={"contradiction": 0, "entailment": 1, "neutral": 2},
-    )
-    BertForSequenceClassification(config).save_pretrained(out)
-    tokenizer.save_pretrained(out)
+    out = save_tiny_bert(tmp_path_factory.mktemp("tiny-stance"), ("contradiction", "entailment", "neutral"))
     from models.export_onnx import export
 
     export(out)
