@@ -94,6 +94,9 @@ def first_run(data_dir: Path, tiny_backbone: Path, tmp_path_factory: pytest.Temp
 def test_run_writes_release_config_metrics_and_log(first_run: Path) -> None:
     config = json.loads((first_run / "release" / "training_config.json").read_text())
     assert config["steps"] == 6 and config["previous_stage"] is None and config["precision"] == "fp32"
+    import torch
+
+    assert config["device"] == ("cuda" if torch.cuda.is_available() else "cpu"), "auto records the device it used"
     metrics = json.loads((first_run / "release" / "dev_metrics.json").read_text())
     assert set(metrics) <= {"snli_dev", "fever_train"} and metrics
     for report in metrics.values():

@@ -72,6 +72,15 @@ def test_onnx_matches_torch_and_int8_is_close(tiny_model_dir: Path) -> None:
     assert np.abs(torch_probs - int8).max() < 0.1
 
 
+def test_int8_export_runs_fused_attention_and_embeddings(tiny_model_dir: Path) -> None:
+    import onnx
+
+    graph = onnx.load(str(tiny_model_dir / "onnx" / "model_int8.onnx")).graph
+    ops = {node.op_type for node in graph.node}
+    assert {"QAttention", "QEmbedLayerNormalization", "SkipLayerNormalization"} <= ops, ops
+    assert not (tiny_model_dir / "onnx" / "model_fused.onnx").exists(), "the intermediate file is removed"
+
+
 def test_temperature_from_calibration_file(tiny_model_dir: Path, tmp_path: Path) -> None:
     warm = tmp_path / "warm"
     shutil.copytree(tiny_model_dir, warm)
