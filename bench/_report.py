@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import platform
+import shlex
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ def write_results(out: Path, name: str, title: str, details: str, table: list[st
     print("\n".join(table))
     out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    command = " ".join(["python", f"bench/{Path(sys.argv[0]).name}", *sys.argv[1:]])
+    command = shlex.join(["python", f"bench/{Path(sys.argv[0]).name}", *sys.argv[1:]])
     machine = f"{platform.processor() or platform.machine()}, Python {platform.python_version()}"
     header = f"# {title}\n\n`{command}`, {stamp}, {details}{machine}\n\n"
     (out / f"{name}.md").write_text(header + "\n".join(table) + "\n", encoding="utf-8")

@@ -1,10 +1,14 @@
 """Stance latency: one claim against its top-10 passages, PyTorch next to ONNX Runtime (int8).
 
-Usage: python bench/stance.py [--model models/stance] [--runs 50] [--out bench/results]
+Usage: python bench/stance.py [--model models/stance] [--runs 50] [--batch-size 4] [--out bench/results]
+                              [--also-onnx LABEL=FILE ...] [--also-batch-size N ...]
 
 Pairs come from real retrieval over the seed articles (claim = each line of
 ../shared/bench/seed_claims.jsonl when present, else built-in claims), with the same premise the
 verifier builds (previous sentence + passage). Reports p50/p90 per claim batch and pairs/s.
+``--also-onnx`` times another ONNX graph of the same model (e.g. an earlier export) in the same run;
+``--also-batch-size`` times the int8 model with other batch sizes. Timings on a shared machine drift
+between runs, so only rows of one run compare.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -49,17 +54,37 @@ def claim_batches(pipeline: Pipeline, claims: list[str]) -> list[list[tuple[str,
     return batches
 
 
-def time_model(model: object, batches: list[list[tuple[str, str]]], runs: int) -> dict[str, float]:
-    predict = model.predict  # type: ignore[attr-defined]
-    predict(batches[0])  # load and warm up
-    timings = []
-    for i in range(runs):
-        batch = batches[i % len(batches)]
-        started = time.perf_counter()
-        predict(batch)
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
+def mean_tokens(model_dir: Path, batches: list[list[tuple[str, str]]]) -> float:
+    """Tokens the encoder sees per claim (all its pairs): what the latency is mostly made of."""
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    counts = [
+        sum(len(tokenizer(p, h, truncation="only_first", max_length=256)["input_ids"]) for p, h in b) for b in batches
+    ]
+    return statistics.mean(counts)
+
+
+def time_models(models: dict[str, Any], batches: list[list[tuple[str, str]]], runs: int) -> dict[str, dict[str, float]]:
+    """Per model p50/p90 ms per claim and pairs/s, one model after the other.
+
+    Not interleaved: PyTorch's and ONNX Runtime's worker threads keep spinning for a while after a
+    call, so a model timed right after another one runs on a CPU its predecessor still holds.
+    """
+    rows = {}
     pairs = sum(len(batches[i % len(batches)]) for i in range(runs))
+    for name, model in models.items():
+        model.predict(batches[0])  # load and warm up
+        timings = []
+        for i in range(runs):
+            started = time.perf_counter()
+            model.predict(batches[i % len(batches)])
+            timings.append((time.perf_counter() - started) * 1000)
+        rows[name] = _summary(sorted(timings), pairs)
+    return rows
+
+
+def _summary(timings: list[float], pairs: int) -> dict[str, float]:
     return {
         "p50_ms": round(statistics.median(timings), 1),
         "p90_ms": round(timings[int(0.9 * (len(timings) - 1))], 1),
@@ -74,6 +99,8 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=default_of("stance_batch_size"))
     parser.add_argument("--claims", type=Path, default=REPO.parent / "shared" / "bench" / "seed_claims.jsonl")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
+    parser.add_argument("--also-onnx", action="append", default=[], metavar="LABEL=FILE")
+    parser.add_argument("--also-batch-size", action="append", type=int, default=[], metavar="N")
     args = parser.parse_args()
     model_dir = args.model or default_stance_dir()
     if model_dir is None:
@@ -89,15 +116,25 @@ def main() -> None:
         batches = claim_batches(pipeline, claims)
         pipeline.close()
     batch = args.batch_size
-    runtimes = {"pytorch (fp32)": CrossEncoderStance(str(model_dir), batch_size=batch)}
+    runtimes: dict[str, Any] = {"pytorch (fp32)": CrossEncoderStance(str(model_dir), batch_size=batch)}
     for name, file in (("onnx fp32", "model.onnx"), ("onnx int8", "model_int8.onnx")):
         if (model_dir / "onnx" / file).is_file():
             runtimes[name] = OnnxStance(model_dir, model_dir / "onnx" / file, batch_size=batch)
-    rows = {name: time_model(model, batches, args.runs) for name, model in runtimes.items()}
+    for extra in args.also_onnx:
+        label, _, file = extra.partition("=")
+        if not file or not Path(file).is_file():
+            raise SystemExit(f"--also-onnx wants LABEL=FILE with an existing file, got {extra!r}")
+        runtimes[label] = OnnxStance(model_dir, Path(file), batch_size=batch)
+    int8 = model_dir / "onnx" / "model_int8.onnx"
+    for size in args.also_batch_size:
+        if int8.is_file():
+            runtimes[f"onnx int8, batches of {size}"] = OnnxStance(model_dir, int8, batch_size=size)
+    rows = time_models(runtimes, batches, args.runs)
     table = ["| runtime | p50 ms (10 pairs) | p90 ms | pairs/s |", "|---|---|---|---|"]
     table += [f"| {name} | {r['p50_ms']} | {r['p90_ms']} | {r['pairs_per_s']} |" for name, r in rows.items()]
     details = (
-        f"model `{model_dir.name}`, {len(claims)} claims x top-10 passages (previous sentence as context), "
+        f"model `{model_dir.name}`, {len(claims)} claims x top-10 passages (previous sentence as context, "
+        f"{mean_tokens(model_dir, batches):.0f} tokens per claim on average), "
         f"batches of {batch}, {args.runs} runs, "
     )
     write_results(args.out, "stance", "Stance latency", details, table, rows)
