@@ -45,11 +45,12 @@ openapi: ## Regenerate openapi.yaml from the marshmallow schemas
 serve: ## Serve the API with gunicorn (CLAIMSCOPE_* settings apply)
 	.venv/bin/claimscope serve
 
-RUN ?= $(HOME)/.cache/claimscope-train/run1
+RUN ?= $(HOME)/.cache/claimscope-train/run3
 stance-release: ## Ship a finished training run: models/stance with int8 ONNX, calibration, dev report, card
 	rm -rf models/stance && cp -r $(RUN)/release models/stance
 	$(PY) -m models.export_onnx --model models/stance
 	$(PY) -m models.evaluate_stance --model models/stance --data ../shared/datasets
 	$(PY) bench/stance.py --model models/stance
+	$(PY) bench/claims.py
 	rm -f models/stance/onnx/model.onnx
 	$(PY) -m models.model_card

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
 import click
 
 from service.cli import friendly_errors, get_pipeline
-from service.settings import Settings
 
 
 @click.group("eval")
@@ -66,26 +64,12 @@ def eval_claims_command(ctx: click.Context, claims_path: Path, corpus: Path, as_
     citations     evidence substrings found in the cited passages of their source
     The last line is exactly `verdict_acc=K/N stance_recall=K/N wrong_stance=K citations=K/N`.
     """
-    from service.pipeline import Pipeline
-    from service.pipeline.documents import expand_paths, read_file
-    from service.pipeline.evaluate import ClaimsScore, read_jsonl, score_claim
+    from service.pipeline.evaluate import eval_claims, format_claim_row
 
-    base = get_pipeline(ctx)
-    with tempfile.TemporaryDirectory(prefix="claimscope-eval-") as tmp:
-        settings = Settings(**{**base.settings.__dict__, "data_dir": Path(tmp)})
-        pipeline = Pipeline(settings)
-        pipeline.__dict__["embedder"] = base.embedder
-        pipeline.__dict__["stance_model"] = base.stance_model
-        pipeline.ingest(a for f in expand_paths([corpus]) for a in read_file(f))
-        score = ClaimsScore()
-        for expected in read_jsonl(claims_path):
-            score_claim(expected, pipeline.verify(expected["claim"]), score)
-        pipeline.close()
+    score = eval_claims(get_pipeline(ctx), claims_path, corpus)
     if as_json:
         click.echo(json.dumps({"summary": score.summary(), "claims": score.rows}, indent=2))
         return
     for row in score.rows:
-        mark = "ok " if row["verdict"] == row["expected"] else "BAD"
-        notes = "; ".join(f"{k}: {', '.join(v)}" for k in ("missing", "reversed", "uncited") if (v := row[k]))
-        click.echo(f"{mark} {row['id']}: expected {row['expected']}, got {row['verdict']}  {notes}".rstrip())
+        click.echo(format_claim_row(row))
     click.echo(score.summary())

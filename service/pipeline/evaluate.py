@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import gzip
 import json
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from dataclasses import replace as replace_settings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from service.errors import InvalidInputError
 from service.pipeline.stance import LABELS, StanceModel
+
+if TYPE_CHECKING:
+    from service.pipeline.runtime import Pipeline
 
 LABEL_IDS = {name: i for i, name in enumerate(LABELS)}
 
@@ -139,3 +144,34 @@ def score_claim(expected: dict[str, Any], report: dict[str, Any], score: ClaimsS
         else:
             row["uncited"].append(source_id)
     score.rows.append(row)
+
+
+def eval_claims(base: Pipeline, claims_path: Path, corpus: Path) -> ClaimsScore:
+    """Ingest ``corpus`` into a temporary data dir and score each labelled claim against it.
+
+    The temporary pipeline borrows ``base``'s models, so a caller that already loaded them (the
+    CLI, a benchmark comparing settings) pays for loading once and never touches its own store.
+    """
+    from service.pipeline.documents import expand_paths, read_file
+    from service.pipeline.runtime import Pipeline
+
+    expected_claims = list(read_jsonl(claims_path))
+    with tempfile.TemporaryDirectory(prefix="claimscope-eval-") as tmp:
+        pipeline = Pipeline(replace_settings(base.settings, data_dir=Path(tmp)))
+        pipeline.__dict__["embedder"] = base.embedder
+        pipeline.__dict__["stance_model"] = base.stance_model
+        try:
+            pipeline.ingest(a for f in expand_paths([corpus]) for a in read_file(f))
+            score = ClaimsScore()
+            for expected in expected_claims:
+                score_claim(expected, pipeline.verify(expected["claim"]), score)
+        finally:
+            pipeline.close()
+    return score
+
+
+def format_claim_row(row: dict[str, Any]) -> str:
+    """One line per claim: ``ok``/``BAD``, id, expected and returned verdict, what went wrong."""
+    mark = "ok " if row["verdict"] == row["expected"] else "BAD"
+    notes = "; ".join(f"{k}: {', '.join(v)}" for k in ("missing", "reversed", "uncited") if (v := row[k]))
+    return f"{mark} {row['id']}: expected {row['expected']}, got {row['verdict']}  {notes}".rstrip()
