@@ -1,0 +1,20 @@
+"""The committed model card is the one its generator renders from the shipped reports."""
+
+from __future__ import annotations
+
+from models.model_card import render, two_way_sets
+from tests.conftest import REPO
+
+
+def test_committed_model_card_is_the_rendered_one() -> None:
+    """models/README.md is generated: edit models/model_card.py and run `python -m models.model_card`."""
+    rendered = render(REPO / "models" / "stance", REPO / "bench" / "results")
+    assert (REPO / "models" / "README.md").read_text(encoding="utf-8") == rendered
+
+
+def testtwo_way_sets_are_those_without_gold_neutral_pairs() -> None:
+    def per_set(neutral_row: list[int]) -> dict[str, list[list[int]]]:
+        return {"confusion": [[5, 1, 0], neutral_row, [0, 2, 7]]}
+
+    report = {"runtimes": {"torch": {"per_set": {"fever": per_set([0, 0, 0]), "snli": per_set([1, 4, 2])}}}}
+    assert two_way_sets(report) == ["fever"]
