@@ -54,13 +54,14 @@ def claim_batches(pipeline: Pipeline, claims: list[str]) -> list[list[tuple[str,
     return batches
 
 
-def mean_tokens(model_dir: Path, batches: list[list[tuple[str, str]]]) -> float:
+def mean_tokens(model_dir: Path, batches: list[list[tuple[str, str]]], max_length: int) -> float:
     """Tokens the encoder sees per claim (all its pairs): what the latency is mostly made of."""
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
     counts = [
-        sum(len(tokenizer(p, h, truncation="only_first", max_length=256)["input_ids"]) for p, h in b) for b in batches
+        sum(len(tokenizer(p, h, truncation="only_first", max_length=max_length)["input_ids"]) for p, h in b)
+        for b in batches
     ]
     return statistics.mean(counts)
 
@@ -116,7 +117,8 @@ def main() -> None:
         batches = claim_batches(pipeline, claims)
         pipeline.close()
     batch = args.batch_size
-    runtimes: dict[str, Any] = {"pytorch (fp32)": CrossEncoderStance(str(model_dir), batch_size=batch)}
+    pytorch = CrossEncoderStance(str(model_dir), batch_size=batch)
+    runtimes: dict[str, Any] = {"pytorch (fp32)": pytorch}
     for name, file in (("onnx fp32", "model.onnx"), ("onnx int8", "model_int8.onnx")):
         if (model_dir / "onnx" / file).is_file():
             runtimes[name] = OnnxStance(model_dir, model_dir / "onnx" / file, batch_size=batch)
@@ -134,7 +136,7 @@ def main() -> None:
     table += [f"| {name} | {r['p50_ms']} | {r['p90_ms']} | {r['pairs_per_s']} |" for name, r in rows.items()]
     details = (
         f"model `{model_dir.name}`, {len(claims)} claims x top-10 passages (previous sentence as context, "
-        f"{mean_tokens(model_dir, batches):.0f} tokens per claim on average), "
+        f"{mean_tokens(model_dir, batches, pytorch.max_length):.0f} tokens per claim on average), "
         f"batches of {batch}, {args.runs} runs, "
     )
     write_results(args.out, "stance", "Stance latency", details, table, rows)

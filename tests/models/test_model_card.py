@@ -12,7 +12,7 @@ def test_committed_model_card_is_the_rendered_one() -> None:
     assert (REPO / "models" / "README.md").read_text(encoding="utf-8") == rendered
 
 
-def testtwo_way_sets_are_those_without_gold_neutral_pairs() -> None:
+def test_two_way_sets_are_those_without_gold_neutral_pairs() -> None:
     def per_set(neutral_row: list[int]) -> dict[str, list[list[int]]]:
         return {"confusion": [[5, 1, 0], neutral_row, [0, 2, 7]]}
 
