@@ -3,9 +3,10 @@
 Usage: python bench/claims.py [--claims ../shared/bench/seed_claims.jsonl] [--corpus seeds]
                               [--stance-model SPEC] [--out bench/results]
 
-Runs the shipped defaults (or ``--stance-model``, as ``CLAIMSCOPE_STANCE_MODEL`` takes it) over the
-corpus and writes one row per claim (expected and returned verdict, expected stances missing or
-reversed, evidence not cited) plus the pinned summary line. The seed claims are a sample for
+Runs the shipped defaults (or ``--stance-model``, as ``CLAIMSCOPE_STANCE_MODEL`` takes it; other
+``CLAIMSCOPE_*`` variables apply, e.g. ``CLAIMSCOPE_STANCE_CONTEXT=always``) over the corpus and
+writes one row per claim (expected and returned verdict, expected stances missing or reversed,
+evidence not cited) plus the pinned summary line. The seed claims are a sample for
 reading failures, not a target to tune to.
 """
 
@@ -33,7 +34,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        pipeline = Pipeline(Settings(data_dir=Path(tmp), stance_model=args.stance_model))
+        settings = Settings.from_env(data_dir=Path(tmp), stance_model=args.stance_model)
+        pipeline = Pipeline(settings)
         score = eval_claims(pipeline, args.claims, args.corpus)
         model = pipeline.stance_model.name
     table = ["| claim | expected | verdict | missing | reversed | not cited |", "|---|---|---|---|---|---|"]
@@ -44,7 +46,10 @@ def main() -> None:
         for row in score.rows
     ]
     table += ["", f"`{score.summary()}`"]
-    details = f"stance model `{model}`, {score.claims} claims over `{args.corpus.name}/`, "
+    details = (
+        f"stance model `{model}`, previous sentence as context: {settings.stance_context}, "
+        f"{score.claims} claims over `{args.corpus.name}/`, "
+    )
     rows = {"summary": score.summary(), "stance_model": model, "claims": score.rows}
     write_results(args.out, "claims", "Labelled claims, end to end", details, table, rows)
 

@@ -1,14 +1,16 @@
 """Stance latency: one claim against its top-10 passages, PyTorch next to ONNX Runtime (int8).
 
-Usage: python bench/stance.py [--model models/stance] [--runs 50] [--batch-size 4] [--out bench/results]
-                              [--also-onnx LABEL=FILE ...] [--also-batch-size N ...]
+Usage: python bench/stance.py [--model models/stance] [--runs 50] [--batch-size 4] [--context needed]
+                              [--out bench/results] [--also-onnx LABEL=FILE ...] [--also-batch-size N ...]
+                              [--also-context MODE ...]
 
 Pairs come from real retrieval over the seed articles (claim = each line of
-../shared/bench/seed_claims.jsonl when present, else built-in claims), with the same premise the
-verifier builds (previous sentence + passage). Reports p50/p90 per claim batch and pairs/s.
-``--also-onnx`` times another ONNX graph of the same model (e.g. an earlier export) in the same run;
-``--also-batch-size`` times the int8 model with other batch sizes. Timings on a shared machine drift
-between runs, so only rows of one run compare.
+../shared/bench/seed_claims.jsonl when present, else built-in claims), with the premise the verifier
+builds for ``--context`` (default: the service's ``CLAIMSCOPE_STANCE_CONTEXT`` default). Reports
+p50/p90 per claim batch and pairs/s. ``--also-onnx`` times another ONNX graph of the same model
+(e.g. an earlier export) in the same run; ``--also-batch-size`` times the int8 model with other batch
+sizes; ``--also-context`` times the int8 model on the premises of another context mode. Timings on a
+shared machine drift between runs, so only rows of one run compare.
 """
 
 from __future__ import annotations
@@ -27,18 +29,21 @@ sys.path.insert(0, str(REPO))
 
 from bench._report import write_results  # noqa: E402
 from service.pipeline import Pipeline  # noqa: E402
+from service.pipeline.premise import premise  # noqa: E402
 from service.pipeline.retrieve import retrieve  # noqa: E402
 from service.pipeline.stance import CrossEncoderStance, OnnxStance, default_stance_dir  # noqa: E402
-from service.pipeline.verify import _premise  # noqa: E402
-from service.settings import Settings, default_of  # noqa: E402
+from service.settings import CONTEXT_MODES, ContextMode, Settings, default_of  # noqa: E402
+
+Batches = list[list[tuple[str, str]]]
 
 FALLBACK_CLAIMS = ["Xi will visit Moscow next week.", "China condemned the invasion.", "Qin Gang spoke to Kuleba."]
 
 
-def claim_batches(pipeline: Pipeline, claims: list[str]) -> list[list[tuple[str, str]]]:
+def claim_batches(pipeline: Pipeline, claims: list[str], modes: list[ContextMode]) -> dict[ContextMode, Batches]:
+    """Per context mode, one list of (premise, claim) pairs per claim: its top-10 passages."""
     s = pipeline.settings
     store = pipeline.store
-    batches = []
+    batches: dict[ContextMode, Batches] = {mode: [] for mode in modes}
     for claim in claims:
         found = retrieve(
             store,
@@ -50,11 +55,12 @@ def claim_batches(pipeline: Pipeline, claims: list[str]) -> list[list[tuple[str,
             min_similarity=-1.0,
             duplicate_similarity=s.duplicate_similarity,
         )
-        batches.append([(_premise(store, c, True), claim) for c in found])
+        for mode in modes:
+            batches[mode].append([(premise(store, c, mode), claim) for c in found])
     return batches
 
 
-def mean_tokens(model_dir: Path, batches: list[list[tuple[str, str]]], max_length: int) -> float:
+def mean_tokens(model_dir: Path, batches: Batches, max_length: int) -> float:
     """Tokens the encoder sees per claim (all its pairs): what the latency is mostly made of."""
     from transformers import AutoTokenizer
 
@@ -66,15 +72,15 @@ def mean_tokens(model_dir: Path, batches: list[list[tuple[str, str]]], max_lengt
     return statistics.mean(counts)
 
 
-def time_models(models: dict[str, Any], batches: list[list[tuple[str, str]]], runs: int) -> dict[str, dict[str, float]]:
-    """Per model p50/p90 ms per claim and pairs/s, one model after the other.
+def time_models(models: dict[str, tuple[Any, Batches]], runs: int) -> dict[str, dict[str, float]]:
+    """Per row (a model and its pairs) p50/p90 ms per claim and pairs/s, one row after the other.
 
     Not interleaved: PyTorch's and ONNX Runtime's worker threads keep spinning for a while after a
     call, so a model timed right after another one runs on a CPU its predecessor still holds.
     """
     rows = {}
-    pairs = sum(len(batches[i % len(batches)]) for i in range(runs))
-    for name, model in models.items():
+    for name, (model, batches) in models.items():
+        pairs = sum(len(batches[i % len(batches)]) for i in range(runs))
         model.predict(batches[0])  # load and warm up
         timings = []
         for i in range(runs):
@@ -98,10 +104,12 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--batch-size", type=int, default=default_of("stance_batch_size"))
+    parser.add_argument("--context", choices=CONTEXT_MODES, default=default_of("stance_context"))
     parser.add_argument("--claims", type=Path, default=REPO.parent / "shared" / "bench" / "seed_claims.jsonl")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     parser.add_argument("--also-onnx", action="append", default=[], metavar="LABEL=FILE")
     parser.add_argument("--also-batch-size", action="append", type=int, default=[], metavar="N")
+    parser.add_argument("--also-context", action="append", choices=CONTEXT_MODES, default=[], metavar="MODE")
     args = parser.parse_args()
     model_dir = args.model or default_stance_dir()
     if model_dir is None:
@@ -111,33 +119,42 @@ def main() -> None:
         if args.claims.exists()
         else FALLBACK_CLAIMS
     )
+    int8 = model_dir / "onnx" / "model_int8.onnx"
+    if (args.also_batch_size or args.also_context) and not int8.is_file():
+        raise SystemExit(f"--also-batch-size and --also-context time the int8 export, and {int8} is missing")
+    modes = list(dict.fromkeys([args.context, *args.also_context]))
     with tempfile.TemporaryDirectory() as tmp:
         pipeline = Pipeline(Settings(data_dir=Path(tmp), stance_model="none"))
         pipeline.seed()
-        batches = claim_batches(pipeline, claims)
+        batches = claim_batches(pipeline, claims, modes)
         pipeline.close()
     batch = args.batch_size
+    pairs = batches[args.context]
     pytorch = CrossEncoderStance(str(model_dir), batch_size=batch)
-    runtimes: dict[str, Any] = {"pytorch (fp32)": pytorch}
+    runtimes: dict[str, tuple[Any, Batches]] = {"pytorch (fp32)": (pytorch, pairs)}
     for name, file in (("onnx fp32", "model.onnx"), ("onnx int8", "model_int8.onnx")):
         if (model_dir / "onnx" / file).is_file():
-            runtimes[name] = OnnxStance(model_dir, model_dir / "onnx" / file, batch_size=batch)
+            runtimes[name] = (OnnxStance(model_dir, model_dir / "onnx" / file, batch_size=batch), pairs)
     for extra in args.also_onnx:
         label, _, file = extra.partition("=")
         if not file or not Path(file).is_file():
             raise SystemExit(f"--also-onnx wants LABEL=FILE with an existing file, got {extra!r}")
-        runtimes[label] = OnnxStance(model_dir, Path(file), batch_size=batch)
-    int8 = model_dir / "onnx" / "model_int8.onnx"
+        runtimes[label] = (OnnxStance(model_dir, Path(file), batch_size=batch), pairs)
     for size in args.also_batch_size:
-        if int8.is_file():
-            runtimes[f"onnx int8, batches of {size}"] = OnnxStance(model_dir, int8, batch_size=size)
-    rows = time_models(runtimes, batches, args.runs)
-    table = ["| runtime | p50 ms (10 pairs) | p90 ms | pairs/s |", "|---|---|---|---|"]
-    table += [f"| {name} | {r['p50_ms']} | {r['p90_ms']} | {r['pairs_per_s']} |" for name, r in rows.items()]
+        runtimes[f"onnx int8, batches of {size}"] = (OnnxStance(model_dir, int8, batch_size=size), pairs)
+    for mode in args.also_context:
+        runtimes[f"onnx int8, context {mode}"] = (OnnxStance(model_dir, int8, batch_size=batch), batches[mode])
+    rows = time_models(runtimes, args.runs)
+    for name, (_, row_pairs) in runtimes.items():
+        rows[name]["tokens_per_claim"] = round(mean_tokens(model_dir, row_pairs, pytorch.max_length))
+    table = ["| runtime | tokens per claim | p50 ms (10 pairs) | p90 ms | pairs/s |", "|---|---|---|---|---|"]
+    table += [
+        f"| {name} | {r['tokens_per_claim']} | {r['p50_ms']} | {r['p90_ms']} | {r['pairs_per_s']} |"
+        for name, r in rows.items()
+    ]
     details = (
-        f"model `{model_dir.name}`, {len(claims)} claims x top-10 passages (previous sentence as context, "
-        f"{mean_tokens(model_dir, batches, pytorch.max_length):.0f} tokens per claim on average), "
-        f"batches of {batch}, {args.runs} runs, "
+        f"model `{model_dir.name}`, {len(claims)} claims x top-10 passages (previous sentence as context: "
+        f"{args.context}), batches of {batch}, {args.runs} runs, "
     )
     write_results(args.out, "stance", "Stance latency", details, table, rows)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from models.stance_data import LABELS
+from service.pipeline.stance import MAX_TOKENS
 
 HERE = Path(__file__).resolve().parent
 # The targets: accuracy on the SNLI and MNLI dev splits, and macro-F1 above the similarity
@@ -141,7 +142,8 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
         "- Numbers, dates and names: NLI models often entail across a changed number or year; the",
         "  consistency reasons flag these for the reader.",
         f"- Length: training cut pairs at {config['max_length']} tokens; the service truncates the premise at",
-        "  256, so an unusually long sentence plus its context is judged on text longer than any it learnt on.",
+        f"  {MAX_TOKENS}, so an unusually long sentence plus its context is judged on text longer than any it",
+        "  learnt on.",
     ]
 
 

@@ -12,9 +12,13 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 PREFIX = "CLAIMSCOPE_"
+ContextMode = Literal["always", "needed", "never"]
+CONTEXT_MODES: tuple[ContextMode, ...] = ("always", "needed", "never")
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
 
 
 def default_data_dir() -> Path:
@@ -72,9 +76,13 @@ class Settings:
         default=4,
         metadata={"help": "Pairs per stance batch; small length-sorted batches pad least (bench/stance.py)."},
     )
-    stance_context: bool = field(
-        default=True,
-        metadata={"help": "Give the stance model the previous sentence as context (resolves 'he', 'the visit')."},
+    stance_context: ContextMode = field(
+        default="needed",
+        metadata={
+            "help": "Previous sentence as context for the stance model: `needed` (before passages that open with "
+            "a pronoun, 'the', a connective or mid-sentence: resolves 'he', 'the visit'), `always`, or `never`; "
+            "true/false mean always/never."
+        },
     )
     support_threshold: float = field(
         default=0.5,
@@ -120,6 +128,7 @@ class Settings:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser())
+        object.__setattr__(self, "stance_context", context_mode(self.stance_context))
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -145,14 +154,27 @@ def _parse(f: dataclasses.Field[Any], raw: str) -> Any:
         if kind == "float":
             return float(raw)
         if kind == "bool":
-            if raw.lower() in {"1", "true", "yes", "on"}:
+            if raw.lower() in _TRUE:
                 return True
-            if raw.lower() in {"0", "false", "no", "off"}:
+            if raw.lower() in _FALSE:
                 return False
             raise ValueError(raw)
     except ValueError:
         raise ValueError(f"{name}={raw!r} is not a valid {kind}") from None
     return raw
+
+
+def context_mode(value: str | bool) -> ContextMode:
+    """A stance-context mode; true/false (the setting's first form, a bool) mean always/never."""
+    lowered = str(value).strip().lower()
+    for mode in CONTEXT_MODES:
+        if lowered == mode:
+            return mode
+    if lowered in _TRUE:
+        return "always"
+    if lowered in _FALSE:
+        return "never"
+    raise ValueError(f"{PREFIX}STANCE_CONTEXT={value!r} is not one of {', '.join(CONTEXT_MODES)} (or true/false)")
 
 
 def settings_table() -> str:

@@ -22,6 +22,7 @@ from service.pipeline.embed import model_input, quiet_transformers
 LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
 NO_MODEL = "none"
 SHIPPED_NAME = "claimscope-stance-minilm-l6"
+MAX_TOKENS = 256  # premise + claim; a longer premise is cut, the claim never is
 _ALIASES = {
     "entailment": "entailment",
     "entails": "entailment",
@@ -89,7 +90,7 @@ class CrossEncoderStance:
     A ``calibration.json`` beside the weights (``{"temperature": T}``) scales the logits.
     """
 
-    def __init__(self, spec: str, batch_size: int = 32, max_length: int = 256) -> None:
+    def __init__(self, spec: str, batch_size: int = 32, max_length: int = MAX_TOKENS) -> None:
         self.spec = spec
         self.name = Path(spec).name if Path(spec).is_dir() else spec
         self.batch_size = batch_size
@@ -146,7 +147,7 @@ class OnnxStance:
     """The same cross-encoder run by ONNX Runtime (int8 weights): length-sorted batches,
     dynamic padding, and no torch on the request path."""
 
-    def __init__(self, model_dir: Path, onnx_file: Path, batch_size: int = 32, max_length: int = 256) -> None:
+    def __init__(self, model_dir: Path, onnx_file: Path, batch_size: int = 32, max_length: int = MAX_TOKENS) -> None:
         self.spec = str(model_dir)
         self.name = f"{model_dir.name}+{onnx_file.stem}"
         self.onnx_file = onnx_file

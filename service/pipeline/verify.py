@@ -24,8 +24,10 @@ from service.pipeline.aggregate import (
 )
 from service.pipeline.consistency import adjust, reasons
 from service.pipeline.embed import Embedder
+from service.pipeline.premise import premise
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.stance import NO_MODEL, StanceModel
+from service.settings import ContextMode
 from service.storage import Store
 
 
@@ -37,16 +39,9 @@ class VerifyOptions:
     min_similarity: float
     duplicate_similarity: float
     passages_per_source: int
-    stance_context: bool
+    stance_context: ContextMode
     thresholds: Thresholds
     consistency_adjust: bool = False
-
-
-def _premise(store: Store, candidate: Candidate, with_context: bool) -> str:
-    if not with_context:
-        return candidate.passage.text
-    before, _ = store.neighbours(candidate.passage)
-    return f"{before} {candidate.passage.text}" if before else candidate.passage.text
 
 
 def verify_claims(
@@ -78,7 +73,7 @@ def verify_claims(
     ]
     searched = time.perf_counter()
     pairs = [
-        (_premise(store, c, options.stance_context), claim)
+        (premise(store, c, options.stance_context), claim)
         for claim, cands in zip(claims, found, strict=True)
         for c in cands
     ]

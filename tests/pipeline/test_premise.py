@@ -1,0 +1,86 @@
+"""The stance premise: which passages get their previous sentence, and the setting that picks the mode."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from service.pipeline import Pipeline
+from service.pipeline.premise import needs_context, premise
+from service.pipeline.retrieve import Candidate
+from service.records import ArticleInput
+from service.settings import Settings
+
+ARTICLE = (
+    "Xi Jinping flew to Moscow on Monday for a three-day state visit. "
+    "He met Vladimir Putin in the Kremlin on the first evening. "
+    "Putin called the talks frank and useful."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He met Vladimir Putin in the Kremlin.",
+        "“They never asked us,” an official said.",
+        "This visit is his first abroad since March.",
+        "The visit lasted three days.",
+        "But the ministry denied any such plan.",
+        "However, officials in Kyiv were not consulted.",
+        "its share fell by a third, according to the report.",
+        "It's unclear when talks will resume.",
+    ],
+)
+def test_passages_that_lean_on_the_sentence_before(text: str) -> None:
+    assert needs_context(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin called the talks frank and useful.",
+        "Xi's visit to Moscow lasted three days.",
+        "“Chinese officials never asked us,” a diplomat said.",
+        "Moscow and Beijing signed fourteen agreements.",
+        "2019 was the last year of the accord.",
+        "",
+        "...",
+    ],
+)
+def test_passages_that_stand_alone(text: str) -> None:
+    assert not needs_context(text)
+
+
+def _candidates(pipeline: Pipeline) -> list[Candidate]:
+    pipeline.ingest([ArticleInput("visit", ARTICLE)])
+    passages = pipeline.store.passages_of("visit")
+    assert len(passages) == 3
+    return [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in passages]
+
+
+def test_premise_per_mode_from_the_real_store(pipeline: Pipeline) -> None:
+    first, second, third = _candidates(pipeline)
+    store = pipeline.store
+    joined = f"{first.passage.text} {second.passage.text}"
+    assert [premise(store, second, mode) for mode in ("always", "needed", "never")] == [
+        joined,
+        joined,
+        second.passage.text,
+    ]
+    assert premise(store, third, "needed") == third.passage.text
+    assert premise(store, third, "always") == f"{second.passage.text} {third.passage.text}"
+    assert premise(store, first, "always") == first.passage.text, "the first sentence has nothing before it"
+
+
+@pytest.mark.parametrize(
+    ("raw", "mode"),
+    [("needed", "needed"), ("ALWAYS", "always"), (" never ", "never"), ("true", "always"), ("0", "never")],
+)
+def test_stance_context_setting_accepts_modes_and_its_old_booleans(raw: str, mode: str) -> None:
+    assert Settings.from_env({"CLAIMSCOPE_STANCE_CONTEXT": raw}, data_dir="x").stance_context == mode
+
+
+def test_stance_context_setting_rejects_other_values() -> None:
+    assert Settings(data_dir="x").stance_context == "needed"
+    with pytest.raises(ValueError, match="CLAIMSCOPE_STANCE_CONTEXT='sometimes' is not one of always, needed"):
+        Settings.from_env({"CLAIMSCOPE_STANCE_CONTEXT": "sometimes"}, data_dir="x")
