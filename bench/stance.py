@@ -60,32 +60,40 @@ def claim_batches(pipeline: Pipeline, claims: list[str], modes: list[ContextMode
     return batches
 
 
-def mean_tokens(model_dir: Path, batches: Batches, max_length: int) -> float:
-    """Tokens the encoder sees per claim (all its pairs): what the latency is mostly made of."""
+def mean_tokens(model_dir: Path, batches: dict[ContextMode, Batches], max_length: int) -> dict[ContextMode, int]:
+    """Per context mode, tokens the encoder sees per claim (all its pairs): what the latency is mostly made of."""
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
-    counts = [
-        sum(len(tokenizer(p, h, truncation="only_first", max_length=max_length)["input_ids"]) for p, h in b)
-        for b in batches
-    ]
-    return statistics.mean(counts)
+    return {
+        mode: round(
+            statistics.mean(
+                sum(len(tokenizer(p, h, truncation="only_first", max_length=max_length)["input_ids"]) for p, h in b)
+                for b in claim_pairs
+            )
+        )
+        for mode, claim_pairs in batches.items()
+    }
 
 
-def time_models(models: dict[str, tuple[Any, Batches]], runs: int) -> dict[str, dict[str, float]]:
-    """Per row (a model and its pairs) p50/p90 ms per claim and pairs/s, one row after the other.
+def time_models(
+    models: dict[str, tuple[Any, ContextMode]], batches: dict[ContextMode, Batches], runs: int
+) -> dict[str, dict[str, float]]:
+    """Per row (a model and the context mode of its pairs) p50/p90 ms per claim and pairs/s, one row
+    after the other.
 
     Not interleaved: PyTorch's and ONNX Runtime's worker threads keep spinning for a while after a
     call, so a model timed right after another one runs on a CPU its predecessor still holds.
     """
     rows = {}
-    for name, (model, batches) in models.items():
-        pairs = sum(len(batches[i % len(batches)]) for i in range(runs))
-        model.predict(batches[0])  # load and warm up
+    for name, (model, mode) in models.items():
+        claim_pairs = batches[mode]
+        pairs = sum(len(claim_pairs[i % len(claim_pairs)]) for i in range(runs))
+        model.predict(claim_pairs[0])  # load and warm up
         timings = []
         for i in range(runs):
             started = time.perf_counter()
-            model.predict(batches[i % len(batches)])
+            model.predict(claim_pairs[i % len(claim_pairs)])
             timings.append((time.perf_counter() - started) * 1000)
         rows[name] = _summary(sorted(timings), pairs)
     return rows
@@ -129,24 +137,25 @@ def main() -> None:
         batches = claim_batches(pipeline, claims, modes)
         pipeline.close()
     batch = args.batch_size
-    pairs = batches[args.context]
+    context = args.context
     pytorch = CrossEncoderStance(str(model_dir), batch_size=batch)
-    runtimes: dict[str, tuple[Any, Batches]] = {"pytorch (fp32)": (pytorch, pairs)}
+    runtimes: dict[str, tuple[Any, ContextMode]] = {"pytorch (fp32)": (pytorch, context)}
     for name, file in (("onnx fp32", "model.onnx"), ("onnx int8", "model_int8.onnx")):
         if (model_dir / "onnx" / file).is_file():
-            runtimes[name] = (OnnxStance(model_dir, model_dir / "onnx" / file, batch_size=batch), pairs)
+            runtimes[name] = (OnnxStance(model_dir, model_dir / "onnx" / file, batch_size=batch), context)
     for extra in args.also_onnx:
         label, _, file = extra.partition("=")
         if not file or not Path(file).is_file():
             raise SystemExit(f"--also-onnx wants LABEL=FILE with an existing file, got {extra!r}")
-        runtimes[label] = (OnnxStance(model_dir, Path(file), batch_size=batch), pairs)
+        runtimes[label] = (OnnxStance(model_dir, Path(file), batch_size=batch), context)
     for size in args.also_batch_size:
-        runtimes[f"onnx int8, batches of {size}"] = (OnnxStance(model_dir, int8, batch_size=size), pairs)
+        runtimes[f"onnx int8, batches of {size}"] = (OnnxStance(model_dir, int8, batch_size=size), context)
     for mode in args.also_context:
-        runtimes[f"onnx int8, context {mode}"] = (OnnxStance(model_dir, int8, batch_size=batch), batches[mode])
-    rows = time_models(runtimes, args.runs)
-    for name, (_, row_pairs) in runtimes.items():
-        rows[name]["tokens_per_claim"] = round(mean_tokens(model_dir, row_pairs, pytorch.max_length))
+        runtimes[f"onnx int8, context {mode}"] = (OnnxStance(model_dir, int8, batch_size=batch), mode)
+    rows = time_models(runtimes, batches, args.runs)
+    tokens = mean_tokens(model_dir, batches, pytorch.max_length)
+    for name, (_, mode) in runtimes.items():
+        rows[name]["tokens_per_claim"] = tokens[mode]
     table = ["| runtime | tokens per claim | p50 ms (10 pairs) | p90 ms | pairs/s |", "|---|---|---|---|---|"]
     table += [
         f"| {name} | {r['tokens_per_claim']} | {r['p50_ms']} | {r['p90_ms']} | {r['pairs_per_s']} |"
