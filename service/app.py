@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from flask import Flask
 
 from service.settings import Settings
+
+if TYPE_CHECKING:
+    from service.pipeline.embed import Embedder
+    from service.pipeline.stance import StanceModel
 
 API_DESCRIPTION = """Which sources support or contradict a claim, with cited passages.
 
@@ -15,8 +20,17 @@ Errors are `application/problem+json` (RFC 9457) with a stable `type` URI. When
 """
 
 
-def create_app(settings: Settings | None = None) -> Flask:
-    """Build the app. Models and the store open on first use (or in gunicorn's preload)."""
+def create_app(
+    settings: Settings | None = None,
+    *,
+    embedder: Embedder | None = None,
+    stance_model: StanceModel | None = None,
+) -> Flask:
+    """Build the app. Models and the store open on first use (or in gunicorn's preload).
+
+    ``embedder`` and ``stance_model`` lend already loaded models to the app's pipeline (tests
+    building many apps load each model once); left out, the settings name them.
+    """
     from service.api import articles, docs, errors, guards, health, metrics, verify
     from service.pipeline import Pipeline
 
@@ -30,7 +44,12 @@ def create_app(settings: Settings | None = None) -> Flask:
         JSON_SORT_KEYS=False,
     )
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    app.extensions["claimscope"] = Pipeline(settings, index_save_after_s=settings.index_save_interval)
+    app.extensions["claimscope"] = Pipeline(
+        settings,
+        index_save_after_s=settings.index_save_interval,
+        embedder=embedder,
+        stance_model=stance_model,
+    )
     app.url_map.converters["source_id"] = articles.SourceIdConverter
     api = errors.ClaimscopeApi(app)
     api.register_converter(articles.SourceIdConverter, articles.source_id_param_schema)

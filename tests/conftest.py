@@ -76,11 +76,8 @@ def save_tiny_bert(out: Path, labels: tuple[str, ...], dropout: float = 0.1) -> 
 def make_pipeline(settings: Settings, embedder: Embedder) -> Pipeline:
     """A pipeline sharing the session's models (the embedder, and the default stance model when
     the settings ask for the default) instead of loading them again."""
-    pipeline = Pipeline(settings)
-    pipeline.__dict__["embedder"] = embedder
-    if settings.stance_model == "":
-        pipeline.__dict__["stance_model"] = shipped_stance_model()
-    return pipeline
+    stance_model = shipped_stance_model() if settings.stance_model == "" else None
+    return Pipeline(settings, embedder=embedder, stance_model=stance_model)
 
 
 @pytest.fixture

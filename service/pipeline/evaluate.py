@@ -157,9 +157,11 @@ def eval_claims(base: Pipeline, claims_path: Path, corpus: Path) -> ClaimsScore:
 
     expected_claims = list(read_jsonl(claims_path))
     with tempfile.TemporaryDirectory(prefix="claimscope-eval-") as tmp:
-        pipeline = Pipeline(replace_settings(base.settings, data_dir=Path(tmp)))
-        pipeline.__dict__["embedder"] = base.embedder
-        pipeline.__dict__["stance_model"] = base.stance_model
+        pipeline = Pipeline(
+            replace_settings(base.settings, data_dir=Path(tmp)),
+            embedder=base.embedder,
+            stance_model=base.stance_model,
+        )
         try:
             pipeline.ingest(a for f in expand_paths([corpus]) for a in read_file(f))
             score = ClaimsScore()

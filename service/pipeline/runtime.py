@@ -30,12 +30,27 @@ class Pipeline:
     ``index_save_after_s`` bounds how stale the FAISS file may get after writes: 0 saves after
     every write (CLI runs), the API uses ``settings.index_save_interval`` (SQLite is always
     current; a restart catches the index up from its change log).
+
+    ``embedder`` and ``stance_model`` lend models that are already loaded (another pipeline's,
+    a test session's), so a second pipeline over another data dir does not load them again;
+    left out, each is built from the settings on first use.
     """
 
-    def __init__(self, settings: Settings, index_save_after_s: float = 0.0) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        index_save_after_s: float = 0.0,
+        *,
+        embedder: Embedder | None = None,
+        stance_model: StanceModel | None = None,
+    ) -> None:
         self.settings = settings
         self.index_save_after_s = index_save_after_s
         self._lock = threading.Lock()
+        if embedder is not None:
+            self.embedder = embedder
+        if stance_model is not None:
+            self.stance_model = stance_model
 
     @cached_property
     def store(self) -> Store:

@@ -21,10 +21,8 @@ def make_app(tmp_path: Path, embedder: Embedder) -> Iterator[Callable[..., Flask
 
     def build(**overrides: Any) -> Flask:
         settings = Settings(data_dir=tmp_path / f"api-{len(apps)}", **overrides)
-        app = create_app(settings)
-        app.extensions["claimscope"].__dict__["embedder"] = embedder
-        if settings.stance_model == "":
-            app.extensions["claimscope"].__dict__["stance_model"] = shipped_stance_model()
+        stance_model = shipped_stance_model() if settings.stance_model == "" else None
+        app = create_app(settings, embedder=embedder, stance_model=stance_model)
         apps.append(app)
         return app
 

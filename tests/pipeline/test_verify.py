@@ -54,7 +54,7 @@ def test_verify_cites_the_right_passage_with_exact_offsets(seeded: Pipeline) -> 
 
 
 def test_without_a_stance_model_the_answer_is_honest(seeded: Pipeline) -> None:
-    seeded.__dict__["stance_model"] = NoStanceModel()
+    seeded.stance_model = NoStanceModel()
     report = seeded.verify("China published a 12-point position paper on the war in Ukraine.")
     assert report["verdict"] == "not_enough_info" and report["confidence"] == 0.0
     for source in report["sources"]:
@@ -143,8 +143,11 @@ def test_stance_runs_through_the_interface(seeded: Pipeline) -> None:
         def predict(self, pairs):  # type: ignore[no-untyped-def]
             return np.tile(np.array([[0.05, 0.05, 0.9]], dtype=np.float32), (len(pairs), 1))
 
-    seeded.__dict__["stance_model"] = AlwaysContradicts()
-    report = seeded.verify("China has condemned Russia's invasion of Ukraine.")
+    lent = Pipeline(seeded.settings, embedder=seeded.embedder, stance_model=AlwaysContradicts())
+    try:
+        report = lent.verify("China has condemned Russia's invasion of Ukraine.")
+    finally:
+        lent.close()
     assert report["verdict"] == "refuted" and report["stance_model"] == "test-contradicts"
     assert all(s["stance"] == "contradicts" for s in report["sources"])
 
