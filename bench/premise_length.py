@@ -3,11 +3,11 @@
 Usage: python bench/premise_length.py [--model models/stance] [--data ../shared/datasets]
                                       [--limits 128 256] [--out bench/results]
 
-Training cuts pairs at 128 tokens; the service cuts them at ``MAX_TOKENS``. This runs the int8
-model over every dev pair at each limit and reports accuracy overall and on the pairs longer than
-the shortest limit (the only ones a limit changes), per dev set. It reads dev pairs without
-context; in the service the previous sentence goes before a passage, so a cut at the end of the
-premise there would fall on the cited passage, not on its context.
+Training cuts pairs at 128 tokens; the service cuts them at ``MAX_TOKENS``, dropping the start of
+the premise (in the service the previous sentence goes before a passage, so the context is cut
+before the cited passage). This runs the int8 model as the service does over every dev pair (no
+context) at each limit and reports accuracy overall and on the pairs longer than the shortest
+limit (the only ones a limit changes), per dev set.
 """
 
 from __future__ import annotations

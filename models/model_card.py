@@ -141,9 +141,10 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
         "  single call', 'refused to condemn') is often read as entailment, because the words overlap.",
         "- Numbers, dates and names: NLI models often entail across a changed number or year; the",
         "  consistency reasons flag these for the reader.",
-        f"- Length: training cut pairs at {config['max_length']} tokens; the service truncates the premise at",
-        f"  {MAX_TOKENS}, so an unusually long sentence plus its context is judged on text longer than any it",
-        "  learnt on.",
+        f"- Length: training cut pairs at {config['max_length']} tokens and the service cuts them at {MAX_TOKENS},",
+        "  dropping the start of the premise, so a context sentence is cut before the passage is, and a",
+        "  passage longer than that loses its start (`python bench/premise_length.py` measures the limit",
+        "  on dev).",
     ]
 
 

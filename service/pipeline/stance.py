@@ -22,7 +22,10 @@ from service.pipeline.embed import model_input, quiet_transformers
 LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
 NO_MODEL = "none"
 SHIPPED_NAME = "claimscope-stance-minilm-l6"
-MAX_TOKENS = 256  # premise + claim; a longer premise is cut, the claim never is
+# Premise + claim, as the shipped model was trained. A longer pair loses the premise's start, never
+# the claim: the previous sentence given as context goes first, so it is cut before the passage.
+MAX_TOKENS = 128
+TRUNCATION_SIDE = "left"
 _ALIASES = {
     "entailment": "entailment",
     "entails": "entailment",
@@ -124,6 +127,7 @@ class CrossEncoderStance:
                 activation_fn=torch.nn.Identity(),
                 model_kwargs={"dtype": torch.float32},  # weights ship as fp16; CPU kernels want fp32
             )
+            self._model.tokenizer.truncation_side = TRUNCATION_SIDE
         except (OSError, ValueError) as exc:
             raise ModelUnavailableError(f"cannot load stance model {self.spec!r}: {exc}") from exc
         self.temperature = calibrated_temperature(Path(self.spec))
@@ -173,7 +177,7 @@ class OnnxStance:
         quiet_transformers()
         model_dir = Path(self.spec)
         self._columns = label_order(AutoConfig.from_pretrained(model_dir).id2label)
-        self._tokenizer = AutoTokenizer.from_pretrained(model_dir)
+        self._tokenizer = AutoTokenizer.from_pretrained(model_dir, truncation_side=TRUNCATION_SIDE)
         options = ort.SessionOptions()
         options.log_severity_level = 3
         self._session = ort.InferenceSession(str(self.onnx_file), options, providers=["CPUExecutionProvider"])

@@ -21,7 +21,7 @@ from service.pipeline.stance import (
     label_order,
     load_stance_model,
 )
-from tests.conftest import REPO, SEEDS, make_pipeline, save_tiny_bert
+from tests.conftest import REPO, SEEDS, make_pipeline, save_tiny_bert, shipped_stance_model
 
 PAIRS = [
     ("The harbour closed on Tuesday after a storm.", "The harbour is closed."),
@@ -145,3 +145,26 @@ def test_eval_claims_prints_the_pinned_last_line(tmp_path: Path, embedder) -> No
     )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == "verdict_acc=0/1 stance_recall=0/1 wrong_stance=0 citations=1/1"
+
+
+LONG_FILLER = (
+    "The city council published its annual report on schools, parks and housing. "
+    "Teachers said class sizes had grown over the past decade. "
+    "A new library opened in the northern district, with a cafe and a children's room. "
+    "Residents asked for more buses on weekends and longer opening hours at the pool. "
+    "The mayor promised to review the parking rules before the summer festival. "
+    "Local businesses reported a busy holiday season despite higher energy costs. "
+) * 2  # about 170 tokens: more than the premise limit
+
+
+@pytest.mark.parametrize("runtime", ["onnx", "torch"])
+def test_a_long_premise_loses_its_start_not_the_passage_at_its_end(runtime: str) -> None:
+    """The context sentence goes before the passage, so an over-long premise must be cut at its start:
+    the passage after the filler is read, the same passage before it is not."""
+    model = shipped_stance_model() if runtime == "onnx" else load_stance_model("", runtime="torch")
+    if isinstance(model, NoStanceModel):
+        pytest.skip("no shipped stance model")
+    passage = "The bridge over the river was closed to traffic in May."
+    claim = "The bridge was closed in May."
+    at_end, at_start = model.predict([(LONG_FILLER + passage, claim), (passage + " " + LONG_FILLER, claim)])
+    assert at_end[0] > at_start[0] + 0.1, f"entailment with the passage last {at_end}, first {at_start}"
