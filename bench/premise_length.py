@@ -39,9 +39,10 @@ def main() -> None:
         parser.error(f"no int8 export at {onnx_file}")
 
     _, dev = load_splits(args.data)
-    pairs = [(p.premise, p.hypothesis) for name in sorted(dev) for p in dev[name]]
-    gold = np.array([p.label for name in sorted(dev) for p in dev[name]])
-    sources = np.array([name for name in sorted(dev) for _ in dev[name]])
+    named = [(name, pair) for name in sorted(dev) for pair in dev[name]]
+    pairs = [(pair.premise, pair.hypothesis) for _, pair in named]
+    gold = np.array([pair.label for _, pair in named])
+    sources = np.array([name for name, _ in named])
     correct: dict[int, np.ndarray] = {}
     for limit in limits:
         model = OnnxStance(args.model, onnx_file, batch_size=32, max_length=limit)

@@ -31,6 +31,7 @@ from typing import Any
 
 from models.stance_data import DEFAULT_MIX, LABELS, Pair, build_mix, load_splits
 from service.pipeline.evaluate import classification_metrics
+from service.pipeline.stance import MAX_TOKENS
 
 log = logging.getLogger("train_stance")
 
@@ -239,7 +240,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=5e-5)
-    parser.add_argument("--max-length", type=int, default=128)
+    parser.add_argument("--max-length", type=int, default=MAX_TOKENS, help="the service cuts pairs at the same length")
     parser.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = all)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)

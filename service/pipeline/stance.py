@@ -22,8 +22,9 @@ from service.pipeline.embed import model_input, quiet_transformers
 LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
 NO_MODEL = "none"
 SHIPPED_NAME = "claimscope-stance-minilm-l6"
-# Premise + claim, as the shipped model was trained. A longer pair loses the premise's start, never
-# the claim: the previous sentence given as context goes first, so it is cut before the passage.
+# Premise + claim, as the shipped model was trained (train_stance's default). A longer pair loses the
+# premise's start, never the claim: the previous sentence given as context goes first, so it is cut
+# before the passage.
 MAX_TOKENS = 128
 TRUNCATION_SIDE = "left"
 _ALIASES = {
