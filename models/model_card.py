@@ -22,7 +22,20 @@ HERE = Path(__file__).resolve().parent
 # baseline on the fact-verification sets.
 ACCURACY_TARGETS = {"snli_dev": 0.86, "mnli_subset": 0.80}
 BEAT_BASELINE = ("fever_train", "fever_rte_dev", "fnc1_train70")
-TRAIN_FLAGS = ("data", "backbone", "work", "out", "epochs", "max_steps", "lr", "seed", "precision")
+TRAIN_FLAGS = (
+    "data",
+    "backbone",
+    "work",
+    "out",
+    "epochs",
+    "batch_size",
+    "max_steps",
+    "max_minutes",
+    "keep_layers",
+    "lr",
+    "seed",
+    "precision",
+)
 
 
 def training_stages(config: dict[str, Any]) -> list[dict[str, Any]]:
@@ -48,14 +61,15 @@ def train_command(stage: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
-def _stage_lines(config: dict[str, Any]) -> list[str]:
+def stage_lines(config: dict[str, Any]) -> list[str]:
     lines = []
     for number, stage in enumerate(training_stages(config), start=1):
-        steps = stage["steps"]
+        steps = stage.get("completed_steps", stage["steps"])
         origin = "all-MiniLM-L6-v2" if number == 1 else f"run {number - 1}'s weights"
+        cut = f" (--max-minutes cut the {stage['steps']} planned)" if steps < stage["steps"] else ""
         lines += [
             f"{number}. From {origin}: {steps} steps x {stage['batch_size']} = {steps * stage['batch_size']} pairs"
-            f" (the mix has {stage['train_pairs']}), lr {stage['lr']}, seed {stage['seed']},"
+            f" (the mix has {stage['train_pairs']}){cut}, lr {stage['lr']}, seed {stage['seed']},"
             f" {stage.get('precision') or 'fp32'}, on {stage.get('device') or 'cpu'}:",
             f"   `{train_command(stage)}`",
         ]
@@ -141,7 +155,8 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
         "  single call', 'refused to condemn') is often read as entailment, because the words overlap.",
         "- Numbers, dates and names: NLI models often entail across a changed number or year; the",
         "  consistency reasons flag these for the reader.",
-        f"- Length: training cut pairs at {config['max_length']} tokens and the service cuts them at {MAX_TOKENS},",
+        f"- Length: the last run cut pairs at {config['max_length']} tokens from the premise's"
+        f" {'start' if config.get('truncation_side') == 'left' else 'end'}; the service cuts them at {MAX_TOKENS},",
         "  dropping the start of the premise, so a context sentence is cut before the passage is, and a",
         "  passage longer than that loses its start (`python bench/premise_length.py` measures the limit",
         "  on dev).",
@@ -167,11 +182,16 @@ def render(model: Path, results: Path) -> str:
         "",
         "## Data and training",
         "",
-        "Runs, each continuing the one before (each sized to fit one session; `cpu` is 2 cores). All use AdamW,"
-        f" batch {config['batch_size']}, max length {config['max_length']} tokens, linear decay with 5% warm-up"
-        " and length-bucketed batches; a different seed samples the capped sets anew:",
+        "Runs, each continuing the one before (each sized to fit one session or a GPU time budget; `cpu` is"
+        f" the 2-core dev machine, `cuda` one GPU). All use AdamW, max length {config['max_length']} tokens,"
+        " linear decay with 5% warm-up and length-bucketed batches; a different seed samples the capped sets"
+        " anew:",
         "",
-        *_stage_lines(config),
+        *stage_lines(config),
+        "",
+        "Runs on a lent GPU train several candidates at once; `python bench/training_runs.py RUN_DIR...`"
+        " compares them by the dev accuracy each logged, and the best ships"
+        " ([bench/results/training_runs.md](../bench/results/training_runs.md)).",
         "",
         "- Dev split: per set, grouped by claim (by premise for caption NLI sets), `sha1 % 100 < 10`,"
         " at most 1,000 pairs per set (`models/stance_data.py`). Dev pairs never enter training.",

@@ -31,9 +31,14 @@ from typing import Any
 
 from models.stance_data import DEFAULT_MIX, LABELS, Pair, build_mix, load_splits
 from service.pipeline.evaluate import classification_metrics
-from service.pipeline.stance import MAX_TOKENS
+from service.pipeline.stance import MAX_TOKENS, TRUNCATION_SIDE
 
 log = logging.getLogger("train_stance")
+# A --max-minutes run times PACE_STEPS steps and fits its schedule to the budget at that pace. The
+# timing starts after PACE_FROM steps: the first ones (CUDA start-up, allocator growth) run several
+# times slower, and counting them cut a GPU run to a third of the steps its budget had room for.
+PACE_FROM = 50
+PACE_STEPS = 200
 
 
 def default_backbone() -> str:
@@ -99,7 +104,35 @@ def evaluate(
     return report
 
 
-def save_checkpoint(work: Path, step: int, model: Any, optimizer: Any, scheduler: Any) -> None:
+def linear_schedule(optimizer: Any, warmup: int, plan: dict[str, int]) -> Any:
+    """Linear warm-up, then linear decay to zero at ``plan["steps"]``, read at every step: a run
+    fitted to its time budget shortens the plan and still ends at a learning rate of zero.
+    Same factors as transformers' ``get_linear_schedule_with_warmup``."""
+    import torch
+
+    def factor(step: int) -> float:
+        if step < warmup:
+            return step / max(1, warmup)
+        return max(0.0, (plan["steps"] - step) / max(1, plan["steps"] - warmup))
+
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
+
+
+def steps_that_fit(step: int, steps_per_s: float, seconds_left: float, planned: int) -> int:
+    """The last step a run at ``step`` reaches in ``seconds_left`` at its measured pace, with 5%
+    slack for the pace to drift; never beyond the plan."""
+    return min(planned, step + int(0.95 * steps_per_s * seconds_left))
+
+
+def fit_to_budget(plan: dict[str, int], step: int, steps_per_s: float, seconds_left: float) -> None:
+    """Shorten the plan to the steps that fit the time left at the measured pace."""
+    fitted = steps_that_fit(step, steps_per_s, seconds_left, plan["steps"])
+    if fitted < plan["steps"]:
+        log.info("at this pace %d of %d steps fit the time budget: the schedule now ends there", fitted, plan["steps"])
+        plan["steps"] = fitted
+
+
+def save_checkpoint(work: Path, step: int, model: Any, optimizer: Any, scheduler: Any, planned_steps: int) -> None:
     import torch
 
     tmp = work / "checkpoint.pt.tmp"
@@ -109,6 +142,7 @@ def save_checkpoint(work: Path, step: int, model: Any, optimizer: Any, scheduler
             "model": model.state_dict(),
             "optimizer": optimizer.state_dict(),
             "scheduler": scheduler.state_dict(),
+            "planned_steps": planned_steps,
         },
         tmp,
     )
@@ -116,11 +150,14 @@ def save_checkpoint(work: Path, step: int, model: Any, optimizer: Any, scheduler
 
 
 def load_backbone(backbone: str) -> tuple[Any, Any]:
-    """Tokenizer and a 3-way classifier in fp32, whatever dtype the backbone was saved in (ours are fp16)."""
+    """Tokenizer and a 3-way classifier in fp32, whatever dtype the backbone was saved in (ours are fp16).
+
+    The tokenizer cuts long premises from the start, as the service does, so training, the dev
+    numbers logged here and ``evaluate_stance`` all see the same tokens."""
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(backbone)
+    tokenizer = AutoTokenizer.from_pretrained(backbone, truncation_side=TRUNCATION_SIDE)
     model = AutoModelForSequenceClassification.from_pretrained(
         backbone,
         num_labels=len(LABELS),
@@ -129,6 +166,17 @@ def load_backbone(backbone: str) -> tuple[Any, Any]:
         dtype=torch.float32,
     )
     return tokenizer, model
+
+
+def keep_first_layers(model: Any, layers: int) -> None:
+    """Drop every transformer layer after the first ``layers``: the stance model's CPU time grows
+    with its depth, and the first layers of a fine-tuned model start a shallower one better than
+    random weights do."""
+    encoder = model.base_model.encoder
+    if not 0 < layers <= len(encoder.layer):
+        raise ValueError(f"--keep-layers must be 1..{len(encoder.layer)}, got {layers}")
+    encoder.layer = encoder.layer[:layers]
+    model.config.num_hidden_layers = layers
 
 
 def previous_stage(backbone: str) -> dict[str, Any] | None:
@@ -145,7 +193,6 @@ def autocast(precision: str, device: str = "cpu") -> Any:
 
 def train(args: argparse.Namespace) -> None:
     import torch
-    from transformers import get_linear_schedule_with_warmup
 
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -166,14 +213,20 @@ def train(args: argparse.Namespace) -> None:
         dev_pairs={k: len(v) for k, v in dev_sets.items()},
         previous_stage=previous_stage(args.backbone),
         device=resolve_device(args.device),
+        truncation_side=TRUNCATION_SIDE,
     )
     (work / "config.json").write_text(json.dumps(config, indent=2))
 
     device = config["device"]
     tokenizer, model = load_backbone(args.backbone)
+    if args.keep_layers:
+        keep_first_layers(model, args.keep_layers)
     model.to(device)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    scheduler = get_linear_schedule_with_warmup(optimizer, int(0.05 * len(batches)), len(batches))
+    # fused: one kernel per step instead of several per tensor, which is what bounds a small model on a GPU
+    fused = device.startswith("cuda")
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01, fused=fused)
+    plan = {"steps": len(batches)}
+    scheduler = linear_schedule(optimizer, int(0.05 * len(batches)), plan)
     start = 0
     ckpt = work / "checkpoint.pt"
     if ckpt.exists():
@@ -181,11 +234,16 @@ def train(args: argparse.Namespace) -> None:
         model.load_state_dict(state["model"])
         optimizer.load_state_dict(state["optimizer"])
         scheduler.load_state_dict(state["scheduler"])
-        start = state["step"]
-        log.info("resumed at step %d of %d", start, len(batches))
+        start, plan["steps"] = state["step"], state.get("planned_steps", len(batches))
+        log.info("resumed at step %d of %d", start, plan["steps"])
     model.train()
     t0, seen, loss_sum = time.time(), 0, 0.0
-    for step in range(start, len(batches)):
+    pace_t0 = t0
+    step = start
+    while step < plan["steps"]:
+        if args.max_minutes and time.time() - t0 > args.max_minutes * 60:
+            log.info("time budget of %.1f min spent: stopping at step %d of %d", args.max_minutes, step, plan["steps"])
+            break
         batch = batches[step]
         with autocast(args.precision, device):
             out = model(
@@ -199,21 +257,29 @@ def train(args: argparse.Namespace) -> None:
         optimizer.zero_grad()
         seen += len(batch)
         loss_sum += out.loss.item()
-        if (step + 1) % args.log_every == 0:
+        step += 1
+        if args.max_minutes and step - start == PACE_FROM:
+            pace_t0 = time.time()
+        if args.max_minutes and step - start == PACE_FROM + PACE_STEPS:
+            pace = PACE_STEPS / (time.time() - pace_t0)
+            fit_to_budget(plan, step, pace, args.max_minutes * 60 - (time.time() - t0))
+        if step % args.log_every == 0:
             rate = seen / (time.time() - t0)
-            eta = (len(batches) - step - 1) * args.batch_size / rate / 60
+            eta = (plan["steps"] - step) * args.batch_size / rate / 60
             log.info(
                 "step %d/%d loss %.4f %.1f pairs/s eta %.0f min",
-                step + 1,
-                len(batches),
+                step,
+                plan["steps"],
                 loss_sum / args.log_every,
                 rate,
                 eta,
             )
             loss_sum = 0.0
-        if (step + 1) % args.checkpoint_every == 0:
-            save_checkpoint(work, step + 1, model, optimizer, scheduler)
-    save_checkpoint(work, len(batches), model, optimizer, scheduler)
+        if step % args.checkpoint_every == 0:
+            save_checkpoint(work, step, model, optimizer, scheduler, plan["steps"])
+    end = step
+    save_checkpoint(work, end, model, optimizer, scheduler, plan["steps"])
+    config["completed_steps"] = end
     report = evaluate(model, tokenizer, dev_sets, args.max_length, device)
     for name, m in report.items():
         log.info("dev %-24s n=%5d acc=%.4f macro_f1=%.4f", name, m["n"], m["accuracy"], m["macro_f1"])
@@ -240,8 +306,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--keep-layers", type=int, default=0, help="train only the backbone's first N layers (0 = all)")
     parser.add_argument("--max-length", type=int, default=MAX_TOKENS, help="the service cuts pairs at the same length")
     parser.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = all)")
+    parser.add_argument(
+        "--max-minutes",
+        type=float,
+        default=0.0,
+        help="fit training into this many minutes (0 = no limit): after 250 steps the schedule is "
+        "shortened to the steps that fit at the measured pace, and training stops at the limit in any "
+        "case; loading and the dev evaluation come on top; rerunning the command resumes",
+    )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--log-every", type=int, default=50)

@@ -46,8 +46,8 @@ def shipped_stance_model() -> StanceModel:
     return _SHIPPED_STANCE[0]
 
 
-def save_tiny_bert(out: Path, labels: tuple[str, ...], dropout: float = 0.1) -> Path:
-    """A randomly initialised 1-layer BERT classifier with the embedder's tokenizer, saved to ``out``:
+def save_tiny_bert(out: Path, labels: tuple[str, ...], dropout: float = 0.1, layers: int = 1) -> Path:
+    """A randomly initialised BERT classifier (1 layer unless told) with the embedder's tokenizer, saved to ``out``:
     the real loading and training code runs on it in seconds, with no download."""
     import torch
     from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
@@ -59,7 +59,7 @@ def save_tiny_bert(out: Path, labels: tuple[str, ...], dropout: float = 0.1) -> 
     config = BertConfig(
         vocab_size=tokenizer.vocab_size,
         hidden_size=32,
-        num_hidden_layers=1,
+        num_hidden_layers=layers,
         num_attention_heads=2,
         intermediate_size=64,
         hidden_dropout_prob=dropout,

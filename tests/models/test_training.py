@@ -13,7 +13,7 @@ import pytest
 
 from models import train_stance
 from models.evaluate_stance import consistency_ablation
-from models.model_card import train_command, training_stages
+from models.model_card import stage_lines, train_command, training_stages
 from models.stance_data import LABELS, Pair
 from tests.conftest import save_tiny_bert
 
@@ -161,6 +161,63 @@ def test_continued_bf16_run_records_its_lineage(
     assert f"--backbone {parent}" in second and "--precision bf16" in second and "--seed 5" in second
 
 
+def test_a_spent_time_budget_releases_early_and_a_rerun_resumes(
+    data_dir: Path, tiny_backbone: Path, tmp_path: Path
+) -> None:
+    work = tmp_path / "run"
+    train_stance.main(_args(data_dir, tiny_backbone, work, "--max-minutes", "0.000001"))
+    config = json.loads((work / "release" / "training_config.json").read_text())
+    assert config["max_minutes"] == 0.000001 and config["completed_steps"] < config["steps"] == 6
+    assert "time budget of 0.0 min spent" in (work / "train.log").read_text()
+    assert f"{config['completed_steps']} steps x 8" in "\n".join(stage_lines(config))
+    assert "(--max-minutes cut the 6 planned)" in "\n".join(stage_lines(config))
+
+    train_stance.main(_args(data_dir, tiny_backbone, work))
+    assert f"resumed at step {config['completed_steps']} of 6" in (work / "train.log").read_text()
+    finished = json.loads((work / "release" / "training_config.json").read_text())
+    assert finished["completed_steps"] == 6
+
+
+def test_a_plan_fitted_to_the_budget_ends_its_schedule_at_zero() -> None:
+    import torch
+
+    assert train_stance.steps_that_fit(200, steps_per_s=10.0, seconds_left=100.0, planned=5000) == 1150
+    assert train_stance.steps_that_fit(200, steps_per_s=10.0, seconds_left=1e6, planned=5000) == 5000
+
+    optimizer = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=1.0)
+    plan = {"steps": 100}
+    scheduler = train_stance.linear_schedule(optimizer, 10, plan)
+    lrs = []
+    for step in range(60):
+        if step == 20:
+            plan["steps"] = 60
+        optimizer.step()
+        scheduler.step()
+        lrs.append(optimizer.param_groups[0]["lr"])
+    assert lrs[4] == 0.5 and lrs[-1] == 0.0 and all(a >= b for a, b in zip(lrs[9:], lrs[10:], strict=False))
+
+
+def test_a_shallower_student_keeps_the_first_layers_and_reloads(
+    data_dir: Path, tmp_path: Path, tiny_backbone: Path
+) -> None:
+    save_tiny_bert(tmp_path / "deep", LABELS, dropout=0.0, layers=3)
+    train_stance.main(_args(data_dir, tmp_path / "deep", tmp_path / "run", "--keep-layers", "2"))
+    _, student = train_stance.load_backbone(str(tmp_path / "run" / "release"))
+    assert student.config.num_hidden_layers == 2 and len(student.base_model.encoder.layer) == 2
+    teacher = _weights(tmp_path / "deep")
+    assert not any(".layer.2." in name for name in _weights(tmp_path / "run" / "release"))
+    assert "bert.encoder.layer.2.output.dense.weight" in teacher
+    with pytest.raises(ValueError, match="--keep-layers must be 1..3"):
+        train_stance.keep_first_layers(student.__class__.from_pretrained(str(tmp_path / "deep")), 4)
+
+
+def test_training_cuts_long_premises_from_the_start_as_the_service_does(tiny_backbone: Path) -> None:
+    tokenizer, _ = train_stance.load_backbone(str(tiny_backbone))
+    batch = [Pair("old start " * 40 + "the passage", "claim", 0, "toy")]
+    ids = train_stance.encode(tokenizer, batch, 16)["input_ids"][0].tolist()
+    assert tokenizer.decode(ids, skip_special_tokens=True).split()[-3:] == ["the", "passage", "claim"]
+
+
 def test_ablation_counts_each_kind_of_mismatch_separately() -> None:
     dev = {
         "toy": [
@@ -179,3 +236,20 @@ def test_ablation_counts_each_kind_of_mismatch_separately() -> None:
         "numbers_only": 2,
         "dates_only": 2,
     }
+
+
+def test_training_runs_report_reads_finished_runs(
+    first_run: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bench import training_runs
+
+    row = training_runs.summarise(first_run)
+    metrics = json.loads((first_run / "dev_metrics.json").read_text())
+    expected = sum(m["accuracy"] * m["n"] for m in metrics.values()) / sum(m["n"] for m in metrics.values())
+    assert row["steps"] == row["planned_steps"] == 6 and row["layers"] == 1 and row["pairs_seen"] == 48
+    assert row["pooled_accuracy"] == round(expected, 4)
+
+    monkeypatch.setattr("sys.argv", ["training_runs.py", str(first_run), "--out", str(tmp_path)])
+    training_runs.main()
+    table = (tmp_path / "training_runs.md").read_text()
+    assert f"| {first_run.name} | " in table and f"| {row['pooled_accuracy']:.4f} |" in table
