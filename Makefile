@@ -45,7 +45,7 @@ openapi: ## Regenerate openapi.yaml from the marshmallow schemas
 serve: ## Serve the API with gunicorn (CLAIMSCOPE_* settings apply)
 	.venv/bin/claimscope serve
 
-RUN ?= $(HOME)/.cache/claimscope-train/run5
+RUN ?= $(HOME)/.cache/claimscope-train/run6f
 stance-release: ## Ship a finished training run: models/stance with int8 ONNX, calibration, dev report, card
 	rm -rf models/stance && cp -r $(RUN)/release models/stance
 	$(PY) -m models.export_onnx --model models/stance
