@@ -17,6 +17,11 @@ is in its ``training_config.json``. ``--precision bf16`` runs forward and backwa
 autocast (fp32 master weights and optimiser state); on CPUs with AVX512-BF16 or AMX it roughly
 halves the step time, and on a GPU it is the fast path. ``--device auto`` trains on CUDA when
 PyTorch sees a GPU, else on the CPU; checkpoints load on either.
+
+``--max-minutes`` fits a run into a time budget (a lent GPU's minutes, a session's hours): it times
+the run's pace early and shortens the learning-rate schedule to the steps that fit, so the run still
+ends its decay. ``--keep-layers N`` trains only the backbone's first N layers, a shallower student
+that the CPU runs faster.
 """
 
 from __future__ import annotations
@@ -191,6 +196,25 @@ def autocast(precision: str, device: str = "cpu") -> Any:
     return torch.autocast(device.split(":")[0], dtype=torch.bfloat16, enabled=precision == "bf16")
 
 
+def train_step(
+    model: Any, tokenizer: Any, optimizer: Any, scheduler: Any, batch: list[Pair], args: argparse.Namespace, device: str
+) -> float:
+    """One optimiser step on ``batch``; returns its loss."""
+    import torch
+
+    with autocast(args.precision, device):
+        out = model(
+            **encode(tokenizer, batch, args.max_length, device),
+            labels=torch.tensor([p.label for p in batch], device=device),
+        )
+    out.loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+    scheduler.step()
+    optimizer.zero_grad()
+    return float(out.loss.item())
+
+
 def train(args: argparse.Namespace) -> None:
     import torch
 
@@ -245,18 +269,8 @@ def train(args: argparse.Namespace) -> None:
             log.info("time budget of %.1f min spent: stopping at step %d of %d", args.max_minutes, step, plan["steps"])
             break
         batch = batches[step]
-        with autocast(args.precision, device):
-            out = model(
-                **encode(tokenizer, batch, args.max_length, device),
-                labels=torch.tensor([p.label for p in batch], device=device),
-            )
-        out.loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        scheduler.step()
-        optimizer.zero_grad()
+        loss_sum += train_step(model, tokenizer, optimizer, scheduler, batch, args, device)
         seen += len(batch)
-        loss_sum += out.loss.item()
         step += 1
         if args.max_minutes and step - start == PACE_FROM:
             pace_t0 = time.time()
