@@ -39,9 +39,9 @@ from service.pipeline.evaluate import classification_metrics
 from service.pipeline.stance import MAX_TOKENS, TRUNCATION_SIDE
 
 log = logging.getLogger("train_stance")
-# A --max-minutes run times PACE_STEPS steps and fits its schedule to the budget at that pace. The
-# timing starts after PACE_FROM steps: the first ones (CUDA start-up, allocator growth) run several
-# times slower, and counting them cut a GPU run to a third of the steps its budget had room for.
+# A --max-minutes run fits its schedule to the budget every PACE_STEPS steps, at its pace since
+# step PACE_FROM: the first steps (CUDA start-up, allocator growth) run several times slower, and
+# counting them cut a GPU run to a third of the steps its budget had room for.
 PACE_FROM = 50
 PACE_STEPS = 200
 
@@ -129,12 +129,14 @@ def steps_that_fit(step: int, steps_per_s: float, seconds_left: float, planned: 
     return min(planned, step + int(0.95 * steps_per_s * seconds_left))
 
 
-def fit_to_budget(plan: dict[str, int], step: int, steps_per_s: float, seconds_left: float) -> None:
-    """Shorten the plan to the steps that fit the time left at the measured pace."""
-    fitted = steps_that_fit(step, steps_per_s, seconds_left, plan["steps"])
-    if fitted < plan["steps"]:
-        log.info("at this pace %d of %d steps fit the time budget: the schedule now ends there", fitted, plan["steps"])
-        plan["steps"] = fitted
+def fit_to_budget(plan: dict[str, int], step: int, steps_per_s: float, seconds_left: float, most: int) -> None:
+    """Move the plan's end to the steps that fit the time left at the measured pace, never past
+    ``most`` (the steps asked for). Refitted as the pace settles, so a slow start does not leave
+    the budget half used; the schedule's decay follows the end smoothly enough."""
+    fitted = steps_that_fit(step, steps_per_s, seconds_left, most)
+    if abs(fitted - plan["steps"]) > 0.01 * plan["steps"]:
+        log.info("at this pace %d of %d steps fit the time budget: the schedule now ends there", fitted, most)
+    plan["steps"] = fitted
 
 
 def save_checkpoint(work: Path, step: int, model: Any, optimizer: Any, scheduler: Any, planned_steps: int) -> None:
@@ -272,11 +274,12 @@ def train(args: argparse.Namespace) -> None:
         loss_sum += train_step(model, tokenizer, optimizer, scheduler, batch, args, device)
         seen += len(batch)
         step += 1
-        if args.max_minutes and step - start == PACE_FROM:
+        timed = step - start - PACE_FROM
+        if args.max_minutes and timed == 0:
             pace_t0 = time.time()
-        if args.max_minutes and step - start == PACE_FROM + PACE_STEPS:
-            pace = PACE_STEPS / (time.time() - pace_t0)
-            fit_to_budget(plan, step, pace, args.max_minutes * 60 - (time.time() - t0))
+        if args.max_minutes and timed > 0 and timed % PACE_STEPS == 0:
+            now = time.time()
+            fit_to_budget(plan, step, timed / (now - pace_t0), args.max_minutes * 60 - (now - t0), len(batches))
         if step % args.log_every == 0:
             rate = seen / (time.time() - t0)
             eta = (plan["steps"] - step) * args.batch_size / rate / 60
@@ -327,9 +330,10 @@ def main(argv: list[str] | None = None) -> None:
         "--max-minutes",
         type=float,
         default=0.0,
-        help="fit training into this many minutes (0 = no limit): after 250 steps the schedule is "
-        "shortened to the steps that fit at the measured pace, and training stops at the limit in any "
-        "case; loading and the dev evaluation come on top; rerunning the command resumes",
+        help="fit training into this many minutes (0 = no limit): from step 250 on, every 200 steps, "
+        "the schedule ends at the steps that fit at the measured pace (never past the steps asked for), "
+        "and training stops at the limit in any case; loading and the dev evaluation come on top; "
+        "rerunning the command resumes",
     )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)

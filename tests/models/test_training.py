@@ -184,6 +184,14 @@ def test_a_plan_fitted_to_the_budget_ends_its_schedule_at_zero() -> None:
     assert train_stance.steps_that_fit(200, steps_per_s=10.0, seconds_left=100.0, planned=5000) == 1150
     assert train_stance.steps_that_fit(200, steps_per_s=10.0, seconds_left=1e6, planned=5000) == 5000
 
+    plan = {"steps": 5000}
+    train_stance.fit_to_budget(plan, 250, steps_per_s=10.0, seconds_left=100.0, most=5000)
+    assert plan == {"steps": 1200}, "a slow pace ends the schedule early"
+    train_stance.fit_to_budget(plan, 450, steps_per_s=40.0, seconds_left=95.0, most=5000)
+    assert plan == {"steps": 4060}, "a faster pace moves the end out again"
+    train_stance.fit_to_budget(plan, 650, steps_per_s=400.0, seconds_left=90.0, most=5000)
+    assert plan == {"steps": 5000}, "never past the steps asked for"
+
     optimizer = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=1.0)
     plan = {"steps": 100}
     scheduler = train_stance.linear_schedule(optimizer, 10, plan)
