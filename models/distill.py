@@ -1,0 +1,39 @@
+"""Knowledge distillation for shallower stance students.
+
+A student that keeps the first layers of the shipped model (``train_stance --keep-layers``) runs
+faster on a CPU but loses accuracy when it learns from the gold labels alone. Trained to match the
+full model's softened probabilities as well, it also learns how sure the teacher is, which gold
+labels cannot teach: Hinton, Vinyals and Dean, "Distilling the knowledge in a neural network" (2015).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def load_teacher(path: str, student: Any, device: str) -> Any:
+    """The teacher in fp32 and eval mode, frozen. It reads the student's token ids, so the two must
+    share a vocabulary."""
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    teacher = AutoModelForSequenceClassification.from_pretrained(path, dtype=torch.float32)
+    if teacher.config.vocab_size != student.config.vocab_size or teacher.config.num_labels != student.config.num_labels:
+        raise ValueError(f"teacher {path} does not share the student's vocabulary and labels")
+    teacher.requires_grad_(False)
+    return teacher.to(device).eval()
+
+
+def distillation_loss(student_logits: Any, teacher_logits: Any, labels: Any, weight: float, temperature: float) -> Any:
+    """``(1 - weight)`` x cross-entropy on the gold labels + ``weight`` x T^2 x KL(teacher || student)
+    at temperature T. The T^2 keeps the soft term's gradients on the scale of the hard term's."""
+    import torch.nn.functional as F
+
+    hard = F.cross_entropy(student_logits, labels)
+    soft = F.kl_div(
+        F.log_softmax(student_logits / temperature, dim=-1),
+        F.log_softmax(teacher_logits / temperature, dim=-1),
+        log_target=True,
+        reduction="batchmean",
+    )
+    return (1 - weight) * hard + weight * temperature**2 * soft
