@@ -37,6 +37,7 @@ def summarise(work: Path) -> dict[str, Any]:
         "run": work.name,
         "device": config["device"],
         "layers": model["num_hidden_layers"],
+        "distilled": bool(config.get("teacher")),
         "epochs": config["epochs"],
         "batch_size": config["batch_size"],
         "lr": config["lr"],
@@ -51,13 +52,22 @@ def summarise(work: Path) -> dict[str, Any]:
 
 def table(rows: list[dict[str, Any]]) -> list[str]:
     lines = [
-        "| run | device | layers | epochs planned | batch | lr | budget (min) | steps (of planned) | pairs seen "
-        "| pooled dev acc | " + " | ".join(SETS) + " |",
-        "|---" * (11 + len(SETS)) + "|",
+        "| run | device | layers | distilled | epochs planned | batch | lr | budget (min) | steps (of planned) "
+        "| pairs seen | pooled dev acc | " + " | ".join(SETS) + " |",
+        "|---" * (12 + len(SETS)) + "|",
     ]
     for r in rows:
         per_set = " | ".join(f"{r['accuracy'][s]:.4f}" if s in r["accuracy"] else "-" for s in SETS)
-        cells = [r["run"], r["device"], r["layers"], r["epochs"], r["batch_size"], r["lr"], r["max_minutes"] or "-"]
+        cells = [
+            r["run"],
+            r["device"],
+            r["layers"],
+            "yes" if r["distilled"] else "-",
+            r["epochs"],
+            r["batch_size"],
+            r["lr"],
+            r["max_minutes"] or "-",
+        ]
         cells += [f"{r['steps']} ({r['planned_steps']})", f"{r['pairs_seen']:,}", f"{r['pooled_accuracy']:.4f}"]
         lines.append("| " + " | ".join(str(c) for c in cells) + f" | {per_set} |")
     return lines
