@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench._report import write_results  # noqa: E402
+from models.model_card import steps_run  # noqa: E402
 
 SETS = ("snli_dev", "mnli_subset", "sick_train_trial", "fever_train", "fnc1_train70")
 
@@ -33,6 +34,7 @@ def summarise(work: Path) -> dict[str, Any]:
     config = json.loads((work / "release" / "training_config.json").read_text())
     metrics = json.loads((work / "dev_metrics.json").read_text())
     model = json.loads((work / "release" / "config.json").read_text())
+    steps = steps_run(config)
     return {
         "run": work.name,
         "device": config["device"],
@@ -41,10 +43,10 @@ def summarise(work: Path) -> dict[str, Any]:
         "epochs": config["epochs"],
         "batch_size": config["batch_size"],
         "lr": config["lr"],
-        "steps": config.get("completed_steps", config["steps"]),
+        "steps": steps,
         "planned_steps": config["steps"],
         "max_minutes": config.get("max_minutes", 0),
-        "pairs_seen": config.get("completed_steps", config["steps"]) * config["batch_size"],
+        "pairs_seen": steps * config["batch_size"],
         "pooled_accuracy": round(pooled_accuracy(metrics), 4),
         "accuracy": {name: metrics[name]["accuracy"] for name in SETS if name in metrics},
     }

@@ -66,10 +66,16 @@ def train_command(stage: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
+def steps_run(stage: dict[str, Any]) -> int:
+    """The steps a stage ran: ``--max-minutes`` can stop it before its plan, and stages recorded
+    before that flag existed ran all of theirs."""
+    return int(stage.get("completed_steps", stage["steps"]))
+
+
 def stage_lines(config: dict[str, Any]) -> list[str]:
     lines = []
     for number, stage in enumerate(training_stages(config), start=1):
-        steps = stage.get("completed_steps", stage["steps"])
+        steps = steps_run(stage)
         origin = "all-MiniLM-L6-v2" if number == 1 else f"run {number - 1}'s weights"
         cut = f" (--max-minutes cut the {stage['steps']} planned)" if steps < stage["steps"] else ""
         lines += [

@@ -276,9 +276,8 @@ def train(args: argparse.Namespace) -> None:
             loss_sum = 0.0
         if step % args.checkpoint_every == 0:
             save_checkpoint(work, step, model, optimizer, scheduler, plan["steps"])
-    end = step
-    save_checkpoint(work, end, model, optimizer, scheduler, plan["steps"])
-    config["completed_steps"] = end
+    save_checkpoint(work, step, model, optimizer, scheduler, plan["steps"])
+    config["completed_steps"] = step
     report = evaluate(model, tokenizer, dev_sets, args.max_length, device)
     for name, m in report.items():
         log.info("dev %-24s n=%5d acc=%.4f macro_f1=%.4f", name, m["n"], m["accuracy"], m["macro_f1"])
