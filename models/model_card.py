@@ -32,6 +32,7 @@ TRAIN_FLAGS = (
     "max_steps",
     "max_minutes",
     "keep_layers",
+    "ffn_units",
     "teacher",
     "distill_weight",
     "distill_temperature",

@@ -21,8 +21,9 @@ PyTorch sees a GPU, else on the CPU; checkpoints load on either.
 ``--max-minutes`` fits a run into a time budget (a lent GPU's minutes, a session's hours): it times
 the run's pace early and shortens the learning-rate schedule to the steps that fit, so the run still
 ends its decay. ``--keep-layers N`` trains only the backbone's first N layers, a shallower student
-that the CPU runs faster; ``--teacher DIR`` has it learn the full model's probabilities as well as
-the gold labels (``models/distill.py``).
+that the CPU runs faster; ``--ffn-units N`` cuts every layer's feed-forward block to N units, a
+narrower one (``models/prune.py``). ``--teacher DIR`` has it learn the full model's probabilities as
+well as the gold labels (``models/distill.py``).
 """
 
 from __future__ import annotations
@@ -37,11 +38,13 @@ from typing import Any
 
 from models.budget import PACE_FROM, PACE_STEPS, fit_to_budget, linear_schedule
 from models.distill import distillation_loss, load_teacher
+from models.prune import prune_ffn
 from models.stance_data import DEFAULT_MIX, LABELS, Pair, build_mix, load_splits
 from service.pipeline.evaluate import classification_metrics
 from service.pipeline.stance import MAX_TOKENS, TRUNCATION_SIDE
 
 log = logging.getLogger("train_stance")
+PRUNE_SAMPLE = 1024  # pairs, about 60k tokens: far more rows than the 1,536 units a refit solves for
 
 
 def default_backbone() -> str:
@@ -154,6 +157,13 @@ def keep_first_layers(model: Any, layers: int) -> None:
     model.config.num_hidden_layers = layers
 
 
+def calibration_inputs(tokenizer: Any, pairs: list[Pair], args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Tokenised batches of training pairs, drawn by ``--seed``, on which pruning measures the units."""
+    sample = random.Random(args.seed).sample(pairs, min(PRUNE_SAMPLE, len(pairs)))
+    sample.sort(key=lambda p: len(p.premise) + len(p.hypothesis))
+    return [encode(tokenizer, sample[i : i + 64], args.max_length) for i in range(0, len(sample), 64)]
+
+
 def previous_stage(backbone: str) -> dict[str, Any] | None:
     """The training config of the run a backbone came from, when it is one of ours."""
     path = Path(backbone) / "training_config.json"
@@ -228,6 +238,10 @@ def train(args: argparse.Namespace) -> None:
     tokenizer, model = load_backbone(args.backbone)
     if args.keep_layers:
         keep_first_layers(model, args.keep_layers)
+    if args.ffn_units:
+        errors = prune_ffn(model, calibration_inputs(tokenizer, pairs, args), args.ffn_units)
+        log.info("feed-forward blocks cut to %d units; refit error per layer %s", args.ffn_units, errors)
+        config["ffn_refit_error"] = errors
     model.to(device)
     teacher = load_teacher(args.teacher, model, device) if args.teacher else None
     # fused: one kernel per step instead of several per tensor, which is what bounds a small model on a GPU
@@ -305,6 +319,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--keep-layers", type=int, default=0, help="train only the backbone's first N layers (0 = all)")
+    parser.add_argument(
+        "--ffn-units",
+        type=int,
+        default=0,
+        help="cut each layer's feed-forward block to N units before training (0 = keep; models/prune.py)",
+    )
     parser.add_argument("--teacher", default=None, help="distil from this model folder (same vocabulary)")
     parser.add_argument("--distill-weight", type=float, default=0.5, help="share of the loss that matches the teacher")
     parser.add_argument("--distill-temperature", type=float, default=2.0)

@@ -219,6 +219,43 @@ def test_a_shallower_student_keeps_the_first_layers_and_reloads(
         train_stance.keep_first_layers(student.__class__.from_pretrained(str(tmp_path / "deep")), 4)
 
 
+def test_a_narrower_student_is_pruned_refit_recorded_and_reloads(data_dir: Path, tmp_path: Path) -> None:
+    save_tiny_bert(tmp_path / "wide", LABELS, dropout=0.0, layers=2)
+    train_stance.main(_args(data_dir, tmp_path / "wide", tmp_path / "run", "--ffn-units", "24"))
+    _, student = train_stance.load_backbone(str(tmp_path / "run" / "release"))
+    assert student.config.intermediate_size == 24
+    assert all(layer.intermediate.dense.out_features == 24 for layer in student.base_model.encoder.layer)
+    assert all(layer.output.dense.in_features == 24 for layer in student.base_model.encoder.layer)
+    config = json.loads((tmp_path / "run" / "release" / "training_config.json").read_text())
+    assert config["ffn_units"] == 24 and len(config["ffn_refit_error"]) == 2
+    assert all(0 < error < 1 for error in config["ffn_refit_error"]), "better than writing nothing, not exact"
+    assert "--ffn-units 24" in train_command(config)
+
+
+def test_pruning_all_units_changes_nothing_and_fewer_refit_better_than_slicing(tiny_backbone: Path) -> None:
+    import torch
+
+    from models.prune import ffn_activations, prune_ffn, refit
+
+    tokenizer, model = train_stance.load_backbone(str(tiny_backbone))
+    sentences = [f"{s} {a}." for s in SUBJECTS for a in ACTIONS]
+    inputs = [dict(tokenizer(sentences[i : i + 12], padding=True, return_tensors="pt")) for i in range(0, 36, 12)]
+    model.eval()
+    with torch.inference_mode():
+        before = model(**inputs[0]).logits
+    errors = prune_ffn(model, inputs, 64)
+    with torch.inference_mode():
+        assert torch.allclose(model(**inputs[0]).logits, before, atol=1e-2) and errors[0] < 1e-2
+
+    activations = ffn_activations(model, inputs, 0)
+    full = model.base_model.encoder.layer[0].output.dense.weight.detach()
+    target, kept = activations @ full.T, activations[:, :16]
+    sliced_error = (kept @ full[:, :16].T - target).pow(2).mean()
+    assert (kept @ refit(kept, target).T - target).pow(2).mean() < sliced_error
+    with pytest.raises(ValueError, match="--ffn-units must be 1..64"):
+        prune_ffn(model, inputs, 65)
+
+
 def test_distillation_loss_weighs_the_gold_labels_against_the_teacher() -> None:
     import torch
     import torch.nn.functional as F
