@@ -1,9 +1,9 @@
 """Narrower feed-forward blocks: a faster stance model that starts close to the one it came from.
 
-Most of a MiniLM layer's CPU time goes to its feed-forward block (1,536 units against a hidden size
-of 384; ``bench/stance.py``). ``prune_ffn`` keeps the units that carry most of each block's output
-on real pairs and refits the block's output projection by least squares, so that the kept units
-reproduce what the full block wrote. Layers are pruned in order, each refit on the inputs the
+Most of a MiniLM layer's CPU time goes to its feed-forward block (1,536 units against a hidden
+size of 384; ``bench/stance_profile.py``). ``prune_ffn`` keeps the units that carry most of each
+block's output on real pairs and refits the block's output projection by least squares, so that
+the kept units reproduce what the full block wrote. Layers are pruned in order, each refit on the inputs the
 already-pruned layers hand it, so one layer's error is not left for the next to inherit. Dropping
 units by weight size alone, with no refit, costs far more accuracy before any fine-tuning.
 """

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from models.model_card import render, two_way_sets
-from tests.conftest import REPO
+from pathlib import Path
+
+from models.model_card import render, shape_line, two_way_sets
+from models.stance_data import LABELS
+from tests.conftest import REPO, save_tiny_bert
 
 
 def test_committed_model_card_is_the_rendered_one() -> None:
@@ -18,3 +21,13 @@ def test_two_way_sets_are_those_without_gold_neutral_pairs() -> None:
 
     report = {"runtimes": {"torch": {"per_set": {"fever": per_set([0, 0, 0]), "snli": per_set([1, 4, 2])}}}}
     assert two_way_sets(report) == ["fever"]
+
+
+def test_shape_line_reads_the_network_from_its_files(tmp_path: Path) -> None:
+    from transformers import BertForSequenceClassification
+
+    save_tiny_bert(tmp_path, LABELS, layers=2)
+    parameters = BertForSequenceClassification.from_pretrained(tmp_path).num_parameters()
+    assert shape_line(tmp_path) == (
+        f"Shipped network: 2 layers, 32 hidden, 64 feed-forward units per layer, {parameters / 1e6:.1f}M parameters."
+    )
