@@ -39,6 +39,13 @@ Batches = list[list[tuple[str, str]]]
 FALLBACK_CLAIMS = ["Xi will visit Moscow next week.", "China condemned the invasion.", "Qin Gang spoke to Kuleba."]
 
 
+def load_claims(path: Path) -> list[str]:
+    """The claims of a labelled-claims file, or built-in ones where the file is absent."""
+    if not path.exists():
+        return FALLBACK_CLAIMS
+    return [json.loads(line)["claim"] for line in path.read_text().splitlines() if line.strip()]
+
+
 def claim_batches(pipeline: Pipeline, claims: list[str], modes: list[ContextMode]) -> dict[ContextMode, Batches]:
     """Per context mode, one list of (premise, claim) pairs per claim: its top-10 passages."""
     s = pipeline.settings
@@ -122,11 +129,7 @@ def main() -> None:
     model_dir = args.model or default_stance_dir()
     if model_dir is None:
         raise SystemExit("no stance model: pass --model")
-    claims = (
-        [json.loads(line)["claim"] for line in args.claims.read_text().splitlines() if line.strip()]
-        if args.claims.exists()
-        else FALLBACK_CLAIMS
-    )
+    claims = load_claims(args.claims)
     int8 = model_dir / "onnx" / "model_int8.onnx"
     if (args.also_batch_size or args.also_context) and not int8.is_file():
         raise SystemExit(f"--also-batch-size and --also-context time the int8 export, and {int8} is missing")

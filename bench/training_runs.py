@@ -39,6 +39,7 @@ def summarise(work: Path) -> dict[str, Any]:
         "run": work.name,
         "device": config["device"],
         "layers": model["num_hidden_layers"],
+        "ffn_units": model["intermediate_size"],
         "distilled": bool(config.get("teacher")),
         "epochs": config["epochs"],
         "batch_size": config["batch_size"],
@@ -53,17 +54,29 @@ def summarise(work: Path) -> dict[str, Any]:
 
 
 def table(rows: list[dict[str, Any]]) -> list[str]:
-    lines = [
-        "| run | device | layers | distilled | epochs planned | batch | lr | budget (min) | steps (of planned) "
-        "| pairs seen | pooled dev acc | " + " | ".join(SETS) + " |",
-        "|---" * (12 + len(SETS)) + "|",
+    head = [
+        "run",
+        "device",
+        "layers",
+        "feed-forward units",
+        "distilled",
+        "epochs planned",
+        "batch",
+        "lr",
+        "budget (min)",
+        "steps (of planned)",
+        "pairs seen",
+        "pooled dev acc",
+        *SETS,
     ]
+    lines = ["| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
     for r in rows:
         per_set = " | ".join(f"{r['accuracy'][s]:.4f}" if s in r["accuracy"] else "-" for s in SETS)
         cells = [
             r["run"],
             r["device"],
             r["layers"],
+            r["ffn_units"],
             "yes" if r["distilled"] else "-",
             r["epochs"],
             r["batch_size"],

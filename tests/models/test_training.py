@@ -334,10 +334,13 @@ def test_training_runs_report_reads_finished_runs(
     row = training_runs.summarise(first_run)
     metrics = json.loads((first_run / "dev_metrics.json").read_text())
     expected = sum(m["accuracy"] * m["n"] for m in metrics.values()) / sum(m["n"] for m in metrics.values())
-    assert row["steps"] == row["planned_steps"] == 6 and row["layers"] == 1 and row["pairs_seen"] == 48
+    assert row["steps"] == row["planned_steps"] == 6 and row["layers"] == 1 and row["ffn_units"] == 64
+    assert row["pairs_seen"] == 48
     assert row["pooled_accuracy"] == round(expected, 4)
 
     monkeypatch.setattr("sys.argv", ["training_runs.py", str(first_run), "--out", str(tmp_path)])
     training_runs.main()
     table = (tmp_path / "training_runs.md").read_text()
     assert f"| {first_run.name} | " in table and f"| {row['pooled_accuracy']:.4f} |" in table
+    header, rule, first = [line for line in table.splitlines() if line.startswith("|")][:3]
+    assert header.count("|") == rule.count("|") == first.count("|"), "a Markdown table needs as many rule cells"

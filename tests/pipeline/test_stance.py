@@ -81,6 +81,18 @@ def test_int8_export_runs_fused_attention_and_embeddings(tiny_model_dir: Path) -
     assert not (tiny_model_dir / "onnx" / "model_fused.onnx").exists(), "the intermediate file is removed"
 
 
+def test_stance_profile_sums_kernel_time_by_operator(tiny_model_dir: Path) -> None:
+    from bench.stance_profile import profile_claims, profiled_model
+
+    model = profiled_model(tiny_model_dir, tiny_model_dir / "onnx" / "model_int8.onnx", batch_size=2, threads=1)
+    result = profile_claims(model, [PAIRS], runs=3)
+    ops = result["ops"]
+    assert {"QAttention", "DynamicQuantizeMatMul"} <= set(ops), ops
+    assert ops["QAttention"]["calls_per_claim"] == 2.0, "one layer, three pairs in batches of two"
+    assert sum(op["share"] for op in ops.values()) == pytest.approx(1.0, abs=0.01)
+    assert 0 < result["kernels_ms_per_claim"] <= result["predict_p50_ms"] * 2
+
+
 def test_temperature_from_calibration_file(tiny_model_dir: Path, tmp_path: Path) -> None:
     warm = tmp_path / "warm"
     shutil.copytree(tiny_model_dir, warm)
