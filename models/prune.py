@@ -46,7 +46,7 @@ def refit(kept: Any, target: Any, ridge: float = RIDGE) -> Any:
     import torch
 
     gram = kept.T @ kept
-    gram += ridge * gram.diagonal().mean() * torch.eye(gram.shape[0], dtype=gram.dtype)
+    gram += ridge * gram.diagonal().mean() * torch.eye(gram.shape[0], dtype=gram.dtype, device=gram.device)
     return torch.linalg.solve(gram, kept.T @ target).T.contiguous()
 
 
@@ -81,8 +81,9 @@ def _narrow(layer: Any, keep: Any, output_weight: Any) -> None:
     import torch
 
     dense_in, dense_out = layer.intermediate.dense, layer.output.dense
-    narrow_in = torch.nn.Linear(dense_in.in_features, len(keep), dtype=dense_in.weight.dtype)
-    narrow_out = torch.nn.Linear(len(keep), dense_out.out_features, dtype=dense_out.weight.dtype)
+    like = {"dtype": dense_in.weight.dtype, "device": dense_in.weight.device}
+    narrow_in = torch.nn.Linear(dense_in.in_features, len(keep), **like)
+    narrow_out = torch.nn.Linear(len(keep), dense_out.out_features, **like)
     with torch.no_grad():
         narrow_in.weight.copy_(dense_in.weight[keep])
         narrow_in.bias.copy_(dense_in.bias[keep])

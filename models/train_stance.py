@@ -44,7 +44,7 @@ from service.pipeline.evaluate import classification_metrics
 from service.pipeline.stance import MAX_TOKENS, TRUNCATION_SIDE
 
 log = logging.getLogger("train_stance")
-PRUNE_SAMPLE = 1024  # pairs, about 60k tokens: far more rows than the 1,536 units a refit solves for
+PRUNE_SAMPLE = 1024  # pairs: tens of thousands of tokens, far more rows than the 1,536 units a refit solves for
 
 
 def default_backbone() -> str:
@@ -157,11 +157,13 @@ def keep_first_layers(model: Any, layers: int) -> None:
     model.config.num_hidden_layers = layers
 
 
-def calibration_inputs(tokenizer: Any, pairs: list[Pair], args: argparse.Namespace) -> list[dict[str, Any]]:
+def pruning_inputs(
+    tokenizer: Any, pairs: list[Pair], args: argparse.Namespace, device: str = "cpu"
+) -> list[dict[str, Any]]:
     """Tokenised batches of training pairs, drawn by ``--seed``, on which pruning measures the units."""
     sample = random.Random(args.seed).sample(pairs, min(PRUNE_SAMPLE, len(pairs)))
     sample.sort(key=lambda p: len(p.premise) + len(p.hypothesis))
-    return [encode(tokenizer, sample[i : i + 64], args.max_length) for i in range(0, len(sample), 64)]
+    return [encode(tokenizer, sample[i : i + 64], args.max_length, device) for i in range(0, len(sample), 64)]
 
 
 def previous_stage(backbone: str) -> dict[str, Any] | None:
@@ -238,11 +240,11 @@ def train(args: argparse.Namespace) -> None:
     tokenizer, model = load_backbone(args.backbone)
     if args.keep_layers:
         keep_first_layers(model, args.keep_layers)
+    model.to(device)
     if args.ffn_units:
-        errors = prune_ffn(model, calibration_inputs(tokenizer, pairs, args), args.ffn_units)
+        errors = prune_ffn(model, pruning_inputs(tokenizer, pairs, args, device), args.ffn_units)
         log.info("feed-forward blocks cut to %d units; refit error per layer %s", args.ffn_units, errors)
         config["ffn_refit_error"] = errors
-    model.to(device)
     teacher = load_teacher(args.teacher, model, device) if args.teacher else None
     # fused: one kernel per step instead of several per tensor, which is what bounds a small model on a GPU
     fused = device.startswith("cuda")
