@@ -16,10 +16,8 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench._report import write_results  # noqa: E402
-from bench.stance import claim_batches, load_claims  # noqa: E402
+from bench.stance import claim_batches, load_claims, time_models  # noqa: E402
 from service.pipeline import Pipeline  # noqa: E402
 from service.pipeline.stance import OnnxStance, default_stance_dir  # noqa: E402
 from service.settings import Settings, default_of  # noqa: E402
@@ -48,10 +46,10 @@ def profiled_model(model_dir: Path, onnx_file: Path, batch_size: int, threads: i
     return model
 
 
-def kernel_times(profile: Path) -> tuple[dict[str, float], dict[str, int]]:
+def kernel_times(profile: Path) -> tuple[dict[str, int], dict[str, int]]:
     """Microseconds and calls per operator type in an ONNX Runtime profile file."""
-    micros: dict[str, float] = collections.Counter()
-    calls: dict[str, int] = collections.Counter()
+    micros: collections.Counter[str] = collections.Counter()
+    calls: collections.Counter[str] = collections.Counter()
     for event in json.loads(profile.read_text()):
         if event.get("cat") == "Node" and event["name"].endswith("_kernel_time"):
             op = event["args"]["op_name"]
@@ -61,14 +59,10 @@ def kernel_times(profile: Path) -> tuple[dict[str, float], dict[str, int]]:
 
 
 def profile_claims(model: OnnxStance, batches: list[list[tuple[str, str]]], runs: int) -> dict[str, Any]:
-    """Per operator type, kernel time per claim over ``runs`` claims after one warm-up claim, which
-    the profile also holds and is counted as one more claim."""
-    model.predict(batches[0])
-    timings = []
-    for i in range(runs):
-        started = time.perf_counter()
-        model.predict(batches[i % len(batches)])
-        timings.append((time.perf_counter() - started) * 1000)
+    """Per operator type, kernel time per claim over ``runs`` claims after ``bench/stance.py``'s
+    warm-up claim, which the profile also holds and is counted as one more claim."""
+    context = default_of("stance_context")
+    timed = time_models({"profiled": (model, context)}, {context: batches}, runs)["profiled"]
     profile = Path(model._session.end_profiling())
     micros, calls = kernel_times(profile)
     profile.unlink()
@@ -85,7 +79,7 @@ def profile_claims(model: OnnxStance, batches: list[list[tuple[str, str]]], runs
     return {
         "ops": ops,
         "kernels_ms_per_claim": round(total / claims / 1000, 1),
-        "predict_p50_ms": round(statistics.median(timings), 1),
+        "predict_p50_ms": timed["p50_ms"],
     }
 
 

@@ -62,7 +62,7 @@ def prune_ffn(model: Any, inputs: list[dict[str, Any]], units: int, ridge: float
     reference = copy.deepcopy(model)
     errors = []
     for index, layer in enumerate(layers):
-        full_output = reference.base_model.encoder.layer[index].output.dense.weight.detach()
+        full_output = feed_forward_blocks(reference)[index].output.dense.weight.detach()
         target = ffn_activations(reference, inputs, index) @ full_output.T
         current = ffn_activations(model, inputs, index)
         # a unit matters by how strongly it fires on real tokens and how much the output projection amplifies it
