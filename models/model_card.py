@@ -74,16 +74,28 @@ def steps_run(stage: dict[str, Any]) -> int:
     return int(stage.get("completed_steps", stage["steps"]))
 
 
+def teacher_of(stage: dict[str, Any], stages: list[dict[str, Any]]) -> str:
+    """Which run taught a distilled stage: the run released where the teacher was, else its path."""
+    if not stage.get("teacher"):
+        return ""
+    released = [
+        number for number, earlier in enumerate(stages, start=1) if earlier.get("out") == stage.get("teacher_release")
+    ]
+    teacher = f"run {released[-1]}" if stage.get("teacher_release") and released else f"`{stage['teacher']}`"
+    return f", distilled from {teacher}"
+
+
 def stage_lines(config: dict[str, Any]) -> list[str]:
     lines = []
-    for number, stage in enumerate(training_stages(config), start=1):
+    stages = training_stages(config)
+    for number, stage in enumerate(stages, start=1):
         steps = steps_run(stage)
         origin = "all-MiniLM-L6-v2" if number == 1 else f"run {number - 1}'s weights"
         cut = f" (--max-minutes cut the {stage['steps']} planned)" if steps < stage["steps"] else ""
         lines += [
             f"{number}. From {origin}: {steps} steps x {stage['batch_size']} = {steps * stage['batch_size']} pairs"
             f" (the mix has {stage['train_pairs']}){cut}, lr {stage['lr']}, seed {stage['seed']},"
-            f" {stage.get('precision') or 'fp32'}, on {stage.get('device') or 'cpu'}:",
+            f" {stage.get('precision') or 'fp32'}, on {stage.get('device') or 'cpu'}{teacher_of(stage, stages)}:",
             f"   `{train_command(stage)}`",
         ]
     return lines

@@ -172,6 +172,14 @@ def previous_stage(backbone: str) -> dict[str, Any] | None:
     return json.loads(path.read_text()) if path.is_file() else None
 
 
+def teacher_release(teacher: str | None) -> str | None:
+    """Where the teacher was released when it is one of our runs: a teacher is usually named by a
+    path such as ``models/stance`` whose weights change with the next release, so the model card
+    needs this to say which run taught a student."""
+    stage = previous_stage(teacher) if teacher else None
+    return stage.get("out") if stage else None
+
+
 def autocast(precision: str, device: str = "cpu") -> Any:
     import torch
 
@@ -231,6 +239,7 @@ def train(args: argparse.Namespace) -> None:
         steps=len(batches),
         dev_pairs={k: len(v) for k, v in dev_sets.items()},
         previous_stage=previous_stage(args.backbone),
+        teacher_release=teacher_release(args.teacher),
         device=resolve_device(args.device),
         truncation_side=TRUNCATION_SIDE,
     )

@@ -161,6 +161,18 @@ def test_continued_bf16_run_records_its_lineage(
     assert f"--backbone {parent}" in second and "--precision bf16" in second and "--seed 5" in second
 
 
+def test_the_card_names_the_run_that_taught_a_student(first_run: Path, data_dir: Path, tmp_path: Path) -> None:
+    parent = first_run / "release"
+    train_stance.main(_args(data_dir, parent, tmp_path / "run2", "--teacher", str(parent), "--seed", "5"))
+    config = json.loads((tmp_path / "run2" / "release" / "training_config.json").read_text())
+    assert config["teacher_release"] == str(parent)
+    first, second = stage_lines(config)[::2]
+    assert "distilled" not in first and second.endswith(", distilled from run 1:")
+
+    config["teacher_release"] = None
+    assert stage_lines(config)[2].endswith(f", distilled from `{parent}`:"), "a teacher that is not one of the runs"
+
+
 def test_a_spent_time_budget_releases_early_and_a_rerun_resumes(
     data_dir: Path, tiny_backbone: Path, tmp_path: Path
 ) -> None:
