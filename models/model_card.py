@@ -78,11 +78,9 @@ def teacher_of(stage: dict[str, Any], stages: list[dict[str, Any]]) -> str:
     """Which run taught a distilled stage: the run released where the teacher was, else its path."""
     if not stage.get("teacher"):
         return ""
-    released = [
-        number for number, earlier in enumerate(stages, start=1) if earlier.get("out") == stage.get("teacher_release")
-    ]
-    teacher = f"run {released[-1]}" if stage.get("teacher_release") and released else f"`{stage['teacher']}`"
-    return f", distilled from {teacher}"
+    release = stage.get("teacher_release")
+    runs = [number for number, earlier in enumerate(stages, start=1) if release and earlier.get("out") == release]
+    return f", distilled from run {runs[-1]}" if runs else f", distilled from `{stage['teacher']}`"
 
 
 def stage_lines(config: dict[str, Any]) -> list[str]:

@@ -157,9 +157,7 @@ def keep_first_layers(model: Any, layers: int) -> None:
     model.config.num_hidden_layers = layers
 
 
-def pruning_inputs(
-    tokenizer: Any, pairs: list[Pair], args: argparse.Namespace, device: str = "cpu"
-) -> list[dict[str, Any]]:
+def pruning_inputs(tokenizer: Any, pairs: list[Pair], args: argparse.Namespace, device: str) -> list[dict[str, Any]]:
     """Tokenised batches of training pairs, drawn by ``--seed``, on which pruning measures the units."""
     sample = random.Random(args.seed).sample(pairs, min(PRUNE_SAMPLE, len(pairs)))
     sample.sort(key=lambda p: len(p.premise) + len(p.hypothesis))
