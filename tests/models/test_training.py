@@ -298,6 +298,9 @@ def test_a_distilled_student_learns_from_its_teacher_and_records_it(
     assert config["teacher"] == str(tiny_backbone) and config["distill_weight"] == 0.5
     command = train_command(config)
     assert f"--teacher {tiny_backbone} --distill-weight 0.5 --distill-temperature 2.0" in command
+    from bench import training_runs
+
+    assert training_runs.summarise(distilled)["distill_weight"] == 0.5
     assert "--distill" not in train_command(json.loads((plain / "release" / "training_config.json").read_text()))
 
     from transformers import BertConfig, BertForSequenceClassification
@@ -347,7 +350,7 @@ def test_training_runs_report_reads_finished_runs(
     metrics = json.loads((first_run / "dev_metrics.json").read_text())
     expected = sum(m["accuracy"] * m["n"] for m in metrics.values()) / sum(m["n"] for m in metrics.values())
     assert row["steps"] == row["planned_steps"] == 6 and row["layers"] == 1 and row["ffn_units"] == 64
-    assert row["pairs_seen"] == 48
+    assert row["pairs_seen"] == 48 and row["distill_weight"] is None, "no teacher taught this run"
     assert row["pooled_accuracy"] == round(expected, 4)
 
     monkeypatch.setattr("sys.argv", ["training_runs.py", str(first_run), "--out", str(tmp_path)])
