@@ -17,7 +17,7 @@ import numpy as np
 
 from models.stance_data import Pair, load_splits
 from service.pipeline.evaluate import classification_metrics
-from service.pipeline.stance import CrossEncoderStance, OnnxStance, softmax
+from service.pipeline.stance import LABELS, CrossEncoderStance, OnnxStance, softmax
 
 BASELINE_FIT_PAIRS = 400
 MAX_INT8_ACCURACY_DROP = 0.01  # int8 ONNX is shipped only if it costs at most one point of dev accuracy
@@ -90,6 +90,8 @@ def _threshold(sims: np.ndarray, lo: float, hi: float, present: list[int]) -> li
     return [0 if s >= hi else contra if s < lo else neutral for s in sims]
 
 
+# Share of entailment the name ablation moves to neutral: the best of 0.1-0.5 on either half of dev.
+NAME_SHARE = 0.3
 ABLATION_VARIANTS: dict[str, tuple[str, ...]] = {
     "adjusted": ("number mismatch", "date mismatch"),
     "numbers_only": ("number mismatch",),
@@ -99,12 +101,14 @@ ABLATION_VARIANTS: dict[str, tuple[str, ...]] = {
 
 def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[str, Any]:
     """Correct dev pairs per set without ``consistency.adjust`` ("plain") and with it, acting on
-    number and year mismatches together ("adjusted") and on each kind alone."""
-    from service.pipeline.consistency import reasons
+    number and year mismatches together ("adjusted") and on each kind alone; and how often a claim's
+    name is missing from the passage, per gold label, with what moving entailment to neutral on
+    those pairs would do ("names_to_neutral")."""
+    from service.pipeline.consistency import is_missing_name, reasons
 
     out: dict[str, Any] = {}
     offset = 0
-    totals = dict.fromkeys(("pairs", "flagged", "plain", *ABLATION_VARIANTS), 0)
+    totals: dict[str, int] = {}
     for name in sorted(dev):
         pairs = dev[name]
         rows = probs[offset : offset + len(pairs)]
@@ -118,9 +122,13 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
         }
         for variant, kinds in ABLATION_VARIANTS.items():
             counts[variant] = _correct_after_adjust(rows, why, gold, kinds)
+        names_missing = np.array([any(is_missing_name(r) for r in w) for w in why], dtype=bool)
+        for label, label_name in enumerate(LABELS):
+            counts[f"names_missing_{label_name}"] = int((names_missing & (gold == label)).sum())
+        counts["names_to_neutral"] = _correct_after_moving_to_neutral(rows, names_missing, gold)
         out[name] = counts
         for key, value in counts.items():
-            totals[key] += value
+            totals[key] = totals.get(key, 0) + value
     out["overall"] = totals
     return out
 
@@ -131,6 +139,14 @@ def _correct_after_adjust(rows: np.ndarray, why: list[list[str]], gold: np.ndarr
     kept = [[r for r in w if r.startswith(kinds)] for w in why]
     adjusted = np.stack([adjust(row, w) for row, w in zip(rows, kept, strict=True)])
     return int((adjusted.argmax(1) == gold).sum())
+
+
+def _correct_after_moving_to_neutral(rows: np.ndarray, flagged: np.ndarray, gold: np.ndarray) -> int:
+    moved = rows.astype(np.float32).copy()
+    shift = moved[flagged, 0] * NAME_SHARE
+    moved[flagged, 0] -= shift
+    moved[flagged, 1] += shift
+    return int((moved.argmax(1) == gold).sum())
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from models.evaluate_stance import NAME_SHARE
 from models.stance_data import LABELS
 from service.pipeline.stance import MAX_TOKENS
 
@@ -199,6 +200,31 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
     ]
 
 
+def _name_ablation(ablation: dict[str, Any]) -> list[str]:
+    """The missing-name reason per gold label, and which sets gain or lose if it moved entailment to neutral."""
+    overall = ablation["overall"]
+    if "names_to_neutral" not in overall:
+        return []
+    per_label = ", ".join(f"{overall[f'names_missing_{label}']} {label}" for label in LABELS)
+    changed = {
+        name: counts["names_to_neutral"] - counts["plain"]
+        for name, counts in sorted(ablation.items())
+        if name != "overall" and counts["names_to_neutral"] != counts["plain"]
+    }
+    by_set = ", ".join(f"{name} {delta:+d}" for name, delta in changed.items()) or "none"
+    return [
+        f"A claim name missing from the passage flagged {per_label} dev pairs. Moving"
+        f" {round(NAME_SHARE * 100)}% of entailment to neutral on those pairs would get"
+        f" {overall['names_to_neutral']}/{overall['pairs']} right (plain: {overall['plain']}); by set: {by_set}.",
+        "Missing names are reported on each passage and never change its stance"
+        + (
+            ": moving entailment to neutral on them helps some sets and costs others, so no setting does it."
+            if any(delta < 0 for delta in changed.values())
+            else "; moving entailment to neutral on them costs no set here, so a setting to do it is worth adding."
+        ),
+    ]
+
+
 def render(model: Path, results: Path) -> str:
     config = json.loads((model / "training_config.json").read_text())
     report = json.loads((model / "dev_report.json").read_text())
@@ -279,6 +305,8 @@ def render(model: Path, results: Path) -> str:
         "`CLAIMSCOPE_CONSISTENCY_ADJUST` defaults to "
         + ("**on**" if ablation["adjusted"] > ablation["plain"] else "**off**")
         + " accordingly; the reasons are always reported on each cited passage.",
+        "",
+        *_name_ablation(report["consistency_ablation"]),
         "",
         "## Speed",
         "",

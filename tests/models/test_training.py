@@ -331,7 +331,7 @@ def test_ablation_counts_each_kind_of_mismatch_separately() -> None:
     }
     entailment = np.array([[0.9, 0.05, 0.05]] * 3, dtype=np.float32)
     counts = consistency_ablation(dev, entailment)["overall"]
-    assert counts == {
+    assert {k: v for k, v in counts.items() if not k.startswith("names_")} == {
         "pairs": 3,
         "flagged": 2,
         "plain": 1,
@@ -339,6 +339,28 @@ def test_ablation_counts_each_kind_of_mismatch_separately() -> None:
         "numbers_only": 2,
         "dates_only": 2,
     }
+
+
+def test_ablation_counts_missing_names_by_label_and_only_reports_moving_them_to_neutral() -> None:
+    dev = {
+        "toy": [
+            Pair("The mayor of Nantes resigned.", "The mayor of Lyon resigned.", 1, "toy"),
+            Pair("The mayor of Nantes resigned.", "The mayor of Lyon resigned.", 2, "toy"),
+            Pair("The mayor of Lyon resigned.", "The mayor of Lyon resigned.", 0, "toy"),
+        ]
+    }
+    leaning_entailment = np.array([[0.45, 0.40, 0.15]] * 3, dtype=np.float32)
+    counts = consistency_ablation(dev, leaning_entailment)["overall"]
+    assert (
+        counts["names_missing_entailment"],
+        counts["names_missing_neutral"],
+        counts["names_missing_contradiction"],
+    ) == (
+        0,
+        1,
+        1,
+    )
+    assert (counts["plain"], counts["names_to_neutral"]) == (1, 2)
 
 
 def test_training_runs_report_reads_finished_runs(
