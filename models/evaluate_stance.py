@@ -103,8 +103,9 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
     """Correct dev pairs per set without ``consistency.adjust`` ("plain") and with it, acting on
     number and year mismatches together ("adjusted") and on each kind alone; and how often a claim's
     name is missing from the passage, per gold label, with what moving entailment to neutral on
-    those pairs would do ("names_to_neutral")."""
-    from service.pipeline.consistency import is_missing_name, reasons
+    those pairs would do ("names_to_neutral"), and how often the passage gives the claim's role to
+    someone else ("names_other_person")."""
+    from service.pipeline.consistency import OTHER_PERSON, is_missing_name, reasons
 
     out: dict[str, Any] = {}
     offset = 0
@@ -126,6 +127,7 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
         for label, label_name in enumerate(LABELS):
             counts[f"names_missing_{label_name}"] = int((names_missing & (gold == label)).sum())
         counts["names_to_neutral"] = _correct_after_moving_to_neutral(rows, names_missing, gold)
+        counts["names_other_person"] = sum(any(r.startswith(OTHER_PERSON) for r in w) for w in why)
         out[name] = counts
         for key, value in counts.items():
             totals[key] = totals.get(key, 0) + value

@@ -17,6 +17,7 @@ from typing import Any
 
 from models.evaluate_stance import NAME_SHARE
 from models.stance_data import LABELS
+from service.pipeline.consistency import OTHER_PERSON
 from service.pipeline.stance import MAX_TOKENS
 
 HERE = Path(__file__).resolve().parent
@@ -216,6 +217,8 @@ def _name_ablation(ablation: dict[str, Any]) -> list[str]:
         f"A claim name missing from the passage flagged {per_label} dev pairs. Moving"
         f" {round(NAME_SHARE * 100)}% of entailment to neutral on those pairs would get"
         f" {overall['names_to_neutral']}/{overall['pairs']} right (plain: {overall['plain']}); by set: {by_set}.",
+        f'A passage gave the claim\'s role to someone else ("{OTHER_PERSON}") in'
+        f" {overall.get('names_other_person', 0)} of them.",
         "Missing names are reported on each passage and never change its stance"
         + (
             ": moving entailment to neutral on them helps some sets and costs others, so no setting does it."

@@ -341,11 +341,11 @@ def test_ablation_counts_each_kind_of_mismatch_separately() -> None:
     }
 
 
-def test_ablation_counts_missing_names_by_label_and_only_reports_moving_them_to_neutral() -> None:
+def test_ablation_counts_missing_names_by_label_and_what_moving_them_to_neutral_would_do() -> None:
     dev = {
         "toy": [
             Pair("The mayor of Nantes resigned.", "The mayor of Lyon resigned.", 1, "toy"),
-            Pair("The mayor of Nantes resigned.", "The mayor of Lyon resigned.", 2, "toy"),
+            Pair("The mayor, Tomas Vidal, resigned.", "The mayor, Ana Ruiz, resigned.", 2, "toy"),
             Pair("The mayor of Lyon resigned.", "The mayor of Lyon resigned.", 0, "toy"),
         ]
     }
@@ -360,7 +360,7 @@ def test_ablation_counts_missing_names_by_label_and_only_reports_moving_them_to_
         1,
         1,
     )
-    assert (counts["plain"], counts["names_to_neutral"]) == (1, 2)
+    assert (counts["plain"], counts["names_to_neutral"], counts["names_other_person"]) == (1, 2, 1)
 
 
 def test_training_runs_report_reads_finished_runs(

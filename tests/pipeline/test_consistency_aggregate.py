@@ -29,42 +29,6 @@ def test_reasons(claim: str, passage: str, expected: list[str]) -> None:
     assert reasons(claim, passage) == expected
 
 
-@pytest.mark.parametrize(
-    ("claim", "passage"),
-    [
-        ("The envoy met Ukraine's president.", "The envoy met the Ukrainian president."),
-        ("The French minister resigned.", "A minister of France resigned."),
-        ("The talks with Zelensky ended.", "The talks with Zelenskyy ended."),
-        ("The vote went to Fernández.", "Fernandez won the vote."),
-        ("The United States sent troops.", "American troops arrived."),
-        ("Aid reached the Saudi Arabia border.", "Aid reached the border, Saudis said."),
-        ("The team of Kevin Durant won.", "Durant's team won."),
-    ],
-)
-def test_a_name_in_another_form_is_not_missing(claim: str, passage: str) -> None:
-    assert reasons(claim, passage) == []
-
-
-@pytest.mark.parametrize(
-    ("claim", "passage", "missing"),
-    [
-        ("The mayor met Xi.", "The mayor took a taxi.", "Xi"),
-        ("The match went to Austria.", "The Australian side won the match.", "Austria"),
-        ("Anna Berg is Finnish.", "Berg is an English keyboard player.", "Finnish"),
-        ("NATO sent jets.", "The alliance sent jets.", "NATO"),
-    ],
-)
-def test_a_name_is_matched_by_whole_words(claim: str, passage: str, missing: str) -> None:
-    assert reasons(claim, passage) == [f"not in passage: {missing}"]
-
-
-def test_a_title_case_headline_has_no_names_to_miss() -> None:
-    assert reasons("Police Chief In Charge of the Inquiry Resigns", "The officer resigned.") == []
-    assert reasons("Police chief in charge of the Lyon inquiry resigns", "The officer resigned.") == [
-        "not in passage: Lyon"
-    ]
-
-
 def test_adjust_moves_entailment_to_contradiction_only_on_mismatch() -> None:
     scores = np.array([0.8, 0.1, 0.1], dtype=np.float32)
     assert np.allclose(adjust(scores, ["not in passage: Lyon"]), scores)

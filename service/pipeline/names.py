@@ -1,0 +1,211 @@
+"""Names a claim relies on, and whether a passage names them too.
+
+A name counts as present in another form of the same word (Ukraine, Ukrainian; Zelensky,
+Zelenskyy; France, French), a claim written in Title Case has no names to check, since its
+capitals mark nothing, and a name given an office ("foreign minister Qin Gang") is checked against
+whoever the passage gives that office to.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+_NOT_NAMES = frozenset(
+    """The A An And But Or If In On At For From To Of By With As This That These Those It Its He She They We
+    I His Her Their Our Mr Mrs Ms Dr President Minister Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December Inc Ltd Co Corp""".split()
+)
+_SHORT_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*\d")
+_ACCENTS = re.compile("[\u0300-\u036f]")  # the combining diacritical marks NFKD splits off letters
+_WORD = re.compile(r"\w+")
+_PUNCTUATION = "\"'“”‘’()[]{}:;,.!?"
+# Words a headline leaves in lower case while capitalising the rest.
+_HEADLINE_LOWERCASE = frozenset("a an the and but or nor for of on in at to by with from as vs".split())
+# Offices that, placed before a name, say what the person does: when the passage gives the office to
+# someone else, the reason names them.
+_ROLES = frozenset(
+    """president minister chancellor premier secretary mayor governor senator congressman congresswoman
+    ambassador envoy spokesman spokeswoman spokesperson leader chief ceo chairman chairwoman chair director
+    coach captain manager judge prosecutor king queen prince princess pope bishop commander
+    editor founder""".split()
+)
+_ROLE_MODIFIERS = frozenset("prime vice deputy foreign defence defense interior finance health first crown".split())
+_ROLE_BEFORE = re.compile(r"(?:(?:^|(?<=\s))([a-z]+)\s+)?(?:^|(?<=\s))([a-z]+),?\s+$")
+# Endings that turn a place into its people or adjective (Ukraine -> Ukrainian, China -> Chinese,
+# Iraq -> Iraqi), a name into its plural, or one transliteration into another (Zelensky, Zelenskyy);
+# compared after one final vowel is dropped from both words.
+_DERIVED_ENDINGS = frozenset(
+    {"", "n", "an", "ian", "ean", "es", "ese", "i", "is", "s", "y", "er", "ns", "ans", "ians", "eans", "ers"}
+)
+# Places whose people or adjective the ending rule cannot reach, and common short forms.
+_OTHER_FORMS: dict[str, tuple[str, ...]] = {
+    "afghanistan": ("afghan",),
+    "belgium": ("belgian",),
+    "britain": ("british", "briton"),
+    "cyprus": ("cypriot",),
+    "denmark": ("danish", "dane"),
+    "england": ("english",),
+    "european union": ("eu",),
+    "finland": ("finnish", "finn"),
+    "france": ("french",),
+    "greece": ("greek",),
+    "holland": ("dutch",),
+    "ireland": ("irish",),
+    "kazakhstan": ("kazakh",),
+    "lebanon": ("lebanese",),
+    "netherlands": ("dutch",),
+    "norway": ("norwegian",),
+    "peru": ("peruvian",),
+    "philippines": ("filipino", "philippine"),
+    "poland": ("polish", "pole"),
+    "portugal": ("portuguese",),
+    "scotland": ("scottish", "scot", "scots"),
+    "spain": ("spanish", "spaniard"),
+    "sweden": ("swedish", "swede"),
+    "switzerland": ("swiss",),
+    "thailand": ("thai",),
+    "turkey": ("turkish", "turk"),
+    "united kingdom": ("uk", "britain", "british"),
+    "united nations": ("un",),
+    "united states": ("us", "usa", "america", "american"),
+    "wales": ("welsh",),
+}
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents, so that a name and its unaccented spelling meet."""
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
+def _is_headline(text: str) -> bool:
+    """Title Case or ALL CAPS: when every word but the small ones is capitalised, capitals no longer
+    mark names ("Police Chief In Charge of Paris Attacks Commits Suicide")."""
+    words = [w.strip(_PUNCTUATION) for w in text.split()[1:]]
+    words = [w for w in words if w[:1].isalpha() and w not in _HEADLINE_LOWERCASE]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def claim_names(text: str) -> dict[str, str]:
+    """Names in capitalised runs, each with the role it is given ("foreign minister" in "the foreign
+    minister Qin Gang", or ""). A lone capitalised word opening a sentence is just a sentence start,
+    unless it is an acronym."""
+    if _is_headline(text):
+        return {}
+    text = _SHORT_DATE.sub(lambda date: date.group(0).lower(), text)  # "Jan. 1" names no one; "Jan Vos" does
+    names: dict[str, str] = {}
+    for match in _CAPITALISED.finditer(text):
+        opens_sentence = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1:] in '.!?:"“'
+        if opens_sentence and " " not in match.group(0) and not match.group(0).isupper():
+            continue
+        for i, (name, titles) in enumerate(_split_run(match.group(0))):
+            role = titles if titles.rpartition(" ")[2] in _ROLES else ""
+            names.setdefault(name, role or (_role_before(text[: match.start()]) if i == 0 else ""))
+    return names
+
+
+def _split_run(run: str) -> list[tuple[str, str]]:
+    """The names in one capitalised run, each with the titles before it: titles and possessives end
+    a name ("China's Foreign Minister Qin Gang" holds China, then Qin Gang as foreign minister)."""
+    out: list[tuple[str, str]] = []
+    name: list[str] = []
+    titles: list[str] = []
+    for word in run.split():
+        if _is_title(word) or word in _NOT_NAMES:
+            if name:
+                out.append((" ".join(name), " ".join(titles)))
+                name, titles = [], []
+            if _is_title(word):
+                titles.append(word.lower())
+            continue
+        bare = re.sub(r"['’]s$", "", word).strip("’'-")
+        if bare:
+            name.append(bare)
+        if bare != word.strip("’'-") and name:
+            out.append((" ".join(name), " ".join(titles)))
+            name, titles = [], []
+    if name:
+        out.append((" ".join(name), " ".join(titles)))
+    return out
+
+
+def _role_before(before: str) -> str:
+    """A role noun just before a name, with one modifier if it has one ("prime minister Rishi Sunak")."""
+    found = _ROLE_BEFORE.search(before)
+    if not found or found.group(2) not in _ROLES:
+        return ""
+    modifier = found.group(1)
+    return f"{modifier} {found.group(2)}" if modifier and modifier not in _HEADLINE_LOWERCASE else found.group(2)
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in _ROLES or word.lower() in _ROLE_MODIFIERS
+
+
+def role_holder(role: str, passage: str) -> str:
+    """The name a passage gives to ``role`` ("" when it names no one in it)."""
+    pattern = r"(?i:\b" + r"\s+".join(map(re.escape, role.split())) + r"),?\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)"
+    found = re.search(pattern, passage)
+    names = _split_run(found.group(1)) if found else []
+    return names[0][0] if names else ""
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or one derived from the other by a people/adjective/plural ending (Ukraine, Ukrainian)."""
+    if a == b:
+        return True
+    short, long = sorted((_without_final_vowel(a), _without_final_vowel(b)), key=len)
+    return len(short) >= 4 and long.startswith(short) and long[len(short) :] in _DERIVED_ENDINGS
+
+
+def _without_final_vowel(word: str) -> str:
+    return word[:-1] if word[-1:] in "aeiouy" else word
+
+
+@functools.cache
+def _related_forms() -> dict[str, frozenset[str]]:
+    related: dict[str, set[str]] = defaultdict(set)
+    for place, forms in _OTHER_FORMS.items():
+        for form in forms:
+            related[place].add(form)
+            related[form].add(place)
+    return {word: frozenset(forms) for word, forms in related.items()}
+
+
+def _has_phrase(phrase: str, words: list[str]) -> bool:
+    wanted = _WORD.findall(phrase)
+    n = len(wanted)
+    return n > 0 and any(
+        all(_same_word(w, t) for w, t in zip(wanted, words[i : i + n], strict=True)) for i in range(len(words) - n + 1)
+    )
+
+
+@dataclass(frozen=True)
+class PassageWords:
+    """A passage's folded words, and the same words keyed by their first four letters (two words
+    ``_same_word`` pairs share them), so each name is looked up instead of compared with every word."""
+
+    words: list[str]
+    by_prefix: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, passage: str) -> PassageWords:
+        words = _WORD.findall(_folded(passage))
+        by_prefix: dict[str, set[str]] = defaultdict(set)
+        for word in words:
+            by_prefix[word[:4]].add(word)
+        return cls(words, dict(by_prefix))
+
+    def mention(self, name: str) -> bool:
+        """One of the name's words in any derived form (a surname is enough), or another form of the
+        name or of one of its words (France, French)."""
+        folded = _folded(name)
+        parts = _WORD.findall(folded)
+        related = _related_forms()
+        return any(any(_same_word(part, word) for word in self.by_prefix.get(part[:4], ())) for part in parts) or any(
+            _has_phrase(form, self.words) for key in (folded, *parts) for form in related.get(key, ())
+        )
