@@ -145,7 +145,11 @@ class CitedPassageSchema(Base):
     reasons = fields.List(
         fields.String(),
         required=True,
-        metadata={"description": "Number, date or name disagreements, e.g. 'number mismatch: claim 40, passage 39'"},
+        metadata={
+            "description": "Number, date or name disagreements, each opening with its kind: 'number mismatch:"
+            " claim 40, passage 39', 'date mismatch: claim 2017, passage 2019', 'not in passage: Lyon',"
+            " 'different person in the same role: claim Qin Gang, passage Wang Yi (foreign minister)'"
+        },
     )
 
 

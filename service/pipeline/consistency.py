@@ -26,8 +26,12 @@ _WORDS = {
     )
 }
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
+# Each reason opens with its kind; API clients may match on these.
+NUMBER_MISMATCH = "number mismatch"
+DATE_MISMATCH = "date mismatch"
 MISSING_NAME = "not in passage"
 OTHER_PERSON = "different person in the same role"
+REASON_KINDS = (NUMBER_MISMATCH, DATE_MISMATCH, MISSING_NAME, OTHER_PERSON)
 
 
 def _text(value: str) -> str:
@@ -62,10 +66,12 @@ def reasons(claim: str, passage: str) -> list[str]:
     passage_years, passage_numbers = _numbers(passage)
     if claim_numbers and passage_numbers and not claim_numbers & passage_numbers:
         out.append(
-            f"number mismatch: claim {', '.join(sorted(claim_numbers))}, passage {', '.join(sorted(passage_numbers))}"
+            f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claim_numbers))}, passage {', '.join(sorted(passage_numbers))}"
         )
     if claim_years and passage_years and not claim_years & passage_years:
-        out.append(f"date mismatch: claim {', '.join(sorted(claim_years))}, passage {', '.join(sorted(passage_years))}")
+        out.append(
+            f"{DATE_MISMATCH}: claim {', '.join(sorted(claim_years))}, passage {', '.join(sorted(passage_years))}"
+        )
     words = PassageWords.of(passage)
     missing = {name: role for name, role in claim_names(claim).items() if not words.mention(name)}
     others = {name: role_holder(role, passage) for name, role in missing.items() if role}
@@ -83,7 +89,7 @@ def is_missing_name(reason: str) -> bool:
 
 
 def is_mismatch(reason: str) -> bool:
-    return reason.startswith(("number mismatch", "date mismatch"))
+    return reason.startswith((NUMBER_MISMATCH, DATE_MISMATCH))
 
 
 def adjust(scores: np.ndarray, found: list[str], share: float = 0.8) -> np.ndarray:

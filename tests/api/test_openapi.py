@@ -9,7 +9,9 @@ from click.testing import CliRunner
 from flask import Flask
 from openapi_spec_validator import validate
 
+from service.api.schemas import CitedPassageSchema
 from service.cli import cli
+from service.pipeline.consistency import REASON_KINDS
 from tests.conftest import REPO
 
 
@@ -40,3 +42,8 @@ def test_every_v1_route_has_a_documented_success_response(app: Flask) -> None:
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             responses = spec["paths"][path][method.lower()]["responses"]
             assert any(code.startswith("2") for code in responses), (path, method)
+
+
+def test_the_documented_reasons_name_every_kind_the_checker_gives() -> None:
+    described = CitedPassageSchema().fields["reasons"].metadata["description"]
+    assert [kind for kind in REASON_KINDS if f"'{kind}:" not in described] == []
