@@ -110,7 +110,9 @@ def claim_names(text: str) -> dict[str, str]:
 
 def _split_run(run: str) -> list[tuple[str, str]]:
     """The names in one capitalised run, each with the titles before it: titles and possessives end
-    a name ("China's Foreign Minister Qin Gang" holds China, then Qin Gang as foreign minister)."""
+    a name ("China's Foreign Minister Qin Gang" holds China, then Qin Gang as foreign minister), and
+    a short name just before a title is part of the office too ("Russian President Vladimir Putin"
+    holds Russian, then Vladimir Putin as Russian president)."""
     out: list[tuple[str, str]] = []
     name: list[str] = []
     titles: list[str] = []
@@ -118,7 +120,8 @@ def _split_run(run: str) -> list[tuple[str, str]]:
         if _is_title(word) or word in _NOT_NAMES:
             if name:
                 out.append((" ".join(name), " ".join(titles)))
-                name, titles = [], []
+                titles = [w.lower() for w in name] if _is_title(word) and len(name) <= 2 else []
+                name = []
             if _is_title(word):
                 titles.append(word.lower())
             continue

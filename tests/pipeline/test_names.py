@@ -71,6 +71,16 @@ def test_a_name_is_matched_by_whole_words(claim: str, passage: str, missing: str
             "different person in the same role: claim Ana Ruiz, passage Tomas Vidal (vice president)",
         ),
         ("The club's coach Jan Vos resigned.", "The club's manager Piet Smit resigned.", "not in passage: Jan Vos"),
+        (
+            "Peruvian President Ana Ruiz opened the summit.",
+            "Chilean President Tomas Vidal opened the summit in Lima.",
+            "not in passage: Ana Ruiz, Peruvian",
+        ),
+        (
+            "Peruvian President Ana Ruiz opened the summit.",
+            "Peruvian President Tomas Vidal opened the summit.",
+            "different person in the same role: claim Ana Ruiz, passage Tomas Vidal (peruvian president)",
+        ),
         ("Talks with Ana Ruiz ended.", "Talks with Tomas Vidal ended.", "not in passage: Ana Ruiz"),
     ],
 )
