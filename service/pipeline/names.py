@@ -116,13 +116,15 @@ def _split_run(run: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     name: list[str] = []
     titles: list[str] = []
-    for word in run.split():
-        if _is_title(word) or word in _NOT_NAMES:
+    words = run.split()
+    for i, word in enumerate(words):
+        title = _is_title(words, i)
+        if title or word in _NOT_NAMES:
             if name:
                 out.append((" ".join(name), " ".join(titles)))
-                titles = [w.lower() for w in name] if _is_title(word) and len(name) <= 2 else []
+                titles = [w.lower() for w in name] if title and len(name) <= 2 else []
                 name = []
-            if _is_title(word):
+            if title:
                 titles.append(word.lower())
             continue
         bare = re.sub(r"['’]s$", "", word).strip("’'-")
@@ -145,8 +147,10 @@ def _role_before(before: str) -> str:
     return f"{modifier} {found.group(2)}" if modifier and modifier not in _HEADLINE_LOWERCASE else found.group(2)
 
 
-def _is_title(word: str) -> bool:
-    return word.lower() in _ROLES or word.lower() in _ROLE_MODIFIERS
+def _is_title(words: list[str], i: int) -> bool:
+    """An office (President), or a word that qualifies the office after it (Prime, in Prime Minister)."""
+    word = words[i].lower()
+    return word in _ROLES or (word in _ROLE_MODIFIERS and i + 1 < len(words) and _is_title(words, i + 1))
 
 
 def role_holder(role: str, passage: str) -> str:

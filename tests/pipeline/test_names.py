@@ -13,6 +13,11 @@ def test_claim_names_split_at_titles_and_possessives_and_keep_each_role() -> Non
     assert names == {"Spain": "", "Ana Ruiz": "prime minister", "Jan Vos": "coach", "Lyon": ""}
 
 
+def test_a_word_that_qualifies_an_office_is_part_of_a_name_when_no_office_follows() -> None:
+    names = claim_names("He sold First Data to Health Canada, said Vice President Tom Vidal.")
+    assert names == {"First Data": "", "Health Canada": "", "Tom Vidal": "vice president"}
+
+
 @pytest.mark.parametrize(
     ("passage", "name", "named"),
     [
