@@ -321,16 +321,21 @@ def test_training_cuts_long_premises_from_the_start_as_the_service_does(tiny_bac
     assert tokenizer.decode(ids, skip_special_tokens=True).split()[-3:] == ["the", "passage", "claim"]
 
 
+def ablation_totals(pairs: list[Pair], probs: list[float]) -> dict[str, int]:
+    """``consistency_ablation``'s overall counts for toy pairs that all get the same probabilities."""
+    rows = np.array([probs] * len(pairs), dtype=np.float32)
+    return consistency_ablation({"toy": pairs}, rows)["overall"]
+
+
 def test_ablation_counts_each_kind_of_mismatch_separately() -> None:
-    dev = {
-        "toy": [
+    counts = ablation_totals(
+        [
             Pair("He met her 39 times.", "He met her 40 times.", 2, "toy"),
             Pair("It opened in 2019.", "It opened in 2017.", 2, "toy"),
             Pair("It opened in 2019.", "It opened in 2019.", 0, "toy"),
-        ]
-    }
-    entailment = np.array([[0.9, 0.05, 0.05]] * 3, dtype=np.float32)
-    counts = consistency_ablation(dev, entailment)["overall"]
+        ],
+        [0.9, 0.05, 0.05],
+    )
     assert {k: v for k, v in counts.items() if not k.startswith("names_")} == {
         "pairs": 3,
         "flagged": 2,
@@ -342,24 +347,16 @@ def test_ablation_counts_each_kind_of_mismatch_separately() -> None:
 
 
 def test_ablation_counts_missing_names_by_label_and_what_moving_them_to_neutral_would_do() -> None:
-    dev = {
-        "toy": [
+    counts = ablation_totals(
+        [
             Pair("The mayor of Nantes resigned.", "The mayor of Lyon resigned.", 1, "toy"),
             Pair("The mayor, Tomas Vidal, resigned.", "The mayor, Ana Ruiz, resigned.", 2, "toy"),
             Pair("The mayor of Lyon resigned.", "The mayor of Lyon resigned.", 0, "toy"),
-        ]
-    }
-    leaning_entailment = np.array([[0.45, 0.40, 0.15]] * 3, dtype=np.float32)
-    counts = consistency_ablation(dev, leaning_entailment)["overall"]
-    assert (
-        counts["names_missing_entailment"],
-        counts["names_missing_neutral"],
-        counts["names_missing_contradiction"],
-    ) == (
-        0,
-        1,
-        1,
+        ],
+        [0.45, 0.40, 0.15],
     )
+    by_label = tuple(counts[f"names_missing_{label}"] for label in ("entailment", "neutral", "contradiction"))
+    assert by_label == (0, 1, 1)
     assert (counts["plain"], counts["names_to_neutral"], counts["names_other_person"]) == (1, 2, 1)
 
 
