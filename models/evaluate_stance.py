@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import time
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,9 @@ def _threshold(sims: np.ndarray, lo: float, hi: float, present: list[int]) -> li
     return [0 if s >= hi else contra if s < lo else neutral for s in sims]
 
 
+# Acting on number/year mismatches becomes the default only if it gains at least this share of dev
+# pairs (a tenth of a point of accuracy): smaller gains are noise.
+MIN_ADJUST_GAIN = 0.001
 # Share of entailment the name ablation moves to neutral: the best of 0.1-0.5 on either half of dev.
 NAME_SHARE = 0.3
 ABLATION_VARIANTS: dict[str, tuple[str, ...]] = {
@@ -133,6 +137,11 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
             totals[key] = totals.get(key, 0) + value
     out["overall"] = totals
     return out
+
+
+def adjusting_helps(overall: dict[str, int]) -> bool:
+    """Whether the dev ablation's totals justify ``CLAIMSCOPE_CONSISTENCY_ADJUST`` on by default."""
+    return overall["adjusted"] - overall["plain"] >= max(1, math.ceil(MIN_ADJUST_GAIN * overall["pairs"]))
 
 
 def _correct_after_adjust(rows: np.ndarray, why: list[list[str]], gold: np.ndarray, kinds: tuple[str, ...]) -> int:

@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from models.evaluate_stance import NAME_SHARE
+from models.evaluate_stance import MIN_ADJUST_GAIN, NAME_SHARE, adjusting_helps
 from models.stance_data import LABELS
 from service.pipeline.consistency import OTHER_PERSON
 from service.pipeline.stance import MAX_TOKENS
@@ -306,8 +306,9 @@ def render(model: Path, results: Path) -> str:
         f" mismatches alone: {ablation['numbers_only']}/{ablation['pairs']}; on year mismatches alone:"
         f" {ablation['dates_only']}/{ablation['pairs']}.",
         "`CLAIMSCOPE_CONSISTENCY_ADJUST` defaults to "
-        + ("**on**" if ablation["adjusted"] > ablation["plain"] else "**off**")
-        + " accordingly; the reasons are always reported on each cited passage.",
+        + ("**on**" if adjusting_helps(ablation) else "**off**")
+        + f" accordingly (it would be on for a gain of at least {MIN_ADJUST_GAIN:.1%} of dev pairs);"
+        " the reasons are always reported on each cited passage.",
         "",
         *_name_ablation(report["consistency_ablation"]),
         "",

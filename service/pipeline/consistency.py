@@ -2,10 +2,11 @@
 
 ``reasons(claim, passage)`` explains, in words, where a passage disagrees with the claim on a
 number or a year, lacks a name the claim relies on, or gives the claim's office to someone else
-(``names`` decides when a name counts as present). ``adjust`` optionally moves probability from
-entailment to contradiction when a number or year disagrees; whether that runs is a setting whose
-default comes from the dev-set ablation in models/README.md. Missing names are reported, never
-acted on: that ablation shows why.
+(``names`` decides when a name counts as present). Numbers are compared only when they count the
+same thing: "40 times" against "39 times", never "5 days" against "39 times". ``adjust``
+optionally moves probability from entailment to contradiction when a number or year disagrees;
+whether that runs is a setting whose default comes from the dev-set ablation in models/README.md.
+Missing names are reported, never acted on: that ablation shows why.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _WORDS = {
     )
 }
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
+# The word right after a number says what it counts ("40 times", "12-point", "5%", "2.5 billion").
+_UNIT = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)
 # Each reason opens with its kind; API clients may match on these.
 NUMBER_MISMATCH = "number mismatch"
 DATE_MISMATCH = "date mismatch"
@@ -38,17 +41,41 @@ def _text(value: str) -> str:
     return unicodedata.normalize("NFKC", value)
 
 
-def _numbers(text: str) -> tuple[set[str], set[str]]:
-    """(years, other numbers) mentioned in ``text``, as canonical strings."""
+def _numbers(text: str) -> tuple[set[str], dict[str, set[str]]]:
+    """Years, and other numbers keyed by what they count (the word after them: "40 times" counts
+    "time", "$2 billion" counts "billion"), as canonical strings."""
     years: set[str] = set()
-    others: set[str] = set()
+    counted: dict[str, set[str]] = {}
     for match in _NUMBER.finditer(text):
         raw = match.group(1).replace(",", "")
         value = raw.rstrip("0").rstrip(".") if "." in raw else str(int(raw))
-        (years if len(value) == 4 and 1800 <= int(float(value)) <= 2100 else others).add(value)
+        if len(value) == 4 and 1800 <= int(float(value)) <= 2100:
+            years.add(value)
+        else:
+            counted.setdefault(_unit(text[match.end() :]), set()).add(value)
     for match in _WORD_NUMBER.finditer(text):
-        others.add(str(_WORDS[match.group(1).lower()]))
-    return years, others
+        counted.setdefault(_unit(text[match.end() :]), set()).add(str(_WORDS[match.group(1).lower()]))
+    return years, counted
+
+
+def _unit(after: str) -> str:
+    found = _UNIT.match(after)
+    if not found:
+        return ""
+    unit = found.group(1).lower()
+    return "%" if unit in ("percent", "per cent") else unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
+
+
+def _number_mismatches(claim: dict[str, set[str]], passage: dict[str, set[str]]) -> tuple[set[str], set[str]]:
+    """Claim and passage numbers that count the same thing and all differ; numbers counting different
+    things ("5 days", "39 times") are not compared."""
+    claimed: set[str] = set()
+    found: set[str] = set()
+    for unit, values in claim.items():
+        if unit in passage and not values & passage[unit]:
+            claimed |= values
+            found |= passage[unit]
+    return claimed, found
 
 
 def reasons(claim: str, passage: str) -> list[str]:
@@ -64,10 +91,9 @@ def reasons(claim: str, passage: str) -> list[str]:
     out = []
     claim_years, claim_numbers = _numbers(claim)
     passage_years, passage_numbers = _numbers(passage)
-    if claim_numbers and passage_numbers and not claim_numbers & passage_numbers:
-        out.append(
-            f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claim_numbers))}, passage {', '.join(sorted(passage_numbers))}"
-        )
+    claimed, found = _number_mismatches(claim_numbers, passage_numbers)
+    if claimed:
+        out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed))}, passage {', '.join(sorted(found))}")
     if claim_years and passage_years and not claim_years & passage_years:
         out.append(
             f"{DATE_MISMATCH}: claim {', '.join(sorted(claim_years))}, passage {', '.join(sorted(passage_years))}"

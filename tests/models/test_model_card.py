@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
+from models.evaluate_stance import adjusting_helps
 from models.model_card import render, shape_line, two_way_sets
 from models.stance_data import LABELS
+from service.settings import Settings
 from tests.conftest import REPO, save_tiny_bert
 
 
@@ -31,3 +35,14 @@ def test_shape_line_reads_the_network_from_its_files(tmp_path: Path) -> None:
     assert shape_line(tmp_path) == (
         f"Shipped network: 2 layers, 32 hidden, 64 feed-forward units per layer, {parameters / 1e6:.1f}M parameters."
     )
+
+
+def test_the_consistency_adjust_default_follows_the_committed_ablation() -> None:
+    report = json.loads((REPO / "models" / "stance" / "dev_report.json").read_text())
+    default = next(f.default for f in dataclasses.fields(Settings) if f.name == "consistency_adjust")
+    assert default is adjusting_helps(report["consistency_ablation"]["overall"])
+
+
+def test_adjusting_needs_a_tenth_of_a_point_of_dev_accuracy() -> None:
+    assert not adjusting_helps({"pairs": 10000, "plain": 8000, "adjusted": 8009})
+    assert adjusting_helps({"pairs": 10000, "plain": 8000, "adjusted": 8010})

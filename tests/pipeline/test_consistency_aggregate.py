@@ -18,6 +18,13 @@ T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
         ("Turnout was 1,200 people.", "Some 1200 people turned out.", []),
         ("He has visited 40 times.", "He has visited 39 times.", ["number mismatch: claim 40, passage 39"]),
         ("Three ships sank.", "Two ships sank in the storm.", ["number mismatch: claim 3, passage 2"]),
+        ("The trip lasted five days.", "They have met 39 times since then.", []),
+        ("Turnout rose 5 per cent.", "Turnout rose 7% on the day.", ["number mismatch: claim 5, passage 7"]),
+        (
+            "The deal was worth $2 billion.",
+            "It paid $2.5 billion for 3 firms.",
+            ["number mismatch: claim 2, passage 2.5"],
+        ),
         ("It opened in 2017.", "It has been open since 2019.", ["date mismatch: claim 2017, passage 2019"]),
         ("The mayor of Lyon resigned.", "The mayor of Nantes resigned.", ["not in passage: Lyon"]),
         ("Germany's chancellor spoke.", "The chancellor of Germany spoke.", []),
