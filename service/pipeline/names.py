@@ -23,6 +23,7 @@ _NOT_NAMES = frozenset(
 _SHORT_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*\d")
 _ACCENTS = re.compile("[\u0300-\u036f]")  # the combining diacritical marks NFKD splits off letters
 _WORD = re.compile(r"\w+")
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
 _PUNCTUATION = "\"'“”‘’()[]{}:;,.!?"
 # Words a headline leaves in lower case while capitalising the rest.
 _HEADLINE_LOWERCASE = frozenset("a an the and but or nor for of on in at to by with from as vs".split())
@@ -193,11 +194,13 @@ def _has_phrase(phrase: str, words: list[str]) -> bool:
 
 @dataclass(frozen=True)
 class PassageWords:
-    """A passage's folded words, and the same words keyed by their first four letters (two words
-    ``_same_word`` pairs share them), so each name is looked up instead of compared with every word."""
+    """A passage's folded words; the same words keyed by their first four letters (two words
+    ``_same_word`` pairs share them), so each name is looked up instead of compared with every word;
+    and the words the passage writes with a capital, so that "US" is not found in "told us"."""
 
     words: list[str]
     by_prefix: dict[str, set[str]]
+    capitalised: frozenset[str]
 
     @classmethod
     def of(cls, passage: str) -> PassageWords:
@@ -205,14 +208,24 @@ class PassageWords:
         by_prefix: dict[str, set[str]] = defaultdict(set)
         for word in words:
             by_prefix[word[:4]].add(word)
-        return cls(words, dict(by_prefix))
+        dotted = (a.replace(".", "") for a in _DOTTED_ACRONYM.findall(passage))  # U.S. is US
+        capitalised = frozenset(_folded(w) for w in (*_WORD.findall(passage), *dotted) if not w.islower())
+        return cls(words, dict(by_prefix), capitalised)
 
     def mention(self, name: str) -> bool:
         """One of the name's words in any derived form (a surname is enough), or another form of the
-        name or of one of its words (France, French)."""
+        name or of one of its words (France, French). Short acronyms (US, UN) must be capitalised."""
         folded = _folded(name)
         parts = _WORD.findall(folded)
         related = _related_forms()
-        return any(any(_same_word(part, word) for word in self.by_prefix.get(part[:4], ())) for part in parts) or any(
-            _has_phrase(form, self.words) for key in (folded, *parts) for form in related.get(key, ())
+        return any(self._has_word(part, acronym=name.isupper()) for part in parts) or any(
+            self._has_form(form) for key in (folded, *parts) for form in related.get(key, ())
         )
+
+    def _has_word(self, part: str, acronym: bool) -> bool:
+        if acronym and len(part) <= 3:
+            return part in self.capitalised
+        return any(_same_word(part, word) for word in self.by_prefix.get(part[:4], ()))
+
+    def _has_form(self, form: str) -> bool:
+        return form in self.capitalised if len(form) <= 3 else _has_phrase(form, self.words)

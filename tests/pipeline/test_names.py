@@ -27,6 +27,11 @@ def test_a_word_that_qualifies_an_office_is_part_of_a_name_when_no_office_follow
         ("He spoke to the Dutch.", "Netherlands", True),
         ("He spoke to the Danish envoy.", "Denmark", True),
         ("The Australian side won.", "Austria", False),
+        ("They told us about the sanctions.", "US", False),
+        ("U.S. officials announced sanctions.", "US", True),
+        ("Nato sent jets.", "NATO", True),
+        ("They told us about the sanctions.", "United States", False),
+        ("The US announced sanctions.", "United States", True),
     ],
 )
 def test_passage_words_mention(passage: str, name: str, named: bool) -> None:
