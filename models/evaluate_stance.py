@@ -153,10 +153,10 @@ def _correct_after_adjust(rows: np.ndarray, why: list[list[str]], gold: np.ndarr
 
 
 def _correct_after_moving_to_neutral(rows: np.ndarray, flagged: np.ndarray, gold: np.ndarray) -> int:
+    from service.pipeline.consistency import shift_entailment
+
     moved = rows.astype(np.float32).copy()
-    shift = moved[flagged, 0] * NAME_SHARE
-    moved[flagged, 0] -= shift
-    moved[flagged, 1] += shift
+    moved[flagged] = shift_entailment(moved[flagged], NAME_SHARE, to=LABELS.index("neutral"))
     return int((moved.argmax(1) == gold).sum())
 
 

@@ -204,8 +204,6 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
 def _name_ablation(ablation: dict[str, Any]) -> list[str]:
     """The missing-name reason per gold label, and which sets gain or lose if it moved entailment to neutral."""
     overall = ablation["overall"]
-    if "names_to_neutral" not in overall:
-        return []
     per_label = ", ".join(f"{overall[f'names_missing_{label}']} {label}" for label in LABELS)
     changed = {
         name: counts["names_to_neutral"] - counts["plain"]
@@ -218,7 +216,7 @@ def _name_ablation(ablation: dict[str, Any]) -> list[str]:
         f" {round(NAME_SHARE * 100)}% of entailment to neutral on those pairs would get"
         f" {overall['names_to_neutral']}/{overall['pairs']} right (plain: {overall['plain']}); by set: {by_set}.",
         f'A passage gave the claim\'s role to someone else ("{OTHER_PERSON}") in'
-        f" {overall.get('names_other_person', 0)} of them.",
+        f" {overall['names_other_person']} of them.",
         "Missing names are reported on each passage and never change its stance"
         + (
             ": moving entailment to neutral on them helps some sets and costs others, so no setting does it."

@@ -122,8 +122,14 @@ def adjust(scores: np.ndarray, found: list[str], share: float = 0.8) -> np.ndarr
     """Move ``share`` of the entailment probability to contradiction on a number/year mismatch."""
     if not any(is_mismatch(r) for r in found):
         return scores
+    return shift_entailment(scores, share, to=2)
+
+
+def shift_entailment(scores: np.ndarray, share: float, to: int) -> np.ndarray:
+    """Move ``share`` of the entailment probability (column 0) to column ``to``, in one row of
+    scores or in each row of many."""
     out = scores.astype(np.float32).copy()
-    moved = out[0] * share
-    out[0] -= moved
-    out[2] += moved
+    moved = out[..., 0] * share
+    out[..., 0] -= moved
+    out[..., to] += moved
     return out
