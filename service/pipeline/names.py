@@ -91,12 +91,21 @@ def _is_headline(text: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
+def _headline_acronyms(text: str) -> dict[str, str]:
+    """A Title Case headline still writes acronyms in capitals ("NATO Chief Visits Kyiv"); in an ALL
+    CAPS one every word looks like an acronym, so none counts."""
+    words = [w.strip(_PUNCTUATION) for w in text.split()]
+    if all(w.isupper() for w in words if w[:1].isalpha()):
+        return {}
+    return {w: "" for w in words if len(w) >= 2 and w.isupper() and w.isalpha()}
+
+
 def claim_names(text: str) -> dict[str, str]:
     """Names in capitalised runs, each with the role it is given ("foreign minister" in "the foreign
     minister Qin Gang", or ""). A lone capitalised word opening a sentence is just a sentence start,
     unless it is an acronym."""
     if _is_headline(text):
-        return {}
+        return _headline_acronyms(text)
     text = _SHORT_DATE.sub(lambda date: date.group(0).lower(), text)  # "Jan. 1" names no one; "Jan Vos" does
     names: dict[str, str] = {}
     for match in _CAPITALISED.finditer(text):

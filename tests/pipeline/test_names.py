@@ -107,3 +107,9 @@ def test_a_title_case_headline_has_no_names_to_miss() -> None:
     assert reasons("Police chief in charge of the Lyon inquiry resigns", "The officer resigned.") == [
         "not in passage: Lyon"
     ]
+
+
+def test_a_title_case_headline_keeps_its_acronyms() -> None:
+    assert reasons("NATO Chief In Charge of the Inquiry Resigns", "The officer resigned.") == ["not in passage: NATO"]
+    assert reasons("NATO Chief In Charge of the Inquiry Resigns", "The NATO officer resigned.") == []
+    assert reasons("NATO CHIEF RESIGNS OVER INQUIRY", "The officer resigned.") == []
