@@ -48,7 +48,7 @@ def main() -> None:
     table += ["", f"`{score.summary()}`"]
     details = (
         f"stance model `{model}`, previous sentence as context: {settings.stance_context}, "
-        f"{score.claims} claims over `{args.corpus.name}/`, "
+        f"mismatches adjusted: {settings.consistency_adjust}, {score.claims} claims over `{args.corpus.name}/`, "
     )
     rows = {"summary": score.summary(), "stance_model": model, "claims": score.rows}
     write_results(args.out, "claims", "Labelled claims, end to end", details, table, rows)

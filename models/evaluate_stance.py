@@ -1,5 +1,6 @@
 """Dev-split evaluation of a stance model: per-set metrics for the PyTorch and int8 ONNX runtimes,
-a similarity-only baseline, and temperature scaling (fit on dev, ECE before/after).
+a similarity-only baseline, temperature scaling (fit on dev, ECE before/after), and the consistency
+ablation with its counterfactual probe (models/mismatch_probe.py).
 
 Usage: python -m models.evaluate_stance --model models/stance --data ../shared/datasets [--limit N]
 Writes ``<model>/dev_report.json`` and ``<model>/calibration.json``.
@@ -9,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from models.mismatch_probe import PROBE_KINDS, probe_ablation, probe_pairs
 from models.stance_data import Pair, load_splits
 from service.pipeline.evaluate import classification_metrics
 from service.pipeline.stance import LABELS, CrossEncoderStance, OnnxStance, softmax
@@ -91,16 +92,13 @@ def _threshold(sims: np.ndarray, lo: float, hi: float, present: list[int]) -> li
     return [0 if s >= hi else contra if s < lo else neutral for s in sims]
 
 
-# Acting on number/year mismatches becomes the default only if it gains at least this share of dev
-# pairs (a tenth of a point of accuracy): smaller gains are noise.
-MIN_ADJUST_GAIN = 0.001
+# A kind of mismatch is acted on by default when acting on it alone costs no dev pair and fixes at
+# least this share of its counterfactual probe pairs (models/mismatch_probe.py).
+MIN_PROBE_FIXED = 0.05
 # Share of entailment the name ablation moves to neutral: the best of 0.1-0.5 on either half of dev.
 NAME_SHARE = 0.3
-ABLATION_VARIANTS: dict[str, tuple[str, ...]] = {
-    "adjusted": ("number mismatch", "date mismatch"),
-    "numbers_only": ("number mismatch",),
-    "dates_only": ("date mismatch",),
-}
+# Each ablation variant and the CLAIMSCOPE_CONSISTENCY_ADJUST mode it measures.
+ABLATION_VARIANTS = {"adjusted": "all", "numbers_only": "numbers", "dates_only": "years"}
 
 
 def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[str, Any]:
@@ -109,7 +107,7 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
     name is missing from the passage, per gold label, with what moving entailment to neutral on
     those pairs would do ("names_to_neutral"), and how often the passage gives the claim's role to
     someone else ("names_other_person")."""
-    from service.pipeline.consistency import OTHER_PERSON, is_missing_name, reasons
+    from service.pipeline.consistency import ADJUSTED_KINDS, OTHER_PERSON, is_missing_name, reasons
 
     out: dict[str, Any] = {}
     offset = 0
@@ -122,11 +120,11 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
         why = [reasons(p.hypothesis, p.premise) for p in pairs]
         counts = {
             "pairs": len(pairs),
-            "flagged": sum(any(r.startswith(ABLATION_VARIANTS["adjusted"]) for r in w) for w in why),
+            "flagged": sum(any(r.startswith(ADJUSTED_KINDS["all"]) for r in w) for w in why),
             "plain": int((rows.argmax(1) == gold).sum()),
         }
-        for variant, kinds in ABLATION_VARIANTS.items():
-            counts[variant] = _correct_after_adjust(rows, why, gold, kinds)
+        for variant, mode in ABLATION_VARIANTS.items():
+            counts[variant] = _correct_after_adjust(rows, why, gold, ADJUSTED_KINDS[mode])
         names_missing = np.array([any(is_missing_name(r) for r in w) for w in why], dtype=bool)
         for label, label_name in enumerate(LABELS):
             counts[f"names_missing_{label_name}"] = int((names_missing & (gold == label)).sum())
@@ -139,16 +137,22 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
     return out
 
 
-def adjusting_helps(overall: dict[str, int]) -> bool:
-    """Whether the dev ablation's totals justify ``CLAIMSCOPE_CONSISTENCY_ADJUST`` on by default."""
-    return overall["adjusted"] - overall["plain"] >= max(1, math.ceil(MIN_ADJUST_GAIN * overall["pairs"]))
+def default_adjust_mode(overall: dict[str, int], probe: dict[str, Any]) -> str:
+    """The ``CLAIMSCOPE_CONSISTENCY_ADJUST`` default the dev ablation and its probe justify."""
+    variant = {"numbers": "numbers_only", "years": "dates_only"}
+    acted = [
+        kind
+        for kind in PROBE_KINDS
+        if overall[variant[kind]] >= overall["plain"]
+        and probe[kind]["adjusted"] - probe[kind]["plain"] >= max(1, MIN_PROBE_FIXED * probe[kind]["pairs"])
+    ]
+    return "all" if len(acted) == len(PROBE_KINDS) else acted[0] if acted else "none"
 
 
 def _correct_after_adjust(rows: np.ndarray, why: list[list[str]], gold: np.ndarray, kinds: tuple[str, ...]) -> int:
     from service.pipeline.consistency import adjust
 
-    kept = [[r for r in w if r.startswith(kinds)] for w in why]
-    adjusted = np.stack([adjust(row, w) for row, w in zip(rows, kept, strict=True)])
+    adjusted = np.stack([adjust(row, w, kinds) for row, w in zip(rows, why, strict=True)])
     return int((adjusted.argmax(1) == gold).sum())
 
 
@@ -219,6 +223,13 @@ def main() -> None:
     print("calibration:", calibration)
     report["consistency_ablation"] = consistency_ablation(dev, softmax(logits, temperature))
     print("consistency ablation:", report["consistency_ablation"]["overall"])
+    probe = probe_pairs(dev)
+    probe_probs = {
+        k: softmax(model_logits(runtimes["torch"], probe[k])[0], temperature) if probe[k] else np.zeros((0, 3))
+        for k in PROBE_KINDS
+    }
+    report["mismatch_probe"] = probe_ablation(probe_probs, probe)
+    print("mismatch probe:", report["mismatch_probe"])
     if not args.skip_baseline:
         report["similarity_baseline"] = similarity_baseline(train, dev)
     (args.model / "calibration.json").write_text(json.dumps(calibration, indent=2) + "\n")

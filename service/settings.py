@@ -12,11 +12,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 PREFIX = "CLAIMSCOPE_"
 ContextMode = Literal["always", "needed", "never"]
 CONTEXT_MODES: tuple[ContextMode, ...] = ("always", "needed", "never")
+AdjustMode = Literal["none", "numbers", "years", "all"]
+ADJUST_MODES: tuple[AdjustMode, ...] = ("none", "numbers", "years", "all")
+Mode = TypeVar("Mode", bound=str)
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
@@ -95,9 +98,13 @@ class Settings:
         default=0.6,
         metadata={"help": "Both sides need a source at least this confident for the verdict `conflicting`."},
     )
-    consistency_adjust: bool = field(
-        default=False,
-        metadata={"help": "On a number or year mismatch, move entailment probability to contradiction."},
+    consistency_adjust: AdjustMode = field(
+        default="numbers",
+        metadata={
+            "help": "Mismatches that move entailment probability to contradiction: `numbers` (claim and passage "
+            "count the same thing differently), `years`, `all` or `none`; true/false mean all/none. The default "
+            "follows the dev ablation in models/README.md."
+        },
     )
     passages_per_source: int = field(default=3, metadata={"help": "Passages cited per source in a verification."})
     max_text_chars: int = field(default=2_000_000, metadata={"help": "Largest article text accepted."})
@@ -129,6 +136,7 @@ class Settings:
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser())
         object.__setattr__(self, "stance_context", context_mode(self.stance_context))
+        object.__setattr__(self, "consistency_adjust", adjust_mode(self.consistency_adjust))
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -166,15 +174,24 @@ def _parse(f: dataclasses.Field[Any], raw: str) -> Any:
 
 def context_mode(value: str | bool) -> ContextMode:
     """A stance-context mode; true/false (the setting's first form, a bool) mean always/never."""
+    return _mode("STANCE_CONTEXT", value, CONTEXT_MODES, if_true="always", if_false="never")
+
+
+def adjust_mode(value: str | bool) -> AdjustMode:
+    """Which mismatches adjust stance; true/false (the setting's first form, a bool) mean all/none."""
+    return _mode("CONSISTENCY_ADJUST", value, ADJUST_MODES, if_true="all", if_false="none")
+
+
+def _mode(name: str, value: str | bool, modes: tuple[Mode, ...], *, if_true: Mode, if_false: Mode) -> Mode:
     lowered = str(value).strip().lower()
-    for mode in CONTEXT_MODES:
+    for mode in modes:
         if lowered == mode:
             return mode
     if lowered in _TRUE:
-        return "always"
+        return if_true
     if lowered in _FALSE:
-        return "never"
-    raise ValueError(f"{PREFIX}STANCE_CONTEXT={value!r} is not one of {', '.join(CONTEXT_MODES)} (or true/false)")
+        return if_false
+    raise ValueError(f"{PREFIX}{name}={value!r} is not one of {', '.join(modes)} (or true/false)")
 
 
 def settings_table() -> str:

@@ -4,8 +4,8 @@
 number or a year, lacks a name the claim relies on, or gives the claim's office to someone else
 (``names`` decides when a name counts as present). Numbers are compared only when they count the
 same thing: "40 times" against "39 times", never "5 days" against "39 times". ``adjust``
-optionally moves probability from entailment to contradiction when a number or year disagrees;
-whether that runs is a setting whose default comes from the dev-set ablation in models/README.md.
+moves probability from entailment to contradiction when a number or year disagrees; which kinds it
+acts on is a setting whose default comes from the dev-set ablation in models/README.md.
 Missing names are reported, never acted on: that ablation shows why.
 """
 
@@ -27,14 +27,33 @@ _WORDS = {
     )
 }
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
-# The word right after a number says what it counts ("40 times", "12-point", "5%", "2.5 billion").
+# The word right after a number says what it counts ("40 times", "12-point", "5%", "2.5 billion"),
+# after the rest of a range ("20-22 March", "3 to 5 days").
 _UNIT = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)
+_RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d[\d,.]*", re.I)
+# Words that follow a number without saying what it counts ("20 to", "40 in", "22."): such a
+# number is compared as a day of a month ("March 20", "20 March") or by the word before it.
+_NOT_UNITS = frozenset("to and or of in on at for from by with as than into over since per the a an".split())
+# Else the word before it names the count ("age 60", "number 24", "UFC 216").
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*#?\s*$")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december sept".split() + list(_MONTHS)
+)
+_MONTH_BEFORE = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?\s+(?:\d{1,2}\s*(?:-|–|—|to|and)\s*)?$", re.I)
 # Each reason opens with its kind; API clients may match on these.
 NUMBER_MISMATCH = "number mismatch"
 DATE_MISMATCH = "date mismatch"
 MISSING_NAME = "not in passage"
 OTHER_PERSON = "different person in the same role"
 REASON_KINDS = (NUMBER_MISMATCH, DATE_MISMATCH, MISSING_NAME, OTHER_PERSON)
+# The reasons each CLAIMSCOPE_CONSISTENCY_ADJUST mode acts on.
+ADJUSTED_KINDS: dict[str, tuple[str, ...]] = {
+    "none": (),
+    "numbers": (NUMBER_MISMATCH,),
+    "years": (DATE_MISMATCH,),
+    "all": (NUMBER_MISMATCH, DATE_MISMATCH),
+}
 
 
 def _text(value: str) -> str:
@@ -42,8 +61,9 @@ def _text(value: str) -> str:
 
 
 def _numbers(text: str) -> tuple[set[str], dict[str, set[str]]]:
-    """Years, and other numbers keyed by what they count (the word after them: "40 times" counts
-    "time", "$2 billion" counts "billion"), as canonical strings."""
+    """Years, and other numbers keyed by what they count ("40 times" counts "time", "$2 billion"
+    counts "billion", "March 20" is a day of March), as canonical strings; a number whose count
+    cannot be told is left out, since comparing it would compare unlike things."""
     years: set[str] = set()
     counted: dict[str, set[str]] = {}
     for match in _NUMBER.finditer(text):
@@ -51,19 +71,28 @@ def _numbers(text: str) -> tuple[set[str], dict[str, set[str]]]:
         value = raw.rstrip("0").rstrip(".") if "." in raw else str(int(raw))
         if len(value) == 4 and 1800 <= int(float(value)) <= 2100:
             years.add(value)
-        else:
-            counted.setdefault(_unit(text[match.end() :]), set()).add(value)
+        elif unit := _unit(text, match.start(), match.end()):
+            counted.setdefault(unit, set()).add(value)
     for match in _WORD_NUMBER.finditer(text):
-        counted.setdefault(_unit(text[match.end() :]), set()).add(str(_WORDS[match.group(1).lower()]))
+        if unit := _unit(text, match.start(), match.end()):
+            counted.setdefault(unit, set()).add(str(_WORDS[match.group(1).lower()]))
     return years, counted
 
 
-def _unit(after: str) -> str:
+def _unit(text: str, start: int, end: int) -> str:
+    after = text[end:]
+    if rest := _RANGE_REST.match(after):
+        after = after[rest.end() :]
     found = _UNIT.match(after)
-    if not found:
-        return ""
-    unit = found.group(1).lower()
-    return "%" if unit in ("percent", "per cent") else unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
+    unit = found.group(1).lower() if found else ""
+    if unit in _MONTH_NAMES:
+        return unit[:3]
+    if unit and unit not in _NOT_UNITS:
+        return "%" if unit in ("percent", "per cent") else unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
+    if month := _MONTH_BEFORE.search(text[:start]):
+        return month.group(1).lower()
+    before = _WORD_BEFORE.search(text[:start])
+    return f"{before.group(1).lower()} #" if before and before.group(1).lower() not in _NOT_UNITS else ""
 
 
 def _number_mismatches(claim: dict[str, set[str]], passage: dict[str, set[str]]) -> tuple[set[str], set[str]]:
@@ -114,13 +143,12 @@ def is_missing_name(reason: str) -> bool:
     return reason.startswith((MISSING_NAME, OTHER_PERSON))
 
 
-def is_mismatch(reason: str) -> bool:
-    return reason.startswith((NUMBER_MISMATCH, DATE_MISMATCH))
-
-
-def adjust(scores: np.ndarray, found: list[str], share: float = 0.8) -> np.ndarray:
-    """Move ``share`` of the entailment probability to contradiction on a number/year mismatch."""
-    if not any(is_mismatch(r) for r in found):
+def adjust(
+    scores: np.ndarray, found: list[str], kinds: tuple[str, ...] = ADJUSTED_KINDS["all"], share: float = 0.8
+) -> np.ndarray:
+    """Move ``share`` of the entailment probability to contradiction when ``found`` holds a reason
+    of one of ``kinds`` (number and year mismatches unless told)."""
+    if not any(r.startswith(kinds) for r in found):
         return scores
     return shift_entailment(scores, share, to=2)
 

@@ -22,12 +22,12 @@ from service.pipeline.aggregate import (
     source_stance,
     verdict,
 )
-from service.pipeline.consistency import adjust, reasons
+from service.pipeline.consistency import ADJUSTED_KINDS, adjust, reasons
 from service.pipeline.embed import Embedder
 from service.pipeline.premise import premise
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.stance import NO_MODEL, StanceModel
-from service.settings import ContextMode
+from service.settings import AdjustMode, ContextMode
 from service.storage import Store
 
 
@@ -41,7 +41,7 @@ class VerifyOptions:
     passages_per_source: int
     stance_context: ContextMode
     thresholds: Thresholds
-    consistency_adjust: bool = False
+    consistency_adjust: AdjustMode = "none"
 
 
 def verify_claims(
@@ -79,12 +79,9 @@ def verify_claims(
     ]
     scores = stance_model.predict(pairs)
     explanations = [reasons(claim, c.passage.text) for claim, cands in zip(claims, found, strict=True) for c in cands]
-    if options.consistency_adjust and stance_model.name != NO_MODEL:
-        scores = (
-            np.stack([adjust(row, why) for row, why in zip(scores, explanations, strict=True)])
-            if len(scores)
-            else scores
-        )
+    kinds = ADJUSTED_KINDS[options.consistency_adjust]
+    if kinds and len(scores) and stance_model.name != NO_MODEL:
+        scores = np.stack([adjust(row, why, kinds) for row, why in zip(scores, explanations, strict=True)])
     judged = time.perf_counter()
     timings = {
         "embed": _ms(embedded - started),

@@ -6,7 +6,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from models.evaluate_stance import adjusting_helps
+from models.evaluate_stance import default_adjust_mode
 from models.model_card import render, shape_line, two_way_sets
 from models.stance_data import LABELS
 from service.settings import Settings
@@ -40,9 +40,15 @@ def test_shape_line_reads_the_network_from_its_files(tmp_path: Path) -> None:
 def test_the_consistency_adjust_default_follows_the_committed_ablation() -> None:
     report = json.loads((REPO / "models" / "stance" / "dev_report.json").read_text())
     default = next(f.default for f in dataclasses.fields(Settings) if f.name == "consistency_adjust")
-    assert default is adjusting_helps(report["consistency_ablation"]["overall"])
+    assert default == default_adjust_mode(report["consistency_ablation"]["overall"], report["mismatch_probe"])
 
 
-def test_adjusting_needs_a_tenth_of_a_point_of_dev_accuracy() -> None:
-    assert not adjusting_helps({"pairs": 10000, "plain": 8000, "adjusted": 8009})
-    assert adjusting_helps({"pairs": 10000, "plain": 8000, "adjusted": 8010})
+def test_a_kind_of_mismatch_is_acted_on_when_it_costs_no_dev_pair_and_fixes_its_probe() -> None:
+    dev = {"plain": 8000, "numbers_only": 8000, "dates_only": 7999}
+    fixed = {"pairs": 100, "plain": 50, "adjusted": 90}
+    fixes = {"numbers": fixed, "years": fixed}
+    assert default_adjust_mode(dev, fixes) == "numbers"
+    assert default_adjust_mode({**dev, "dates_only": 8001}, fixes) == "all"
+    assert default_adjust_mode({**dev, "numbers_only": 7999}, fixes) == "none"
+    barely = {**fixes, "numbers": {"pairs": 100, "plain": 50, "adjusted": 54}}
+    assert default_adjust_mode({**dev, "dates_only": 8001}, barely) == "years"

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from service.pipeline.aggregate import SourceStance, Thresholds, passage_stance, source_stance, verdict
-from service.pipeline.consistency import adjust, reasons
+from service.pipeline.consistency import ADJUSTED_KINDS, adjust, reasons
 
 T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
 
@@ -25,6 +25,15 @@ T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
             "It paid $2.5 billion for 3 firms.",
             ["number mismatch: claim 2, passage 2.5"],
         ),
+        ("The visit runs from March 20 to 22.", "He is there from March 20-22.", []),
+        (
+            "The visit runs from March 20 to 22.",
+            "He is there on 21 March.",
+            ["number mismatch: claim 20, 22, passage 21"],
+        ),
+        ("The talks took 3 to 5 days.", "The talks took 4 days.", ["number mismatch: claim 3, 5, passage 4"]),
+        ("Prices rose to 40.", "Prices rose to 39 on Monday.", []),
+        ("She died at age 60.", "She died at age 61, in May.", ["number mismatch: claim 60, passage 61"]),
         ("It opened in 2017.", "It has been open since 2019.", ["date mismatch: claim 2017, passage 2019"]),
         ("The mayor of Lyon resigned.", "The mayor of Nantes resigned.", ["not in passage: Lyon"]),
         ("Germany's chancellor spoke.", "The chancellor of Germany spoke.", []),
@@ -41,6 +50,14 @@ def test_adjust_moves_entailment_to_contradiction_only_on_mismatch() -> None:
     assert np.allclose(adjust(scores, ["not in passage: Lyon"]), scores)
     moved = adjust(scores, ["date mismatch: claim 2017, passage 2019"])
     assert np.isclose(moved.sum(), 1) and moved[2] > moved[0]
+
+
+def test_adjust_acts_only_on_the_kinds_it_is_given() -> None:
+    scores = np.array([0.8, 0.1, 0.1], dtype=np.float32)
+    date = ["date mismatch: claim 2017, passage 2019"]
+    assert np.allclose(adjust(scores, date, ADJUSTED_KINDS["numbers"]), scores)
+    assert np.allclose(adjust(scores, date, ADJUSTED_KINDS["none"]), scores)
+    assert adjust(scores, date, ADJUSTED_KINDS["years"]).argmax() == 2
 
 
 def test_passage_stance() -> None:

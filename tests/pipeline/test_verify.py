@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -150,6 +152,31 @@ def test_stance_runs_through_the_interface(seeded: Pipeline) -> None:
         lent.close()
     assert report["verdict"] == "refuted" and report["stance_model"] == "test-contradicts"
     assert all(s["stance"] == "contradicts" for s in report["sources"])
+
+
+class EntailsOnCounts(NoStanceModel):
+    """Entailment for premises that give a number of times ("39 times"), neutral for the rest."""
+
+    name = "test-entails-on-counts"
+
+    def predict(self, pairs):  # type: ignore[no-untyped-def]
+        rows = [[0.9, 0.05, 0.05] if re.search(r"\d times", premise) else [0.05, 0.9, 0.05] for premise, _ in pairs]
+        return np.array(rows, dtype=np.float32).reshape(-1, 3)
+
+
+@pytest.mark.parametrize(
+    ("mode", "stance"), [("numbers", "contradicts"), ("all", "contradicts"), ("years", "supports")]
+)
+def test_the_adjust_setting_moves_stance_on_the_mismatches_it_names(seeded: Pipeline, mode: str, stance: str) -> None:
+    settings = dataclasses.replace(seeded.settings, consistency_adjust=mode)
+    lent = Pipeline(settings, embedder=seeded.embedder, stance_model=EntailsOnCounts())
+    try:
+        report = lent.verify("Xi and Putin have met in person 41 times.")
+    finally:
+        lent.close()
+    judged = [s for s in report["sources"] if s["stance"] != "neutral"]
+    assert [s["stance"] for s in judged] == [stance]
+    assert any(r.startswith("number mismatch: claim 41") for p in judged[0]["passages"] for r in p["reasons"])
 
 
 def test_html_is_reduced_to_article_text(pipeline: Pipeline, tmp_path: Path) -> None:
