@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from models.mismatch_probe import PROBE_KINDS, probe_ablation, probe_pairs
-from models.stance_data import Pair, load_splits
+from models.mismatch_probe import PROBE_KINDS, probe_pairs
+from models.stance_data import LABEL_IDS, Pair, load_splits
 from service.pipeline.evaluate import classification_metrics
 from service.pipeline.stance import LABELS, CrossEncoderStance, OnnxStance, softmax
 
@@ -48,6 +48,8 @@ def fit_temperature(logits: np.ndarray, gold: np.ndarray) -> float:
 
 
 def model_logits(model: Any, pairs: list[Pair]) -> tuple[np.ndarray, float]:
+    if not pairs:
+        return np.zeros((0, len(LABELS)), dtype=np.float32), 0.0
     started = time.perf_counter()
     if isinstance(model, OnnxStance):
         logits = model.logits([(p.premise, p.hypothesis) for p in pairs])
@@ -120,7 +122,7 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
         why = [reasons(p.hypothesis, p.premise) for p in pairs]
         counts = {
             "pairs": len(pairs),
-            "flagged": sum(any(r.startswith(ADJUSTED_KINDS["all"]) for r in w) for w in why),
+            "flagged": _flagged(why, ADJUSTED_KINDS["all"]),
             "plain": int((rows.argmax(1) == gold).sum()),
         }
         for variant, mode in ABLATION_VARIANTS.items():
@@ -129,7 +131,7 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
         for label, label_name in enumerate(LABELS):
             counts[f"names_missing_{label_name}"] = int((names_missing & (gold == label)).sum())
         counts["names_to_neutral"] = _correct_after_moving_to_neutral(rows, names_missing, gold)
-        counts["names_other_person"] = sum(any(r.startswith(OTHER_PERSON) for r in w) for w in why)
+        counts["names_other_person"] = _flagged(why, (OTHER_PERSON,))
         out[name] = counts
         for key, value in counts.items():
             totals[key] = totals.get(key, 0) + value
@@ -137,9 +139,29 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
     return out
 
 
+def probe_ablation(probs: dict[str, np.ndarray], pairs: dict[str, list[Pair]]) -> dict[str, Any]:
+    """Per kind of the counterfactual probe (models/mismatch_probe.py): its pairs, how many the checker
+    flags with that kind's mismatch, and how many the model gets right (contradiction) without and
+    with ``consistency.adjust`` acting on that kind."""
+    from service.pipeline.consistency import ADJUSTED_KINDS, reasons
+
+    out: dict[str, Any] = {}
+    for kind in PROBE_KINDS:
+        rows, kinds = probs[kind], ADJUSTED_KINDS[kind]
+        gold = np.full(len(pairs[kind]), LABEL_IDS["contradiction"])
+        why = [reasons(p.hypothesis, p.premise) for p in pairs[kind]]
+        out[kind] = {
+            "pairs": len(pairs[kind]),
+            "flagged": _flagged(why, kinds),
+            "plain": int((rows.argmax(1) == gold).sum()),
+            "adjusted": _correct_after_adjust(rows, why, gold, kinds),
+        }
+    return out
+
+
 def default_adjust_mode(overall: dict[str, int], probe: dict[str, Any]) -> str:
     """The ``CLAIMSCOPE_CONSISTENCY_ADJUST`` default the dev ablation and its probe justify."""
-    variant = {"numbers": "numbers_only", "years": "dates_only"}
+    variant = {mode: name for name, mode in ABLATION_VARIANTS.items()}
     acted = [
         kind
         for kind in PROBE_KINDS
@@ -149,11 +171,15 @@ def default_adjust_mode(overall: dict[str, int], probe: dict[str, Any]) -> str:
     return "all" if len(acted) == len(PROBE_KINDS) else acted[0] if acted else "none"
 
 
+def _flagged(why: list[list[str]], kinds: tuple[str, ...]) -> int:
+    """Pairs with a reason of one of ``kinds``."""
+    return sum(any(r.startswith(kinds) for r in w) for w in why)
+
+
 def _correct_after_adjust(rows: np.ndarray, why: list[list[str]], gold: np.ndarray, kinds: tuple[str, ...]) -> int:
     from service.pipeline.consistency import adjust
 
-    adjusted = np.stack([adjust(row, w, kinds) for row, w in zip(rows, why, strict=True)])
-    return int((adjusted.argmax(1) == gold).sum())
+    return sum(int(adjust(row, w, kinds).argmax() == g) for row, w, g in zip(rows, why, gold, strict=True))
 
 
 def _correct_after_moving_to_neutral(rows: np.ndarray, flagged: np.ndarray, gold: np.ndarray) -> int:
@@ -224,10 +250,7 @@ def main() -> None:
     report["consistency_ablation"] = consistency_ablation(dev, softmax(logits, temperature))
     print("consistency ablation:", report["consistency_ablation"]["overall"])
     probe = probe_pairs(dev)
-    probe_probs = {
-        k: softmax(model_logits(runtimes["torch"], probe[k])[0], temperature) if probe[k] else np.zeros((0, 3))
-        for k in PROBE_KINDS
-    }
+    probe_probs = {k: softmax(model_logits(runtimes["torch"], probe[k])[0], temperature) for k in PROBE_KINDS}
     report["mismatch_probe"] = probe_ablation(probe_probs, probe)
     print("mismatch probe:", report["mismatch_probe"])
     if not args.skip_baseline:

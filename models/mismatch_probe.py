@@ -12,11 +12,8 @@ own patterns, not the checker's, so the probe also measures how many of them the
 from __future__ import annotations
 
 import re
-from typing import Any
 
-import numpy as np
-
-from models.stance_data import Pair
+from models.stance_data import LABEL_IDS, Pair
 
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -27,7 +24,6 @@ _NUMBER_WORDS = (
 _COUNT = re.compile(r"(?<![\w.,-])(\d{1,3})(?![\w]|[.,]\d)|\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 _YEAR = re.compile(r"(?<![\w.,-])(1[89]\d\d|20\d\d)(?![\w]|[.,]\d)")
 PROBE_KINDS = ("numbers", "years")
-CONTRADICTION = 2
 
 
 def _values(text: str, pattern: re.Pattern[str]) -> set[int]:
@@ -73,28 +69,9 @@ def probe_pairs(dev: dict[str, list[Pair]]) -> dict[str, list[Pair]]:
     out: dict[str, list[Pair]] = {kind: [] for kind in PROBE_KINDS}
     for name in sorted(dev):
         for pair in dev[name]:
-            if pair.label != 0:
+            if pair.label != LABEL_IDS["entailment"]:
                 continue
             for kind in PROBE_KINDS:
                 if (changed := change[kind](pair.hypothesis, pair.premise)) is not None:
-                    out[kind].append(Pair(pair.premise, changed, CONTRADICTION, pair.source))
-    return out
-
-
-def probe_ablation(probs: dict[str, np.ndarray], pairs: dict[str, list[Pair]]) -> dict[str, Any]:
-    """Per kind: probe pairs, how many the checker flags with that kind's mismatch, and how many the
-    model gets right (contradiction) without and with ``consistency.adjust`` acting on that kind."""
-    from service.pipeline.consistency import ADJUSTED_KINDS, adjust, reasons
-
-    out: dict[str, Any] = {}
-    for kind in PROBE_KINDS:
-        rows, kinds = probs[kind], ADJUSTED_KINDS[kind]
-        why = [reasons(p.hypothesis, p.premise) for p in pairs[kind]]
-        adjusted = [adjust(row, w, kinds) for row, w in zip(rows, why, strict=True)]
-        out[kind] = {
-            "pairs": len(pairs[kind]),
-            "flagged": sum(any(r.startswith(kinds) for r in w) for w in why),
-            "plain": int((rows.argmax(1) == CONTRADICTION).sum()) if len(rows) else 0,
-            "adjusted": sum(int(row.argmax() == CONTRADICTION) for row in adjusted),
-        }
+                    out[kind].append(Pair(pair.premise, changed, LABEL_IDS["contradiction"], pair.source))
     return out

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models.mismatch_probe import changed_count, changed_year, probe_ablation, probe_pairs
+from models.evaluate_stance import probe_ablation
+from models.mismatch_probe import changed_count, changed_year, probe_pairs
 from models.stance_data import Pair
 
 
