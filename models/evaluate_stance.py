@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from models.mismatch_probe import PROBE_KINDS, probe_pairs
+from models.mismatch_probe import PROBE_KINDS, PROBE_MODES, probe_pairs
 from models.stance_data import LABEL_IDS, Pair, load_splits
 from service.pipeline.evaluate import classification_metrics
 from service.pipeline.stance import LABELS, CrossEncoderStance, OnnxStance, softmax
@@ -100,7 +100,7 @@ MIN_PROBE_FIXED = 0.05
 # Share of entailment the name ablation moves to neutral: the best of 0.1-0.5 on either half of dev.
 NAME_SHARE = 0.3
 # Each ablation variant and the CLAIMSCOPE_CONSISTENCY_ADJUST mode it measures.
-ABLATION_VARIANTS = {"adjusted": "all", "numbers_only": "numbers", "dates_only": "years"}
+ABLATION_VARIANTS = {"adjusted": "all", "numbers_only": "numbers", "dates_only": "dates"}
 
 
 def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[str, Any]:
@@ -147,7 +147,7 @@ def probe_ablation(probs: dict[str, np.ndarray], pairs: dict[str, list[Pair]]) -
 
     out: dict[str, Any] = {}
     for kind in PROBE_KINDS:
-        rows, kinds = probs[kind], ADJUSTED_KINDS[kind]
+        rows, kinds = probs[kind], ADJUSTED_KINDS[PROBE_MODES[kind]]
         gold = np.full(len(pairs[kind]), LABEL_IDS["contradiction"])
         why = [reasons(p.hypothesis, p.premise) for p in pairs[kind]]
         out[kind] = {
@@ -162,13 +162,16 @@ def probe_ablation(probs: dict[str, np.ndarray], pairs: dict[str, list[Pair]]) -
 def default_adjust_mode(overall: dict[str, int], probe: dict[str, Any]) -> str:
     """The ``CLAIMSCOPE_CONSISTENCY_ADJUST`` default the dev ablation and its probe justify."""
     variant = {mode: name for name, mode in ABLATION_VARIANTS.items()}
-    acted = [
-        kind
-        for kind in PROBE_KINDS
-        if overall[variant[kind]] >= overall["plain"]
-        and probe[kind]["adjusted"] - probe[kind]["plain"] >= max(1, MIN_PROBE_FIXED * probe[kind]["pairs"])
-    ]
-    return "all" if len(acted) == len(PROBE_KINDS) else acted[0] if acted else "none"
+    modes = sorted(set(PROBE_MODES.values()), key=list(PROBE_MODES.values()).index)
+    acted = [mode for mode in modes if overall[variant[mode]] >= overall["plain"] and _probe_fixes(probe, mode)]
+    return "all" if len(acted) == len(modes) else acted[0] if acted else "none"
+
+
+def _probe_fixes(probe: dict[str, Any], mode: str) -> bool:
+    """Acting on ``mode`` fixes at least ``MIN_PROBE_FIXED`` of the probe pairs that test it."""
+    kinds = [kind for kind in PROBE_KINDS if PROBE_MODES[kind] == mode]
+    fixed = sum(probe[kind]["adjusted"] - probe[kind]["plain"] for kind in kinds)
+    return fixed >= max(1, MIN_PROBE_FIXED * sum(probe[kind]["pairs"] for kind in kinds))
 
 
 def _flagged(why: list[list[str]], kinds: tuple[str, ...]) -> int:

@@ -1,12 +1,14 @@
-"""Counterfactual dev pairs that show what acting on a number or year mismatch fixes.
+"""Counterfactual dev pairs that show what acting on a number or date mismatch fixes.
 
 The NLI and fact-verification dev sets rarely pair a claim with a passage that gives another count
 of the same thing, so the plain dev ablation measures what acting on mismatches costs (passages the
 checker flags wrongly) but hardly what it fixes. The probe supplies the missing case, the one NLI
 models are weakest at: every dev entailment pair whose hypothesis repeats a number (or year) of its
 premise yields one pair with that number changed by one in the hypothesis, gold contradiction
-("Two men are sitting on crates" / "Three men are relaxing"). The numbers are found here with their
-own patterns, not the checker's, so the probe also measures how many of them the checker notices.
+("Two men are sitting on crates" / "Three men are relaxing"); one that repeats the month of a date
+("born on May 27", "in March 2019") yields one with the next month instead. The numbers and dates
+are found here with their own patterns, not the checker's, so the probe also measures how many of
+them the checker notices.
 """
 
 from __future__ import annotations
@@ -23,7 +25,16 @@ _NUMBER_WORDS = (
 # hyphenated to one ("COVID-19", "SARS-CoV-2": names, not counts), are not one.
 _COUNT = re.compile(r"(?<![\w.,-])(\d{1,3})(?![\w]|[.,]\d)|\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 _YEAR = re.compile(r"(?<![\w.,-])(1[89]\d\d|20\d\d)(?![\w]|[.,]\d)")
-PROBE_KINDS = ("numbers", "years")
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
+_MONTH_NAME = "(" + "|".join(_MONTH_NAMES) + r")\b"
+# A month beside a day or a year: "May 27", "May 2019", "27 May", "27th of May".
+_DATE_MONTH = re.compile(
+    rf"\b{_MONTH_NAME}(?=,?\s+\d)|(?<=\d )(?<!\d\d\d\d ){_MONTH_NAME}|(?<=\d[a-z][a-z] )(?:of\s+)?{_MONTH_NAME}"
+)
+_BESIDE_MONTH = re.compile(rf"{_MONTH_NAME}\s+$|^(?:\w\w)?\s+(?:of\s+)?{_MONTH_NAME}")
+# Each kind of probe pair, and the CLAIMSCOPE_CONSISTENCY_ADJUST mode whose mismatch it tests.
+PROBE_MODES = {"numbers": "numbers", "years": "dates", "months": "dates"}
+PROBE_KINDS = tuple(PROBE_MODES)
 
 
 def _values(text: str, pattern: re.Pattern[str]) -> set[int]:
@@ -48,7 +59,7 @@ def changed_count(hypothesis: str, premise: str) -> str | None:
     shared = _values(premise, _COUNT)
     for match in _COUNT.finditer(hypothesis):
         value = _value(match)
-        if value in shared:
+        if value in shared and not _is_day(hypothesis, match):
             new = value - 1 if value == len(_NUMBER_WORDS) - 1 and not match.group(1) else value + 1
             return hypothesis[: match.start()] + _written_like(new, match) + hypothesis[match.end() :]
     return None
@@ -63,9 +74,30 @@ def changed_year(hypothesis: str, premise: str) -> str | None:
     return None
 
 
+def changed_month(hypothesis: str, premise: str) -> str | None:
+    """The hypothesis with its first date's month that the premise also dates by moved on by one
+    ("May 27" to "June 27"), or None."""
+    shared = {_month(m) for m in _DATE_MONTH.finditer(premise)}
+    for match in _DATE_MONTH.finditer(hypothesis):
+        if (month := _month(match)) in shared:
+            new = _MONTH_NAMES[(_MONTH_NAMES.index(month) + 1) % 12]
+            start, end = match.span(match.lastindex or 0)
+            return hypothesis[:start] + new + hypothesis[end:]
+    return None
+
+
+def _month(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group)
+
+
+def _is_day(text: str, match: re.Match[str]) -> bool:
+    """A number beside a month name is a day of it, which the months probe covers."""
+    return bool(_BESIDE_MONTH.search(text[: match.start()]) or _BESIDE_MONTH.match(text[match.end() :]))
+
+
 def probe_pairs(dev: dict[str, list[Pair]]) -> dict[str, list[Pair]]:
     """Counterfactual contradiction pairs from the dev entailment pairs, by kind of number."""
-    change = {"numbers": changed_count, "years": changed_year}
+    change = {"numbers": changed_count, "years": changed_year, "months": changed_month}
     out: dict[str, list[Pair]] = {kind: [] for kind in PROBE_KINDS}
     for name in sorted(dev):
         for pair in dev[name]:

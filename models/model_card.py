@@ -192,9 +192,10 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
         "  premises that address their claim (" + ", ".join(two_way_sets(report)) + ").",
         "- Negation and refusal: a passage that denies the claim in the claim's own words ('has not had a",
         "  single call', 'refused to condemn') is often read as entailment, because the words overlap.",
-        "- Numbers, dates and names: the model often entails across a changed number or year (it calls"
-        f" {probe['numbers']['plain']} of {probe['numbers']['pairs']} changed-number and {probe['years']['plain']}"
-        f" of {probe['years']['pairs']} changed-year probe pairs",
+        "- Numbers, dates and names: the model often entails across a changed number or date (it calls"
+        f" {probe['numbers']['plain']} of {probe['numbers']['pairs']} changed-number, {probe['years']['plain']}"
+        f" of {probe['years']['pairs']} changed-year and {probe['months']['plain']} of"
+        f" {probe['months']['pairs']} changed-month probe pairs",
         "  contradictions); the consistency reasons flag these for the reader, and the kinds",
         "  `CLAIMSCOPE_CONSISTENCY_ADJUST` names also move the stance.",
         f"- Length: the last run cut pairs at {config['max_length']} tokens from the premise's"
@@ -302,11 +303,11 @@ def render(model: Path, results: Path) -> str:
         "",
         "## Consistency checks (ablation)",
         "",
-        f"Number/year mismatches flagged {ablation['flagged']} of {ablation['pairs']} dev pairs. Dev accuracy"
+        f"Number/date mismatches flagged {ablation['flagged']} of {ablation['pairs']} dev pairs. Dev accuracy"
         f" without the adjustment: {ablation['plain']}/{ablation['pairs']}; moving 80% of entailment to"
         f" contradiction on a flagged pair: {ablation['adjusted']}/{ablation['pairs']}; acting on number"
-        f" mismatches alone: {ablation['numbers_only']}/{ablation['pairs']}; on year mismatches alone:"
-        f" {ablation['dates_only']}/{ablation['pairs']}.",
+        f" mismatches alone: {ablation['numbers_only']}/{ablation['pairs']}; on date (year, month or day)"
+        f" mismatches alone: {ablation['dates_only']}/{ablation['pairs']}.",
         "",
         *_mismatch_probe(ablation, report["mismatch_probe"]),
         "",
@@ -341,7 +342,8 @@ def _mismatch_probe(ablation: dict[str, int], probe: dict[str, Any]) -> list[str
         "The dev sets rarely give a wrong number, so they show what acting on mismatches costs more than",
         "what it fixes. A counterfactual probe (`models/mismatch_probe.py`) supplies that case: each dev",
         "entailment pair whose hypothesis repeats a number or year of its premise, with that number changed",
-        "by one in the hypothesis (gold contradiction):",
+        "by one in the hypothesis, or the month of a date moved on by one (gold contradiction). Kinds",
+        "`years` and `months` test the `dates` mode, `numbers` the `numbers` mode:",
         "",
         "| kind | probe pairs | flagged by the checker | right without adjusting | right acting on that kind |",
         "|---|---|---|---|---|",
@@ -352,7 +354,8 @@ def _mismatch_probe(ablation: dict[str, int], probe: dict[str, Any]) -> list[str
         "",
         f"`CLAIMSCOPE_CONSISTENCY_ADJUST` defaults to **{mode}** accordingly: a kind of mismatch is acted on",
         "when acting on it alone costs no dev pair above and fixes at least"
-        f" {MIN_PROBE_FIXED:.0%} of its probe pairs. The reasons are always reported on each cited passage.",
+        f" {MIN_PROBE_FIXED:.0%} of the probe pairs that test it. The reasons are always reported on each"
+        " cited passage.",
     ]
 
 

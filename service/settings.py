@@ -17,8 +17,8 @@ from typing import Any, Literal, TypeVar
 PREFIX = "CLAIMSCOPE_"
 ContextMode = Literal["always", "needed", "never"]
 CONTEXT_MODES: tuple[ContextMode, ...] = ("always", "needed", "never")
-AdjustMode = Literal["none", "numbers", "years", "all"]
-ADJUST_MODES: tuple[AdjustMode, ...] = ("none", "numbers", "years", "all")
+AdjustMode = Literal["none", "numbers", "dates", "all"]
+ADJUST_MODES: tuple[AdjustMode, ...] = ("none", "numbers", "dates", "all")
 Mode = TypeVar("Mode", bound=str)
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -102,7 +102,8 @@ class Settings:
         default="numbers",
         metadata={
             "help": "Mismatches that move entailment probability to contradiction: `numbers` (claim and passage "
-            "count the same thing differently), `years`, `all` or `none`; true/false mean all/none. The default "
+            "count the same thing differently), `dates` (years, or months and days; `years` is the old name), `all` "
+            "or `none`; true/false mean all/none. The default "
             "follows the dev ablation in models/README.md."
         },
     )
@@ -179,6 +180,8 @@ def context_mode(value: str | bool) -> ContextMode:
 
 def adjust_mode(value: str | bool) -> AdjustMode:
     """Which mismatches adjust stance; true/false (the setting's first form, a bool) mean all/none."""
+    if str(value).strip().lower() == "years":  # the name of `dates` when it compared years only
+        return "dates"
     return _mode("CONSISTENCY_ADJUST", value, ADJUST_MODES, if_true="all", if_false="none")
 
 

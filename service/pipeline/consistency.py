@@ -1,11 +1,12 @@
-"""Consistency checks NLI models are weak at: numbers, years and named entities.
+"""Consistency checks NLI models are weak at: numbers, dates and named entities.
 
 ``reasons(claim, passage)`` explains, in words, where a passage disagrees with the claim on a
-number or a year, lacks a name the claim relies on, or gives the claim's office to someone else
-(``names`` decides when a name counts as present). Numbers are compared only when they count the
-same thing: "40 times" against "39 times", never "5 days" against "39 times". ``adjust``
-moves probability from entailment to contradiction when a number or year disagrees; which kinds it
-acts on is a setting whose default comes from the dev-set ablation in models/README.md.
+number or a date (a year, or a month and day: ``dates``), lacks a name the claim relies on, or
+gives the claim's office to someone else (``names`` decides when a name counts as present).
+Numbers are compared only when they count the same thing: "40 times" against "39 times", never
+"5 days" against "39 times". ``adjust`` moves probability from entailment to contradiction when a
+number or date disagrees; which kinds it acts on is a setting whose default comes from the dev-set
+ablation in models/README.md.
 Missing names are reported, never acted on: that ablation shows why.
 """
 
@@ -16,8 +17,11 @@ import unicodedata
 
 import numpy as np
 
+from service.pipeline.dates import Date, dates_disagree, find_dates
 from service.pipeline.names import PassageWords, claim_names, role_holder
 
+# "the 1990s", "the 2010's" (but "1982's film" is a year's).
+_DECADE = re.compile(r"(?<![\w.])((?:1[89]|20)\d0)s\b|(?<=\bthe )((?:1[89]|20)\d0)'s\b", re.I)
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
 _WORDS = {
     w: i
@@ -28,19 +32,13 @@ _WORDS = {
 }
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
 # The word right after a number says what it counts ("40 times", "12-point", "5%", "2.5 billion"),
-# after the rest of a range ("20-22 March", "3 to 5 days").
+# after the rest of a range ("3 to 5 days").
 _UNIT = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)
 _RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d[\d,.]*", re.I)
 # Words that follow a number without saying what it counts ("20 to", "40 in", "22."): such a
-# number is compared as a day of a month ("March 20", "20 March") or by the word before it.
+# number is compared by the word before it ("age 60", "number 24", "UFC 216"), or not at all.
 _NOT_UNITS = frozenset("to and or of in on at for from by with as than into over since per the a an".split())
-# Else the word before it names the count ("age 60", "number 24", "UFC 216").
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*#?\s*$")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH_NAMES = frozenset(
-    "january february march april may june july august september october november december sept".split() + list(_MONTHS)
-)
-_MONTH_BEFORE = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?\s+(?:\d{1,2}\s*(?:-|–|—|to|and)\s*)?$", re.I)
 # Each reason opens with its kind; API clients may match on these.
 NUMBER_MISMATCH = "number mismatch"
 DATE_MISMATCH = "date mismatch"
@@ -51,7 +49,7 @@ REASON_KINDS = (NUMBER_MISMATCH, DATE_MISMATCH, MISSING_NAME, OTHER_PERSON)
 ADJUSTED_KINDS: dict[str, tuple[str, ...]] = {
     "none": (),
     "numbers": (NUMBER_MISMATCH,),
-    "years": (DATE_MISMATCH,),
+    "dates": (DATE_MISMATCH,),
     "all": (NUMBER_MISMATCH, DATE_MISMATCH),
 }
 
@@ -60,13 +58,17 @@ def _text(value: str) -> str:
     return unicodedata.normalize("NFKC", value)
 
 
-def _numbers(text: str) -> tuple[set[str], dict[str, set[str]]]:
-    """Years, and other numbers keyed by what they count ("40 times" counts "time", "$2 billion"
-    counts "billion", "March 20" is a day of March), as canonical strings; a number whose count
-    cannot be told is left out, since comparing it would compare unlike things."""
-    years: set[str] = set()
+def _numbers(text: str, days: list[tuple[int, int]]) -> tuple[set[str], dict[str, set[str]]]:
+    """Years (and decades: "1990s"), and other numbers keyed by what they count ("40 times" counts "time", "$2 billion"
+    counts "billion"), as canonical strings; a number whose count cannot be told is left out, since
+    comparing it would compare unlike things, and so are the days of dates (spans in ``days``)."""
+    decades = list(_DECADE.finditer(text))
+    years = {f"{m.group(1) or m.group(2)}s" for m in decades}
+    skip = days + [m.span() for m in decades]
     counted: dict[str, set[str]] = {}
     for match in _NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in skip):
+            continue
         raw = match.group(1).replace(",", "")
         value = raw.rstrip("0").rstrip(".") if "." in raw else str(int(raw))
         if len(value) == 4 and 1800 <= int(float(value)) <= 2100:
@@ -85,12 +87,8 @@ def _unit(text: str, start: int, end: int) -> str:
         after = after[rest.end() :]
     found = _UNIT.match(after)
     unit = found.group(1).lower() if found else ""
-    if unit in _MONTH_NAMES:
-        return unit[:3]
     if unit and unit not in _NOT_UNITS:
         return "%" if unit in ("percent", "per cent") else unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
-    if month := _MONTH_BEFORE.search(text[:start]):
-        return month.group(1).lower()
     before = _WORD_BEFORE.search(text[:start])
     return f"{before.group(1).lower()} #" if before and before.group(1).lower() not in _NOT_UNITS else ""
 
@@ -115,18 +113,24 @@ def reasons(claim: str, passage: str) -> list[str]:
         ['number mismatch: claim 40, passage 39']
         >>> reasons("Xi last visited Russia in 2017.", "Xi last visited Russia in 2019.")
         ['date mismatch: claim 2017, passage 2019']
+        >>> reasons("The film came out on May 28.", "It was released on July 28, 2017.")
+        ['date mismatch: claim May 28, passage July 28']
     """
     claim, passage = _text(claim), _text(passage)
     out = []
-    claim_years, claim_numbers = _numbers(claim)
-    passage_years, passage_numbers = _numbers(passage)
+    claim_dates, passage_dates = find_dates(claim), find_dates(passage)
+    claim_years, claim_numbers = _numbers(claim, [span for _, span in claim_dates])
+    passage_years, passage_numbers = _numbers(passage, [span for _, span in passage_dates])
     claimed, found = _number_mismatches(claim_numbers, passage_numbers)
     if claimed:
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed))}, passage {', '.join(sorted(found))}")
-    if claim_years and passage_years and not claim_years & passage_years:
+    if _years_disagree(claim_years, passage_years):
         out.append(
             f"{DATE_MISMATCH}: claim {', '.join(sorted(claim_years))}, passage {', '.join(sorted(passage_years))}"
         )
+    claim_days, passage_days = ({d for d, _ in found} for found in (claim_dates, passage_dates))
+    if dates_disagree(claim_days, passage_days):
+        out.append(f"{DATE_MISMATCH}: claim {_listed(claim_days)}, passage {_listed(passage_days)}")
     words = PassageWords.of(passage)
     missing = {name: role for name, role in claim_names(claim).items() if not words.mention(name)}
     others = {name: role_holder(role, passage) for name, role in missing.items() if role}
@@ -136,6 +140,17 @@ def reasons(claim: str, passage: str) -> list[str]:
     if absent := sorted(name for name in missing if not others.get(name)):
         out.append(f"{MISSING_NAME}: {', '.join(absent)}")
     return out
+
+
+def _years_disagree(claim: set[str], passage: set[str]) -> bool:
+    """Both give years, and none of the claim's falls in one of the passage's ("2013" in the
+    "2010s") or the other way round."""
+    spans = [[(int(y[:4]), int(y[:4]) + (9 if y.endswith("s") else 0)) for y in ys] for ys in (claim, passage)]
+    return bool(claim and passage) and not any(a <= d and c <= b for a, b in spans[0] for c, d in spans[1])
+
+
+def _listed(dates: set[Date]) -> str:
+    return ", ".join(map(str, sorted(dates, key=Date.sort_key)))
 
 
 def is_missing_name(reason: str) -> bool:

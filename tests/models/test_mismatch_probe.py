@@ -1,4 +1,4 @@
-"""The counterfactual probe changes a number the premise gives, and counts what adjusting fixes."""
+"""The counterfactual probe changes a number or date the premise gives, and counts what adjusting fixes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from models.evaluate_stance import probe_ablation
-from models.mismatch_probe import changed_count, changed_year, probe_pairs
+from models.mismatch_probe import changed_count, changed_month, changed_year, probe_pairs
 from models.stance_data import Pair
 
 
@@ -21,6 +21,8 @@ from models.stance_data import Pair
         ("It cost 2.5 million.", "It cost 2.5 million.", None),
         ("COVID-19 spreads in air.", "The virus behind COVID-19 is airborne.", None),
         ("It opened in 2019.", "It opened in 2019.", None),
+        ("He was born on May 27.", "He was born May 27, 1949.", None),
+        ("He was born on 27 May.", "He was born 27 May 1949.", None),
     ],
 )
 def test_changed_count(hypothesis: str, premise: str, expected: str | None) -> None:
@@ -32,17 +34,34 @@ def test_changed_year_moves_a_shared_year_on_by_one() -> None:
     assert changed_year("Annie was released in 2014.", "Annie is a film.") is None
 
 
+@pytest.mark.parametrize(
+    ("hypothesis", "premise", "expected"),
+    [
+        ("He was born on May 27.", "Born May 27, 1949, in Ohio.", "He was born on June 27."),
+        ("It opened in December 2019.", "It opened in December 2019.", "It opened in January 2019."),
+        ("She was born on 3 March.", "She was born on 3 March 1970.", "She was born on 3 April."),
+        ("It ended on the 4th of July.", "It ended on 4th of July.", "It ended on the 4th of August."),
+        ("He may go in May.", "He went in May 2019.", None),
+        ("It opened on May 5.", "It opened on June 5.", None),
+    ],
+)
+def test_changed_month(hypothesis: str, premise: str, expected: str | None) -> None:
+    assert changed_month(hypothesis, premise) == expected
+
+
 def test_probe_pairs_come_from_entailment_pairs_only_and_are_contradictions() -> None:
     dev = {
         "toy": [
             Pair("Two men sit on crates.", "Two men are relaxing.", 0, "toy"),
             Pair("Two men sit on crates.", "Two men are running.", 2, "toy"),
             Pair("The film came out in 2014.", "It was released in 2014.", 0, "toy"),
+            Pair("She was born on May 3, 1970.", "Her birthday is May 3.", 0, "toy"),
         ]
     }
     probe = probe_pairs(dev)
     assert probe["numbers"] == [Pair("Two men sit on crates.", "Three men are relaxing.", 2, "toy")]
     assert probe["years"] == [Pair("The film came out in 2014.", "It was released in 2015.", 2, "toy")]
+    assert probe["months"] == [Pair("She was born on May 3, 1970.", "Her birthday is June 3.", 2, "toy")]
 
 
 def test_probe_ablation_counts_what_acting_on_each_kind_fixes() -> None:
@@ -52,10 +71,15 @@ def test_probe_ablation_counts_what_acting_on_each_kind_fixes() -> None:
             Pair("Two men sit.", "Three men sit.", 2, "toy"),
         ],
         "years": [Pair("It opened in 2019.", "It opened in 2020.", 2, "toy")],
+        "months": [
+            Pair("It opened on May 5, 2019.", "It opened on June 5.", 2, "toy"),
+            Pair("It opened in May.", "It opened in June.", 2, "toy"),
+        ],
     }
     entails = np.array([0.9, 0.05, 0.05], dtype=np.float32)
-    probs = {"numbers": np.stack([entails, entails]), "years": np.stack([entails])}
+    probs = {"numbers": np.stack([entails, entails]), "years": np.stack([entails]), "months": np.stack([entails] * 2)}
     assert probe_ablation(probs, pairs) == {
         "numbers": {"pairs": 2, "flagged": 2, "plain": 0, "adjusted": 2},
         "years": {"pairs": 1, "flagged": 1, "plain": 0, "adjusted": 1},
+        "months": {"pairs": 2, "flagged": 1, "plain": 0, "adjusted": 1},
     }

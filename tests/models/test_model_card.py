@@ -46,9 +46,13 @@ def test_the_consistency_adjust_default_follows_the_committed_ablation() -> None
 def test_a_kind_of_mismatch_is_acted_on_when_it_costs_no_dev_pair_and_fixes_its_probe() -> None:
     dev = {"plain": 8000, "numbers_only": 8000, "dates_only": 7999}
     fixed = {"pairs": 100, "plain": 50, "adjusted": 90}
-    fixes = {"numbers": fixed, "years": fixed}
+    unfixed = {"pairs": 100, "plain": 50, "adjusted": 50}
+    fixes = {"numbers": fixed, "years": fixed, "months": unfixed}
     assert default_adjust_mode(dev, fixes) == "numbers"
     assert default_adjust_mode({**dev, "dates_only": 8001}, fixes) == "all"
     assert default_adjust_mode({**dev, "numbers_only": 7999}, fixes) == "none"
     barely = {**fixes, "numbers": {"pairs": 100, "plain": 50, "adjusted": 54}}
-    assert default_adjust_mode({**dev, "dates_only": 8001}, barely) == "years"
+    assert default_adjust_mode({**dev, "dates_only": 8001}, barely) == "dates"
+    # the dates mode is judged on its years and months probes together
+    assert default_adjust_mode({**dev, "dates_only": 8001}, {**fixes, "years": unfixed}) == "numbers"
+    assert default_adjust_mode({**dev, "dates_only": 8001}, {**fixes, "years": {**fixed, "adjusted": 60}}) == "all"

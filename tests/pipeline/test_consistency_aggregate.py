@@ -26,15 +26,32 @@ T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
             ["number mismatch: claim 2, passage 2.5"],
         ),
         ("The visit runs from March 20 to 22.", "He is there from March 20-22.", []),
+        ("The visit runs from March 20 to 22.", "He is there on 21 March.", []),
         (
             "The visit runs from March 20 to 22.",
-            "He is there on 21 March.",
-            ["number mismatch: claim 20, 22, passage 21"],
+            "He is there on 23 March.",
+            ["date mismatch: claim March 20-22, passage March 23"],
         ),
+        (
+            "The film came out on May 28.",
+            "It was released on July 28, 2017, after 3 delays.",
+            ["date mismatch: claim May 28, passage July 28"],
+        ),
+        (
+            "He was born in May 1977.",
+            "He was born on October 11, 1976.",
+            ["date mismatch: claim 1977, passage 1976", "date mismatch: claim May, passage October 11"],
+        ),
+        ("He was born in May 1977.", "Born on May 11, 1977, he grew up in Ohio.", []),
+        ("She may win 2 titles in May.", "She won 2 titles on June 3.", []),
+        ("The vote is on March 3.", "Marathon 26 runners crossed the line in 3 hours.", []),
         ("The talks took 3 to 5 days.", "The talks took 4 days.", ["number mismatch: claim 3, 5, passage 4"]),
         ("Prices rose to 40.", "Prices rose to 39 on Monday.", []),
         ("She died at age 60.", "She died at age 61, in May.", ["number mismatch: claim 60, passage 61"]),
         ("It opened in 2017.", "It has been open since 2019.", ["date mismatch: claim 2017, passage 2019"]),
+        ("It premiered in the 2010's.", "It premiered in 2005 and reached TV in 2013.", []),
+        ("Crime fell in the 1990s.", "Crime fell from 2001.", ["date mismatch: claim 1990s, passage 2001"]),
+        ("It is a 1982 film.", "It is the sequel to 1982's Blade Runner.", []),
         ("The mayor of Lyon resigned.", "The mayor of Nantes resigned.", ["not in passage: Lyon"]),
         ("Germany's chancellor spoke.", "The chancellor of Germany spoke.", []),
         ("It rained on Monday.", "Heavy rain fell.", []),
@@ -57,7 +74,7 @@ def test_adjust_acts_only_on_the_kinds_it_is_given() -> None:
     date = ["date mismatch: claim 2017, passage 2019"]
     assert np.allclose(adjust(scores, date, ADJUSTED_KINDS["numbers"]), scores)
     assert np.allclose(adjust(scores, date, ADJUSTED_KINDS["none"]), scores)
-    assert adjust(scores, date, ADJUSTED_KINDS["years"]).argmax() == 2
+    assert adjust(scores, date, ADJUSTED_KINDS["dates"]).argmax() == 2
 
 
 def test_passage_stance() -> None:

@@ -87,9 +87,17 @@ def test_stance_context_setting_rejects_other_values() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "mode"), [("numbers", "numbers"), (" YEARS ", "years"), ("all", "all"), ("true", "all"), ("off", "none")]
+    ("raw", "mode"),
+    [
+        ("numbers", "numbers"),
+        (" Dates ", "dates"),
+        (" YEARS ", "dates"),
+        ("all", "all"),
+        ("true", "all"),
+        ("off", "none"),
+    ],
 )
 def test_consistency_adjust_setting_accepts_modes_and_its_old_booleans(raw: str, mode: str) -> None:
     assert Settings.from_env({"CLAIMSCOPE_CONSISTENCY_ADJUST": raw}, data_dir="x").consistency_adjust == mode
-    with pytest.raises(ValueError, match="CLAIMSCOPE_CONSISTENCY_ADJUST='dates' is not one of none, numbers"):
-        Settings.from_env({"CLAIMSCOPE_CONSISTENCY_ADJUST": "dates"}, data_dir="x")
+    with pytest.raises(ValueError, match="CLAIMSCOPE_CONSISTENCY_ADJUST='days' is not one of none, numbers, dates"):
+        Settings.from_env({"CLAIMSCOPE_CONSISTENCY_ADJUST": "days"}, data_dir="x")

@@ -1,0 +1,48 @@
+"""Dates are found beside a day or a year, with their ranges, and agree when their days overlap."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.dates import Date, dates_disagree, find_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was born on March 27, 1949.", ["March 27"]),
+        ("Talks run 20-22 March.", ["March 20-22"]),
+        ("Talks run from March 20 to 22.", ["March 20-22"]),
+        ("It opened in May 2019, then on Sept. 11.", ["May", "September 11"]),
+        ("It is held on the 4th of July.", ["July 4"]),
+        ("Mayor 5 said we may 5 times", []),
+        ("The Marathon 26 is on 32 May or 0 June.", []),
+        ("It ran from March 22-20.", []),
+    ],
+)
+def test_find_dates(text: str, expected: list[str]) -> None:
+    found = find_dates(text)
+    assert [str(date) for date, _ in found] == expected
+    assert all(text[start:end].strip() for _, (start, end) in found)
+
+
+def test_the_span_covers_the_day_so_it_is_not_read_as_a_count() -> None:
+    [(date, (start, end))] = find_dates("Born on 3 March 1970.")
+    assert (date, "Born on 3 March 1970."[start:end]) == (Date(2, 3, 3), "3 March")
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ([Date(4, 28, 28)], [Date(6, 28, 28)], True),
+        ([Date(2, 20, 22)], [Date(2, 21, 21)], False),
+        ([Date(2, 20, 22)], [Date(2, 23, 23)], True),
+        ([Date(4)], [Date(4, 11, 11)], False),
+        ([Date(4)], [], False),
+        ([Date(2, 3, 3), Date(4, 5, 5)], [Date(4, 5, 5)], False),
+    ],
+)
+def test_dates_disagree_only_when_no_date_of_the_claim_agrees(
+    claim: list[Date], passage: list[Date], disagree: bool
+) -> None:
+    assert dates_disagree(claim, passage) is disagree
