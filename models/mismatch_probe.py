@@ -5,7 +5,8 @@ of the same thing, so the plain dev ablation measures what acting on mismatches 
 checker flags wrongly) but hardly what it fixes. The probe supplies the missing case, the one NLI
 models are weakest at: every dev entailment pair whose hypothesis repeats a number (or year) of its
 premise yields one pair with that number changed by one in the hypothesis, gold contradiction
-("Two men are sitting on crates" / "Three men are relaxing"); one that repeats the month of a date
+("Two men are sitting on crates" / "Three men are relaxing"), unless it is a bound or a rough
+value ("more than 30"), which one more or less does not contradict; one that repeats the month of a date
 ("born on May 27", "in March 2019") yields one with the next month instead. The numbers and dates
 are found here with their own patterns, not the checker's, so the probe also measures how many of
 them the checker notices.
@@ -32,6 +33,12 @@ _DATE_MONTH = re.compile(
     rf"\b{_MONTH_NAME}(?=,?\s+\d)|(?<=\d )(?<!\d\d\d\d ){_MONTH_NAME}|(?<=\d[a-z][a-z] )(?:of\s+)?{_MONTH_NAME}"
 )
 _BESIDE_MONTH = re.compile(rf"{_MONTH_NAME}\s+$|^(?:\w\w)?\s+(?:of\s+)?{_MONTH_NAME}")
+# A bound or a rough number ("more than 30", "about 40") still holds one more or less: no probe.
+_ROUGH = re.compile(
+    r"\b(?:more|less|fewer) than\s*$|\b(?:over|under|at least|up to|about|around|nearly|almost|roughly|"
+    r"approximately|some|exceeding|maybe)\s*[$€£]?\s*$",
+    re.I,
+)
 # Each kind of probe pair, and the CLAIMSCOPE_CONSISTENCY_ADJUST mode whose mismatch it tests.
 PROBE_MODES = {"numbers": "numbers", "years": "dates", "months": "dates"}
 PROBE_KINDS = tuple(PROBE_MODES)
@@ -59,7 +66,7 @@ def changed_count(hypothesis: str, premise: str) -> str | None:
     shared = _values(premise, _COUNT)
     for match in _COUNT.finditer(hypothesis):
         value = _value(match)
-        if value in shared and not _is_day(hypothesis, match):
+        if value in shared and not _is_day(hypothesis, match) and not _ROUGH.search(hypothesis[: match.start()]):
             new = value - 1 if value == len(_NUMBER_WORDS) - 1 and not match.group(1) else value + 1
             return hypothesis[: match.start()] + _written_like(new, match) + hypothesis[match.end() :]
     return None

@@ -22,6 +22,8 @@ from models.stance_data import Pair
         ("COVID-19 spreads in air.", "The virus behind COVID-19 is airborne.", None),
         ("It opened in 2019.", "It opened in 2019.", None),
         ("He was born on May 27.", "He was born May 27, 1949.", None),
+        ("More than 30 people came.", "More than 30 people came to see it.", None),
+        ("About $40 was paid.", "They paid about $40.", None),
         ("He was born on 27 May.", "He was born 27 May 1949.", None),
     ],
 )

@@ -1,0 +1,141 @@
+"""Numbers in text, keyed by what they count, for the consistency checker.
+
+"40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions, "age 60" an
+age; a number whose count cannot be told is left out, since comparing it would compare unlike
+things. "More than 1,000 people" is a bound and "about 300" a rough value, so neither disagrees with
+a number it allows. Years (and decades: "the 1990s") are kept apart, to be compared as dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "the 1990s", "the 2010's" (but "1982's film" is a year's).
+_DECADE = re.compile(r"(?<![\w.])((?:1[89]|20)\d0)s\b|(?<=\bthe )((?:1[89]|20)\d0)'s\b", re.I)
+# A number glued to a word by a hyphen is part of a name ("COVID-19", "SARS-CoV-2"), not a count.
+_NUMBER = re.compile(r"(?<![\w.])(?<![^\W\d_]-)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
+_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")(?:\s+(hundred|thousand))?\b", re.I)
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion|mn|bn)\b", re.I)
+# Words before a number that make it a bound or a rough value, and how far that lets it stretch.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:(?P<at_least>more than|over|at least|upwards of|in excess of|exceeding)"
+    r"|(?P<at_most>less than|fewer than|under|up to|at most|no more than)"
+    r"|(?P<about>about|around|approximately|roughly|nearly|almost|some|maybe|an estimated))"
+    r"\s*[$€£]?\s*$",
+    re.I,
+)
+# The word right after a number says what it counts ("40 times", "12-point", "5%", "2.5 billion"),
+# after the rest of a range ("3 to 5 days").
+_UNIT = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)
+_RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d[\d,.]*", re.I)
+# Words that follow a number without saying what it counts ("20 to", "40 in", "22."): such a
+# number is compared by the word before it ("age 60", "number 24", "UFC 216"), or not at all.
+_NOT_UNITS = frozenset("to and or of in on at for from by with as than into over since per the a an".split())
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*#?\s*$")
+# When the word after a number is not a plural noun, the next word may be the noun it leads to
+# ("two young boys", "2.5 million people"); after a plural it is usually a verb ("two girls pose").
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+_NOT_NOUNS = _NOT_UNITS | frozenset("is are was were be been has have had will would can could who which that".split())
+_IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese police".split())
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as the text gives it (``shown``) and the values it allows, ``low`` to ``high``."""
+
+    shown: str
+    low: float
+    high: float
+
+    def allows(self, other: Quantity) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+def read_numbers(text: str, skip: list[tuple[int, int]]) -> tuple[set[str], dict[str, set[Quantity]]]:
+    """The years and decades of ``text``, and its other numbers by what they count, leaving out
+    numbers that start inside a ``skip`` span (the days of dates)."""
+    decades = list(_DECADE.finditer(text))
+    years = {f"{m.group(1) or m.group(2)}s" for m in decades}
+    skip = skip + [m.span() for m in decades]
+    counted: dict[str, set[Quantity]] = {}
+    for match in _NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in skip):
+            continue
+        raw = match.group(1).replace(",", "")
+        shown = raw.rstrip("0").rstrip(".") if "." in raw else str(int(raw))
+        if len(shown) == 4 and 1800 <= int(float(shown)) <= 2100:
+            years.add(shown)
+            continue
+        value = float(raw)
+        if scale := _SCALE_AFTER.match(text, match.end()):
+            shown, value = f"{shown} {scale.group(1).lower()}", value * _SCALES[scale.group(1).lower()]
+        for unit in _units(text, match.start(), match.end()):
+            counted.setdefault(unit, set()).add(_quantity(text, match.start(), shown, value))
+    for match in _WORD_NUMBER.finditer(text):
+        value = _WORDS[match.group(1).lower()] * (_SCALES[match.group(2).lower()] if match.group(2) else 1)
+        for unit in _units(text, match.start(), match.end()):
+            counted.setdefault(unit, set()).add(_quantity(text, match.start(), f"{value:g}", value))
+    return years, counted
+
+
+def _quantity(text: str, start: int, shown: str, value: float) -> Quantity:
+    bound = _BOUND_BEFORE.search(text[:start])
+    if bound is None:
+        return Quantity(shown, value, value)
+    if bound["at_least"]:
+        return Quantity(shown, value, float("inf"))
+    if bound["at_most"]:
+        return Quantity(shown, 0.0, value)
+    return Quantity(shown, 0.75 * value, 1.25 * value)
+
+
+def _units(text: str, start: int, end: int) -> list[str]:
+    after = text[end:]
+    if rest := _RANGE_REST.match(after):
+        after = after[rest.end() :]
+    found = _UNIT.match(after)
+    unit = found.group(1).lower() if found else ""
+    if unit and unit not in _NOT_UNITS:
+        units = [_singular(unit)]
+        noun = _NEXT_WORD.match(after[found.end() :]) if found else None
+        if noun and noun.group(1).lower() not in _NOT_NOUNS and not _plural(unit):
+            units.append(_singular(noun.group(1).lower()))
+        return units
+    before = _WORD_BEFORE.search(text[:start])
+    return [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in _NOT_UNITS else []
+
+
+def _plural(word: str) -> bool:
+    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 3)
+
+
+def _singular(unit: str) -> str:
+    return "%" if unit in ("percent", "per cent") else unit[:-1] if _plural(unit) and unit.endswith("s") else unit
+
+
+def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> tuple[set[str], set[str]]:
+    """Claim and passage numbers that count the same thing where none of the claim's is allowed by
+    one of the passage's; numbers counting different things ("5 days", "39 times") are not compared."""
+    claimed: set[str] = set()
+    found: set[str] = set()
+    for unit, values in claim.items():
+        if unit in passage and not any(c.allows(p) for c in values for p in passage[unit]):
+            claimed |= {q.shown for q in values}
+            found |= {q.shown for q in passage[unit]}
+    return claimed, found
+
+
+def years_disagree(claim: set[str], passage: set[str]) -> bool:
+    """Both give years, and none of the claim's falls in one of the passage's ("2013" in the
+    "2010s") or the other way round."""
+    spans = [[(int(y[:4]), int(y[:4]) + (9 if y.endswith("s") else 0)) for y in ys] for ys in (claim, passage)]
+    return bool(claim and passage) and not any(a <= d and c <= b for a, b in spans[0] for c, d in spans[1])

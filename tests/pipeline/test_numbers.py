@@ -1,0 +1,77 @@
+"""Numbers are keyed by what they count, bounds and rough values allow what they say, and years
+and decades are kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.numbers import Quantity, number_mismatches, read_numbers, years_disagree
+
+
+def counted(text: str) -> dict[str, set[str]]:
+    return {unit: {q.shown for q in values} for unit, values in read_numbers(text, [])[1].items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He has visited 40 times.", {"time": {"40"}}),
+        ("Two young boys play.", {"young": {"2"}, "boy": {"2"}}),
+        ("Two girls pose.", {"girl": {"2"}}),
+        ("Four children pose.", {"children": {"4"}}),
+        ("The class of 30 students met.", {"student": {"30"}}),
+        ("COVID-19 and SARS-CoV-2 trials", {}),
+        ("She died at age 60.", {"age #": {"60"}}),
+        ("Some three hundred soldiers", {"soldier": {"300"}}),
+        ("It paid $2.5 billion for it.", {"billion": {"2.5 billion"}}),
+        ("It grew in the 1990s and in 2004.", {}),
+    ],
+)
+def test_numbers_are_keyed_by_what_they_count(text: str, expected: dict[str, set[str]]) -> None:
+    assert counted(text) == expected
+
+
+def test_scale_words_multiply_the_value() -> None:
+    [million] = read_numbers("184 million people", [])[1]["people"]
+    [thousand] = read_numbers("184 thousand people", [])[1]["people"]
+    assert (million.low, thousand.low) == (184e6, 184e3)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ("40 times", "39 times", True),
+        ("more than 1,000 people", "1,200 people", False),
+        ("more than 1,000 people", "900 people", True),
+        ("fewer than 50 people", "40 people", False),
+        ("nearly 40 people", "38 people", False),
+        ("about 40 people", "80 people", True),
+        ("over 3 minutes", "6 minutes", False),
+    ],
+)
+def test_bounds_and_rough_values_allow_what_they_say(claim: str, passage: str, disagree: bool) -> None:
+    claimed, _ = number_mismatches(read_numbers(claim, [])[1], read_numbers(passage, [])[1])
+    assert bool(claimed) is disagree
+
+
+def test_days_of_dates_are_skipped() -> None:
+    assert counted("On 21 March 40 people came.") == {"people": {"40"}, "march": {"21"}}
+    assert read_numbers("On 21 March 40 people came.", [(3, 11)])[1].keys() == {"people"}
+
+
+def test_quantities_allow_overlapping_values() -> None:
+    assert Quantity("40", 30, 50).allows(Quantity("45", 45, 45))
+    assert not Quantity("40", 40, 40).allows(Quantity("41", 41, 41))
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ({"2017"}, {"2019"}, True),
+        ({"2010s"}, {"2005", "2013"}, False),
+        ({"1990s"}, {"2001"}, True),
+        ({"2017"}, set(), False),
+    ],
+)
+def test_years_disagree(claim: set[str], passage: set[str], disagree: bool) -> None:
+    assert years_disagree(claim, passage) is disagree
