@@ -40,6 +40,9 @@ _RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d[\d,.]*", re.I)
 # Words that follow a number without saying what it counts ("20 to", "40 in", "22."): such a
 # number is compared by the word before it ("age 60", "number 24", "UFC 216"), or not at all.
 _NOT_UNITS = frozenset("to and or of in on at for from by with as than into over since per the a an".split())
+# How far before a number its qualifier or counted word may start (searching a whole passage per
+# number would make the checker quadratic in passage length).
+_LOOK_BACK = 40
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*#?\s*$")
 # When the word after a number is not a plural noun, the next word may be the noun it leads to
 # ("two young boys", "2.5 million people"); after a plural it is usually a verb ("two girls pose").
@@ -88,7 +91,7 @@ def read_numbers(text: str, skip: list[tuple[int, int]]) -> tuple[set[str], dict
 
 
 def _quantity(text: str, start: int, shown: str, value: float) -> Quantity:
-    bound = _BOUND_BEFORE.search(text[:start])
+    bound = _BOUND_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
     if bound is None:
         return Quantity(shown, value, value)
     if bound["at_least"]:
@@ -110,7 +113,7 @@ def _units(text: str, start: int, end: int) -> list[str]:
         if noun and noun.group(1).lower() not in _NOT_NOUNS and not _plural(unit):
             units.append(_singular(noun.group(1).lower()))
         return units
-    before = _WORD_BEFORE.search(text[:start])
+    before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
     return [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in _NOT_UNITS else []
 
 
