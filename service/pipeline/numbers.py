@@ -25,7 +25,9 @@ _WORDS = {
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")(?:\s+(hundred|thousand))?\b", re.I)
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion|mn|bn)\b", re.I)
-# Words before a number that make it a bound or a rough value, and how far that lets it stretch.
+# Words before a number that make it a bound or a rough value; a rough value allows a quarter
+# either way ("about 40" allows 30 to 50, not 80).
+_ROUGHLY = 0.25
 _BOUND_BEFORE = re.compile(
     r"\b(?:(?P<at_least>more than|over|at least|upwards of|in excess of|exceeding)"
     r"|(?P<at_most>less than|fewer than|under|up to|at most|no more than)"
@@ -98,7 +100,7 @@ def _quantity(text: str, start: int, shown: str, value: float) -> Quantity:
         return Quantity(shown, value, float("inf"))
     if bound["at_most"]:
         return Quantity(shown, 0.0, value)
-    return Quantity(shown, 0.75 * value, 1.25 * value)
+    return Quantity(shown, (1 - _ROUGHLY) * value, (1 + _ROUGHLY) * value)
 
 
 def _units(text: str, start: int, end: int) -> list[str]:
