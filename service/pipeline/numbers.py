@@ -1,9 +1,10 @@
 """Numbers in text, keyed by what they count, for the consistency checker.
 
 "40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions, "age 60" an
-age; a number whose count cannot be told is left out, since comparing it would compare unlike
-things. "More than 1,000 people" is a bound and "about 300" a rough value, so neither disagrees with
-a number it allows. Years (and decades: "the 1990s") are kept apart, to be compared as dates.
+age, "third term" the rank of a term; a number whose count cannot be told is left out, since
+comparing it would compare unlike things. "More than 1,000 people" is a bound and "about 300" a
+rough value, so neither disagrees with a number it allows. Years (and decades: "the 1990s") are
+kept apart, to be compared as dates.
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ _WORDS = {
         "sixteen seventeen eighteen nineteen twenty".split()
     )
 }
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+# "third term", "5th-largest", "21st century": compared with ordinals only, by the word after them.
+_ORDINAL = re.compile(r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|(\d{1,3})(?:st|nd|rd|th))\b", re.I)
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")(?:\s+(hundred|thousand))?\b", re.I)
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion|mn|bn)\b", re.I)
@@ -89,7 +96,19 @@ def read_numbers(text: str, skip: list[tuple[int, int]]) -> tuple[set[str], dict
         value = _WORDS[match.group(1).lower()] * (_SCALES[match.group(2).lower()] if match.group(2) else 1)
         for unit in _units(text, match.start(), match.end()):
             counted.setdefault(unit, set()).add(_quantity(text, match.start(), f"{value:g}", value))
+    for match in _ORDINAL.finditer(text):
+        if any(start <= match.start() < end for start, end in skip):
+            continue
+        rank = _ORDINAL_WORDS.index(match.group(1).lower()) + 1 if match.group(1) else int(match.group(2))
+        for unit in _units(text, match.start(), match.end()):
+            if not unit.endswith(" #"):
+                counted.setdefault(f"{unit} (rank)", set()).add(Quantity(_ordinal(rank), rank, rank))
     return years, counted
+
+
+def _ordinal(rank: int) -> str:
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
 
 
 def _quantity(text: str, start: int, shown: str, value: float) -> Quantity:

@@ -56,6 +56,8 @@ T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
             ["number mismatch: claim 3, passage 300"],
         ),
         ("It lasts over 3 minutes.", "It is a 6 minute suite.", []),
+        ("Xi began his second term.", "Xi began his third term.", ["number mismatch: claim 2nd, passage 3rd"]),
+        ("He won 3 races in his first season.", "He won three races in his first season.", []),
         ("The COVID-19 trials stopped.", "The 2 trials on COVID-19 stopped.", []),
         ("She died at age 60.", "She died at age 61, in May.", ["number mismatch: claim 60, passage 61"]),
         ("It opened in 2017.", "It has been open since 2019.", ["date mismatch: claim 2017, passage 2019"]),

@@ -25,6 +25,11 @@ def counted(text: str) -> dict[str, set[str]]:
         ("Some three hundred soldiers", {"soldier": {"300"}}),
         ("It paid $2.5 billion for it.", {"billion": {"2.5 billion"}}),
         ("It grew in the 1990s and in 2004.", {}),
+        (
+            "His third term, the 5th-largest win",
+            {"term (rank)": {"3rd"}, "largest (rank)": {"5th"}, "win (rank)": {"5th"}},
+        ),
+        ("At first, the 21st of May was chosen.", {}),
     ],
 )
 def test_numbers_are_keyed_by_what_they_count(text: str, expected: dict[str, set[str]]) -> None:
