@@ -162,7 +162,7 @@ def probe_ablation(probs: dict[str, np.ndarray], pairs: dict[str, list[Pair]]) -
 def default_adjust_mode(overall: dict[str, int], probe: dict[str, Any]) -> str:
     """The ``CLAIMSCOPE_CONSISTENCY_ADJUST`` default the dev ablation and its probe justify."""
     variant = {mode: name for name, mode in ABLATION_VARIANTS.items()}
-    modes = sorted(set(PROBE_MODES.values()), key=list(PROBE_MODES.values()).index)
+    modes = list(dict.fromkeys(PROBE_MODES.values()))
     acted = [mode for mode in modes if overall[variant[mode]] >= overall["plain"] and _probe_fixes(probe, mode)]
     return "all" if len(acted) == len(modes) else acted[0] if acted else "none"
 

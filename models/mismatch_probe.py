@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from models.stance_data import LABEL_IDS, Pair
+from service.pipeline.dates import MONTHS
 
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -26,8 +27,7 @@ _NUMBER_WORDS = (
 # hyphenated to one ("COVID-19", "SARS-CoV-2": names, not counts), are not one.
 _COUNT = re.compile(r"(?<![\w.,-])(\d{1,3})(?![\w]|[.,]\d)|\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 _YEAR = re.compile(r"(?<![\w.,-])(1[89]\d\d|20\d\d)(?![\w]|[.,]\d)")
-_MONTH_NAMES = "January February March April May June July August September October November December".split()
-_MONTH_NAME = "(" + "|".join(_MONTH_NAMES) + r")\b"
+_MONTH_NAME = "(" + "|".join(MONTHS) + r")\b"
 # A month beside a day or a year: "May 27", "May 2019", "27 May", "27th of May".
 _DATE_MONTH = re.compile(
     rf"\b{_MONTH_NAME}(?=,?\s+\d)|(?<=\d )(?<!\d\d\d\d ){_MONTH_NAME}|(?<=\d[a-z][a-z] )(?:of\s+)?{_MONTH_NAME}"
@@ -87,7 +87,7 @@ def changed_month(hypothesis: str, premise: str) -> str | None:
     shared = {_month(m) for m in _DATE_MONTH.finditer(premise)}
     for match in _DATE_MONTH.finditer(hypothesis):
         if (month := _month(match)) in shared:
-            new = _MONTH_NAMES[(_MONTH_NAMES.index(month) + 1) % 12]
+            new = MONTHS[(MONTHS.index(month) + 1) % 12]
             start, end = match.span(match.lastindex or 0)
             return hypothesis[:start] + new + hypothesis[end:]
     return None

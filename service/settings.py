@@ -103,8 +103,7 @@ class Settings:
         metadata={
             "help": "Mismatches that move entailment probability to contradiction: `numbers` (claim and passage "
             "count the same thing differently), `dates` (years, or months and days; `years` is the old name), `all` "
-            "or `none`; true/false mean all/none. The default "
-            "follows the dev ablation in models/README.md."
+            "or `none`; true/false mean all/none. The default follows the dev ablation in models/README.md."
         },
     )
     passages_per_source: int = field(default=3, metadata={"help": "Passages cited per source in a verification."})

@@ -62,7 +62,7 @@ def reasons(claim: str, passage: str) -> list[str]:
         out.append(
             f"{DATE_MISMATCH}: claim {', '.join(sorted(claim_years))}, passage {', '.join(sorted(passage_years))}"
         )
-    claim_days, passage_days = ({d for d, _ in found} for found in (claim_dates, passage_dates))
+    claim_days, passage_days = {d for d, _ in claim_dates}, {d for d, _ in passage_dates}
     if dates_disagree(claim_days, passage_days):
         out.append(f"{DATE_MISMATCH}: claim {_listed(claim_days)}, passage {_listed(passage_days)}")
     words = PassageWords.of(passage)

@@ -80,7 +80,7 @@ def read_numbers(text: str, skip: list[tuple[int, int]]) -> tuple[set[str], dict
     skip = skip + [m.span() for m in decades]
     counted: dict[str, set[Quantity]] = {}
     for match in _NUMBER.finditer(text):
-        if any(start <= match.start() < end for start, end in skip):
+        if _inside(match.start(), skip):
             continue
         raw = match.group(1).replace(",", "")
         shown = raw.rstrip("0").rstrip(".") if "." in raw else str(int(raw))
@@ -97,13 +97,17 @@ def read_numbers(text: str, skip: list[tuple[int, int]]) -> tuple[set[str], dict
         for unit in _units(text, match.start(), match.end()):
             counted.setdefault(unit, set()).add(_quantity(text, match.start(), f"{value:g}", value))
     for match in _ORDINAL.finditer(text):
-        if any(start <= match.start() < end for start, end in skip):
+        if _inside(match.start(), skip):
             continue
         rank = _ORDINAL_WORDS.index(match.group(1).lower()) + 1 if match.group(1) else int(match.group(2))
         for unit in _units(text, match.start(), match.end()):
             if not unit.endswith(" #"):
                 counted.setdefault(f"{unit} (rank)", set()).add(Quantity(_ordinal(rank), rank, rank))
     return years, counted
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def _ordinal(rank: int) -> str:
@@ -127,10 +131,9 @@ def _units(text: str, start: int, end: int) -> list[str]:
     if rest := _RANGE_REST.match(after):
         after = after[rest.end() :]
     found = _UNIT.match(after)
-    unit = found.group(1).lower() if found else ""
-    if unit and unit not in _NOT_UNITS:
+    if found and (unit := found.group(1).lower()) not in _NOT_UNITS:
         units = [_singular(unit)]
-        noun = _NEXT_WORD.match(after[found.end() :]) if found else None
+        noun = _NEXT_WORD.match(after, found.end())
         if noun and noun.group(1).lower() not in _NOT_NOUNS and not _plural(unit):
             units.append(_singular(noun.group(1).lower()))
         return units
