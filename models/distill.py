@@ -4,6 +4,8 @@ A student that keeps the first layers of the shipped model (``train_stance --kee
 faster on a CPU but loses accuracy when it learns from the gold labels alone. Trained to match the
 full model's softened probabilities as well, it also learns how sure the teacher is, which gold
 labels cannot teach: Hinton, Vinyals and Dean, "Distilling the knowledge in a neural network" (2015).
+Several teachers teach as one ensemble (their mean probabilities), which is right more often than
+any one of them, since their errors differ.
 """
 
 from __future__ import annotations
@@ -24,16 +26,27 @@ def load_teacher(path: str, student: Any, device: str) -> Any:
     return teacher.to(device).eval()
 
 
-def distillation_loss(student_logits: Any, teacher_logits: Any, labels: Any, weight: float, temperature: float) -> Any:
+def teacher_log_probs(teachers: list[Any], inputs: dict[str, Any], temperature: float) -> Any:
+    """The teachers' mean probabilities at temperature T, as logs. Probabilities are averaged rather
+    than logits so that a teacher that is very sure cannot outvote the others on its own."""
+    import torch
+    import torch.nn.functional as F
+
+    with torch.no_grad():
+        probs = [F.softmax(teacher(**inputs).logits.float() / temperature, dim=-1) for teacher in teachers]
+    return torch.stack(probs).mean(dim=0).log()
+
+
+def distillation_loss(
+    student_logits: Any, teacher_log_probs: Any, labels: Any, weight: float, temperature: float
+) -> Any:
     """``(1 - weight)`` x cross-entropy on the gold labels + ``weight`` x T^2 x KL(teacher || student)
-    at temperature T. The T^2 keeps the soft term's gradients on the scale of the hard term's."""
+    at temperature T, the teacher's log-probabilities already taken at T. The T^2 keeps the soft
+    term's gradients on the scale of the hard term's."""
     import torch.nn.functional as F
 
     hard = F.cross_entropy(student_logits, labels)
     soft = F.kl_div(
-        F.log_softmax(student_logits / temperature, dim=-1),
-        F.log_softmax(teacher_logits / temperature, dim=-1),
-        log_target=True,
-        reduction="batchmean",
+        F.log_softmax(student_logits / temperature, dim=-1), teacher_log_probs, log_target=True, reduction="batchmean"
     )
     return (1 - weight) * hard + weight * temperature**2 * soft

@@ -66,8 +66,16 @@ def train_command(stage: dict[str, Any]) -> str:
             continue
         if flag.startswith("distill_") and not stage.get("teacher"):
             continue
-        parts.append(f"--{flag.replace('_', '-')} {str(value).replace(str(Path.home()), '~')}")
+        for one in value if isinstance(value, list) else [value]:
+            parts.append(f"--{flag.replace('_', '-')} {str(one).replace(str(Path.home()), '~')}")
     return " ".join(parts)
+
+
+def as_list(value: Any) -> list[Any]:
+    """A config entry that older runs wrote as one value (``teacher``) and newer ones as a list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
 
 
 def steps_run(stage: dict[str, Any]) -> int:
@@ -77,12 +85,17 @@ def steps_run(stage: dict[str, Any]) -> int:
 
 
 def teacher_of(stage: dict[str, Any], stages: list[dict[str, Any]]) -> str:
-    """Which run taught a distilled stage: the run released where the teacher was, else its path."""
-    if not stage.get("teacher"):
+    """Which runs taught a distilled stage: each teacher is named by the run released where it was,
+    else by its path."""
+    teachers = as_list(stage.get("teacher"))
+    if not teachers:
         return ""
-    release = stage.get("teacher_release")
-    runs = [number for number, earlier in enumerate(stages, start=1) if release and earlier.get("out") == release]
-    return f", distilled from run {runs[-1]}" if runs else f", distilled from `{stage['teacher']}`"
+    releases = as_list(stage.get("teacher_release")) or [None] * len(teachers)
+    names = []
+    for teacher, release in zip(teachers, releases, strict=False):
+        runs = [number for number, earlier in enumerate(stages, start=1) if release and earlier.get("out") == release]
+        names.append(f"run {runs[-1]}" if runs else f"`{teacher}`")
+    return ", distilled from " + " and ".join(names)
 
 
 def stage_lines(config: dict[str, Any]) -> list[str]:

@@ -23,7 +23,8 @@ the run's pace early and shortens the learning-rate schedule to the steps that f
 ends its decay. ``--keep-layers N`` trains only the backbone's first N layers, a shallower student
 that the CPU runs faster; ``--ffn-units N`` cuts every layer's feed-forward block to N units, a
 narrower one (``models/prune.py``). ``--teacher DIR`` has it learn the full model's probabilities as
-well as the gold labels (``models/distill.py``).
+well as the gold labels (``models/distill.py``); given more than once, the teachers' mean
+probabilities.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from models.budget import PACE_FROM, PACE_STEPS, fit_to_budget, linear_schedule
-from models.distill import distillation_loss, load_teacher
+from models.distill import distillation_loss, load_teacher, teacher_log_probs
 from models.prune import prune_ffn
 from models.stance_data import DEFAULT_MIX, LABELS, Pair, build_mix, load_splits
 from service.pipeline.evaluate import classification_metrics
@@ -170,12 +171,12 @@ def previous_stage(backbone: str) -> dict[str, Any] | None:
     return json.loads(path.read_text()) if path.is_file() else None
 
 
-def teacher_release(teacher: str | None) -> str | None:
-    """Where the teacher was released when it is one of our runs: a teacher is usually named by a
+def teacher_releases(teachers: list[str]) -> list[str | None]:
+    """Where each teacher was released when it is one of our runs: a teacher is usually named by a
     path such as ``models/stance`` whose weights change with the next release, so the model card
     needs this to say which run taught a student."""
-    stage = previous_stage(teacher) if teacher else None
-    return stage.get("out") if stage else None
+    stages = [previous_stage(teacher) for teacher in teachers]
+    return [stage.get("out") if stage else None for stage in stages]
 
 
 def autocast(precision: str, device: str = "cpu") -> Any:
@@ -192,7 +193,7 @@ def train_step(
     batch: list[Pair],
     args: argparse.Namespace,
     device: str,
-    teacher: Any = None,
+    teachers: list[Any] | None = None,
 ) -> float:
     """One optimiser step on ``batch``; returns its loss."""
     import torch
@@ -202,12 +203,11 @@ def train_step(
     labels = torch.tensor([p.label for p in batch], device=device)
     with autocast(args.precision, device):
         logits = model(**inputs).logits.float()
-        if teacher is None:
+        if not teachers:
             loss = F.cross_entropy(logits, labels)
         else:
-            with torch.no_grad():
-                teacher_logits = teacher(**inputs).logits.float()
-            loss = distillation_loss(logits, teacher_logits, labels, args.distill_weight, args.distill_temperature)
+            taught = teacher_log_probs(teachers, inputs, args.distill_temperature)
+            loss = distillation_loss(logits, taught, labels, args.distill_weight, args.distill_temperature)
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
     optimizer.step()
@@ -237,7 +237,7 @@ def train(args: argparse.Namespace) -> None:
         steps=len(batches),
         dev_pairs={k: len(v) for k, v in dev_sets.items()},
         previous_stage=previous_stage(args.backbone),
-        teacher_release=teacher_release(args.teacher),
+        teacher_release=teacher_releases(args.teacher or []),
         device=resolve_device(args.device),
         truncation_side=TRUNCATION_SIDE,
     )
@@ -252,7 +252,7 @@ def train(args: argparse.Namespace) -> None:
         errors = prune_ffn(model, pruning_inputs(tokenizer, pairs, args, device), args.ffn_units)
         log.info("feed-forward blocks cut to %d units; refit error per layer %s", args.ffn_units, errors)
         config["ffn_refit_error"] = errors
-    teacher = load_teacher(args.teacher, model, device) if args.teacher else None
+    teachers = [load_teacher(path, model, device) for path in args.teacher or []]
     # fused: one kernel per step instead of several per tensor, which is what bounds a small model on a GPU
     fused = device.startswith("cuda")
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01, fused=fused)
@@ -276,7 +276,7 @@ def train(args: argparse.Namespace) -> None:
             log.info("time budget of %.1f min spent: stopping at step %d of %d", args.max_minutes, step, plan["steps"])
             break
         batch = batches[step]
-        loss_sum += train_step(model, tokenizer, optimizer, scheduler, batch, args, device, teacher)
+        loss_sum += train_step(model, tokenizer, optimizer, scheduler, batch, args, device, teachers)
         seen += len(batch)
         step += 1
         timed = step - start - PACE_FROM
@@ -334,7 +334,12 @@ def main(argv: list[str] | None = None) -> None:
         default=0,
         help="cut each layer's feed-forward block to N units before training (0 = keep; models/prune.py)",
     )
-    parser.add_argument("--teacher", default=None, help="distil from this model folder (same vocabulary)")
+    parser.add_argument(
+        "--teacher",
+        action="append",
+        default=None,
+        help="distil from this model folder (same vocabulary); repeat for an ensemble of teachers",
+    )
     parser.add_argument("--distill-weight", type=float, default=0.5, help="share of the loss that matches the teacher")
     parser.add_argument("--distill-temperature", type=float, default=2.0)
     parser.add_argument("--max-length", type=int, default=MAX_TOKENS, help="the service cuts pairs at the same length")

@@ -165,12 +165,16 @@ def test_the_card_names_the_run_that_taught_a_student(first_run: Path, data_dir:
     parent = first_run / "release"
     train_stance.main(_args(data_dir, parent, tmp_path / "run2", "--teacher", str(parent), "--seed", "5"))
     config = json.loads((tmp_path / "run2" / "release" / "training_config.json").read_text())
-    assert config["teacher_release"] == str(parent)
+    assert config["teacher_release"] == [str(parent)]
     first, second = stage_lines(config)[::2]
     assert "distilled" not in first and second.endswith(", distilled from run 1:")
 
-    config["teacher_release"] = None
+    config["teacher_release"] = [None]
     assert stage_lines(config)[2].endswith(f", distilled from `{parent}`:"), "a teacher that is not one of the runs"
+    config.update(teacher=[str(parent), "elsewhere"], teacher_release=[str(parent), None])
+    assert stage_lines(config)[2].endswith(", distilled from run 1 and `elsewhere`:"), "an ensemble of teachers"
+    config.update(teacher=str(parent), teacher_release=str(parent))
+    assert stage_lines(config)[2].endswith(", distilled from run 1:"), "a config written before ensembles"
 
 
 def test_a_spent_time_budget_releases_early_and_a_rerun_resumes(
@@ -277,10 +281,32 @@ def test_distillation_loss_weighs_the_gold_labels_against_the_teacher() -> None:
     student = torch.tensor([[2.0, 0.5, -1.0], [0.1, 0.2, 0.3]])
     labels = torch.tensor([0, 2])
     hard = F.cross_entropy(student, labels)
-    assert torch.isclose(distillation_loss(student, student + 5.0, labels, 0.0, 2.0), hard)
-    assert torch.isclose(distillation_loss(student, student, labels, 0.5, 2.0), 0.5 * hard), "same logits: no KL"
+
+    def taught(logits: torch.Tensor) -> torch.Tensor:
+        return F.log_softmax(logits / 2.0, dim=-1)
+
+    assert torch.isclose(distillation_loss(student, taught(student + 5.0), labels, 0.0, 2.0), hard)
+    assert torch.isclose(distillation_loss(student, taught(student), labels, 0.5, 2.0), 0.5 * hard), "no KL"
     teacher = torch.tensor([[-1.0, 0.5, 2.0], [0.3, 0.2, 0.1]])
-    assert distillation_loss(student, teacher, labels, 1.0, 2.0) > 0
+    assert distillation_loss(student, taught(teacher), labels, 1.0, 2.0) > 0
+
+
+def test_an_ensemble_of_teachers_teaches_their_mean_probabilities(tiny_backbone: Path, tmp_path: Path) -> None:
+    import torch
+    import torch.nn.functional as F
+
+    from models.distill import load_teacher, teacher_log_probs
+
+    other = save_tiny_bert(tmp_path / "other", LABELS, dropout=0.0, layers=2)
+    tokenizer, student = train_stance.load_backbone(str(tiny_backbone))
+    teachers = [load_teacher(str(path), student, "cpu") for path in (tiny_backbone, other)]
+    inputs = train_stance.encode(tokenizer, [Pair("a dog runs", "an animal moves", 0, "toy")], 16)
+    with torch.no_grad():
+        each = [F.softmax(t(**inputs).logits / 2.0, dim=-1) for t in teachers]
+    assert not torch.allclose(each[0], each[1]), "two different teachers"
+    mean = teacher_log_probs(teachers, inputs, 2.0).exp()
+    assert torch.allclose(mean, (each[0] + each[1]) / 2, atol=1e-6)
+    assert torch.allclose(mean.sum(dim=-1), torch.ones(1))
 
 
 def test_a_distilled_student_learns_from_its_teacher_and_records_it(
@@ -295,7 +321,7 @@ def test_a_distilled_student_learns_from_its_teacher_and_records_it(
     a, b = _weights(plain / "final"), _weights(distilled / "final")
     assert any(not torch.equal(a[k], b[k]) for k in a), "the teacher's probabilities change the updates"
     config = json.loads((distilled / "release" / "training_config.json").read_text())
-    assert config["teacher"] == str(tiny_backbone) and config["distill_weight"] == 0.5
+    assert config["teacher"] == [str(tiny_backbone)] and config["distill_weight"] == 0.5
     command = train_command(config)
     assert f"--teacher {tiny_backbone} --distill-weight 0.5 --distill-temperature 2.0" in command
     from bench import training_runs
