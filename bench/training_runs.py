@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench._report import write_results  # noqa: E402
-from models.model_card import steps_run  # noqa: E402
+from models.model_card import as_list, steps_run  # noqa: E402
 
 SETS = ("snli_dev", "mnli_subset", "sick_train_trial", "fever_train", "fnc1_train70")
 
@@ -42,6 +42,8 @@ def summarise(work: Path) -> dict[str, Any]:
         "ffn_units": model["intermediate_size"],
         # the teacher's share of the loss (--distill-weight); None when no teacher taught the run
         "distill_weight": config.get("distill_weight") if config.get("teacher") else None,
+        # how many teachers taught it (their mean probabilities, when several)
+        "teachers": len(as_list(config.get("teacher"))),
         "epochs": config["epochs"],
         "batch_size": config["batch_size"],
         "lr": config["lr"],
@@ -60,6 +62,7 @@ def table(rows: list[dict[str, Any]]) -> list[str]:
         "device",
         "layers",
         "feed-forward units",
+        "teachers",
         "teacher share of loss",
         "epochs planned",
         "batch",
@@ -78,6 +81,7 @@ def table(rows: list[dict[str, Any]]) -> list[str]:
             r["device"],
             r["layers"],
             r["ffn_units"],
+            r["teachers"] or "-",
             r["distill_weight"] or "-",
             r["epochs"],
             r["batch_size"],

@@ -98,6 +98,25 @@ def teacher_of(stage: dict[str, Any], stages: list[dict[str, Any]]) -> str:
     return ", distilled from " + " and ".join(names)
 
 
+def ensemble_lines(config: dict[str, Any]) -> list[str]:
+    """Why a run had several teachers, and what its ``teachers/`` paths were, when one did."""
+    stages = training_stages(config)
+    if not any(len(as_list(stage.get("teacher"))) > 1 for stage in stages):
+        return []
+    lines = [
+        "A run with several teachers learns their mean probabilities, which on dev are right more often"
+        " than any one teacher ([bench/results/teacher_ensemble.md](../bench/results/teacher_ensemble.md))."
+    ]
+    paths = [str(p) for stage in stages for p in [stage.get("backbone"), *as_list(stage.get("teacher"))]]
+    if any("claimscope-train/teachers/" in p for p in paths):
+        lines.append(
+            "Folders under `~/.cache/claimscope-train/teachers/` held the releases of the runs they are"
+            " named after, rounded to int8 with one scale per weight row: a call to the lent GPU carries at"
+            " most 64 MiB."
+        )
+    return ["", " ".join(lines)]
+
+
 def stage_lines(config: dict[str, Any]) -> list[str]:
     lines = []
     stages = training_stages(config)
@@ -275,6 +294,7 @@ def render(model: Path, results: Path) -> str:
         "Runs on a lent GPU train several candidates at once; `python bench/training_runs.py RUN_DIR...`"
         " compares them by the dev accuracy each logged, and the best ships"
         " ([bench/results/training_runs.md](../bench/results/training_runs.md)).",
+        *ensemble_lines(config),
         "",
         "- Dev split: per set, grouped by claim (by premise for caption NLI sets), `sha1 % 100 < 10`,"
         " at most 1,000 pairs per set (`models/stance_data.py`). Dev pairs never enter training.",

@@ -99,7 +99,7 @@ class Settings:
         metadata={"help": "Both sides need a source at least this confident for the verdict `conflicting`."},
     )
     consistency_adjust: AdjustMode = field(
-        default="numbers",
+        default="all",
         metadata={
             "help": "Mismatches that move entailment probability to contradiction: `numbers` (claim and passage "
             "count the same thing differently), `dates` (years, or months and days; `years` is the old name), `all` "

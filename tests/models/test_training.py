@@ -13,7 +13,7 @@ import pytest
 
 from models import budget, train_stance
 from models.evaluate_stance import consistency_ablation
-from models.model_card import stage_lines, train_command, training_stages
+from models.model_card import ensemble_lines, stage_lines, train_command, training_stages
 from models.stance_data import LABELS, Pair
 from tests.conftest import save_tiny_bert
 
@@ -173,8 +173,12 @@ def test_the_card_names_the_run_that_taught_a_student(first_run: Path, data_dir:
     assert stage_lines(config)[2].endswith(f", distilled from `{parent}`:"), "a teacher that is not one of the runs"
     config.update(teacher=[str(parent), "elsewhere"], teacher_release=[str(parent), None])
     assert stage_lines(config)[2].endswith(", distilled from run 1 and `elsewhere`:"), "an ensemble of teachers"
+    assert "mean probabilities" in ensemble_lines(config)[1] and "int8" not in ensemble_lines(config)[1]
+    config["teacher"] = [str(parent), "~/.cache/claimscope-train/teachers/run6f"]
+    assert "rounded to int8" in ensemble_lines(config)[1], "carried teachers are said to be rounded"
     config.update(teacher=str(parent), teacher_release=str(parent))
     assert stage_lines(config)[2].endswith(", distilled from run 1:"), "a config written before ensembles"
+    assert ensemble_lines(config) == [], "one teacher needs no word on ensembles"
 
 
 def test_a_spent_time_budget_releases_early_and_a_rerun_resumes(
@@ -327,6 +331,7 @@ def test_a_distilled_student_learns_from_its_teacher_and_records_it(
     from bench import training_runs
 
     assert training_runs.summarise(distilled)["distill_weight"] == 0.5
+    assert training_runs.summarise(distilled)["teachers"] == 1
     assert "--distill" not in train_command(json.loads((plain / "release" / "training_config.json").read_text()))
 
     from transformers import BertConfig, BertForSequenceClassification
@@ -396,6 +401,7 @@ def test_training_runs_report_reads_finished_runs(
     expected = sum(m["accuracy"] * m["n"] for m in metrics.values()) / sum(m["n"] for m in metrics.values())
     assert row["steps"] == row["planned_steps"] == 6 and row["layers"] == 1 and row["ffn_units"] == 64
     assert row["pairs_seen"] == 48 and row["distill_weight"] is None, "no teacher taught this run"
+    assert row["teachers"] == 0
     assert row["pooled_accuracy"] == round(expected, 4)
 
     monkeypatch.setattr("sys.argv", ["training_runs.py", str(first_run), "--out", str(tmp_path)])
@@ -404,3 +410,33 @@ def test_training_runs_report_reads_finished_runs(
     assert f"| {first_run.name} | " in table and f"| {row['pooled_accuracy']:.4f} |" in table
     header, rule, first = [line for line in table.splitlines() if line.startswith("|")][:3]
     assert header.count("|") == rule.count("|") == first.count("|"), "a Markdown table needs as many rule cells"
+
+
+def test_the_ensemble_report_scores_each_model_and_their_mean(
+    data_dir: Path, tiny_backbone: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    from bench import teacher_ensemble
+    from models.stance_data import load_splits
+
+    other = save_tiny_bert(tmp_path / "other", LABELS, dropout=0.0, layers=2)
+    monkeypatch.setattr(
+        "sys.argv",
+        ["teacher_ensemble.py", str(tiny_backbone), str(other), "--data", str(data_dir), "--out", str(tmp_path)],
+    )
+    teacher_ensemble.main()
+    rows = json.loads((tmp_path / "teacher_ensemble.json").read_text())
+    assert [r["model"] for r in rows] == [str(tiny_backbone), str(other), "mean of all"]
+
+    _, dev = load_splits(data_dir)
+    pairs = [p for name in sorted(dev) for p in dev[name]]
+    gold = np.array([p.label for p in pairs])
+    each = [teacher_ensemble.probabilities(model, pairs) for model in (tiny_backbone, other)]
+    for row, probs in zip(rows, [*each, (each[0] + each[1]) / 2], strict=True):
+        assert row["pooled_accuracy"] == round(float((probs.argmax(axis=1) == gold).mean()), 4)
+    assert "| mean of all |" in (tmp_path / "teacher_ensemble.md").read_text()
+
+    monkeypatch.setattr("sys.argv", ["teacher_ensemble.py", str(other)])
+    with pytest.raises(SystemExit):
+        teacher_ensemble.main()
