@@ -28,11 +28,10 @@ SETS = ("snli_dev", "mnli_subset")
 
 
 def probabilities(model: Path, pairs: list[Pair]) -> np.ndarray:
-    from service.pipeline.stance import CrossEncoderStance
+    from service.pipeline.stance import CrossEncoderStance, softmax
 
     logits, _ = model_logits(CrossEncoderStance(str(model)), pairs)
-    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
-    return shifted / shifted.sum(axis=1, keepdims=True)
+    return softmax(logits)
 
 
 def scores(name: str, probs: np.ndarray, pairs: list[Pair]) -> dict[str, Any]:

@@ -66,7 +66,7 @@ def train_command(stage: dict[str, Any]) -> str:
             continue
         if flag.startswith("distill_") and not stage.get("teacher"):
             continue
-        for one in value if isinstance(value, list) else [value]:
+        for one in as_list(value):
             parts.append(f"--{flag.replace('_', '-')} {str(one).replace(str(Path.home()), '~')}")
     return " ".join(parts)
 
