@@ -100,16 +100,27 @@ MIN_PROBE_FIXED = 0.05
 # Share of entailment the name ablation moves to neutral: the best of 0.1-0.5 on either half of dev.
 NAME_SHARE = 0.3
 # Each ablation variant and the CLAIMSCOPE_CONSISTENCY_ADJUST mode it measures.
-ABLATION_VARIANTS = {"adjusted": "all", "numbers_only": "numbers", "dates_only": "dates"}
+ABLATION_VARIANTS = {"adjusted": "all", "numbers_only": "numbers", "dates_only": "dates", "negation_only": "negation"}
+# Shares of entailment moved to contradiction on a negation that the ablation tries (consistency.ADJUST_SHARES).
+NEGATION_SHARES = (0.1, 0.2, 0.3, 0.4, 0.5)
 
 
 def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[str, Any]:
     """Correct dev pairs per set without ``consistency.adjust`` ("plain") and with it, acting on
-    number and year mismatches together ("adjusted") and on each kind alone; and how often a claim's
-    name is missing from the passage, per gold label, with what moving entailment to neutral on
-    those pairs would do ("names_to_neutral"), and how often the passage gives the claim's role to
-    someone else ("names_other_person")."""
-    from service.pipeline.consistency import ADJUSTED_KINDS, OTHER_PERSON, is_missing_name, reasons
+    every kind together ("adjusted") and on each kind alone; how often the passage negates the claim,
+    per gold label, and what each of ``NEGATION_SHARES`` would do there ("negation_share_0.2"); and
+    how often a claim's name is missing from the passage, per gold label, with what moving entailment
+    to neutral on those pairs would do ("names_to_neutral"), and how often the passage gives the
+    claim's role to someone else ("names_other_person")."""
+    from service.pipeline.consistency import (
+        DATE_MISMATCH,
+        NEGATION,
+        NUMBER_MISMATCH,
+        OTHER_PERSON,
+        adjusted_kinds,
+        is_missing_name,
+        reasons,
+    )
 
     out: dict[str, Any] = {}
     offset = 0
@@ -122,15 +133,20 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
         why = [reasons(p.hypothesis, p.premise) for p in pairs]
         counts = {
             "pairs": len(pairs),
-            "flagged": _flagged(why, ADJUSTED_KINDS["all"]),
+            "flagged": _flagged(why, (NUMBER_MISMATCH, DATE_MISMATCH)),
             "plain": int((rows.argmax(1) == gold).sum()),
         }
         for variant, mode in ABLATION_VARIANTS.items():
-            counts[variant] = _correct_after_adjust(rows, why, gold, ADJUSTED_KINDS[mode])
+            counts[variant] = _correct_after_adjust(rows, why, gold, adjusted_kinds(mode))
+        negated = np.array([any(r.startswith(NEGATION) for r in w) for w in why], dtype=bool)
+        for label, label_name in enumerate(LABELS):
+            counts[f"negation_{label_name}"] = int((negated & (gold == label)).sum())
+        for share in NEGATION_SHARES:
+            counts[f"negation_share_{share}"] = _correct_after_shift(rows, negated, gold, share, "contradiction")
         names_missing = np.array([any(is_missing_name(r) for r in w) for w in why], dtype=bool)
         for label, label_name in enumerate(LABELS):
             counts[f"names_missing_{label_name}"] = int((names_missing & (gold == label)).sum())
-        counts["names_to_neutral"] = _correct_after_moving_to_neutral(rows, names_missing, gold)
+        counts["names_to_neutral"] = _correct_after_shift(rows, names_missing, gold, NAME_SHARE, "neutral")
         counts["names_other_person"] = _flagged(why, (OTHER_PERSON,))
         out[name] = counts
         for key, value in counts.items():
@@ -141,13 +157,14 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
 
 def probe_ablation(probs: dict[str, np.ndarray], pairs: dict[str, list[Pair]]) -> dict[str, Any]:
     """Per kind of the counterfactual probe (models/mismatch_probe.py): its pairs, how many the checker
-    flags with that kind's mismatch, and how many the model gets right (contradiction) without and
-    with ``consistency.adjust`` acting on that kind."""
-    from service.pipeline.consistency import ADJUSTED_KINDS, reasons
+    flags with that kind's reason, how many the model gets right (contradiction) without and with
+    ``consistency.adjust`` acting on that kind, and how many it reads as entailment without (the
+    errors that moving entailment can fix)."""
+    from service.pipeline.consistency import adjusted_kinds, reasons
 
     out: dict[str, Any] = {}
     for kind in PROBE_KINDS:
-        rows, kinds = probs[kind], ADJUSTED_KINDS[PROBE_MODES[kind]]
+        rows, kinds = probs[kind], adjusted_kinds(PROBE_MODES[kind])
         gold = np.full(len(pairs[kind]), LABEL_IDS["contradiction"])
         why = [reasons(p.hypothesis, p.premise) for p in pairs[kind]]
         out[kind] = {
@@ -155,6 +172,7 @@ def probe_ablation(probs: dict[str, np.ndarray], pairs: dict[str, list[Pair]]) -
             "flagged": _flagged(why, kinds),
             "plain": int((rows.argmax(1) == gold).sum()),
             "adjusted": _correct_after_adjust(rows, why, gold, kinds),
+            "read_as_entailment": int((rows.argmax(1) == LABEL_IDS["entailment"]).sum()),
         }
     return out
 
@@ -164,7 +182,7 @@ def default_adjust_mode(overall: dict[str, int], probe: dict[str, Any]) -> str:
     variant = {mode: name for name, mode in ABLATION_VARIANTS.items()}
     modes = list(dict.fromkeys(PROBE_MODES.values()))
     acted = [mode for mode in modes if overall[variant[mode]] >= overall["plain"] and _probe_fixes(probe, mode)]
-    return "all" if len(acted) == len(modes) else acted[0] if acted else "none"
+    return "all" if len(acted) == len(modes) else ",".join(acted) or "none"
 
 
 def _probe_fixes(probe: dict[str, Any], mode: str) -> bool:
@@ -185,11 +203,12 @@ def _correct_after_adjust(rows: np.ndarray, why: list[list[str]], gold: np.ndarr
     return sum(int(adjust(row, w, kinds).argmax() == g) for row, w, g in zip(rows, why, gold, strict=True))
 
 
-def _correct_after_moving_to_neutral(rows: np.ndarray, flagged: np.ndarray, gold: np.ndarray) -> int:
+def _correct_after_shift(rows: np.ndarray, flagged: np.ndarray, gold: np.ndarray, share: float, to: str) -> int:
+    """Correct pairs after moving ``share`` of entailment to label ``to`` on the flagged rows."""
     from service.pipeline.consistency import shift_entailment
 
     moved = rows.astype(np.float32).copy()
-    moved[flagged] = shift_entailment(moved[flagged], NAME_SHARE, to=LABELS.index("neutral"))
+    moved[flagged] = shift_entailment(moved[flagged], share, to=LABELS.index(to))
     return int((moved.argmax(1) == gold).sum())
 
 

@@ -1,4 +1,4 @@
-"""Counterfactual dev pairs that show what acting on a number or date mismatch fixes.
+"""Counterfactual dev pairs that show what acting on a number or date mismatch, or a negation, fixes.
 
 The NLI and fact-verification dev sets rarely pair a claim with a passage that gives another count
 of the same thing, so the plain dev ablation measures what acting on mismatches costs (passages the
@@ -10,6 +10,15 @@ value ("more than 30"), which one more or less does not contradict; one that rep
 ("born on May 27", "in March 2019") yields one with the next month instead. The numbers and dates
 are found here with their own patterns, not the checker's, so the probe also measures how many of
 them the checker notices.
+
+The negation probe turns an entailment pair (P, H) around: the passage is H negated after its first
+auxiliary ("A man is not playing a guitar"), the claim is P. If P entails H, a passage saying H is
+false contradicts P, so the pair is a gold contradiction in which the passage denies the claim in
+the claim's own words, as news does ("has not had a single call"). Only premises up to
+``_MAX_CLAIM_WORDS`` words become claims: longer ones are paragraphs, not claims. Sets whose
+"entailment" is stance or likelihood rather than truth (``_LOOSE_ENTAILMENT``, per
+../shared/datasets/README.md) are left out: a perspective that argues for a claim does not make it
+true, so negating one does not contradict the claim.
 """
 
 from __future__ import annotations
@@ -39,8 +48,14 @@ _ROUGH = re.compile(
     r"approximately|some|exceeding|maybe)\s*[$€£]?\s*$",
     re.I,
 )
-# Each kind of probe pair, and the CLAIMSCOPE_CONSISTENCY_ADJUST mode whose mismatch it tests.
-PROBE_MODES = {"numbers": "numbers", "years": "dates", "months": "dates"}
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|does|do|did)\b", re.I
+)
+_NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
+_MAX_CLAIM_WORDS = 40
+_LOOSE_ENTAILMENT = ("perspectrum", "fnc1", "joci", "liarplus")
+# Each kind of probe pair, and the CLAIMSCOPE_CONSISTENCY_ADJUST mode whose reason it tests.
+PROBE_MODES = {"numbers": "numbers", "years": "dates", "months": "dates", "negation": "negation"}
 PROBE_KINDS = tuple(PROBE_MODES)
 
 
@@ -102,15 +117,30 @@ def _is_day(text: str, match: re.Match[str]) -> bool:
     return bool(_BESIDE_MONTH.search(text[: match.start()]) or _BESIDE_MONTH.match(text[match.end() :]))
 
 
+def negated(sentence: str) -> str | None:
+    """The sentence with "not" after its first auxiliary verb ("is playing" to "is not playing"), or
+    None when it has no auxiliary or is negated already."""
+    if _NEGATED.search(sentence) or not (aux := _AUXILIARY.search(sentence)):
+        return None
+    return sentence[: aux.end()] + " not" + sentence[aux.end() :]
+
+
+def _may_negate(pair: Pair) -> bool:
+    return len(pair.premise.split()) <= _MAX_CLAIM_WORDS and not pair.source.startswith(_LOOSE_ENTAILMENT)
+
+
 def probe_pairs(dev: dict[str, list[Pair]]) -> dict[str, list[Pair]]:
-    """Counterfactual contradiction pairs from the dev entailment pairs, by kind of number."""
+    """Counterfactual contradiction pairs from the dev entailment pairs, by kind."""
     change = {"numbers": changed_count, "years": changed_year, "months": changed_month}
+    contradiction = LABEL_IDS["contradiction"]
     out: dict[str, list[Pair]] = {kind: [] for kind in PROBE_KINDS}
     for name in sorted(dev):
         for pair in dev[name]:
             if pair.label != LABEL_IDS["entailment"]:
                 continue
-            for kind in PROBE_KINDS:
-                if (changed := change[kind](pair.hypothesis, pair.premise)) is not None:
-                    out[kind].append(Pair(pair.premise, changed, LABEL_IDS["contradiction"], pair.source))
+            for kind, changed_in in change.items():
+                if (changed := changed_in(pair.hypothesis, pair.premise)) is not None:
+                    out[kind].append(Pair(pair.premise, changed, contradiction, pair.source))
+            if _may_negate(pair) and (denial := negated(pair.hypothesis)):
+                out["negation"].append(Pair(denial, pair.premise, contradiction, pair.source))
     return out

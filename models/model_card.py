@@ -15,9 +15,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from models.evaluate_stance import MIN_PROBE_FIXED, NAME_SHARE, default_adjust_mode
+from models.card_consistency import consistency_sections
 from models.stance_data import LABELS
-from service.pipeline.consistency import OTHER_PERSON
 from service.pipeline.stance import MAX_TOKENS
 
 HERE = Path(__file__).resolve().parent
@@ -223,7 +222,11 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
         "  (see the labelled claims). A likely cause: the two-way sets, a large part of the mix, only hold",
         "  premises that address their claim (" + ", ".join(two_way_sets(report)) + ").",
         "- Negation and refusal: a passage that denies the claim in the claim's own words ('has not had a",
-        "  single call', 'refused to condemn') is often read as entailment, because the words overlap.",
+        "  single call', 'refused to condemn') can be read as entailment, because the words overlap. A plain",
+        f"  'not' is mostly caught: the negation probe calls {probe['negation']['plain']} of its"
+        f" {probe['negation']['pairs']} pairs contradictions and {probe['negation']['read_as_entailment']} entailment",
+        "  (the rest neutral, which moving entailment cannot fix). The `negated in passage` reason points the",
+        "  reader at the denial either way.",
         "- Numbers, dates and names: the model often entails across a changed number or date (it calls"
         f" {probe['numbers']['plain']} of {probe['numbers']['pairs']} changed-number, {probe['years']['plain']}"
         f" of {probe['years']['pairs']} changed-year and {probe['months']['plain']} of"
@@ -238,36 +241,10 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
     ]
 
 
-def _name_ablation(ablation: dict[str, Any]) -> list[str]:
-    """The missing-name reason per gold label, and which sets gain or lose if it moved entailment to neutral."""
-    overall = ablation["overall"]
-    per_label = ", ".join(f"{overall[f'names_missing_{label}']} {label}" for label in LABELS)
-    changed = {
-        name: counts["names_to_neutral"] - counts["plain"]
-        for name, counts in sorted(ablation.items())
-        if name != "overall" and counts["names_to_neutral"] != counts["plain"]
-    }
-    by_set = ", ".join(f"{name} {delta:+d}" for name, delta in changed.items()) or "none"
-    return [
-        f"A claim name missing from the passage flagged {per_label} dev pairs. Moving"
-        f" {round(NAME_SHARE * 100)}% of entailment to neutral on those pairs would get"
-        f" {overall['names_to_neutral']}/{overall['pairs']} right (plain: {overall['plain']}); by set: {by_set}.",
-        f'A passage gave the claim\'s role to someone else ("{OTHER_PERSON}") in'
-        f" {overall['names_other_person']} of them.",
-        "Missing names are reported on each passage and never change its stance"
-        + (
-            ": moving entailment to neutral on them helps some sets and costs others, so no setting does it."
-            if any(delta < 0 for delta in changed.values())
-            else "; moving entailment to neutral on them costs no set here, so a setting to do it is worth adding."
-        ),
-    ]
-
-
 def render(model: Path, results: Path) -> str:
     config = json.loads((model / "training_config.json").read_text())
     report = json.loads((model / "dev_report.json").read_text())
     calibration = report["calibration"]
-    ablation = report["consistency_ablation"]["overall"]
     lines = [
         "# claimscope stance model (`models/stance`)",
         "",
@@ -336,15 +313,7 @@ def render(model: Path, results: Path) -> str:
         "",
         "## Consistency checks (ablation)",
         "",
-        f"Number/date mismatches flagged {ablation['flagged']} of {ablation['pairs']} dev pairs. Dev accuracy"
-        f" without the adjustment: {ablation['plain']}/{ablation['pairs']}; moving 80% of entailment to"
-        f" contradiction on a flagged pair: {ablation['adjusted']}/{ablation['pairs']}; acting on number"
-        f" mismatches alone: {ablation['numbers_only']}/{ablation['pairs']}; on date (year, month or day)"
-        f" mismatches alone: {ablation['dates_only']}/{ablation['pairs']}.",
-        "",
-        *_mismatch_probe(ablation, report["mismatch_probe"]),
-        "",
-        *_name_ablation(report["consistency_ablation"]),
+        *consistency_sections(report),
         "",
         "## Speed",
         "",
@@ -367,30 +336,6 @@ def render(model: Path, results: Path) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def _mismatch_probe(ablation: dict[str, int], probe: dict[str, Any]) -> list[str]:
-    mode = default_adjust_mode(ablation, probe)
-    return [
-        "The dev sets rarely give a wrong number, so they show what acting on mismatches costs more than",
-        "what it fixes. A counterfactual probe (`models/mismatch_probe.py`) supplies that case: each dev",
-        "entailment pair whose hypothesis repeats a number or year of its premise, with that number changed",
-        "by one in the hypothesis (unless it is a bound or a rough value: 'more than 30'), or the month of a",
-        "date moved on by one (gold contradiction). Kinds `years` and `months` test the `dates` mode,",
-        "`numbers` the `numbers` mode:",
-        "",
-        "| kind | probe pairs | flagged by the checker | right without adjusting | right acting on that kind |",
-        "|---|---|---|---|---|",
-        *(
-            f"| {kind} | {row['pairs']} | {row['flagged']} | {row['plain']} | {row['adjusted']} |"
-            for kind, row in probe.items()
-        ),
-        "",
-        f"`CLAIMSCOPE_CONSISTENCY_ADJUST` defaults to **{mode}** accordingly: a kind of mismatch is acted on",
-        "when acting on it alone costs no dev pair above and fixes at least"
-        f" {MIN_PROBE_FIXED:.0%} of the probe pairs that test it. The reasons are always reported on each"
-        " cited passage.",
-    ]
 
 
 def main() -> None:

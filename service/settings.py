@@ -17,8 +17,9 @@ from typing import Any, Literal, TypeVar
 PREFIX = "CLAIMSCOPE_"
 ContextMode = Literal["always", "needed", "never"]
 CONTEXT_MODES: tuple[ContextMode, ...] = ("always", "needed", "never")
-AdjustMode = Literal["none", "numbers", "dates", "all"]
-ADJUST_MODES: tuple[AdjustMode, ...] = ("none", "numbers", "dates", "all")
+# CLAIMSCOPE_CONSISTENCY_ADJUST: none, all, or a comma list of these words ("numbers,negation").
+AdjustMode = str
+ADJUST_WORDS = ("numbers", "dates", "negation")
 Mode = TypeVar("Mode", bound=str)
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -99,10 +100,11 @@ class Settings:
         metadata={"help": "Both sides need a source at least this confident for the verdict `conflicting`."},
     )
     consistency_adjust: AdjustMode = field(
-        default="all",
+        default="numbers,dates",
         metadata={
-            "help": "Mismatches that move entailment probability to contradiction: `numbers` (claim and passage "
-            "count the same thing differently), `dates` (years, or months and days; `years` is the old name), `all` "
+            "help": "Reasons that move entailment probability to contradiction: `numbers` (claim and passage "
+            "count the same thing differently), `dates` (years, or months and days; `years` is the old name), "
+            "`negation` (the passage denies the claim in its words), a comma list of these (`numbers,dates`), `all` "
             "or `none`; true/false mean all/none. The default follows the dev ablation in models/README.md."
         },
     )
@@ -178,10 +180,20 @@ def context_mode(value: str | bool) -> ContextMode:
 
 
 def adjust_mode(value: str | bool) -> AdjustMode:
-    """Which mismatches adjust stance; true/false (the setting's first form, a bool) mean all/none."""
-    if str(value).strip().lower() == "years":  # the name of `dates` when it compared years only
-        return "dates"
-    return _mode("CONSISTENCY_ADJUST", value, ADJUST_MODES, if_true="all", if_false="none")
+    """Which reasons adjust stance, in one spelling: words in ``ADJUST_WORDS`` order, all of them as
+    `all`; true/false (the setting's first form, a bool) mean all/none."""
+    lowered = str(value).strip().lower()
+    if lowered in _TRUE or lowered in _FALSE or lowered in ("all", "none"):
+        return _mode("CONSISTENCY_ADJUST", lowered, ("all", "none"), if_true="all", if_false="none")
+    # `years` is the name `dates` had when it compared years only.
+    words = {"dates" if word.strip() == "years" else word.strip() for word in lowered.split(",")}
+    if not words <= set(ADJUST_WORDS):
+        allowed = ", ".join(("none", "all", *ADJUST_WORDS))
+        raise ValueError(
+            f"{PREFIX}CONSISTENCY_ADJUST={value!r} is not one of {allowed}, a comma list of them (or true/false)"
+        )
+    chosen = [word for word in ADJUST_WORDS if word in words]
+    return "all" if len(chosen) == len(ADJUST_WORDS) else ",".join(chosen)
 
 
 def _mode(name: str, value: str | bool, modes: tuple[Mode, ...], *, if_true: Mode, if_false: Mode) -> Mode:

@@ -146,9 +146,10 @@ class CitedPassageSchema(Base):
         fields.String(),
         required=True,
         metadata={
-            "description": "Number, date or name disagreements, each opening with its kind: 'number mismatch:"
-            " claim 40, passage 39', 'date mismatch: claim 2017, passage 2019', 'date mismatch: claim May 28,"
-            " passage July 28', 'not in passage: Lyon',"
+            "description": "Number, date, negation or name disagreements, each opening with its kind: 'number"
+            " mismatch: claim 40, passage 39', 'date mismatch: claim 2017, passage 2019', 'date mismatch: claim"
+            " May 28, passage July 28', 'negated in passage: \"refused to condemn the invasion\"', 'not in passage:"
+            " Lyon',"
             " 'different person in the same role: claim Qin Gang, passage Wang Yi (foreign minister)'"
         },
     )

@@ -1,13 +1,14 @@
-"""Consistency checks NLI models are weak at: numbers, dates and named entities.
+"""Consistency checks NLI models are weak at: numbers, dates, negation and named entities.
 
 ``reasons(claim, passage)`` explains, in words, where a passage disagrees with the claim on a
-number or a date (a year, or a month and day: ``dates``), lacks a name the claim relies on, or
-gives the claim's office to someone else (``names`` decides when a name counts as present).
-Numbers are compared only when they count the same thing: "40 times" against "39 times", never
-"5 days" against "39 times", and "more than 30 times" allows 39 (``numbers``). ``adjust`` moves
-probability from entailment to contradiction when a number or date disagrees; which kinds it acts
-on is a setting whose default comes from the dev-set ablation in models/README.md.
-Missing names are reported, never acted on: that ablation shows why.
+number or a date (a year, or a month and day: ``dates``), denies it in its own words
+(``negation``), lacks a name the claim relies on, or gives the claim's office to someone else
+(``names`` decides when a name counts as present). Numbers are compared only when they count the
+same thing: "40 times" against "39 times", never "5 days" against "39 times", and "more than 30
+times" allows 39 (``numbers``). ``adjust`` moves probability from entailment to contradiction when
+a number or date disagrees or the passage negates the claim; which kinds it acts on is a setting
+whose default comes from the dev-set ablation in models/README.md. Missing names are reported,
+never acted on: that ablation shows why.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import numpy as np
 
 from service.pipeline.dates import Date, dates_disagree, find_dates
 from service.pipeline.names import PassageWords, claim_names, role_holder
+from service.pipeline.negation import negated_clause
 from service.pipeline.numbers import number_mismatches, read_numbers, years_disagree
 
 # Each reason opens with its kind; API clients may match on these.
@@ -25,14 +27,14 @@ NUMBER_MISMATCH = "number mismatch"
 DATE_MISMATCH = "date mismatch"
 MISSING_NAME = "not in passage"
 OTHER_PERSON = "different person in the same role"
-REASON_KINDS = (NUMBER_MISMATCH, DATE_MISMATCH, MISSING_NAME, OTHER_PERSON)
-# The reasons each CLAIMSCOPE_CONSISTENCY_ADJUST mode acts on.
-ADJUSTED_KINDS: dict[str, tuple[str, ...]] = {
-    "none": (),
-    "numbers": (NUMBER_MISMATCH,),
-    "dates": (DATE_MISMATCH,),
-    "all": (NUMBER_MISMATCH, DATE_MISMATCH),
-}
+NEGATION = "negated in passage"
+REASON_KINDS = (NUMBER_MISMATCH, DATE_MISMATCH, NEGATION, MISSING_NAME, OTHER_PERSON)
+# The reason each word of a CLAIMSCOPE_CONSISTENCY_ADJUST mode ("numbers,negation") acts on.
+ADJUSTED_REASONS: dict[str, str] = {"numbers": NUMBER_MISMATCH, "dates": DATE_MISMATCH, "negation": NEGATION}
+# Share of the entailment probability moved to contradiction per reason. A mismatched number or date
+# is near proof; a negation cue is weaker evidence, so it only tips a pair the model is unsure of
+# (the share is the best of 0.1-0.5 on dev: models/README.md, where a test keeps the two equal).
+ADJUST_SHARES: dict[str, float] = {NUMBER_MISMATCH: 0.8, DATE_MISMATCH: 0.8, NEGATION: 0.2}
 
 
 def _text(value: str) -> str:
@@ -49,6 +51,8 @@ def reasons(claim: str, passage: str) -> list[str]:
         ['date mismatch: claim 2017, passage 2019']
         >>> reasons("The film came out on May 28.", "It was released on July 28, 2017.")
         ['date mismatch: claim May 28, passage July 28']
+        >>> reasons("The minister signed the treaty.", "The minister refused to sign the treaty.")
+        ['negated in passage: "refused to sign the treaty"']
     """
     claim, passage = _text(claim), _text(passage)
     out = []
@@ -73,6 +77,8 @@ def reasons(claim: str, passage: str) -> list[str]:
             out.append(f"{OTHER_PERSON}: claim {name}, passage {other} ({missing[name]})")
     if absent := sorted(name for name in missing if not others.get(name)):
         out.append(f"{MISSING_NAME}: {', '.join(absent)}")
+    if denial := negated_clause(claim, passage):
+        out.append(f'{NEGATION}: "{denial}"')
     return out
 
 
@@ -85,14 +91,26 @@ def is_missing_name(reason: str) -> bool:
     return reason.startswith((MISSING_NAME, OTHER_PERSON))
 
 
-def adjust(
-    scores: np.ndarray, found: list[str], kinds: tuple[str, ...] = ADJUSTED_KINDS["all"], share: float = 0.8
-) -> np.ndarray:
-    """Move ``share`` of the entailment probability to contradiction when ``found`` holds a reason
-    of one of ``kinds`` (number and year mismatches unless told)."""
-    if not any(r.startswith(kinds) for r in found):
+def adjusted_kinds(mode: str) -> tuple[str, ...]:
+    """The reasons a CLAIMSCOPE_CONSISTENCY_ADJUST mode acts on: none, all, or a comma list of words."""
+    if mode == "none":
+        return ()
+    if mode == "all":
+        return tuple(ADJUSTED_REASONS.values())
+    return tuple(ADJUSTED_REASONS[word] for word in mode.split(","))
+
+
+def adjust(scores: np.ndarray, found: list[str], kinds: tuple[str, ...] | None = None) -> np.ndarray:
+    """Move entailment probability to contradiction when ``found`` holds a reason of one of ``kinds``
+    (all that adjust unless told): the largest share of ``ADJUST_SHARES`` among them."""
+    acting = [kind for kind in (adjusted_kinds("all") if kinds is None else kinds) if _holds(found, kind)]
+    if not acting:
         return scores
-    return shift_entailment(scores, share, to=2)
+    return shift_entailment(scores, max(ADJUST_SHARES[kind] for kind in acting), to=2)
+
+
+def _holds(found: list[str], kind: str) -> bool:
+    return any(reason.startswith(kind) for reason in found)
 
 
 def shift_entailment(scores: np.ndarray, share: float, to: int) -> np.ndarray:

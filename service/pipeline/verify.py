@@ -22,7 +22,7 @@ from service.pipeline.aggregate import (
     source_stance,
     verdict,
 )
-from service.pipeline.consistency import ADJUSTED_KINDS, adjust, reasons
+from service.pipeline.consistency import adjust, adjusted_kinds, reasons
 from service.pipeline.embed import Embedder
 from service.pipeline.premise import premise
 from service.pipeline.retrieve import Candidate, retrieve
@@ -79,7 +79,7 @@ def verify_claims(
     ]
     scores = stance_model.predict(pairs)
     explanations = [reasons(claim, c.passage.text) for claim, cands in zip(claims, found, strict=True) for c in cands]
-    kinds = ADJUSTED_KINDS[options.consistency_adjust]
+    kinds = adjusted_kinds(options.consistency_adjust)
     if kinds and len(scores) and stance_model.name != NO_MODEL:
         scores = np.stack([adjust(row, why, kinds) for row, why in zip(scores, explanations, strict=True)])
     judged = time.perf_counter()

@@ -1,4 +1,5 @@
-"""The counterfactual probe changes a number or date the premise gives, and counts what adjusting fixes."""
+"""The counterfactual probe changes a number or date the premise gives, or negates the hypothesis, and
+counts what adjusting fixes."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import numpy as np
 import pytest
 
 from models.evaluate_stance import probe_ablation
-from models.mismatch_probe import changed_count, changed_month, changed_year, probe_pairs
+from models.mismatch_probe import changed_count, changed_month, changed_year, negated, probe_pairs
 from models.stance_data import Pair
 
 
@@ -51,6 +52,20 @@ def test_changed_month(hypothesis: str, premise: str, expected: str | None) -> N
     assert changed_month(hypothesis, premise) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A man is playing a guitar.", "A man is not playing a guitar."),
+        ("The band has released three albums.", "The band has not released three albums."),
+        ("Lily Collins studied journalism.", None),
+        ("The dog isn't sleeping.", None),
+        ("He will never win.", None),
+    ],
+)
+def test_negated_puts_not_after_the_first_auxiliary(sentence: str, expected: str | None) -> None:
+    assert negated(sentence) == expected
+
+
 def test_probe_pairs_come_from_entailment_pairs_only_and_are_contradictions() -> None:
     dev = {
         "toy": [
@@ -58,9 +73,16 @@ def test_probe_pairs_come_from_entailment_pairs_only_and_are_contradictions() ->
             Pair("Two men sit on crates.", "Two men are running.", 2, "toy"),
             Pair("The film came out in 2014.", "It was released in 2014.", 0, "toy"),
             Pair("She was born on May 3, 1970.", "Her birthday is May 3.", 0, "toy"),
-        ]
+        ],
+        "perspectrum": [Pair("Taxes fund schools.", "Taxes are good.", 0, "perspectrum")],
     }
     probe = probe_pairs(dev)
+    # the negation probe swaps roles: the negated hypothesis is the passage, the premise the claim
+    assert probe["negation"] == [
+        Pair("Two men are not relaxing.", "Two men sit on crates.", 2, "toy"),
+        Pair("It was not released in 2014.", "The film came out in 2014.", 2, "toy"),
+        Pair("Her birthday is not May 3.", "She was born on May 3, 1970.", 2, "toy"),
+    ]
     assert probe["numbers"] == [Pair("Two men sit on crates.", "Three men are relaxing.", 2, "toy")]
     assert probe["years"] == [Pair("The film came out in 2014.", "It was released in 2015.", 2, "toy")]
     assert probe["months"] == [Pair("She was born on May 3, 1970.", "Her birthday is June 3.", 2, "toy")]
@@ -77,11 +99,23 @@ def test_probe_ablation_counts_what_acting_on_each_kind_fixes() -> None:
             Pair("It opened on May 5, 2019.", "It opened on June 5.", 2, "toy"),
             Pair("It opened in May.", "It opened in June.", 2, "toy"),
         ],
+        "negation": [
+            Pair("The mayor did not sign the budget.", "The mayor signed the city budget.", 2, "toy"),
+            Pair("The mayor is not smiling.", "The mayor smiles at the crowd.", 2, "toy"),
+        ],
     }
     entails = np.array([0.9, 0.05, 0.05], dtype=np.float32)
-    probs = {"numbers": np.stack([entails, entails]), "years": np.stack([entails]), "months": np.stack([entails] * 2)}
+    unsure = np.array([0.55, 0.0, 0.45], dtype=np.float32)
+    probs = {
+        "numbers": np.stack([entails, entails]),
+        "years": np.stack([entails]),
+        "months": np.stack([entails] * 2),
+        "negation": np.stack([unsure, unsure]),
+    }
     assert probe_ablation(probs, pairs) == {
-        "numbers": {"pairs": 2, "flagged": 2, "plain": 0, "adjusted": 2},
-        "years": {"pairs": 1, "flagged": 1, "plain": 0, "adjusted": 1},
-        "months": {"pairs": 2, "flagged": 1, "plain": 0, "adjusted": 1},
+        "numbers": {"pairs": 2, "flagged": 2, "plain": 0, "adjusted": 2, "read_as_entailment": 2},
+        "years": {"pairs": 1, "flagged": 1, "plain": 0, "adjusted": 1, "read_as_entailment": 1},
+        "months": {"pairs": 2, "flagged": 1, "plain": 0, "adjusted": 1, "read_as_entailment": 2},
+        # the second shares one content word ("mayor"; "smiling" is not "smiles"): not flagged
+        "negation": {"pairs": 2, "flagged": 1, "plain": 0, "adjusted": 1, "read_as_entailment": 2},
     }

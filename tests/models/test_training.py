@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from models import budget, train_stance
-from models.evaluate_stance import consistency_ablation
+from models.evaluate_stance import NEGATION_SHARES, consistency_ablation
 from models.model_card import ensemble_lines, stage_lines, train_command, training_stages
 from models.stance_data import LABELS, Pair
 from tests.conftest import save_tiny_bert
@@ -367,7 +367,7 @@ def test_ablation_counts_each_kind_of_mismatch_separately() -> None:
         ],
         [0.9, 0.05, 0.05],
     )
-    assert {k: v for k, v in counts.items() if not k.startswith("names_")} == {
+    assert {k: v for k, v in counts.items() if not k.startswith(("names_", "negation_"))} == {
         "pairs": 3,
         "flagged": 2,
         "plain": 1,
@@ -375,6 +375,24 @@ def test_ablation_counts_each_kind_of_mismatch_separately() -> None:
         "numbers_only": 2,
         "dates_only": 2,
     }
+    assert counts["negation_only"] == counts["plain"]
+
+
+def test_ablation_counts_negations_by_label_and_what_each_share_would_do() -> None:
+    counts = ablation_totals(
+        [
+            Pair("The mayor refused to sign the city budget.", "The mayor signed the city budget.", 2, "toy"),
+            Pair("The mayor did not sign the budget.", "The mayor signed the city budget.", 2, "toy"),
+            Pair("The mayor signed the city budget.", "The mayor signed the city budget.", 0, "toy"),
+        ],
+        [0.6, 0.0, 0.4],
+    )
+    by_label = tuple(counts[f"negation_{label}"] for label in ("entailment", "neutral", "contradiction"))
+    assert by_label == (0, 0, 2)
+    # moving 10% leaves 0.54 against 0.46, not enough; from 20% both denials tip
+    shares = {share: counts[f"negation_share_{share}"] for share in NEGATION_SHARES}
+    assert shares == {0.1: 1, 0.2: 3, 0.3: 3, 0.4: 3, 0.5: 3}
+    assert (counts["plain"], counts["negation_only"]) == (1, 3)
 
 
 def test_ablation_counts_missing_names_by_label_and_what_moving_them_to_neutral_would_do() -> None:

@@ -1,4 +1,4 @@
-"""Number/date/name consistency reasons, and the aggregation rules from passages to a verdict."""
+"""Number/date/negation/name consistency reasons, and the aggregation rules from passages to a verdict."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from service.pipeline.aggregate import SourceStance, Thresholds, passage_stance, source_stance, verdict
-from service.pipeline.consistency import ADJUSTED_KINDS, adjust, reasons
+from service.pipeline.consistency import ADJUST_SHARES, ADJUSTED_REASONS, NEGATION, adjust, adjusted_kinds, reasons
+from service.settings import ADJUST_WORDS
 
 T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
 
@@ -68,6 +69,11 @@ T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
         ("Germany's chancellor spoke.", "The chancellor of Germany spoke.", []),
         ("It rained on Monday.", "Heavy rain fell.", []),
         ("Prices have risen since Jan. 1.", "Prices have risen.", []),
+        (
+            "Xi has held a phone call with Zelensky.",
+            "Xi has not had a single phone call with Zelensky since 2022.",
+            ['negated in passage: "not had a single phone call with Zelensky since 2022"'],
+        ),
     ],
 )
 def test_reasons(claim: str, passage: str, expected: list[str]) -> None:
@@ -84,9 +90,25 @@ def test_adjust_moves_entailment_to_contradiction_only_on_mismatch() -> None:
 def test_adjust_acts_only_on_the_kinds_it_is_given() -> None:
     scores = np.array([0.8, 0.1, 0.1], dtype=np.float32)
     date = ["date mismatch: claim 2017, passage 2019"]
-    assert np.allclose(adjust(scores, date, ADJUSTED_KINDS["numbers"]), scores)
-    assert np.allclose(adjust(scores, date, ADJUSTED_KINDS["none"]), scores)
-    assert adjust(scores, date, ADJUSTED_KINDS["dates"]).argmax() == 2
+    assert np.allclose(adjust(scores, date, adjusted_kinds("numbers")), scores)
+    assert np.allclose(adjust(scores, date, adjusted_kinds("none")), scores)
+    assert adjust(scores, date, adjusted_kinds("dates")).argmax() == 2
+    assert adjust(scores, date, adjusted_kinds("numbers,dates")).argmax() == 2
+    assert adjust(scores, date, adjusted_kinds("all")).argmax() == 2
+
+
+def test_every_word_of_the_adjust_setting_names_a_reason() -> None:
+    assert tuple(ADJUSTED_REASONS) == ADJUST_WORDS
+
+
+def test_a_negation_moves_a_smaller_share_than_a_mismatch() -> None:
+    scores = np.array([0.6, 0.0, 0.4], dtype=np.float32)
+    denial = [f'{NEGATION}: "refused to sign the treaty"']
+    assert np.allclose(adjust(scores, denial, adjusted_kinds("numbers,dates")), scores)
+    moved = adjust(scores, denial, adjusted_kinds("negation"))
+    assert np.isclose(moved[0], 0.6 * (1 - ADJUST_SHARES[NEGATION]))
+    both = adjust(scores, [*denial, "date mismatch: claim 2017, passage 2019"], adjusted_kinds("all"))
+    assert np.isclose(both[0], 0.6 * (1 - max(ADJUST_SHARES.values())))
 
 
 def test_passage_stance() -> None:

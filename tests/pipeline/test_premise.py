@@ -95,9 +95,14 @@ def test_stance_context_setting_rejects_other_values() -> None:
         ("all", "all"),
         ("true", "all"),
         ("off", "none"),
+        ("negation", "negation"),
+        ("dates, numbers", "numbers,dates"),
+        ("years,numbers,NEGATION", "all"),
     ],
 )
 def test_consistency_adjust_setting_accepts_modes_and_its_old_booleans(raw: str, mode: str) -> None:
     assert Settings.from_env({"CLAIMSCOPE_CONSISTENCY_ADJUST": raw}, data_dir="x").consistency_adjust == mode
-    with pytest.raises(ValueError, match="CLAIMSCOPE_CONSISTENCY_ADJUST='days' is not one of none, numbers, dates"):
+    with pytest.raises(
+        ValueError, match="CLAIMSCOPE_CONSISTENCY_ADJUST='days' is not one of none, all, numbers, dates, negation"
+    ):
         Settings.from_env({"CLAIMSCOPE_CONSISTENCY_ADJUST": "days"}, data_dir="x")

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -164,19 +165,45 @@ class EntailsOnCounts(NoStanceModel):
         return np.array(rows, dtype=np.float32).reshape(-1, 3)
 
 
+def verify_adjusted(seeded: Pipeline, mode: str, stance_model: NoStanceModel, claim: str) -> dict[str, Any]:
+    """Verify ``claim`` over the seeds with ``stance_model`` and CLAIMSCOPE_CONSISTENCY_ADJUST=``mode``."""
+    settings = dataclasses.replace(seeded.settings, consistency_adjust=mode)
+    lent = Pipeline(settings, embedder=seeded.embedder, stance_model=stance_model)
+    try:
+        return lent.verify(claim)
+    finally:
+        lent.close()
+
+
 @pytest.mark.parametrize(
     ("mode", "stance"), [("numbers", "contradicts"), ("all", "contradicts"), ("dates", "supports")]
 )
 def test_the_adjust_setting_moves_stance_on_the_mismatches_it_names(seeded: Pipeline, mode: str, stance: str) -> None:
-    settings = dataclasses.replace(seeded.settings, consistency_adjust=mode)
-    lent = Pipeline(settings, embedder=seeded.embedder, stance_model=EntailsOnCounts())
-    try:
-        report = lent.verify("Xi and Putin have met in person 41 times.")
-    finally:
-        lent.close()
+    report = verify_adjusted(seeded, mode, EntailsOnCounts(), "Xi and Putin have met in person 41 times.")
     judged = [s for s in report["sources"] if s["stance"] != "neutral"]
     assert [s["stance"] for s in judged] == [stance]
     assert any(r.startswith("number mismatch: claim 41") for p in judged[0]["passages"] for r in p["reasons"])
+
+
+class UnsureOnCalls(NoStanceModel):
+    """Leans to entailment (0.55 against 0.45) on premises about a phone call, neutral for the rest:
+    the borderline case a negation is meant to tip."""
+
+    name = "test-unsure-on-calls"
+
+    def predict(self, pairs):  # type: ignore[no-untyped-def]
+        rows = [[0.55, 0.0, 0.45] if "phone call" in premise else [0.05, 0.9, 0.05] for premise, _ in pairs]
+        return np.array(rows, dtype=np.float32).reshape(-1, 3)
+
+
+@pytest.mark.parametrize(("mode", "stance"), [("negation", "contradicts"), ("numbers,dates", "supports")])
+def test_a_negated_passage_moves_stance_only_when_negation_is_adjusted(
+    seeded: Pipeline, mode: str, stance: str
+) -> None:
+    report = verify_adjusted(seeded, mode, UnsureOnCalls(), "Xi has had a phone call with Volodymyr Zelensky.")
+    denial = 'negated in passage: "not had a single phone call'
+    denying = [s for s in report["sources"] if any(r.startswith(denial) for p in s["passages"] for r in p["reasons"])]
+    assert [s["stance"] for s in denying] == [stance]
 
 
 def test_html_is_reduced_to_article_text(pipeline: Pipeline, tmp_path: Path) -> None:

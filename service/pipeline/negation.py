@@ -1,0 +1,100 @@
+"""Negation: a passage that denies the claim in the claim's own words.
+
+A cross-encoder trained on small NLI sets reads word overlap as agreement, so "Xi has not had a
+single call with Zelensky" can entail "Xi has held a call with Zelensky" for it. The checker finds
+a negation cue in the passage ("not", "never", "no", "-n't", or a verb whose complement did not
+happen: "refused to", "failed to", "refrained from", "denied") whose clause repeats at least
+``MIN_SHARED_WORDS`` of the claim's content words, while the claim itself has no such cue (a
+negated claim may agree with a negated passage), and the cue denies what follows it (not "not
+only", nor "did not confirm whether"). The clause ends at the next clause boundary: punctuation,
+or "but".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CUE = re.compile(
+    r"\b(?:not|never|no|nobody|nothing|neither|nor|cannot)\b|n't\b"
+    r"|\b(?:refus|declin|fail|neglect)(?:e|es|ed|ing|s)?\s+to\b|\bforg[eo]t(?:s|ten)?\s+to\b"
+    r"|\brefrain(?:s|ed|ing)?\s+from\b|\bden(?:y|ies|ied|ying)\b",
+    re.IGNORECASE,
+)
+# Cues that do not deny what follows them: "not only", "no doubt", "no matter", "never mind".
+_NOT_DENIAL = re.compile(r"\s*(?:only|just|merely|simply|least|doubt|matter|mind|wonder)\b", re.IGNORECASE)
+# Nor do cues on a question left open ("did not confirm whether", "not clear if", "not known when"):
+# what follows is not said to be false.
+_OPEN_QUESTION = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:whether|if|when|how|why)\b", re.IGNORECASE)
+# A claim with words like these already says that something did not happen or does not hold, so a
+# passage's negation may agree with it ("workers refusing the vaccine" / "workers will not get it").
+_NEGATIVE_CLAIM = re.compile(
+    r"\b(?:doesnt|dont|didnt|isnt|wasnt|arent|werent|hasnt|havent|wont|cant|refus\w*|den(?:y|ies|ied|ial)\w*"
+    r"|reject\w*|fail\w*|declin\w*|miss(?:es|ed|ing)?|lack\w*|without|unable|absen\w*|stop\w*|quit(?:s|ting)?|cancel\w*"
+    r"|suspend\w*|withdr\w*|ban|bans|banned|halt\w*|false|hoax\w*|fake|myth\w*)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]\"“”—–]|,\s|\bbut\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+_STOPWORDS = frozenset(
+    """about after also been before being between both could does during each from have having here
+    into just more most much only other over same should since some such than that their them then
+    there these they this those through under very were what when where which while will with
+    would your""".split()
+)
+_SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")
+# The clause must repeat this many of the claim's content words: fewer flags passages that deny
+# something else (the dev ablation in models/README.md measures both).
+MIN_SHARED_WORDS = 2
+# Longest clause quoted in a reason, in words.
+_QUOTED_WORDS = 10
+
+
+def negated_clause(claim: str, passage: str, min_shared: int = MIN_SHARED_WORDS) -> str | None:
+    """The passage's negation cue and clause that deny the claim's words, or None.
+
+    Examples:
+        >>> negated_clause("China has condemned the invasion.", "China refused to condemn the invasion.")
+        'refused to condemn the invasion'
+        >>> negated_clause("China has not condemned the invasion.", "China refused to condemn the invasion.")
+    """
+    claim, passage = _normal(claim), _normal(passage)
+    if _CUE.search(claim) or _NEGATIVE_CLAIM.search(claim):
+        return None
+    wanted = content_stems(claim)
+    for cue in _CUE.finditer(passage):
+        rest = passage[cue.end() :]
+        end = _CLAUSE_END.search(rest)
+        clause = rest[: end.start() if end else len(rest)]
+        if _NOT_DENIAL.match(clause) or _OPEN_QUESTION.match(clause):
+            continue
+        if len(wanted & content_stems(clause)) >= min_shared:
+            return _quoted(passage, cue, clause)
+    return None
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the words that carry content: longer than three letters and not a function word."""
+    words = (w.casefold() for w in _WORD.findall(text))
+    return {_stem(w) for w in words if len(w) > 3 and w not in _STOPWORDS}
+
+
+def _stem(word: str) -> str:
+    """Strip one inflection and a final e, so that "condemned" meets "condemn" and "closes" "close"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _quoted(passage: str, cue: re.Match[str], clause: str) -> str:
+    """The cue's whole word ("hasn't", not "n't") and the clause, cut to ``_QUOTED_WORDS`` words."""
+    start = cue.start() - len(re.findall(r"\w*$", passage[: cue.start()])[0])
+    words = clause.split()
+    shown = " ".join(words[:_QUOTED_WORDS]) + (" …" if len(words) > _QUOTED_WORDS else "")
+    return f"{passage[start : cue.end()]} {shown}".strip()
+
+
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace("’", "'")
