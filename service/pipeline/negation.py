@@ -63,9 +63,8 @@ def negated_clause(claim: str, passage: str, min_shared: int = MIN_SHARED_WORDS)
         return None
     wanted = content_stems(claim)
     for cue in _CUE.finditer(passage):
-        rest = passage[cue.end() :]
-        end = _CLAUSE_END.search(rest)
-        clause = rest[: end.start() if end else len(rest)]
+        end = _CLAUSE_END.search(passage, cue.end())
+        clause = passage[cue.end() : end.start() if end else len(passage)]
         if _NOT_DENIAL.match(clause) or _OPEN_QUESTION.match(clause):
             continue
         if len(wanted & content_stems(clause)) >= min_shared:
