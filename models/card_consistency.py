@@ -21,7 +21,7 @@ def consistency_sections(report: dict[str, Any]) -> list[str]:
         "",
         *_mismatch_probe(overall, report["mismatch_probe"]),
         "",
-        *_name_ablation(ablation),
+        *_name_ablation(ablation, report["name_probe"]),
     ]
 
 
@@ -81,8 +81,9 @@ def _mismatch_probe(overall: dict[str, int], probe: dict[str, Any]) -> list[str]
     ]
 
 
-def _name_ablation(ablation: dict[str, Any]) -> list[str]:
-    """The missing-name reason per gold label, and which sets gain or lose if it moved entailment to neutral."""
+def _name_ablation(ablation: dict[str, Any], probe: dict[str, int]) -> list[str]:
+    """The missing-name reason per gold label, which sets gain or lose if it moved entailment to
+    neutral, and what the swapped-name probe shows."""
     overall = ablation["overall"]
     per_label = ", ".join(f"{overall[f'names_missing_{label}']} {label}" for label in LABELS)
     changed = {
@@ -97,6 +98,12 @@ def _name_ablation(ablation: dict[str, Any]) -> list[str]:
         f" {overall['names_to_neutral']}/{overall['pairs']} right (plain: {overall['plain']}); by set: {by_set}.",
         f'A passage gave the claim\'s role to someone else ("{OTHER_PERSON}") in'
         f" {overall['names_other_person']} of them.",
+        f"A swapped-name probe (`models/name_probe.py`: {probe['pairs']} dev entailment pairs whose claim's name"
+        " is replaced by another name of the set that the passage does not mention, gold neutral) shows how"
+        f" little the model looks at who a claim is about: it reads {probe['read_as_entailment']} of them as"
+        f" entailment, {probe['read_as_neutral']} as neutral and {probe['read_as_contradiction']} as"
+        f" contradiction. Moving {round(NAME_SHARE * 100)}% of entailment to neutral on the"
+        f" {probe['flagged']} the checker flags would make {probe['names_to_neutral']} right.",
         "Missing names are reported on each passage and never change its stance"
         + (
             ": moving entailment to neutral on them helps some sets and costs others, so no setting does it."

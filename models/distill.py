@@ -38,15 +38,23 @@ def teacher_log_probs(teachers: list[Any], inputs: dict[str, Any], temperature: 
 
 
 def distillation_loss(
-    student_logits: Any, teacher_log_probs: Any, labels: Any, weight: float, temperature: float
+    student_logits: Any,
+    teacher_log_probs: Any,
+    labels: Any,
+    weight: float,
+    temperature: float,
+    taught: Any = None,
 ) -> Any:
     """``(1 - weight)`` x cross-entropy on the gold labels + ``weight`` x T^2 x KL(teacher || student)
     at temperature T, the teacher's log-probabilities already taken at T. The T^2 keeps the soft
-    term's gradients on the scale of the hard term's."""
+    term's gradients on the scale of the hard term's. Rows where the boolean mask ``taught`` is false
+    learn from their gold label alone: pairs made to correct the teachers' own errors (a claim about
+    someone the passage does not mention) must not be taught the teachers' answer."""
     import torch.nn.functional as F
 
-    hard = F.cross_entropy(student_logits, labels)
+    hard = F.cross_entropy(student_logits, labels, reduction="none")
     soft = F.kl_div(
-        F.log_softmax(student_logits / temperature, dim=-1), teacher_log_probs, log_target=True, reduction="batchmean"
-    )
-    return (1 - weight) * hard + weight * temperature**2 * soft
+        F.log_softmax(student_logits / temperature, dim=-1), teacher_log_probs, log_target=True, reduction="none"
+    ).sum(dim=-1)
+    blended = (1 - weight) * hard + weight * temperature**2 * soft
+    return (blended if taught is None else blended.where(taught, hard)).mean()

@@ -1,6 +1,6 @@
 """Dev-split evaluation of a stance model: per-set metrics for the PyTorch and int8 ONNX runtimes,
 a similarity-only baseline, temperature scaling (fit on dev, ECE before/after), and the consistency
-ablation with its counterfactual probe (models/mismatch_probe.py).
+ablation with its counterfactual probes (models/mismatch_probe.py, models/name_probe.py).
 
 Usage: python -m models.evaluate_stance --model models/stance --data ../shared/datasets [--limit N]
 Writes ``<model>/dev_report.json`` and ``<model>/calibration.json``.
@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from models.mismatch_probe import PROBE_KINDS, PROBE_MODES, probe_pairs
+from models.name_probe import name_probe_pairs
 from models.stance_data import LABEL_IDS, Pair, load_splits
 from service.pipeline.evaluate import classification_metrics
 from service.pipeline.stance import LABELS, CrossEncoderStance, OnnxStance, softmax
@@ -177,6 +178,23 @@ def probe_ablation(probs: dict[str, np.ndarray], pairs: dict[str, list[Pair]]) -
     return out
 
 
+def name_probe_counts(probs: np.ndarray, pairs: list[Pair]) -> dict[str, int]:
+    """The swapped-name probe (models/name_probe.py, gold neutral): its pairs, how many carry a
+    missing-name reason, the model's predictions by label, and how many moving ``NAME_SHARE`` of
+    entailment to neutral on the flagged ones would get right."""
+    from service.pipeline.consistency import is_missing_name, reasons
+
+    flagged = np.array([any(is_missing_name(r) for r in reasons(p.hypothesis, p.premise)) for p in pairs], dtype=bool)
+    gold = np.full(len(pairs), LABEL_IDS["neutral"])
+    predicted = probs.argmax(1) if len(pairs) else np.zeros(0, dtype=int)
+    return {
+        "pairs": len(pairs),
+        "flagged": int(flagged.sum()),
+        **{f"read_as_{label}": int((predicted == i).sum()) for i, label in enumerate(LABELS)},
+        "names_to_neutral": _correct_after_shift(probs, flagged, gold, NAME_SHARE, "neutral"),
+    }
+
+
 def default_adjust_mode(overall: dict[str, int], probe: dict[str, Any]) -> str:
     """The ``CLAIMSCOPE_CONSISTENCY_ADJUST`` default the dev ablation and its probe justify."""
     variant = {mode: name for name, mode in ABLATION_VARIANTS.items()}
@@ -275,6 +293,9 @@ def main() -> None:
     probe_probs = {k: softmax(model_logits(runtimes["torch"], probe[k])[0], temperature) for k in PROBE_KINDS}
     report["mismatch_probe"] = probe_ablation(probe_probs, probe)
     print("mismatch probe:", report["mismatch_probe"])
+    names = name_probe_pairs(dev)
+    report["name_probe"] = name_probe_counts(softmax(model_logits(runtimes["torch"], names)[0], temperature), names)
+    print("name probe:", report["name_probe"])
     if not args.skip_baseline:
         report["similarity_baseline"] = similarity_baseline(train, dev)
     (args.model / "calibration.json").write_text(json.dumps(calibration, indent=2) + "\n")

@@ -35,6 +35,7 @@ TRAIN_FLAGS = (
     "max_minutes",
     "keep_layers",
     "ffn_units",
+    "swap_names",
     "teacher",
     "distill_weight",
     "distill_temperature",
@@ -227,6 +228,10 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
         f" {probe['negation']['pairs']} pairs contradictions and {probe['negation']['read_as_entailment']} entailment",
         "  (the rest neutral, which moving entailment cannot fix). The `negated in passage` reason points the",
         "  reader at the denial either way.",
+        "- Who the claim is about: a passage that says the same of someone else often reads as support"
+        f" ({report['name_probe']['read_as_entailment']} of {report['name_probe']['pairs']} swapped-name probe"
+        " pairs come out entailment). The `not in passage` reason names the missing name on each passage;",
+        "  read it before trusting a support.",
         "- Numbers, dates and names: the model often entails across a changed number or date (it calls"
         f" {probe['numbers']['plain']} of {probe['numbers']['pairs']} changed-number, {probe['years']['plain']}"
         f" of {probe['years']['pairs']} changed-year and {probe['months']['plain']} of"

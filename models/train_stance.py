@@ -39,6 +39,7 @@ from typing import Any
 
 from models.budget import PACE_FROM, PACE_STEPS, fit_to_budget, linear_schedule
 from models.distill import distillation_loss, load_teacher, teacher_log_probs
+from models.name_probe import SWAPPED_NAMES, swapped_name_pairs
 from models.prune import prune_ffn
 from models.stance_data import DEFAULT_MIX, LABELS, Pair, build_mix, load_splits
 from service.pipeline.evaluate import classification_metrics
@@ -207,7 +208,10 @@ def train_step(
             loss = F.cross_entropy(logits, labels)
         else:
             taught = teacher_log_probs(teachers, inputs, args.distill_temperature)
-            loss = distillation_loss(logits, taught, labels, args.distill_weight, args.distill_temperature)
+            trusted = torch.tensor([p.source != SWAPPED_NAMES for p in batch], device=device)
+            loss = distillation_loss(
+                logits, taught, labels, args.distill_weight, args.distill_temperature, taught=trusted
+            )
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
     optimizer.step()
@@ -225,6 +229,8 @@ def train(args: argparse.Namespace) -> None:
     work.mkdir(parents=True, exist_ok=True)
     train_sets, dev_sets = load_splits(args.data)
     pairs = build_mix(train_sets, DEFAULT_MIX, args.seed)
+    swapped = swapped_name_pairs(train_sets, args.swap_names, args.seed) if args.swap_names else []
+    pairs += swapped
     batches: list[list[Pair]] = []
     for epoch in range(args.epochs):
         batches.extend(length_bucketed_batches(pairs, args.batch_size, args.seed + epoch))
@@ -234,6 +240,7 @@ def train(args: argparse.Namespace) -> None:
     config.update(
         mix=DEFAULT_MIX,
         train_pairs=len(pairs),
+        swapped_name_pairs=len(swapped),
         steps=len(batches),
         dev_pairs={k: len(v) for k, v in dev_sets.items()},
         previous_stage=previous_stage(args.backbone),
@@ -339,6 +346,13 @@ def main(argv: list[str] | None = None) -> None:
         action="append",
         default=None,
         help="distil from this model folder (same vocabulary); repeat for an ensemble of teachers",
+    )
+    parser.add_argument(
+        "--swap-names",
+        type=int,
+        default=0,
+        help="add up to N gold-neutral pairs whose claim names someone the premise does not mention, made "
+        "from the train split as models/name_probe.py makes its probe (0 = none)",
     )
     parser.add_argument("--distill-weight", type=float, default=0.5, help="share of the loss that matches the teacher")
     parser.add_argument("--distill-temperature", type=float, default=2.0)

@@ -293,6 +293,12 @@ def test_distillation_loss_weighs_the_gold_labels_against_the_teacher() -> None:
     assert torch.isclose(distillation_loss(student, taught(student), labels, 0.5, 2.0), 0.5 * hard), "no KL"
     teacher = torch.tensor([[-1.0, 0.5, 2.0], [0.3, 0.2, 0.1]])
     assert distillation_loss(student, taught(teacher), labels, 1.0, 2.0) > 0
+    # a row the teachers do not teach learns from its gold label alone, whatever the weight
+    only_first = torch.tensor([True, False])
+    per_row = F.cross_entropy(student, labels, reduction="none")
+    first = distillation_loss(student[:1], taught(teacher)[:1], labels[:1], 0.7, 2.0)
+    mixed = distillation_loss(student, taught(teacher), labels, 0.7, 2.0, taught=only_first)
+    assert torch.isclose(mixed, (first + per_row[1]) / 2)
 
 
 def test_an_ensemble_of_teachers_teaches_their_mean_probabilities(tiny_backbone: Path, tmp_path: Path) -> None:
