@@ -115,11 +115,11 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
     claim's role to someone else ("names_other_person")."""
     from service.pipeline.consistency import (
         DATE_MISMATCH,
+        NAME_REASONS,
         NEGATION,
         NUMBER_MISMATCH,
         OTHER_PERSON,
         adjusted_kinds,
-        is_missing_name,
         reasons,
     )
 
@@ -139,14 +139,12 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
         }
         for variant, mode in ABLATION_VARIANTS.items():
             counts[variant] = _correct_after_adjust(rows, why, gold, adjusted_kinds(mode))
-        negated = np.array([any(r.startswith(NEGATION) for r in w) for w in why], dtype=bool)
-        for label, label_name in enumerate(LABELS):
-            counts[f"negation_{label_name}"] = int((negated & (gold == label)).sum())
+        negated = _carrying(why, NEGATION)
+        counts.update(_by_gold_label("negation", negated, gold))
         for share in NEGATION_SHARES:
             counts[f"negation_share_{share}"] = _correct_after_shift(rows, negated, gold, share, "contradiction")
-        names_missing = np.array([any(is_missing_name(r) for r in w) for w in why], dtype=bool)
-        for label, label_name in enumerate(LABELS):
-            counts[f"names_missing_{label_name}"] = int((names_missing & (gold == label)).sum())
+        names_missing = _carrying(why, NAME_REASONS)
+        counts.update(_by_gold_label("names_missing", names_missing, gold))
         counts["names_to_neutral"] = _correct_after_shift(rows, names_missing, gold, NAME_SHARE, "neutral")
         counts["names_other_person"] = _flagged(why, (OTHER_PERSON,))
         out[name] = counts
@@ -182,9 +180,9 @@ def name_probe_counts(probs: np.ndarray, pairs: list[Pair]) -> dict[str, int]:
     """The swapped-name probe (models/name_probe.py, gold neutral): its pairs, how many carry a
     missing-name reason, the model's predictions by label, and how many moving ``NAME_SHARE`` of
     entailment to neutral on the flagged ones would get right."""
-    from service.pipeline.consistency import is_missing_name, reasons
+    from service.pipeline.consistency import NAME_REASONS, reasons
 
-    flagged = np.array([any(is_missing_name(r) for r in reasons(p.hypothesis, p.premise)) for p in pairs], dtype=bool)
+    flagged = _carrying([reasons(p.hypothesis, p.premise) for p in pairs], NAME_REASONS)
     gold = np.full(len(pairs), LABEL_IDS["neutral"])
     predicted = probs.argmax(1) if len(pairs) else np.zeros(0, dtype=int)
     return {
@@ -210,9 +208,21 @@ def _probe_fixes(probe: dict[str, Any], mode: str) -> bool:
     return fixed >= max(1, MIN_PROBE_FIXED * sum(probe[kind]["pairs"] for kind in kinds))
 
 
+def _carrying(why: list[list[str]], kinds: str | tuple[str, ...]) -> np.ndarray:
+    """Which pairs have a reason of one of ``kinds``, as a boolean mask."""
+    from service.pipeline.consistency import has_reason
+
+    return np.array([has_reason(w, kinds) for w in why], dtype=bool)
+
+
 def _flagged(why: list[list[str]], kinds: tuple[str, ...]) -> int:
     """Pairs with a reason of one of ``kinds``."""
-    return sum(any(r.startswith(kinds) for r in w) for w in why)
+    return int(_carrying(why, kinds).sum())
+
+
+def _by_gold_label(prefix: str, flagged: np.ndarray, gold: np.ndarray) -> dict[str, int]:
+    """Flagged pairs per gold label ("negation_entailment", ...)."""
+    return {f"{prefix}_{name}": int((flagged & (gold == label)).sum()) for label, name in enumerate(LABELS)}
 
 
 def _correct_after_adjust(rows: np.ndarray, why: list[list[str]], gold: np.ndarray, kinds: tuple[str, ...]) -> int:

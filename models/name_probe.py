@@ -28,12 +28,13 @@ def name_probe_pairs(dev: dict[str, list[Pair]]) -> list[Pair]:
     name of the same set that it does not."""
     out: list[Pair] = []
     for name in sorted(dev):
-        pool = list(dict.fromkeys(n for pair in dev[name] for n in _long_names(pair.hypothesis)))
-        for index, pair in enumerate(dev[name]):
+        named = [_long_names(pair.hypothesis) for pair in dev[name]]
+        pool = list(dict.fromkeys(n for names in named for n in names))
+        for index, (pair, names) in enumerate(zip(dev[name], named, strict=True)):
             if pair.label != LABEL_IDS["entailment"]:
                 continue
             words = PassageWords.of(pair.premise)
-            shared = [n for n in _long_names(pair.hypothesis) if words.mention(n)]
+            shared = [n for n in names if words.mention(n)]
             if not shared:
                 continue
             others = pool[index % len(pool) :] + pool[: index % len(pool)]

@@ -183,8 +183,10 @@ def adjust_mode(value: str | bool) -> AdjustMode:
     """Which reasons adjust stance, in one spelling: words in ``ADJUST_WORDS`` order, all of them as
     `all`; true/false (the setting's first form, a bool) mean all/none."""
     lowered = str(value).strip().lower()
-    if lowered in _TRUE or lowered in _FALSE or lowered in ("all", "none"):
-        return _mode("CONSISTENCY_ADJUST", lowered, ("all", "none"), if_true="all", if_false="none")
+    if lowered == "all" or lowered in _TRUE:
+        return "all"
+    if lowered == "none" or lowered in _FALSE:
+        return "none"
     # `years` is the name `dates` had when it compared years only.
     words = {"dates" if word.strip() == "years" else word.strip() for word in lowered.split(",")}
     if not words <= set(ADJUST_WORDS):

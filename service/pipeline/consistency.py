@@ -27,6 +27,8 @@ NUMBER_MISMATCH = "number mismatch"
 DATE_MISMATCH = "date mismatch"
 MISSING_NAME = "not in passage"
 OTHER_PERSON = "different person in the same role"
+# A claim name the passage lacks, whether or not it names someone else in the same role.
+NAME_REASONS = (MISSING_NAME, OTHER_PERSON)
 NEGATION = "negated in passage"
 REASON_KINDS = (NUMBER_MISMATCH, DATE_MISMATCH, NEGATION, MISSING_NAME, OTHER_PERSON)
 # The reason each word of a CLAIMSCOPE_CONSISTENCY_ADJUST mode ("numbers,negation") acts on.
@@ -86,9 +88,9 @@ def _listed(dates: set[Date]) -> str:
     return ", ".join(map(str, sorted(dates, key=Date.sort_key)))
 
 
-def is_missing_name(reason: str) -> bool:
-    """A claim name the passage lacks, whether or not it names someone else in the same role."""
-    return reason.startswith((MISSING_NAME, OTHER_PERSON))
+def has_reason(found: list[str], kinds: str | tuple[str, ...]) -> bool:
+    """Whether ``found`` holds a reason of one of ``kinds`` (each reason opens with its kind)."""
+    return any(reason.startswith(kinds) for reason in found)
 
 
 def adjusted_kinds(mode: str) -> tuple[str, ...]:
@@ -103,14 +105,10 @@ def adjusted_kinds(mode: str) -> tuple[str, ...]:
 def adjust(scores: np.ndarray, found: list[str], kinds: tuple[str, ...] | None = None) -> np.ndarray:
     """Move entailment probability to contradiction when ``found`` holds a reason of one of ``kinds``
     (all that adjust unless told): the largest share of ``ADJUST_SHARES`` among them."""
-    acting = [kind for kind in (adjusted_kinds("all") if kinds is None else kinds) if _holds(found, kind)]
+    acting = [kind for kind in (adjusted_kinds("all") if kinds is None else kinds) if has_reason(found, kind)]
     if not acting:
         return scores
     return shift_entailment(scores, max(ADJUST_SHARES[kind] for kind in acting), to=2)
-
-
-def _holds(found: list[str], kind: str) -> bool:
-    return any(reason.startswith(kind) for reason in found)
 
 
 def shift_entailment(scores: np.ndarray, share: float, to: int) -> np.ndarray:
