@@ -308,6 +308,8 @@ def train(args: argparse.Namespace) -> None:
             save_checkpoint(work, step, model, optimizer, scheduler, plan["steps"])
     save_checkpoint(work, step, model, optimizer, scheduler, plan["steps"])
     config["completed_steps"] = step
+    # the work folder describes a finished run on its own too: runs on a lent GPU keep only that
+    (work / "config.json").write_text(json.dumps(config, indent=2))
     report = evaluate(model, tokenizer, dev_sets, args.max_length, device)
     for name, m in report.items():
         log.info("dev %-24s n=%5d acc=%.4f macro_f1=%.4f", name, m["n"], m["accuracy"], m["macro_f1"])

@@ -1,9 +1,8 @@
-"""The stance training code, end to end on a tiny BERT and tiny sets made here: resume, lineage,
+"""The stance training code, end to end on a tiny BERT and tiny sets made in conftest.py: resume, lineage,
 precision, the fp16 release, the per-kind consistency ablation, and the generated model card."""
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 from typing import Any
@@ -16,62 +15,7 @@ from models.evaluate_stance import NEGATION_SHARES, consistency_ablation
 from models.model_card import ensemble_lines, stage_lines, train_command, training_stages
 from models.stance_data import LABELS, Pair
 from tests.conftest import save_tiny_bert
-
-SUBJECTS = ["The council", "A harbour crew", "The minister", "Two hikers", "A small bakery", "The team"]
-ACTIONS = ["opened a bridge", "closed the road", "won the final", "sold 40 loaves", "visited Oslo", "met twice"]
-
-
-def _write_set(path: Path, rows: list[dict[str, str]]) -> None:
-    with gzip.open(path, "wt", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(row) + "\n" for row in rows)
-
-
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two small sets named like real ones, so the default mix and dev split apply to them."""
-    out = tmp_path_factory.mktemp("nli-data")
-    rows = []
-    for i, subject in enumerate(SUBJECTS):
-        for j, action in enumerate(ACTIONS):
-            premise = f"{subject} {action} on day {i * 7 + j}."
-            rows += [
-                {"premise": premise, "hypothesis": f"{subject} {action}.", "label": "entailment"},
-                {"premise": premise, "hypothesis": f"{subject} never {action}.", "label": "contradiction"},
-                {"premise": premise, "hypothesis": f"{subject} was tired.", "label": "neutral"},
-            ]
-    _write_set(out / "snli_dev.jsonl.gz", rows)
-    _write_set(out / "fever_train.jsonl.gz", [r for r in rows if r["label"] != "neutral"])
-    return out
-
-
-@pytest.fixture(scope="module")
-def tiny_backbone(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A 1-layer BERT without dropout, so two runs over the same batches give the same weights."""
-    return save_tiny_bert(tmp_path_factory.mktemp("tiny-backbone"), LABELS, dropout=0.0)
-
-
-def _args(data: Path, backbone: Path, work: Path, *extra: str) -> list[str]:
-    return [
-        "--data",
-        str(data),
-        "--backbone",
-        str(backbone),
-        "--work",
-        str(work),
-        "--out",
-        str(work / "release"),
-        "--batch-size",
-        "8",
-        "--max-steps",
-        "6",
-        "--checkpoint-every",
-        "3",
-        "--log-every",
-        "2",
-        "--threads",
-        "1",
-        *extra,
-    ]
+from tests.models.conftest import ACTIONS, SUBJECTS, train_args
 
 
 def _weights(folder: Path) -> dict[str, Any]:
@@ -82,13 +26,6 @@ def _weights(folder: Path) -> dict[str, Any]:
 
 class Interrupted(Exception):
     pass
-
-
-@pytest.fixture(scope="module")
-def first_run(data_dir: Path, tiny_backbone: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("run-uninterrupted")
-    train_stance.main(_args(data_dir, tiny_backbone, work))
-    return work
 
 
 def test_run_writes_release_config_metrics_and_log(first_run: Path) -> None:
@@ -126,10 +63,10 @@ def test_interrupted_run_resumes_to_the_same_weights(
 
     monkeypatch.setattr(train_stance, "save_checkpoint", save_then_die)
     with pytest.raises(Interrupted):
-        train_stance.main(_args(data_dir, tiny_backbone, work))
+        train_stance.main(train_args(data_dir, tiny_backbone, work))
     assert not (work / "final").exists()
     monkeypatch.setattr(train_stance, "save_checkpoint", real_save)
-    train_stance.main(_args(data_dir, tiny_backbone, work))
+    train_stance.main(train_args(data_dir, tiny_backbone, work))
 
     assert "resumed at step 3 of 6" in (work / "train.log").read_text()
     resumed, uninterrupted = _weights(work / "final"), _weights(first_run / "final")
@@ -147,7 +84,7 @@ def test_continued_bf16_run_records_its_lineage(
     _, model = train_stance.load_backbone(str(parent))
     assert {p.dtype for p in model.parameters()} == {torch.float32}, "fp16 releases train in fp32"
 
-    train_stance.main(_args(data_dir, parent, tmp_path / "run2", "--precision", "bf16", "--seed", "5"))
+    train_stance.main(train_args(data_dir, parent, tmp_path / "run2", "--precision", "bf16", "--seed", "5"))
     config = json.loads((tmp_path / "run2" / "release" / "training_config.json").read_text())
     assert config["precision"] == "bf16"
     assert config["previous_stage"] == json.loads((parent / "training_config.json").read_text())
@@ -163,7 +100,7 @@ def test_continued_bf16_run_records_its_lineage(
 
 def test_the_card_names_the_run_that_taught_a_student(first_run: Path, data_dir: Path, tmp_path: Path) -> None:
     parent = first_run / "release"
-    train_stance.main(_args(data_dir, parent, tmp_path / "run2", "--teacher", str(parent), "--seed", "5"))
+    train_stance.main(train_args(data_dir, parent, tmp_path / "run2", "--teacher", str(parent), "--seed", "5"))
     config = json.loads((tmp_path / "run2" / "release" / "training_config.json").read_text())
     assert config["teacher_release"] == [str(parent)]
     first, second = stage_lines(config)[::2]
@@ -185,14 +122,14 @@ def test_a_spent_time_budget_releases_early_and_a_rerun_resumes(
     data_dir: Path, tiny_backbone: Path, tmp_path: Path
 ) -> None:
     work = tmp_path / "run"
-    train_stance.main(_args(data_dir, tiny_backbone, work, "--max-minutes", "0.000001"))
+    train_stance.main(train_args(data_dir, tiny_backbone, work, "--max-minutes", "0.000001"))
     config = json.loads((work / "release" / "training_config.json").read_text())
     assert config["max_minutes"] == 0.000001 and config["completed_steps"] < config["steps"] == 6
     assert "time budget of 0.0 min spent" in (work / "train.log").read_text()
     assert f"{config['completed_steps']} steps x 8" in "\n".join(stage_lines(config))
     assert "(--max-minutes cut the 6 planned)" in "\n".join(stage_lines(config))
 
-    train_stance.main(_args(data_dir, tiny_backbone, work))
+    train_stance.main(train_args(data_dir, tiny_backbone, work))
     assert f"resumed at step {config['completed_steps']} of 6" in (work / "train.log").read_text()
     finished = json.loads((work / "release" / "training_config.json").read_text())
     assert finished["completed_steps"] == 6
@@ -229,7 +166,7 @@ def test_a_shallower_student_keeps_the_first_layers_and_reloads(
     data_dir: Path, tmp_path: Path, tiny_backbone: Path
 ) -> None:
     save_tiny_bert(tmp_path / "deep", LABELS, dropout=0.0, layers=3)
-    train_stance.main(_args(data_dir, tmp_path / "deep", tmp_path / "run", "--keep-layers", "2"))
+    train_stance.main(train_args(data_dir, tmp_path / "deep", tmp_path / "run", "--keep-layers", "2"))
     _, student = train_stance.load_backbone(str(tmp_path / "run" / "release"))
     assert student.config.num_hidden_layers == 2 and len(student.base_model.encoder.layer) == 2
     teacher = _weights(tmp_path / "deep")
@@ -241,7 +178,7 @@ def test_a_shallower_student_keeps_the_first_layers_and_reloads(
 
 def test_a_narrower_student_is_pruned_refit_recorded_and_reloads(data_dir: Path, tmp_path: Path) -> None:
     save_tiny_bert(tmp_path / "wide", LABELS, dropout=0.0, layers=2)
-    train_stance.main(_args(data_dir, tmp_path / "wide", tmp_path / "run", "--ffn-units", "24"))
+    train_stance.main(train_args(data_dir, tmp_path / "wide", tmp_path / "run", "--ffn-units", "24"))
     _, student = train_stance.load_backbone(str(tmp_path / "run" / "release"))
     assert student.config.intermediate_size == 24
     assert all(layer.intermediate.dense.out_features == 24 for layer in student.base_model.encoder.layer)
@@ -326,8 +263,8 @@ def test_a_distilled_student_learns_from_its_teacher_and_records_it(
 
     deep = save_tiny_bert(tmp_path / "deep", LABELS, dropout=0.0, layers=2)
     plain, distilled = tmp_path / "plain", tmp_path / "distilled"
-    train_stance.main(_args(data_dir, deep, plain, "--keep-layers", "1"))
-    train_stance.main(_args(data_dir, deep, distilled, "--keep-layers", "1", "--teacher", str(tiny_backbone)))
+    train_stance.main(train_args(data_dir, deep, plain, "--keep-layers", "1"))
+    train_stance.main(train_args(data_dir, deep, distilled, "--keep-layers", "1", "--teacher", str(tiny_backbone)))
     a, b = _weights(plain / "final"), _weights(distilled / "final")
     assert any(not torch.equal(a[k], b[k]) for k in a), "the teacher's probabilities change the updates"
     config = json.loads((distilled / "release" / "training_config.json").read_text())
@@ -413,54 +350,3 @@ def test_ablation_counts_missing_names_by_label_and_what_moving_them_to_neutral_
     by_label = tuple(counts[f"names_missing_{label}"] for label in ("entailment", "neutral", "contradiction"))
     assert by_label == (0, 1, 1)
     assert (counts["plain"], counts["names_to_neutral"], counts["names_other_person"]) == (1, 2, 1)
-
-
-def test_training_runs_report_reads_finished_runs(
-    first_run: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from bench import training_runs
-
-    row = training_runs.summarise(first_run)
-    metrics = json.loads((first_run / "dev_metrics.json").read_text())
-    expected = sum(m["accuracy"] * m["n"] for m in metrics.values()) / sum(m["n"] for m in metrics.values())
-    assert row["steps"] == row["planned_steps"] == 6 and row["layers"] == 1 and row["ffn_units"] == 64
-    assert row["pairs_seen"] == 48 and row["distill_weight"] is None, "no teacher taught this run"
-    assert row["teachers"] == 0
-    assert row["pooled_accuracy"] == round(expected, 4)
-
-    monkeypatch.setattr("sys.argv", ["training_runs.py", str(first_run), "--out", str(tmp_path)])
-    training_runs.main()
-    table = (tmp_path / "training_runs.md").read_text()
-    assert f"| {first_run.name} | " in table and f"| {row['pooled_accuracy']:.4f} |" in table
-    header, rule, first = [line for line in table.splitlines() if line.startswith("|")][:3]
-    assert header.count("|") == rule.count("|") == first.count("|"), "a Markdown table needs as many rule cells"
-
-
-def test_the_ensemble_report_scores_each_model_and_their_mean(
-    data_dir: Path, tiny_backbone: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import numpy as np
-
-    from bench import teacher_ensemble
-    from models.stance_data import load_splits
-
-    other = save_tiny_bert(tmp_path / "other", LABELS, dropout=0.0, layers=2)
-    monkeypatch.setattr(
-        "sys.argv",
-        ["teacher_ensemble.py", str(tiny_backbone), str(other), "--data", str(data_dir), "--out", str(tmp_path)],
-    )
-    teacher_ensemble.main()
-    rows = json.loads((tmp_path / "teacher_ensemble.json").read_text())
-    assert [r["model"] for r in rows] == [str(tiny_backbone), str(other), "mean of all"]
-
-    _, dev = load_splits(data_dir)
-    pairs = [p for name in sorted(dev) for p in dev[name]]
-    gold = np.array([p.label for p in pairs])
-    each = [teacher_ensemble.probabilities(model, pairs) for model in (tiny_backbone, other)]
-    for row, probs in zip(rows, [*each, (each[0] + each[1]) / 2], strict=True):
-        assert row["pooled_accuracy"] == round(float((probs.argmax(axis=1) == gold).mean()), 4)
-    assert "| mean of all |" in (tmp_path / "teacher_ensemble.md").read_text()
-
-    monkeypatch.setattr("sys.argv", ["teacher_ensemble.py", str(other)])
-    with pytest.raises(SystemExit):
-        teacher_ensemble.main()
