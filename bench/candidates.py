@@ -27,9 +27,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench._report import write_results  # noqa: E402
-from bench.training_runs import pooled_accuracy  # noqa: E402
 from models.name_probe import name_probe_pairs  # noqa: E402
-from models.stance_data import LABELS, Pair, load_splits  # noqa: E402
+from models.stance_data import LABELS, Pair, load_splits, pooled_accuracy  # noqa: E402
 from models.train_stance import evaluate, load_backbone, resolve_device  # noqa: E402
 
 SETS = ("snli_dev", "mnli_subset")

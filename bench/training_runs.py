@@ -25,15 +25,9 @@ sys.path.insert(0, str(REPO))
 
 from bench._report import write_results  # noqa: E402
 from models.model_card import as_list, steps_run  # noqa: E402
-from models.stance_data import SILVER_SETS  # noqa: E402
+from models.stance_data import pooled_accuracy  # noqa: E402
 
 SETS = ("snli_dev", "mnli_subset", "sick_train_trial", "fever_train", "fnc1_train70")
-
-
-def pooled_accuracy(metrics: dict[str, Any], gold_only: bool = False) -> float:
-    """Accuracy over every dev pair of the sets in ``metrics``; without the silver sets if ``gold_only``."""
-    sets = [m for name, m in metrics.items() if not (gold_only and name in SILVER_SETS)]
-    return sum(m["accuracy"] * m["n"] for m in sets) / sum(m["n"] for m in sets)
 
 
 def run_configs(run: Path) -> tuple[str, dict[str, Any], dict[str, Any]]:

@@ -33,7 +33,7 @@ def test_training_runs_report_reads_finished_runs(
 
 
 def test_pooled_gold_leaves_out_the_silver_sets() -> None:
-    from bench.training_runs import pooled_accuracy
+    from models.stance_data import pooled_accuracy
 
     metrics = {"snli_dev": {"accuracy": 0.5, "n": 2}, "fever_train_nei_silver": {"accuracy": 1.0, "n": 2}}
     assert pooled_accuracy(metrics) == 0.75 and pooled_accuracy(metrics, gold_only=True) == 0.5
@@ -65,7 +65,7 @@ def test_candidates_score_interpolations_between_base_and_candidate(
     first_run: Path, tiny_backbone: Path, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bench import candidates
-    from bench.training_runs import pooled_accuracy
+    from models.stance_data import pooled_accuracy
 
     final = first_run / "final"
     argv = ["candidates.py", str(tiny_backbone), str(final), "--mix", "0", "1", "--data", str(data_dir)]

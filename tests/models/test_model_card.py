@@ -9,7 +9,7 @@ from pathlib import Path
 from models.card_consistency import best_negation_share
 from models.evaluate_stance import NEGATION_SHARES, default_adjust_mode
 from models.model_card import render, shape_line, two_way_sets
-from models.stance_data import LABELS
+from models.stance_data import LABELS, SILVER_SETS, pooled_accuracy
 from service.pipeline.consistency import ADJUST_SHARES, NEGATION
 from service.settings import Settings
 from tests.conftest import REPO, save_tiny_bert
@@ -19,6 +19,17 @@ def test_committed_model_card_is_the_rendered_one() -> None:
     """models/README.md is generated: edit models/model_card.py and run `python -m models.model_card`."""
     rendered = render(REPO / "models" / "stance", REPO / "bench" / "results")
     assert (REPO / "models" / "README.md").read_text(encoding="utf-8") == rendered
+
+
+def test_the_card_quotes_pooled_gold_dev_accuracy_without_the_silver_sets() -> None:
+    report = json.loads((REPO / "models" / "stance" / "dev_report.json").read_text())
+    per_set = report["runtimes"]["torch"]["per_set"]
+    gold = pooled_accuracy(per_set, gold_only=True)
+    card = (REPO / "models" / "README.md").read_text(encoding="utf-8")
+    assert (
+        f"| **all but silver** | {sum(m['n'] for k, m in per_set.items() if k not in SILVER_SETS)} | **{gold:.4f}** |"
+        in card
+    )
 
 
 def test_two_way_sets_are_those_without_gold_neutral_pairs() -> None:
