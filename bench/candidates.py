@@ -18,6 +18,7 @@ elsewhere, such as on a lent GPU, where the candidates' weights stay.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import sys
 from pathlib import Path
@@ -71,7 +72,7 @@ def scored_models(args: argparse.Namespace) -> list[dict[str, Any]]:
         candidate = load_backbone(str(path))[1]
         rows.append(score(str(path), candidate, tokenizer, dev, probe, device))
         for alpha in args.mix:
-            mixed = load_backbone(str(path))[1]
+            mixed = copy.deepcopy(candidate)
             mixed.load_state_dict(interpolated(base, candidate, alpha))
             rows.append(score(f"{path} x{alpha} + base x{1 - alpha:g}", mixed, tokenizer, dev, probe, device))
     return rows
