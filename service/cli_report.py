@@ -50,6 +50,7 @@ def render_report(report: dict[str, Any], store: Store) -> str:
                 f"  [{p['start']}:{p['end']}] {p['stance']}  sim {p['similarity']:.2f}  "
                 f"E {s['entailment']:.2f} N {s['neutral']:.2f} C {s['contradiction']:.2f}"
             )
+            lines.extend(f"    ({reason})" for reason in p.get("reasons") or ())
             body = in_context(store, p["passage_id"], p["text"])
             lines.extend(textwrap.wrap(body, 100, initial_indent="    ", subsequent_indent="    "))
     t = report["timings_ms"]

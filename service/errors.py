@@ -1,5 +1,8 @@
 """Domain errors. The pipeline raises these; the CLI prints them and the API maps them to
-``application/problem+json`` using ``status`` and the stable ``type`` slug."""
+``application/problem+json`` using ``status``, the stable ``type`` slug and its ``title``.
+
+A problem type has one title however it is raised (RFC 9457): the HTTP layer's own 404 and 422
+answers use the same titles as ``NotFoundError`` and ``InvalidInputError``."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ class ClaimscopeError(Exception):
 
     status = 500
     slug = "internal-error"
+    title = "Internal server error"
 
     @property
     def type_uri(self) -> str:
@@ -22,24 +26,35 @@ class InvalidInputError(ClaimscopeError):
 
     status = 422
     slug = "invalid-input"
+    title = "Invalid input"
 
 
 class EmptyTextError(InvalidInputError):
     """An article with no usable text after cleaning."""
 
     slug = "empty-text"
+    title = "Empty text"
 
 
 class BinaryInputError(InvalidInputError):
     """A file that is not text (NUL bytes or undecodable)."""
 
     slug = "binary-input"
+    title = "Binary input"
 
 
 class EncodingError(InvalidInputError):
     """A text file that is not UTF-8."""
 
     slug = "not-utf8"
+    title = "Not UTF-8"
+
+
+class UnknownSourceError(InvalidInputError):
+    """A source filter naming an article that is not stored (a typo would otherwise read as 'not enough info')."""
+
+    slug = "unknown-source"
+    title = "Unknown source"
 
 
 class NotFoundError(ClaimscopeError):
@@ -47,6 +62,7 @@ class NotFoundError(ClaimscopeError):
 
     status = 404
     slug = "not-found"
+    title = "Not Found"
 
 
 class ModelUnavailableError(ClaimscopeError):
@@ -54,6 +70,7 @@ class ModelUnavailableError(ClaimscopeError):
 
     status = 503
     slug = "model-unavailable"
+    title = "Model unavailable"
 
 
 class ConfigurationError(ClaimscopeError):
@@ -61,3 +78,4 @@ class ConfigurationError(ClaimscopeError):
 
     status = 500
     slug = "configuration-error"
+    title = "Configuration error"

@@ -39,11 +39,14 @@ def test_seed_then_verify_readable_and_json(run) -> None:  # type: ignore[no-unt
     text = run("verify", "Xi last visited Russia in 2017.").output
     assert "Verdict: not_enough_info" in text and "stance model: none" in text
     assert "»Xi last visited Russia in 2019" in " ".join(text.split())
+    assert "    (date mismatch: claim 2017, passage 2019)\n" in text, "each passage's reasons are printed"
     data = json.loads(run("verify", "Xi last visited Russia in 2017.", "--json", "--top-k", "3").output)
     assert data["claim"] == "Xi last visited Russia in 2017." and data["stance_model"] == "none"
     assert sum(len(s["passages"]) for s in data["sources"]) <= 3
     only = json.loads(run("verify", "Xi visits Moscow", "--json", "--source", "002_90152b6ba410b684").output)
     assert {s["source_id"] for s in only["sources"]} == {"002_90152b6ba410b684"}
+    typo = run("verify", "Xi visits Moscow", "--source", "002_typo")
+    assert typo.exit_code == 1 and "no stored article with source_id '002_typo'" in typo.output
 
 
 def test_ingest_files_directories_and_jsonl(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from flask_smorest import Api
 from werkzeug.exceptions import HTTPException
 
 from service.api.schemas import ProblemSchema
-from service.errors import TYPE_BASE, ClaimscopeError
+from service.errors import TYPE_BASE, ClaimscopeError, InvalidInputError, NotFoundError
 
 log = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
@@ -34,7 +34,13 @@ SLUGS = {
     500: "internal-error",
     503: "unavailable",
 }
-TITLES = {401: "Unauthorized", 422: "Invalid input", 429: "Too many requests", 500: "Internal server error"}
+TITLES = {
+    401: "Unauthorized",
+    404: NotFoundError.title,
+    422: InvalidInputError.title,
+    429: "Too many requests",
+    500: ClaimscopeError.title,
+}
 
 
 def problem(
@@ -66,7 +72,7 @@ def problem(
 
 def problem_body(exc: ClaimscopeError) -> dict[str, Any]:
     """A domain error as a problem object (used inside batch results)."""
-    return {"type": exc.type_uri, "title": type(exc).__doc__ or "Error", "status": exc.status, "detail": str(exc)}
+    return {"type": exc.type_uri, "title": exc.title, "status": exc.status, "detail": str(exc)}
 
 
 class ClaimscopeApi(Api):
@@ -93,7 +99,7 @@ class ClaimscopeApi(Api):
 def init_app(app: Flask) -> None:
     @app.errorhandler(ClaimscopeError)
     def _domain_error(exc: ClaimscopeError) -> Response:
-        return problem(exc.status, str(exc), slug=exc.slug, title=type(exc).__doc__)
+        return problem(exc.status, str(exc), slug=exc.slug, title=exc.title)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Response:

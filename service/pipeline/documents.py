@@ -39,11 +39,15 @@ def decode(data: bytes, where: str) -> str:
 
 
 def html_to_article(html: str, source_id: str, **meta: str | None) -> ArticleInput:
-    """Reduce an HTML page to its article text (trafilatura); offsets then point into that text."""
+    """Reduce an HTML page to its article text (trafilatura); offsets then point into that text.
+
+    The publication date comes from the page's markup and metadata only: trafilatura's extensive
+    search would otherwise guess one from any year in the body ("opened in March 2020" became
+    2020-01-01), and a made-up date is worse than none."""
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=True) or ""
-    found = trafilatura.extract_metadata(html)
+    found = trafilatura.extract_metadata(html, extensive=False)
     return ArticleInput(
         source_id=source_id,
         text=text,

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
-from service.errors import NotFoundError
+from service.errors import NotFoundError, UnknownSourceError
 from service.pipeline.aggregate import Thresholds
 from service.pipeline.documents import expand_paths, read_file, seed_dir
 from service.pipeline.embed import Embedder
@@ -141,6 +141,9 @@ class Pipeline:
             consistency_adjust=s.consistency_adjust,
         )
         store = self._vector_store()
+        missing = sorted(set(source_ids or ()) - store.stored_sources(source_ids or ()))
+        if missing:
+            raise UnknownSourceError("no stored article with source_id " + ", ".join(map(repr, missing)))
         store.refresh()
         return verify_claims(
             claims,

@@ -204,6 +204,10 @@ class Store:
     def get_article(self, source_id: str) -> Article | None:
         return self.sql.get_article(source_id)
 
+    def stored_sources(self, source_ids: Sequence[str]) -> set[str]:
+        """Which of these source_ids name a stored article."""
+        return self.sql.stored_sources(source_ids) if source_ids else set()
+
     def list_articles(self, **filters: object) -> list[Article]:
         return self.sql.list_articles(**filters)  # type: ignore[arg-type]
 

@@ -306,6 +306,11 @@ class SQLiteStore:
     def all_passage_ids(self) -> np.ndarray:
         return np.array([r[0] for r in self.db.execute("SELECT id FROM passages")], dtype=np.int64)
 
+    def stored_sources(self, source_ids: Sequence[str]) -> set[str]:
+        marks = ",".join("?" * len(source_ids))
+        rows = self.db.execute(f"SELECT source_id FROM articles WHERE source_id IN ({marks})", tuple(source_ids))
+        return {str(r[0]) for r in rows}
+
     def passage_ids_for_sources(self, source_ids: Sequence[str]) -> list[int]:
         marks = ",".join("?" * len(source_ids))
         rows = self.db.execute(

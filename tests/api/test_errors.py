@@ -54,3 +54,24 @@ def test_routing_and_media_errors(client: FlaskClient) -> None:
 def test_body_too_large(make_app) -> None:  # type: ignore[no-untyped-def]
     client = make_app(max_body_bytes=1000).test_client()
     assert_problem(client.post("/v1/articles", json={"text": "word " * 500}), 413)
+
+
+def test_one_title_per_problem_type(client: FlaskClient) -> None:
+    """RFC 9457: a type's title does not change between occurrences, whichever layer raised it."""
+    unknown_route = assert_problem(client.get("/v1/nowhere"), 404)
+    unknown_article = assert_problem(client.get("/v1/articles/no-such-article"), 404)
+    assert unknown_route["type"] == unknown_article["type"] and unknown_route["title"] == unknown_article["title"]
+    schema_error = assert_problem(client.post("/v1/verify", json={"claim": 5}), 422)
+    bad_cursor = assert_problem(client.get("/v1/articles?cursor=not-one-of-ours"), 422)
+    assert schema_error["type"] == bad_cursor["type"] and schema_error["title"] == bad_cursor["title"]
+
+
+def test_domain_errors_sharing_an_http_type_share_its_title() -> None:
+    from service import errors
+    from service.api.errors import SLUGS, TITLES
+
+    domain = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.ClaimscopeError)]
+    shared = [c for c in domain if SLUGS.get(c.status) == c.slug]
+    assert {c.slug for c in shared} >= {"invalid-input", "not-found", "internal-error"}
+    for cls in shared:
+        assert cls.title == TITLES[cls.status], cls

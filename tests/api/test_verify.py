@@ -25,6 +25,10 @@ def test_verify_options(seeded_client: FlaskClient) -> None:
     report = seeded_client.post("/v1/verify", json=body).get_json()
     assert {s["source_id"] for s in report["sources"]} <= {"000_4bd38a09334b47d0"}
     assert sum(len(s["passages"]) for s in report["sources"]) <= 2
+    unknown = seeded_client.post("/v1/verify", json={**body, "source_ids": ["000_4bd38a09334b47d0", "typo"]})
+    assert unknown.status_code == 422 and unknown.content_type == "application/problem+json"
+    problem = unknown.get_json()
+    assert problem["type"].endswith("/unknown-source") and "'typo'" in problem["detail"]
 
 
 def test_claim_limits(make_app) -> None:  # type: ignore[no-untyped-def]

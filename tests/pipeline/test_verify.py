@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from service.errors import EmptyTextError, InvalidInputError, NotFoundError
+from service.errors import EmptyTextError, InvalidInputError, NotFoundError, UnknownSourceError
 from service.pipeline import Pipeline
 from service.pipeline.stance import NoStanceModel, default_stance_dir
 from service.records import ArticleInput
@@ -72,6 +72,11 @@ def test_source_filter_and_top_k(seeded: Pipeline) -> None:
     report = seeded.verify("Putin and Xi will have dinner on Monday.", source_ids=["000_4bd38a09334b47d0"], top_k=2)
     assert [s["source_id"] for s in report["sources"]] == ["000_4bd38a09334b47d0"]
     assert sum(len(s["passages"]) for s in report["sources"]) <= 2
+
+
+def test_an_unknown_source_filter_is_an_error_not_a_verdict(seeded: Pipeline) -> None:
+    with pytest.raises(UnknownSourceError, match="source_id 'nope', 'nope-2'$"):
+        seeded.verify("Xi will visit Moscow.", source_ids=["000_4bd38a09334b47d0", "nope-2", "nope"])
 
 
 def test_min_similarity_filters_unrelated_claims(seeded: Pipeline) -> None:

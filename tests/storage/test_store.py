@@ -88,6 +88,8 @@ def test_source_filter_searches_only_those_sources(store: Store) -> None:
     hits = store.dense_search(vector("Alpha one."), 5, source_ids=["b"])
     assert [pid for pid, _ in hits] == b
     assert store.lexical_search('"one"', 5, source_ids=["b"]) == b
+    assert store.stored_sources(["a", "b", "zz"]) == {"a", "b"}
+    assert store.stored_sources([]) == set()
 
 
 def test_repairs_an_index_that_lags_sqlite(store: Store, tmp_path: Path) -> None:
