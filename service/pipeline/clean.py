@@ -25,7 +25,7 @@ _UI_WORDS = frozenset(
     reply replies subscribe subscribers newsletter sign in up log login logout register more read
     continue reading story article video videos photo photos gallery image images listen audio play
     next previous back to top menu search home follow us on loading report trending related
-    recommended popular topics tags""".split()
+    recommended popular topics tags this""".split()
 )
 _UI_NOUNS = re.compile(r"\b(comment|subscri|newsletter|sign (in|up)|log ?in|cookie|notification|paywall)", re.I)
 _SECOND_PERSON = re.compile(r"\b(please|you|your|join|click|tap|already a)\b", re.I)
@@ -39,9 +39,26 @@ _COLON_KICKER = re.compile(
     r"^(READ MORE|ALSO READ|READ ALSO|RELATED|WATCH|LISTEN|SEE ALSO|MORE|RECOMMENDED|SPONSORED)\s*:\s*", re.I
 )
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(\s+(and\s+)?[A-Z][\w.'’-]*){0,5}$", re.I)
+# "By Jane Roe and John Doe, Staff Writers", "By Jane Roe | Reuters": two capitalised names at
+# least (so "By Tuesday, officials hope..." stays prose), then a role or outlet of up to four words.
+_BYLINE_ROLE = re.compile(
+    r"^(By|BY)\s+[A-Z][\w.'’-]*(\s+(and\s+)?[A-Z][\w.'’-]*){1,5}\s*[,|–—]\s*[A-Z][\w.'’&/-]*(\s+[\w.'’&/-]+){0,3}$"
+)
+# "Published 5 March 2024, 10:42 GMT | Updated 2 hours ago": when a page was posted, not news.
+_TIMESTAMP = re.compile(r"^(first |last )?(published|updated|posted|modified)\b(?!.*[.!?]$)", re.I)
+_COPYRIGHT = re.compile(r"^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4})|all rights reserved\.?$)", re.I)
+_FOLLOW = re.compile(r"^follow\s+(us|@\w+)\b", re.I)
+# A heading over a list of links to other stories; the headlines under it are not this article.
+_LINK_LIST_HEADING = re.compile(
+    r"^(related( stories| articles| coverage| content| news)?|more (stories|from|on this|news)\b.*|"
+    r"(you|we think you) (may|might) (also )?like|most (read|popular|viewed)|recommended( for you)?|"
+    r"further reading|top stories|latest (news|stories))$",
+    re.I,
+)
 _CREDIT_TAIL = re.compile(r"\s*\(?\b(picture|photo|photograph|image|credit|source)s?\s*:\s*[^.!?]*\)?$", re.I)
+_CREDIT_LINE = re.compile(r"^\(?(picture|photo|photograph|image|credit|source)s?\s*:\s*[^.!?]*\)?$", re.I)
 _CODE_START = re.compile(
-    r"(?<![\w$])(?:[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\(|function\s*\(|<script\b|var\s+[\w$]+\s*=|"
+    r"(?<![\w$])(?:[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\s*(?:\(|=(?!=))|function\s*[\w$]*\s*\(|<script\b|var\s+[\w$]+\s*=|"
     r"(?:let|const)\s+[\w$]+\s*=|\(adsbygoogle|document\.write)"
 )
 _CODE_CHARS = frozenset("{}()[];=<>'\"‘’′")
@@ -106,15 +123,27 @@ def _undouble(text: str, start: int, end: int) -> int:
     return end
 
 
+_FURNITURE_LINES = (_COUNTER, _RELATIVE_TIME, _DURATION, _BYLINE, _BYLINE_ROLE, _COPYRIGHT, _CREDIT_LINE)
+
+
 def _is_furniture(body: str) -> bool:
     words = re.findall(r"[\w'-]+", body.lower())
     if not any(ch.isalnum() for ch in body):
         return True
-    if _COUNTER.match(body) or _RELATIVE_TIME.match(body) or _DURATION.match(body) or _BYLINE.match(body):
+    if any(rule.match(body) for rule in _FURNITURE_LINES):
+        return True
+    if _TIMESTAMP.match(body) and len(words) <= 15:
         return True
     if len(words) <= 5 and not body.endswith(_TERMINAL) and all(w in _UI_WORDS for w in words):
         return True
+    if _FOLLOW.match(body) and len(words) <= 10:
+        return True
     return len(words) <= 20 and bool(_UI_NOUNS.search(body)) and bool(_SECOND_PERSON.search(body))
+
+
+def _is_headline(body: str) -> bool:
+    """A line that reads like a linked headline: short, and not a sentence."""
+    return len(body.split()) <= 15 and not body.endswith(_TERMINAL)
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -154,7 +183,8 @@ def clean(text: str) -> list[Span]:
     """Return the prose blocks of ``text`` as spans of the original string, in order.
 
     A block is a paragraph (one line, or hard-wrapped lines joined); dropped lines are page
-    furniture, script, media metadata, and repeats of a block already kept.
+    furniture, script, media metadata, the headlines listed under a "Related stories" heading,
+    and repeats of a block already kept.
 
     Examples:
         >>> src = "Hide Ad\\nRain fell.\\nRain fell.\\n3 comments"
@@ -167,11 +197,20 @@ def clean(text: str) -> list[Span]:
     blocks: list[Span] = []
     previous: _Line | None = None
     skip_caption = False
+    link_list = False
     for line in lines:
         if not line.text:
             previous = None
             continue
         body = line.text
+        if _LINK_LIST_HEADING.match(body):
+            link_list = True
+            previous = None
+            continue
+        if link_list and _is_headline(body):
+            previous = None
+            continue
+        link_list = False
         kicker = _PIPE_KICKER.match(body) or _COLON_KICKER.match(body)
         if kicker:
             seen.add(normalize(body[kicker.end() :]))

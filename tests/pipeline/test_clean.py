@@ -79,6 +79,48 @@ def test_datelines_and_bylines() -> None:
     assert kept(text) == ["EASTPORT: " + ARTICLE[1], ARTICLE[2]]
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "By Jane Roe and John Doe, Staff Writers",
+        "By Jane Roe | Eastport Times",
+        "Published 5 March 2024, 10:42 GMT | Updated 2 hours ago",
+        "Last updated: March 5, 2024 at 10:42 ET",
+        "Share this article",
+        "Photo: Jane Roe/Eastport Times",
+        "(Image: Getty)",
+        "© 2024 Eastport Times. All rights reserved.",
+        "Copyright 2024 Eastport Times",
+        "All rights reserved",
+        "Follow us on Twitter @eastporttimes",
+        "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}",
+    ],
+)
+def test_drops_page_furniture_lines(furniture: str) -> None:
+    assert kept(f"{ARTICLE[1]}\n{furniture}\n{ARTICLE[2]}") == ARTICLE[1:]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "By Tuesday, officials hope to reopen the harbour",
+        "By the end of the week the pier should reopen.",
+        "Published reports say the harbour master resigned.",
+        "Copyright law changes were passed by parliament on Monday",
+        "Source: two officials told the paper the repairs were delayed.",
+        "Photographs taken on Wednesday show the damage to the pier.",
+    ],
+)
+def test_keeps_prose_that_opens_like_furniture(prose: str) -> None:
+    assert kept(f"{ARTICLE[1]}\n{prose}\n{ARTICLE[2]}") == [ARTICLE[1], prose, ARTICLE[2]]
+
+
+def test_drops_headlines_listed_under_a_related_stories_heading() -> None:
+    links = ["Related stories", "Harbour fees to rise in 2025", "", "Coast guard warns of more storms"]
+    text = "\n".join([ARTICLE[1], *links, "", ARTICLE[2], "More from Eastport", "Ferry timetable changes"])
+    assert kept(text) == ARTICLE[1:]
+
+
 def test_joins_a_sentence_hard_wrapped_across_lines() -> None:
     first = "Officials in the port city said on Tuesday that the long-awaited repairs to the old pier would"
     text = f"{first}\nbegin next month.\nA second paragraph follows here."
