@@ -229,7 +229,9 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
         f"  does not address the claim: {took_a_side} of {neutral} gold-neutral dev pairs came out entailment or",
         "  contradiction. In news this shows as a source 'supporting' a claim that its passage only mentions",
         "  (see the labelled claims). A likely cause: the two-way sets, a large part of the mix, only hold",
-        "  premises that address their claim (" + ", ".join(two_way_sets(report)) + ").",
+        "  premises that address their claim (" + ", ".join(two_way_sets(report)) + "). The aggregator",
+        "  lets such a passage take no side when it is much less similar to the claim than the most similar",
+        "  passage that takes one (`CLAIMSCOPE_RELEVANCE_MARGIN`, chosen by `bench/verdicts.py`).",
         "- Negation and refusal: a passage that denies the claim in the claim's own words ('has not had a",
         "  single call', 'refused to condemn') can be read as entailment, because the words overlap. A plain",
         f"  'not' is mostly caught: the negation probe calls {probe['negation']['plain']} of its"

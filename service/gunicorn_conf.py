@@ -31,6 +31,9 @@ timeout = _settings.timeout
 graceful_timeout = 30
 preload_app = True
 control_socket_disable = True  # no shared ~/.gunicorn socket between instances
+# gunicorn answers an overlong request line with an HTML page; the app's CLAIMSCOPE_MAX_URL_CHARS
+# answers it with a problem instead (service/api/guards.py).
+limit_request_line = 0
 max_requests = 5000
 max_requests_jitter = 500
 accesslog = "-"

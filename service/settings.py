@@ -99,6 +99,14 @@ class Settings:
         default=0.6,
         metadata={"help": "Both sides need a source at least this confident for the verdict `conflicting`."},
     )
+    relevance_margin: float = field(
+        default=0.25,
+        metadata={
+            "help": "A passage keeps the side it takes only when its similarity to the claim is within this of the "
+            "most similar passage that takes a side; the rest count as neutral (2 = off; chosen by "
+            "bench/verdicts.py, see docs/benchmarks.md)."
+        },
+    )
     consistency_adjust: AdjustMode = field(
         default="numbers,dates",
         metadata={
@@ -116,6 +124,9 @@ class Settings:
     )
     auth_reads: bool = field(default=False, metadata={"help": "With API keys set, require a key for reads too."})
     max_body_bytes: int = field(default=5_000_000, metadata={"help": "Largest request body (413 above it)."})
+    max_url_chars: int = field(
+        default=8190, metadata={"help": "Longest request URL, path and query string (414 above it)."}
+    )
     max_claim_chars: int = field(default=1000, metadata={"help": "Longest claim accepted (422 above it)."})
     max_batch_articles: int = field(default=50, metadata={"help": "Most articles in one batch request."})
     max_batch_claims: int = field(default=32, metadata={"help": "Most claims in one batch verification."})

@@ -28,6 +28,7 @@ SLUGS = {
     406: "not-acceptable",
     409: "conflict",
     413: "payload-too-large",
+    414: "uri-too-long",
     415: "unsupported-media-type",
     422: "invalid-input",
     429: "rate-limited",

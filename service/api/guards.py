@@ -72,6 +72,14 @@ def init_app(app: Flask, settings: Settings) -> Limiter:
     )
 
     @app.before_request
+    def _url_length() -> Response | None:
+        # gunicorn's own request-line limit answers in HTML, so it is off (gunicorn_conf) and this is the limit.
+        length = len(request.full_path if request.query_string else request.path)
+        if length > settings.max_url_chars:
+            return problem(414, f"the URL is {length} characters; the limit is {settings.max_url_chars}")
+        return None
+
+    @app.before_request
     def _require_json() -> Response | None:
         if request.routing_exception is not None:
             return None  # 404 / 405 take precedence

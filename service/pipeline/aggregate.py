@@ -2,6 +2,12 @@
 
 Rules (thresholds are settings, documented in docs/config.md):
 
+* relevance: a passage that would take a side keeps it only when its similarity to the claim is
+  within ``margin`` of the most similar passage that takes a side; the rest count as neutral. The
+  stance model picks a side on most passages that are on the topic but silent on the claim
+  (models/README.md, known failure modes), and those are less similar to the claim than its
+  evidence: on the dev claims of bench/verdicts.py they turned verdicts into ``conflicting``
+  far more often than real disagreements did.
 * passage: ``supports`` if P(entailment) >= support_threshold and beats P(contradiction);
   ``contradicts`` likewise with contradict_threshold; else ``neutral``.
 * source: its strongest supporting and strongest contradicting passage compete; the stronger wins
@@ -31,6 +37,20 @@ class Thresholds:
     support: float = 0.5
     contradict: float = 0.5
     conflict: float = 0.6
+    margin: float = 2.0  # cosine similarities lie in [-1, 1]: 2.0 lets every passage take a side
+
+
+# The scores a passage outside the relevance margin is aggregated with.
+NEUTRAL_ROW = np.array([0.0, 1.0, 0.0], dtype=np.float32)
+
+
+def relevant(scores: Sequence[np.ndarray], similarities: Sequence[float], t: Thresholds) -> list[bool]:
+    """Which passages keep the side they take (see the module docstring); neutral ones are kept as
+    they are, so this only ever turns a side into neutral."""
+    sides = [passage_stance(row, t) != NEUTRAL for row in scores]
+    best = max((sim for sim, side in zip(similarities, sides, strict=True) if side), default=0.0)
+    floor = best - t.margin - 1e-9  # a passage exactly at the margin keeps its side
+    return [not side or sim >= floor for sim, side in zip(similarities, sides, strict=True)]
 
 
 @dataclass(frozen=True)

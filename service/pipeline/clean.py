@@ -50,7 +50,7 @@ _COPYRIGHT = re.compile(r"^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4})|all ri
 _FOLLOW = re.compile(r"^follow\s+(us|@\w+)\b", re.I)
 # A heading over a list of links to other stories; the headlines under it are not this article.
 _LINK_LIST_HEADING = re.compile(
-    r"^(related( stories| articles| coverage| content| news)?|more (stories|from|on this|news)\b.*|"
+    r"^(related( stories| articles| coverage| content| news)?|more (stories|from|on this|news)\b[^.!?]{0,40}|"
     r"(you|we think you) (may|might) (also )?like|most (read|popular|viewed)|recommended( for you)?|"
     r"further reading|top stories|latest (news|stories))$",
     re.I,

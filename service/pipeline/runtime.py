@@ -137,7 +137,9 @@ class Pipeline:
             duplicate_similarity=s.duplicate_similarity,
             passages_per_source=s.passages_per_source,
             stance_context=s.stance_context,
-            thresholds=Thresholds(s.support_threshold, s.contradict_threshold, s.conflict_threshold),
+            thresholds=Thresholds(
+                s.support_threshold, s.contradict_threshold, s.conflict_threshold, s.relevance_margin
+            ),
             consistency_adjust=s.consistency_adjust,
         )
         store = self._vector_store()

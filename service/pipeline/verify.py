@@ -15,10 +15,12 @@ import numpy as np
 
 from service.pipeline.aggregate import (
     NEUTRAL,
+    NEUTRAL_ROW,
     SourceStance,
     Thresholds,
     Verdict,
     passage_stance,
+    relevant,
     source_stance,
     verdict,
 )
@@ -110,7 +112,13 @@ def _ms(seconds: float) -> float:
     return round(seconds * 1000, 2)
 
 
-Judged = tuple[Candidate, np.ndarray, list[str]]
+# A judged passage: candidate, calibrated (and adjusted) scores, reasons, and whether it is
+# relevant enough to take a side (aggregate.relevant).
+Judged = tuple[Candidate, np.ndarray, list[str], bool]
+
+
+def _deciding_row(item: Judged) -> np.ndarray:
+    return item[1] if item[3] else NEUTRAL_ROW
 
 
 def _report(
@@ -123,9 +131,13 @@ def _report(
     options: VerifyOptions,
 ) -> dict[str, Any]:
     by_source: dict[str, list[Judged]] = {}
-    for candidate, row, why in zip(candidates, scores, explanations, strict=True):
-        by_source.setdefault(candidate.passage.source_id, []).append((candidate, row, why))
-    stances = {sid: source_stance([row for _, row, _ in items], options.thresholds) for sid, items in by_source.items()}
+    deciding = relevant(list(scores), [c.similarity for c in candidates], options.thresholds)
+    for candidate, row, why, decides in zip(candidates, scores, explanations, deciding, strict=True):
+        by_source.setdefault(candidate.passage.source_id, []).append((candidate, row, why, decides))
+    stances = {
+        sid: source_stance([_deciding_row(item) for item in items], options.thresholds)
+        for sid, items in by_source.items()
+    }
     overall = verdict(list(stances.values()), options.thresholds)
     if model_name == NO_MODEL:  # nothing was judged: no confidence to report
         overall = Verdict(overall.verdict, 0.0)
@@ -145,7 +157,7 @@ def _report(
 
 def _source_order(items: list[Judged], stance: SourceStance) -> tuple[float, ...]:
     decided = stance.stance != NEUTRAL
-    return (-float(decided), -(stance.confidence if decided else 0.0), -max(c.similarity for c, _, _ in items))
+    return (-float(decided), -(stance.confidence if decided else 0.0), -max(item[0].similarity for item in items))
 
 
 def _source_entry(
@@ -156,7 +168,7 @@ def _source_entry(
     options: VerifyOptions,
 ) -> dict[str, Any]:
     article = store.get_article(source_id)
-    ranked = sorted(items, key=lambda it: (-_strength(it[1], stance.stance), -it[0].similarity))
+    ranked = sorted(items, key=lambda it: (-_strength(_deciding_row(it), stance.stance), -it[0].similarity))
     cited = ranked[: options.passages_per_source]
     return {
         "source_id": source_id,
@@ -166,7 +178,7 @@ def _source_entry(
         "published_at": article.published_at if article else None,
         "stance": stance.stance,
         "confidence": stance.confidence,
-        "passages": [_passage_entry(c, row, why, options.thresholds) for c, row, why in cited],
+        "passages": [_passage_entry(item, options.thresholds) for item in cited],
     }
 
 
@@ -174,14 +186,15 @@ def _strength(row: np.ndarray, stance: str) -> float:
     return float(row[0]) if stance == "supports" else float(row[2]) if stance == "contradicts" else 0.0
 
 
-def _passage_entry(candidate: Candidate, row: np.ndarray, why: list[str], thresholds: Thresholds) -> dict[str, Any]:
+def _passage_entry(item: Judged, thresholds: Thresholds) -> dict[str, Any]:
+    candidate, row, why, _ = item
     p = candidate.passage
     return {
         "passage_id": p.id,
         "text": p.text,
         "start": p.start,
         "end": p.end,
-        "stance": passage_stance(row, thresholds),
+        "stance": passage_stance(_deciding_row(item), thresholds),
         "scores": {
             "entailment": round(float(row[0]), 4),
             "neutral": round(float(row[1]), 4),

@@ -75,3 +75,10 @@ def test_domain_errors_sharing_an_http_type_share_its_title() -> None:
     assert {c.slug for c in shared} >= {"invalid-input", "not-found", "internal-error"}
     for cls in shared:
         assert cls.title == TITLES[cls.status], cls
+
+
+def test_url_too_long(make_app) -> None:  # type: ignore[no-untyped-def]
+    client = make_app(max_url_chars=100).test_client()
+    body = assert_problem(client.get("/v1/search?q=" + "a" * 100), 414)
+    assert body["type"].endswith("/uri-too-long") and "limit is 100" in body["detail"]
+    assert client.get("/v1/search?q=" + "a" * 50).status_code != 414

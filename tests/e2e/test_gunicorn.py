@@ -127,6 +127,13 @@ def readme_curl_lines() -> list[str]:
     return [line for line in block.splitlines() if line.startswith("curl ")]
 
 
+def test_long_urls_get_problems_not_gunicorn_html(server: str) -> None:
+    status, body = call(server + "/v1/search?q=" + "a" * 6000)  # past gunicorn's own 4094-byte default
+    assert status == 422 and body["errors"]["query"]["q"]
+    status, body = call(server + "/v1/search?q=" + "a" * 9000)
+    assert status == 414 and body["type"].endswith("/uri-too-long")
+
+
 def test_readme_curl_examples_run(server: str) -> None:
     if shutil.which("curl") is None:
         pytest.skip("curl is not installed")

@@ -137,3 +137,14 @@ def test_source_takes_its_strongest_passage() -> None:
 def test_verdict_rules(sources: list[tuple[str, float]], expected: tuple[str, float]) -> None:
     result = verdict([SourceStance(s, c) for s, c in sources], T)
     assert (result.verdict, result.confidence) == pytest.approx(expected)
+
+
+def test_only_sides_near_the_closest_side_taking_passage_are_kept() -> None:
+    from service.pipeline.aggregate import relevant
+
+    t = Thresholds(margin=0.15)
+    rows = [np.array(r) for r in ([0.1, 0.8, 0.1], [0.9, 0.05, 0.05], [0.1, 0.1, 0.8], [0.05, 0.05, 0.9])]
+    # A neutral best match (0.9) sets no bar; the supporting passage (0.7) does: 0.6 keeps, 0.5 loses its side.
+    assert relevant(rows, [0.9, 0.7, 0.6, 0.5], t) == [True, True, True, False]
+    assert relevant(rows, [0.9, 0.7, 0.6, 0.5], Thresholds(margin=2.0)) == [True] * 4
+    assert relevant(rows[:1], [0.9], t) == [True]

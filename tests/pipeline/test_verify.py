@@ -144,13 +144,14 @@ def test_restart_persistence(pipeline: Pipeline, embedder, settings) -> None:
     again.close()
 
 
+class AlwaysContradicts(NoStanceModel):
+    name = "test-contradicts"
+
+    def predict(self, pairs):  # type: ignore[no-untyped-def]
+        return np.tile(np.array([[0.05, 0.05, 0.9]], dtype=np.float32), (len(pairs), 1))
+
+
 def test_stance_runs_through_the_interface(seeded: Pipeline) -> None:
-    class AlwaysContradicts(NoStanceModel):
-        name = "test-contradicts"
-
-        def predict(self, pairs):  # type: ignore[no-untyped-def]
-            return np.tile(np.array([[0.05, 0.05, 0.9]], dtype=np.float32), (len(pairs), 1))
-
     lent = Pipeline(seeded.settings, embedder=seeded.embedder, stance_model=AlwaysContradicts())
     try:
         report = lent.verify("China has condemned Russia's invasion of Ukraine.")
@@ -227,3 +228,27 @@ def test_html_is_reduced_to_article_text(pipeline: Pipeline, tmp_path: Path) -> 
     stored = pipeline.store.get_article("page")
     for p in pipeline.store.passages_of("page"):
         assert stored.text[p.start : p.end] == p.text
+
+
+@pytest.mark.parametrize("margin", [0.0, 0.1, 2.0])
+def test_only_passages_near_the_best_match_take_a_side(seeded: Pipeline, margin: float) -> None:
+    settings = dataclasses.replace(seeded.settings, relevance_margin=margin, passages_per_source=100)
+    lent = Pipeline(settings, embedder=seeded.embedder, stance_model=AlwaysContradicts())
+    try:
+        report = lent.verify("China has condemned Russia's invasion of Ukraine.")
+    finally:
+        lent.close()
+    passages = [p for s in report["sources"] for p in s["passages"]]
+    best = max(p["similarity"] for p in passages)
+    for p in passages:
+        assert p["scores"]["contradiction"] >= 0.9 - 1e-3, "scores are reported as judged"
+        assert p["stance"] == ("contradicts" if p["similarity"] >= best - margin - 1e-6 else "neutral")
+    deciding = {s["source_id"] for s in report["sources"] if s["stance"] == "contradicts"}
+    assert deciding == {
+        s["source_id"] for s in report["sources"] if any(p["stance"] != "neutral" for p in s["passages"])
+    }
+    assert report["verdict"] == "refuted"
+    if margin == 2.0:
+        assert len(deciding) == len(report["sources"])
+    if margin == 0.0:
+        assert len(deciding) == 1

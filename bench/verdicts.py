@@ -1,0 +1,352 @@
+"""End-to-end verdicts on the dev claims of the fact-verification sets, among each other's evidence.
+
+Usage: python bench/verdicts.py [--data ../shared/datasets] [--sets fever_rte_dev,fever_train,...]
+                                [--limit N] [--stance-model SPEC] [--out bench/results]
+
+The ten seed claims are too few to choose the aggregator's thresholds by. This benchmark builds a
+corpus from every distinct dev premise of the chosen sets (one article each) and verifies each
+dev claim against all of it, with the shipped defaults: retrieval, stance, consistency
+adjustments and aggregation, as the service runs them. The other claims' evidence is the
+distractor: most of it is about the same page or topic, so it tests the 'related but silent'
+failure the model card names. Gold verdicts come from the labels (entailment -> supported,
+contradiction -> refuted, neutral -> not_enough_info; the silver NEI set's labels are a rule's);
+a claim's own premise should take the matching stance.
+
+Then it re-aggregates the judged passages under a grid of verdict thresholds (support,
+contradict, conflict), choosing on one half of the claims and scoring on the other (2-fold,
+halves by hash of the claim), so a change of default is backed by claims it was not chosen on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import itertools
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench._report import write_results  # noqa: E402
+from models.mismatch_probe import changed_count, changed_month, changed_year  # noqa: E402
+from models.stance_data import LABELS, SILVER_SETS, Pair, load_splits  # noqa: E402
+from service.pipeline import Pipeline  # noqa: E402
+from service.pipeline.aggregate import NEUTRAL_ROW, Thresholds, relevant, source_stance, verdict  # noqa: E402
+from service.records import ArticleInput  # noqa: E402
+from service.settings import Settings  # noqa: E402
+
+DEFAULT_SETS = "fever_rte_dev,fever_train,fever_train_nei_silver,healthver_dev"
+VERDICT_OF = {"entailment": "supported", "contradiction": "refuted", "neutral": "not_enough_info"}
+STANCE_OF = {"entailment": "supports", "contradiction": "contradicts"}
+VERDICTS = ("supported", "refuted", "conflicting", "not_enough_info")
+SIDE_GRID = (0.4, 0.5, 0.6, 0.7)
+CONFLICT_GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
+MARGIN_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 2.0)
+# The default margin is the smallest that keeps this share of the own-evidence stances found
+# without one: it may silence distractors, not the evidence.
+EVIDENCE_KEPT = 0.99
+
+
+def dev_claims(data: Path, sets: list[str], limit: int) -> tuple[list[ArticleInput], list[dict[str, Any]]]:
+    _, dev = load_splits(data)
+    return claims_from_pairs({name: dev[name][: limit or None] for name in sets})
+
+
+def claims_from_pairs(pairs_by_set: dict[str, list[Pair]]) -> tuple[list[ArticleInput], list[dict[str, Any]]]:
+    """One article per distinct premise; one claim per distinct (set, hypothesis), left out when its
+    pairs disagree on the label (no single gold verdict)."""
+    articles: dict[str, ArticleInput] = {}
+    claims: dict[tuple[str, str], dict[str, Any]] = {}
+    for name, pairs in pairs_by_set.items():
+        for pair in pairs:
+            source_id = "p" + hashlib.sha1(pair.premise.encode("utf-8")).hexdigest()[:12]
+            articles.setdefault(source_id, ArticleInput(source_id=source_id, text=pair.premise))
+            label = LABELS[pair.label]
+            claim = claims.setdefault((name, pair.hypothesis), {"set": name, "claim": pair.hypothesis, "labels": set()})
+            claim["labels"].add(label)
+            if label in STANCE_OF:
+                claim.setdefault("expected", {})[source_id] = STANCE_OF[label]
+    usable = [c for c in claims.values() if len(c["labels"]) == 1]
+    for c in usable:
+        c["verdict"] = VERDICT_OF[c.pop("labels").pop()]
+    return list(articles.values()), usable
+
+
+def add_conflicts(articles: list[ArticleInput], claims: list[dict[str, Any]]) -> int:
+    """Give supported claims a second source that disagrees with their evidence on a number.
+
+    The dev sets hold no claim on which sources disagree, so thresholds chosen on them alone
+    would never say ``conflicting``. A supported claim whose one evidence premise repeats a year,
+    a count or a dated month of the claim gets a copy of that premise with it moved on by one
+    (the counterfactual of models/mismatch_probe.py, applied to the premise); its gold verdict
+    becomes ``conflicting``. Returns how many claims changed."""
+    text_of = {a.source_id: a.text for a in articles}
+    changed = 0
+    for claim in claims:
+        expected = claim.get("expected") or {}
+        if claim["verdict"] != "supported" or len(expected) != 1:
+            continue
+        premise = text_of[next(iter(expected))]
+        altered = next(
+            (a for a in (f(premise, claim["claim"]) for f in (changed_year, changed_count, changed_month)) if a),
+            None,
+        )
+        if altered is None:
+            continue
+        source_id = "c" + hashlib.sha1(altered.encode("utf-8")).hexdigest()[:12]
+        if source_id not in text_of:
+            articles.append(ArticleInput(source_id=source_id, text=altered))
+            text_of[source_id] = altered
+        expected[source_id] = "contradicts"
+        claim["verdict"] = "conflicting"
+        changed += 1
+    return changed
+
+
+# Per claim: per source, its id and the (scores, similarity) of each judged passage.
+Judged = list[tuple[str, list[tuple[np.ndarray, float]]]]
+
+
+def judged(reports: list[dict[str, Any]]) -> list[Judged]:
+    """Per claim, per source, the calibrated (and adjusted) scores and similarity of every judged passage."""
+    return [
+        [
+            (
+                s["source_id"],
+                [
+                    (np.array([p["scores"][k] for k in ("entailment", "neutral", "contradiction")]), p["similarity"])
+                    for p in s["passages"]
+                ],
+            )
+            for s in report["sources"]
+        ]
+        for report in reports
+    ]
+
+
+def outcome_under(sources: Judged, t: Thresholds) -> tuple[str, dict[str, str]]:
+    """The verdict and source stances aggregate.py gives these judged passages under ``t`` (as
+    verify.py applies it)."""
+    flat = [(row, sim) for _, rows in sources for row, sim in rows]
+    deciding = iter(relevant([row for row, _ in flat], [sim for _, sim in flat], t))
+    stances = {
+        sid: source_stance([row if next(deciding) else NEUTRAL_ROW for row, _ in rows], t) for sid, rows in sources
+    }
+    return verdict(list(stances.values()), t).verdict, {sid: s.stance for sid, s in stances.items()}
+
+
+def verdicts_under(claims: list[Judged], t: Thresholds) -> list[str]:
+    return [outcome_under(sources, t)[0] for sources in claims]
+
+
+def own_evidence_found(claims: list[dict[str, Any]], scores: list[Judged], t: Thresholds) -> int:
+    """How many claims' own evidence sources take the stance their label gives, under ``t``."""
+    found = 0
+    for claim, sources in zip(claims, scores, strict=True):
+        stances = outcome_under(sources, t)[1]
+        found += sum(stances.get(sid) == stance for sid, stance in (claim.get("expected") or {}).items())
+    return found
+
+
+def accuracy(predicted: list[str], gold: list[str], mask: np.ndarray) -> float:
+    hits = [p == g for p, g, m in zip(predicted, gold, mask, strict=True) if m]
+    return sum(hits) / max(1, len(hits))
+
+
+def sweep(scores: list[Judged], gold: list[str], halves: np.ndarray, grid: list[Thresholds]) -> list[dict[str, Any]]:
+    """For each half: the grid point best on the other half, scored on this one (claims in half -1
+    take part in neither)."""
+    outcomes = [(t, verdicts_under(scores, t)) for t in grid]
+    folds = []
+    for half in (0, 1):
+        fit, test = halves == 1 - half, halves == half
+        best_t, best = max(outcomes, key=lambda item: accuracy(item[1], gold, fit))
+        folds.append(
+            {
+                "held_out_half": half,
+                "chosen": vars(best_t),
+                "fit_accuracy": accuracy(best, gold, fit),
+                "held_out_accuracy": accuracy(best, gold, test),
+            }
+        )
+    return folds
+
+
+def verify_all(articles: list[ArticleInput], claims: list[dict[str, Any]], stance_model: str) -> tuple[Any, ...]:
+    """Ingest the articles into a temporary store and verify every claim with the shipped defaults."""
+    with tempfile.TemporaryDirectory() as tmp:
+        # Every judged passage is listed, so re-aggregating a report equals the service's aggregation.
+        settings = Settings.from_env(data_dir=Path(tmp), stance_model=stance_model, passages_per_source=100)
+        pipeline = Pipeline(settings)
+        pipeline.ingest(articles)
+        reports: list[dict[str, Any]] = []
+        for start in range(0, len(claims), 32):
+            reports += pipeline.verify_many([c["claim"] for c in claims[start : start + 32]])
+            print(f"\r{len(reports)}/{len(claims)} claims", end="", file=sys.stderr, flush=True)
+        print(file=sys.stderr)
+        model = pipeline.stance_model.name
+        pipeline.close()
+    defaults = Thresholds(
+        settings.support_threshold,
+        settings.contradict_threshold,
+        settings.conflict_threshold,
+        settings.relevance_margin,
+    )
+    return reports, model, defaults
+
+
+def outcome_rows(
+    claims: list[dict[str, Any]], reports: list[dict[str, Any]], groups: list[str]
+) -> list[dict[str, Any]]:
+    """Per set (and all): verdict accuracy, and how often each claim's own evidence took its stance."""
+    sets = np.array([c["set"] for c in claims])
+    gold = [c["verdict"] for c in claims]
+    predicted = [r["verdict"] for r in reports]
+    out = []
+    for name in groups:
+        mask = np.ones(len(claims), bool) if name == "all" else sets == name
+        found = reversed_ = expected = 0
+        for claim, report in (item for item, m in zip(zip(claims, reports, strict=True), mask, strict=True) if m):
+            stances = {s["source_id"]: s["stance"] for s in report["sources"]}
+            for source_id, stance in (claim.get("expected") or {}).items():
+                expected += 1
+                found += stances.get(source_id) == stance
+                reversed_ += stances.get(source_id) == ({"supports", "contradicts"} - {stance}).pop()
+        out.append(
+            {
+                "claims": name,
+                "n": int(mask.sum()),
+                "verdict_accuracy": accuracy(predicted, gold, mask),
+                "found": found,
+                "expected": expected,
+                "reversed": reversed_,
+            }
+        )
+    return out
+
+
+def recall_by_verdict(predicted: list[str], gold: list[str], mask: np.ndarray) -> dict[str, float]:
+    return {v: accuracy(predicted, gold, mask & (np.array(gold) == v)) for v in VERDICTS}
+
+
+def margin_rows(claims: list[dict[str, Any]], scores: list[Judged], defaults: Thresholds) -> list[dict[str, Any]]:
+    """Each margin of ``MARGIN_GRID`` with the other defaults; ``chosen`` marks the smallest that keeps
+    ``EVIDENCE_KEPT`` of the own-evidence stances found with no margin."""
+    gold = [c["verdict"] for c in claims]
+    silver = np.isin(np.array([c["set"] for c in claims]), sorted(SILVER_SETS))
+    everyone = np.ones(len(claims), bool)
+    rows: list[dict[str, Any]] = []
+    for margin in MARGIN_GRID:
+        t = dataclasses.replace(defaults, margin=margin)
+        under = verdicts_under(scores, t)
+        rows.append(
+            {
+                "margin": margin,
+                "accuracy": accuracy(under, gold, everyone),
+                "accuracy_without_silver": accuracy(under, gold, ~silver),
+                "own_evidence_found": own_evidence_found(claims, scores, t),
+                "recall": recall_by_verdict(under, gold, everyone),
+                "chosen": False,
+            }
+        )
+    floor = EVIDENCE_KEPT * max(r["own_evidence_found"] for r in rows)
+    next(r for r in rows if r["own_evidence_found"] >= floor)["chosen"] = True
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "datasets")
+    parser.add_argument("--sets", default=DEFAULT_SETS)
+    parser.add_argument("--limit", type=int, default=0, help="dev pairs per set (0 = all)")
+    parser.add_argument("--no-conflicts", action="store_true", help="do not add disagreeing copies (add_conflicts)")
+    parser.add_argument("--stance-model", default="")
+    parser.add_argument("--name", default="verdicts")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
+    parser.add_argument("--keep-reports", type=Path, help="also write each claim and its report here (JSONL)")
+    args = parser.parse_args()
+    set_names = args.sets.split(",")
+    articles, claims = dev_claims(args.data, set_names, args.limit)
+    conflicts = 0 if args.no_conflicts else add_conflicts(articles, claims)
+    print(f"{len(articles)} articles, {len(claims)} claims ({conflicts} made conflicting)", flush=True)
+    reports, model, defaults = verify_all(articles, claims, args.stance_model)
+    if args.keep_reports:
+        with args.keep_reports.open("w", encoding="utf-8") as fh:
+            for claim, report in zip(claims, reports, strict=True):
+                fh.write(json.dumps({**claim, "report": report}) + "\n")
+    gold = [c["verdict"] for c in claims]
+    predicted = [r["verdict"] for r in reports]
+    scores = judged(reports)
+    assert verdicts_under(scores, defaults) == predicted, "re-aggregation must equal the service's"
+    results: dict[str, Any] = {"stance_model": model, "defaults": vars(defaults), "made_conflicting": conflicts}
+
+    table = ["| claims | n | verdict accuracy | own evidence found | own evidence reversed |", "|---|---|---|---|---|"]
+    results["outcomes"] = outcome_rows(claims, reports, [*set_names, "all"])
+    for row in results["outcomes"]:
+        label = f"**{row['claims']}**" if row["claims"] == "all" else row["claims"]
+        table.append(
+            f"| {label} | {row['n']} | {row['verdict_accuracy']:.4f} | {row['found']}/{row['expected']} "
+            f"| {row['reversed']} |"
+        )
+    confusion = Counter(zip(gold, predicted, strict=True))
+    results["confusion"] = {f"{g}->{v}": n for (g, v), n in confusion.items()}
+    table += ["", "| gold \\ verdict | " + " | ".join(VERDICTS) + " |", "|---|" + "---|" * len(VERDICTS)]
+    table += [f"| {g} | " + " | ".join(str(confusion[(g, v)]) for v in VERDICTS) + " |" for g in VERDICTS]
+
+    silver = np.isin(np.array([c["set"] for c in claims]), sorted(SILVER_SETS))
+    results["margins"] = margin_rows(claims, scores, defaults)
+    table += [
+        "",
+        "| relevance margin | accuracy | accuracy without silver | own evidence found | "
+        + " | ".join(f"{v} recall" for v in VERDICTS)
+        + " |",
+        "|---|---|---|---|" + "---|" * len(VERDICTS),
+    ]
+    for row in results["margins"]:
+        mark = " (chosen)" if row["chosen"] else ""
+        table.append(
+            f"| {row['margin']}{mark} | {row['accuracy']:.4f} | {row['accuracy_without_silver']:.4f} | "
+            f"{row['own_evidence_found']} | " + " | ".join(f"{row['recall'][v]:.4f}" for v in VERDICTS) + " |"
+        )
+
+    grid = [
+        Thresholds(s, c, f, m)
+        for s, c, f, m in itertools.product(SIDE_GRID, SIDE_GRID, CONFLICT_GRID, MARGIN_GRID)
+        if f >= max(s, c)
+    ]
+    halves = np.array([int(hashlib.sha1(c["claim"].encode()).hexdigest(), 16) % 2 for c in claims])
+    table += [
+        "",
+        "| claims | held-out half | chosen on the other half (support, contradict, conflict, margin) "
+        "| accuracy there | held-out accuracy | held-out accuracy with the defaults |",
+        "|---|---|---|---|---|---|",
+    ]
+    results["threshold_sweep"] = {}
+    for label, used in (("all", halves), ("all but silver", np.where(silver, -1, halves))):
+        folds = sweep(scores, gold, used, grid)
+        results["threshold_sweep"][label] = folds
+        for fold in folds:
+            t = fold["chosen"]
+            with_defaults = accuracy(predicted, gold, used == fold["held_out_half"])
+            table.append(
+                f"| {label} | {fold['held_out_half']} | {t['support']}, {t['contradict']}, {t['conflict']}, "
+                f"{t['margin']} | {fold['fit_accuracy']:.4f} | {fold['held_out_accuracy']:.4f} | {with_defaults:.4f} |"
+            )
+    details = (
+        f"stance model `{model}`, defaults (support, contradict, conflict, margin) {defaults.support}, "
+        f"{defaults.contradict}, {defaults.conflict}, {defaults.margin}, {len(articles)} articles "
+        f"({conflicts} disagreeing copies), {len(claims)} claims, "
+    )
+    write_results(args.out, args.name, "Verdicts on dev claims among each other's evidence", details, table, results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""bench/verdicts.py: gold claims from dev pairs, and re-aggregation under other thresholds."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bench.verdicts import accuracy, add_conflicts, claims_from_pairs, sweep, verdicts_under
+from models.stance_data import LABEL_IDS, Pair
+from service.pipeline.aggregate import Thresholds
+
+
+def pair(premise: str, claim: str, label: str, source: str = "fever_train") -> Pair:
+    return Pair(premise, claim, LABEL_IDS[label], source)
+
+
+def test_one_article_per_premise_and_one_claim_per_label() -> None:
+    pairs = {
+        "fever_train": [
+            pair("Ann was born in Oslo.", "Ann was born in Norway.", "entailment"),
+            pair("Ann moved to Bergen in 1990.", "Ann was born in Norway.", "entailment"),
+            pair("Ann was born in Oslo.", "Ann was born in Peru.", "contradiction"),
+            pair("Bo is a painter.", "Bo is a poet.", "entailment"),
+            pair("Bo writes no poems.", "Bo is a poet.", "contradiction"),
+        ],
+        "fever_train_nei_silver": [pair("Ann was born in Oslo.", "Ann likes tea.", "neutral")],
+    }
+    articles, claims = claims_from_pairs(pairs)
+    assert len(articles) == 4 and len({a.source_id for a in articles}) == 4
+    source_of = {a.text: a.source_id for a in articles}
+    by_claim = {c["claim"]: c for c in claims}
+    assert set(by_claim) == {"Ann was born in Norway.", "Ann was born in Peru.", "Ann likes tea."}, "Bo disagrees"
+    norway = by_claim["Ann was born in Norway."]
+    assert norway["verdict"] == "supported"
+    assert norway["expected"] == {
+        source_of["Ann was born in Oslo."]: "supports",
+        source_of["Ann moved to Bergen in 1990."]: "supports",
+    }
+    assert by_claim["Ann was born in Peru."]["expected"] == {source_of["Ann was born in Oslo."]: "contradicts"}
+    assert by_claim["Ann likes tea."]["verdict"] == "not_enough_info" and "expected" not in by_claim["Ann likes tea."]
+
+
+def source(*scores: tuple[float, float, float], similarity: float = 0.8) -> tuple[str, list[tuple[np.ndarray, float]]]:
+    """One source's judged passages, named after their scores."""
+    return str(scores), [(np.array(s), similarity) for s in scores]
+
+
+def test_verdicts_follow_the_thresholds() -> None:
+    supports, contradicts, unsure = source((0.7, 0.2, 0.1)), source((0.1, 0.2, 0.7)), source((0.65, 0.3, 0.05))
+    claims = [[supports], [contradicts, unsure], [source((0.2, 0.6, 0.2))]]
+    assert verdicts_under(claims, Thresholds(0.5, 0.5, 0.6)) == ["supported", "conflicting", "not_enough_info"]
+    assert verdicts_under(claims, Thresholds(0.8, 0.5, 0.8)) == ["not_enough_info", "refuted", "not_enough_info"]
+
+
+def test_passages_far_below_the_best_match_take_no_side() -> None:
+    claim = [source((0.9, 0.05, 0.05), similarity=0.8), source((0.05, 0.05, 0.9), similarity=0.6)]
+    assert verdicts_under([claim], Thresholds(margin=2.0)) == ["conflicting"]
+    assert verdicts_under([claim], Thresholds(margin=0.1)) == ["supported"]
+    assert verdicts_under([claim], Thresholds(margin=0.2)) == ["conflicting"]
+
+
+def test_sweep_scores_each_half_with_thresholds_chosen_on_the_other() -> None:
+    # Half 0 is right with a low support threshold, half 1 with a high one.
+    claims = [[source((0.6, 0.3, 0.1))]] * 4
+    gold = ["supported", "supported", "not_enough_info", "not_enough_info"]
+    halves = np.array([0, 0, 1, 1])
+    grid = [Thresholds(support, 0.5, 0.9) for support in (0.4, 0.5, 0.6, 0.7)]
+    folds = sweep(claims, gold, halves, grid)
+    for fold in folds:
+        chosen = Thresholds(**fold["chosen"])
+        predicted = verdicts_under(claims, chosen)
+        assert fold["fit_accuracy"] == accuracy(predicted, gold, halves != fold["held_out_half"]) == 1.0
+        assert fold["held_out_accuracy"] == accuracy(predicted, gold, halves == fold["held_out_half"]) == 0.0
+
+
+def test_a_supported_claim_gets_a_source_that_changes_its_number() -> None:
+    pairs = {
+        "fever_train": [
+            pair("The bridge opened in 1990 after years of work.", "The bridge opened in 1990.", "entailment"),
+            pair("The bridge is made of steel.", "The bridge is made of steel.", "entailment"),
+        ]
+    }
+    articles, claims = claims_from_pairs(pairs)
+    assert add_conflicts(articles, claims) == 1
+    by_claim = {c["claim"]: c for c in claims}
+    dated = by_claim["The bridge opened in 1990."]
+    assert dated["verdict"] == "conflicting" and sorted(dated["expected"].values()) == ["contradicts", "supports"]
+    copy = next(a for a in articles if dated["expected"].get(a.source_id) == "contradicts")
+    assert copy.text == "The bridge opened in 1991 after years of work."
+    assert by_claim["The bridge is made of steel."]["verdict"] == "supported"
+
+
+def test_the_chosen_margin_is_the_smallest_that_keeps_the_evidence() -> None:
+    from bench.verdicts import margin_rows
+
+    claims = [
+        {"set": "fever_train", "verdict": "supported", "expected": {"own": "supports"}},
+        {"set": "fever_train", "verdict": "refuted", "expected": {"own": "contradicts"}},
+    ]
+    scores = [
+        [("own", [(np.array([0.9, 0.05, 0.05]), 0.8)]), ("other", [(np.array([0.05, 0.05, 0.9]), 0.5)])],
+        [("own", [(np.array([0.05, 0.05, 0.9]), 0.45)]), ("other", [(np.array([0.9, 0.05, 0.05]), 0.8)])],
+    ]
+    rows = {row["margin"]: row for row in margin_rows(claims, scores, Thresholds())}
+    assert rows[0.1]["own_evidence_found"] == 1 and rows[0.1]["accuracy"] == 0.5
+    assert rows[2.0]["own_evidence_found"] == 2
+    assert [m for m, row in rows.items() if row["chosen"]] == [0.4]
