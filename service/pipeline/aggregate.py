@@ -40,8 +40,14 @@ class Thresholds:
     margin: float = 2.0  # cosine similarities lie in [-1, 1]: 2.0 lets every passage take a side
 
 
-# The scores a passage outside the relevance margin is aggregated with.
+# The scores a passage outside the relevance margin is aggregated with, and the kind of reason
+# it is reported with (reasons open with their kind, as consistency.REASON_KINDS do).
 NEUTRAL_ROW = np.array([0.0, 1.0, 0.0], dtype=np.float32)
+TOO_FAR = "too far from the claim to take a side"
+
+
+def too_far(similarity: float, margin: float) -> str:
+    return f"{TOO_FAR}: similarity {similarity:.2f}, more than {margin:g} below the closest passage that takes one"
 
 
 def relevant(scores: Sequence[np.ndarray], similarities: Sequence[float], t: Thresholds) -> list[bool]:

@@ -22,6 +22,7 @@ from service.pipeline.aggregate import (
     passage_stance,
     relevant,
     source_stance,
+    too_far,
     verdict,
 )
 from service.pipeline.consistency import adjust, adjusted_kinds, reasons
@@ -133,6 +134,8 @@ def _report(
     by_source: dict[str, list[Judged]] = {}
     deciding = relevant(list(scores), [c.similarity for c in candidates], options.thresholds)
     for candidate, row, why, decides in zip(candidates, scores, explanations, deciding, strict=True):
+        if not decides:
+            why = [*why, too_far(candidate.similarity, options.thresholds.margin)]
         by_source.setdefault(candidate.passage.source_id, []).append((candidate, row, why, decides))
     stances = {
         sid: source_stance([_deciding_row(item) for item in items], options.thresholds)

@@ -242,7 +242,9 @@ def test_only_passages_near_the_best_match_take_a_side(seeded: Pipeline, margin:
     best = max(p["similarity"] for p in passages)
     for p in passages:
         assert p["scores"]["contradiction"] >= 0.9 - 1e-3, "scores are reported as judged"
-        assert p["stance"] == ("contradicts" if p["similarity"] >= best - margin - 1e-6 else "neutral")
+        near = p["similarity"] >= best - margin - 1e-6
+        assert p["stance"] == ("contradicts" if near else "neutral")
+        assert any(r.startswith("too far from the claim to take a side: similarity") for r in p["reasons"]) != near
     deciding = {s["source_id"] for s in report["sources"] if s["stance"] == "contradicts"}
     assert deciding == {
         s["source_id"] for s in report["sources"] if any(p["stance"] != "neutral" for p in s["passages"])
