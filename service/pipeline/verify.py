@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -113,13 +113,18 @@ def _ms(seconds: float) -> float:
     return round(seconds * 1000, 2)
 
 
-# A judged passage: candidate, calibrated (and adjusted) scores, reasons, and whether it is
-# relevant enough to take a side (aggregate.relevant).
-Judged = tuple[Candidate, np.ndarray, list[str], bool]
+class Judged(NamedTuple):
+    """A retrieved passage with its calibrated (and adjusted) scores and reasons."""
 
+    candidate: Candidate
+    scores: np.ndarray
+    reasons: list[str]
+    decides: bool  # near enough to the claim to take a side (aggregate.relevant)
 
-def _deciding_row(item: Judged) -> np.ndarray:
-    return item[1] if item[3] else NEUTRAL_ROW
+    @property
+    def counted(self) -> np.ndarray:
+        """The scores the aggregation counts: neutral for a passage that may not take a side."""
+        return self.scores if self.decides else NEUTRAL_ROW
 
 
 def _report(
@@ -136,10 +141,9 @@ def _report(
     for candidate, row, why, decides in zip(candidates, scores, explanations, deciding, strict=True):
         if not decides:
             why = [*why, too_far(candidate.similarity, options.thresholds.margin)]
-        by_source.setdefault(candidate.passage.source_id, []).append((candidate, row, why, decides))
+        by_source.setdefault(candidate.passage.source_id, []).append(Judged(candidate, row, why, decides))
     stances = {
-        sid: source_stance([_deciding_row(item) for item in items], options.thresholds)
-        for sid, items in by_source.items()
+        sid: source_stance([item.counted for item in items], options.thresholds) for sid, items in by_source.items()
     }
     overall = verdict(list(stances.values()), options.thresholds)
     if model_name == NO_MODEL:  # nothing was judged: no confidence to report
@@ -160,7 +164,8 @@ def _report(
 
 def _source_order(items: list[Judged], stance: SourceStance) -> tuple[float, ...]:
     decided = stance.stance != NEUTRAL
-    return (-float(decided), -(stance.confidence if decided else 0.0), -max(item[0].similarity for item in items))
+    closest = max(item.candidate.similarity for item in items)
+    return (-float(decided), -(stance.confidence if decided else 0.0), -closest)
 
 
 def _source_entry(
@@ -171,7 +176,7 @@ def _source_entry(
     options: VerifyOptions,
 ) -> dict[str, Any]:
     article = store.get_article(source_id)
-    ranked = sorted(items, key=lambda it: (-_strength(_deciding_row(it), stance.stance), -it[0].similarity))
+    ranked = sorted(items, key=lambda it: (-_strength(it.counted, stance.stance), -it.candidate.similarity))
     cited = ranked[: options.passages_per_source]
     return {
         "source_id": source_id,
@@ -190,19 +195,19 @@ def _strength(row: np.ndarray, stance: str) -> float:
 
 
 def _passage_entry(item: Judged, thresholds: Thresholds) -> dict[str, Any]:
-    candidate, row, why, _ = item
+    candidate, row = item.candidate, item.scores
     p = candidate.passage
     return {
         "passage_id": p.id,
         "text": p.text,
         "start": p.start,
         "end": p.end,
-        "stance": passage_stance(_deciding_row(item), thresholds),
+        "stance": passage_stance(item.counted, thresholds),
         "scores": {
             "entailment": round(float(row[0]), 4),
             "neutral": round(float(row[1]), 4),
             "contradiction": round(float(row[2]), 4),
         },
         "similarity": round(candidate.similarity, 4),
-        "reasons": why,
+        "reasons": item.reasons,
     }
