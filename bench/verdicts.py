@@ -53,6 +53,8 @@ MARGIN_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 2.0)
 # The default margin is the smallest that keeps this share of the own-evidence stances found
 # without one: it may silence distractors, not the evidence.
 EVIDENCE_KEPT = 0.99
+# Support = contradict and conflict thresholds compared at the default margin: (0.5, 0.6) is the default.
+SIDE_ALTERNATIVES = ((0.5, 0.6), (0.6, 0.7), (0.7, 0.7))
 
 
 def dev_claims(data: Path, sets: list[str], limit: int) -> tuple[list[ArticleInput], list[dict[str, Any]]]:
@@ -237,29 +239,39 @@ def recall_by_verdict(predicted: list[str], gold: list[str], mask: np.ndarray) -
     return {v: accuracy(predicted, gold, mask & (np.array(gold) == v)) for v in VERDICTS}
 
 
-def margin_rows(claims: list[dict[str, Any]], scores: list[Judged], defaults: Thresholds) -> list[dict[str, Any]]:
-    """Each margin of ``MARGIN_GRID`` with the other defaults; ``chosen`` marks the smallest that keeps
-    ``EVIDENCE_KEPT`` of the own-evidence stances found with no margin."""
+def scored_under(claims: list[dict[str, Any]], scores: list[Judged], t: Thresholds) -> dict[str, Any]:
+    """Verdict accuracy (with and without the silver sets), own-evidence stances and per-verdict recall."""
     gold = [c["verdict"] for c in claims]
     silver = np.isin(np.array([c["set"] for c in claims]), sorted(SILVER_SETS))
     everyone = np.ones(len(claims), bool)
-    rows: list[dict[str, Any]] = []
-    for margin in MARGIN_GRID:
-        t = dataclasses.replace(defaults, margin=margin)
-        under = verdicts_under(scores, t)
-        rows.append(
-            {
-                "margin": margin,
-                "accuracy": accuracy(under, gold, everyone),
-                "accuracy_without_silver": accuracy(under, gold, ~silver),
-                "own_evidence_found": own_evidence_found(claims, scores, t),
-                "recall": recall_by_verdict(under, gold, everyone),
-                "chosen": False,
-            }
-        )
+    under = verdicts_under(scores, t)
+    return {
+        "thresholds": vars(t),
+        "accuracy": accuracy(under, gold, everyone),
+        "accuracy_without_silver": accuracy(under, gold, ~silver),
+        "own_evidence_found": own_evidence_found(claims, scores, t),
+        "recall": recall_by_verdict(under, gold, everyone),
+    }
+
+
+def margin_rows(claims: list[dict[str, Any]], scores: list[Judged], defaults: Thresholds) -> list[dict[str, Any]]:
+    """Each margin of ``MARGIN_GRID`` with the other defaults; ``chosen`` marks the smallest that keeps
+    ``EVIDENCE_KEPT`` of the own-evidence stances found with no margin."""
+    rows = [
+        {"margin": m, **scored_under(claims, scores, dataclasses.replace(defaults, margin=m)), "chosen": False}
+        for m in MARGIN_GRID
+    ]
     floor = EVIDENCE_KEPT * max(r["own_evidence_found"] for r in rows)
     next(r for r in rows if r["own_evidence_found"] >= floor)["chosen"] = True
     return rows
+
+
+def scored_row(label: str, row: dict[str, Any]) -> str:
+    return (
+        f"| {label} | {row['accuracy']:.4f} | {row['accuracy_without_silver']:.4f} | {row['own_evidence_found']} | "
+        + " | ".join(f"{row['recall'][v]:.4f}" for v in VERDICTS)
+        + " |"
+    )
 
 
 def main() -> None:
@@ -302,20 +314,22 @@ def main() -> None:
     table += [f"| {g} | " + " | ".join(str(confusion[(g, v)]) for v in VERDICTS) + " |" for g in VERDICTS]
 
     silver = np.isin(np.array([c["set"] for c in claims]), sorted(SILVER_SETS))
+    columns = " | accuracy | accuracy without silver | own evidence found | " + " | ".join(
+        f"{v} recall" for v in VERDICTS
+    )
+    rule = "|---|---|---|---|" + "---|" * len(VERDICTS)
     results["margins"] = margin_rows(claims, scores, defaults)
-    table += [
-        "",
-        "| relevance margin | accuracy | accuracy without silver | own evidence found | "
-        + " | ".join(f"{v} recall" for v in VERDICTS)
-        + " |",
-        "|---|---|---|---|" + "---|" * len(VERDICTS),
+    table += ["", "| relevance margin" + columns + " |", rule]
+    table += [scored_row(f"{r['margin']}{' (chosen)' if r['chosen'] else ''}", r) for r in results["margins"]]
+    results["side_thresholds"] = [
+        scored_under(claims, scores, dataclasses.replace(defaults, support=s, contradict=s, conflict=f))
+        for s, f in SIDE_ALTERNATIVES
     ]
-    for row in results["margins"]:
-        mark = " (chosen)" if row["chosen"] else ""
-        table.append(
-            f"| {row['margin']}{mark} | {row['accuracy']:.4f} | {row['accuracy_without_silver']:.4f} | "
-            f"{row['own_evidence_found']} | " + " | ".join(f"{row['recall'][v]:.4f}" for v in VERDICTS) + " |"
-        )
+    table += ["", "| support, contradict, conflict (default margin)" + columns + " |", rule]
+    table += [
+        scored_row(f"{r['thresholds']['support']}, {r['thresholds']['contradict']}, {r['thresholds']['conflict']}", r)
+        for r in results["side_thresholds"]
+    ]
 
     grid = [
         Thresholds(s, c, f, m)
