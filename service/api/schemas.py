@@ -150,7 +150,9 @@ class CitedPassageSchema(Base):
             " mismatch: claim 40, passage 39', 'date mismatch: claim 2017, passage 2019', 'date mismatch: claim"
             " May 28, passage July 28', 'negated in passage: \"refused to condemn the invasion\"', 'not in passage:"
             " Lyon',"
-            " 'different person in the same role: claim Qin Gang, passage Wang Yi (foreign minister)'"
+            " 'different person in the same role: claim Qin Gang, passage Wang Yi (foreign minister)', and"
+            " 'too far from the claim to take a side: similarity 0.56, ...' when the relevance margin set the"
+            " passage's side aside"
         },
     )
 
@@ -184,7 +186,11 @@ class VerificationSchema(Base):
 
 class VerifyOptionsSchema(Base):
     top_k = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "Passages to judge"})
-    source_ids = fields.List(fields.String(validate=SOURCE_ID), validate=validate.Length(min=1, max=100))
+    source_ids = fields.List(
+        fields.String(validate=SOURCE_ID),
+        validate=validate.Length(min=1, max=100),
+        metadata={"description": "Only these stored articles; one that is not stored is a 422 unknown-source"},
+    )
     min_similarity = fields.Float(validate=validate.Range(-1.0, 1.0))
 
 
