@@ -143,9 +143,7 @@ class Pipeline:
             consistency_adjust=s.consistency_adjust,
         )
         store = self._vector_store()
-        missing = sorted(set(source_ids or ()) - store.stored_sources(source_ids or ()))
-        if missing:
-            raise UnknownSourceError("no stored article with source_id " + ", ".join(map(repr, missing)))
+        _check_sources(store, source_ids or ())
         store.refresh()
         return verify_claims(
             claims,
@@ -185,3 +183,10 @@ class Pipeline:
             }
             for c in found
         ]
+
+
+def _check_sources(store: Store, source_ids: Sequence[str]) -> None:
+    """A source filter naming no stored article is an error: a typo would read as 'not enough info'."""
+    missing = sorted(set(source_ids) - store.stored_sources(source_ids))
+    if missing:
+        raise UnknownSourceError("no stored article with source_id " + ", ".join(map(repr, missing)))
