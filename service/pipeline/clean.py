@@ -44,7 +44,8 @@ _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(\s+(and\s+)?[A-Z][\w.'’-]*){0,5}
 _BYLINE_ROLE = re.compile(
     r"^(By|BY)\s+[A-Z][\w.'’-]*(\s+(and\s+)?[A-Z][\w.'’-]*){1,5}\s*[,|–—]\s*[A-Z][\w.'’&/-]*(\s+[\w.'’&/-]+){0,3}$"
 )
-# "Published 5 March 2024, 10:42 GMT | Updated 2 hours ago": when a page was posted, not news.
+# "Published 5 March 2024, 10:42 GMT | Updated 2 hours ago": when a page was posted, not news
+# (with a digit: "Modified crops face new rules" is a headline).
 _TIMESTAMP = re.compile(r"^(first |last )?(published|updated|posted|modified)\b(?!.*[.!?]$)", re.I)
 _COPYRIGHT = re.compile(r"^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4})|all rights reserved\.?$)", re.I)
 _FOLLOW = re.compile(r"^follow\s+(us|@\w+)\b", re.I)
@@ -132,7 +133,7 @@ def _is_furniture(body: str) -> bool:
         return True
     if any(rule.match(body) for rule in _FURNITURE_LINES):
         return True
-    if _TIMESTAMP.match(body) and len(words) <= 15:
+    if _TIMESTAMP.match(body) and len(words) <= 15 and any(ch.isdigit() for ch in body):
         return True
     if len(words) <= 5 and not body.endswith(_TERMINAL) and all(w in _UI_WORDS for w in words):
         return True

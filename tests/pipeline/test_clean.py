@@ -110,6 +110,7 @@ def test_drops_page_furniture_lines(furniture: str) -> None:
         "Source: two officials told the paper the repairs were delayed.",
         "Photographs taken on Wednesday show the damage to the pier.",
         "More from the minister's speech is expected on Friday.",
+        "Modified crops face new rules",
     ],
 )
 def test_keeps_prose_that_opens_like_furniture(prose: str) -> None:
