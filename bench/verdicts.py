@@ -46,6 +46,7 @@ from service.settings import Settings  # noqa: E402
 DEFAULT_SETS = "fever_rte_dev,fever_train,fever_train_nei_silver,healthver_dev"
 VERDICT_OF = {"entailment": "supported", "contradiction": "refuted", "neutral": "not_enough_info"}
 STANCE_OF = {"entailment": "supports", "contradiction": "contradicts"}
+OPPOSITE = {"supports": "contradicts", "contradicts": "supports"}
 VERDICTS = ("supported", "refuted", "conflicting", "not_enough_info")
 SIDE_GRID = (0.4, 0.5, 0.6, 0.7)
 CONFLICT_GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -149,13 +150,19 @@ def verdicts_under(claims: list[Judged], t: Thresholds) -> list[str]:
     return [outcome_under(sources, t)[0] for sources in claims]
 
 
+def own_evidence(claim: dict[str, Any], stances: dict[str, str]) -> tuple[int, int]:
+    """Of the claim's own evidence sources: how many took the stance its label gives, and how many
+    the opposite one."""
+    expected = (claim.get("expected") or {}).items()
+    found = sum(stances.get(sid) == stance for sid, stance in expected)
+    reversed_ = sum(stances.get(sid) == OPPOSITE[stance] for sid, stance in expected)
+    return found, reversed_
+
+
 def own_evidence_found(claims: list[dict[str, Any]], scores: list[Judged], t: Thresholds) -> int:
     """How many claims' own evidence sources take the stance their label gives, under ``t``."""
-    found = 0
-    for claim, sources in zip(claims, scores, strict=True):
-        stances = outcome_under(sources, t)[1]
-        found += sum(stances.get(sid) == stance for sid, stance in (claim.get("expected") or {}).items())
-    return found
+    pairs = zip(claims, scores, strict=True)
+    return sum(own_evidence(claim, outcome_under(sources, t)[1])[0] for claim, sources in pairs)
 
 
 def accuracy(predicted: list[str], gold: list[str], mask: np.ndarray) -> float:
@@ -196,13 +203,7 @@ def verify_all(articles: list[ArticleInput], claims: list[dict[str, Any]], stanc
         print(file=sys.stderr)
         model = pipeline.stance_model.name
         pipeline.close()
-    defaults = Thresholds(
-        settings.support_threshold,
-        settings.contradict_threshold,
-        settings.conflict_threshold,
-        settings.relevance_margin,
-    )
-    return reports, model, defaults
+    return reports, model, Thresholds.of(settings)
 
 
 def outcome_rows(
@@ -217,11 +218,10 @@ def outcome_rows(
         mask = np.ones(len(claims), bool) if name == "all" else sets == name
         found = reversed_ = expected = 0
         for claim, report in (item for item, m in zip(zip(claims, reports, strict=True), mask, strict=True) if m):
-            stances = {s["source_id"]: s["stance"] for s in report["sources"]}
-            for source_id, stance in (claim.get("expected") or {}).items():
-                expected += 1
-                found += stances.get(source_id) == stance
-                reversed_ += stances.get(source_id) == ({"supports", "contradicts"} - {stance}).pop()
+            hits, opposite = own_evidence(claim, {s["source_id"]: s["stance"] for s in report["sources"]})
+            found += hits
+            reversed_ += opposite
+            expected += len(claim.get("expected") or {})
         out.append(
             {
                 "claims": name,

@@ -25,8 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from service.settings import Settings
 
 SUPPORTS, CONTRADICTS, NEUTRAL = "supports", "contradicts", "neutral"
 ENT, NEU, CON = 0, 1, 2
@@ -38,6 +42,16 @@ class Thresholds:
     contradict: float = 0.5
     conflict: float = 0.6
     margin: float = 2.0  # cosine similarities lie in [-1, 1]: 2.0 lets every passage take a side
+
+    @classmethod
+    def of(cls, settings: Settings) -> Thresholds:
+        """The thresholds the settings configure (CLAIMSCOPE_*_THRESHOLD, CLAIMSCOPE_RELEVANCE_MARGIN)."""
+        return cls(
+            settings.support_threshold,
+            settings.contradict_threshold,
+            settings.conflict_threshold,
+            settings.relevance_margin,
+        )
 
 
 # The scores a passage outside the relevance margin is aggregated with, and the kind of reason

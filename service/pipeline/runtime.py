@@ -137,9 +137,7 @@ class Pipeline:
             duplicate_similarity=s.duplicate_similarity,
             passages_per_source=s.passages_per_source,
             stance_context=s.stance_context,
-            thresholds=Thresholds(
-                s.support_threshold, s.contradict_threshold, s.conflict_threshold, s.relevance_margin
-            ),
+            thresholds=Thresholds.of(s),
             consistency_adjust=s.consistency_adjust,
         )
         store = self._vector_store()
