@@ -59,6 +59,7 @@ def claim_batches(pipeline: Pipeline, claims: list[str], modes: list[ContextMode
             top_k=10,
             candidates=50,
             rrf_k=s.rrf_k,
+            lexical_match_budget=s.lexical_match_budget,
             min_similarity=-1.0,
             duplicate_similarity=s.duplicate_similarity,
         )

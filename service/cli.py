@@ -275,8 +275,15 @@ def articles_delete(ctx: click.Context, source_id: str) -> None:
 @friendly_errors
 def reindex(ctx: click.Context) -> None:
     """Rebuild the FAISS index from the vectors stored in SQLite."""
-    size = get_pipeline(ctx).reindex()
+    pipeline = get_pipeline(ctx)
+    size = pipeline.reindex()
     click.echo(f"reindexed {size} passages")
+    waiting = pipeline.store.vectors_until_trained()
+    if waiting:
+        click.echo(
+            f"the {pipeline.settings.faiss_factory} index trains once {waiting} more passages are stored; "
+            "until then searches run exactly over SQLite"
+        )
 
 
 @cli.command("settings")

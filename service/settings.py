@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from service.storage.vectors import DEFAULT_FACTORY, DEFAULT_NPROBE
+
+LEXICAL_MATCH_BUDGET = 50_000
+
 PREFIX = "CLAIMSCOPE_"
 ContextMode = Literal["always", "needed", "never"]
 CONTEXT_MODES: tuple[ContextMode, ...] = ("always", "needed", "never")
@@ -52,10 +56,18 @@ class Settings:
         },
     )
     faiss_factory: str = field(
-        default="Flat",
+        default=DEFAULT_FACTORY,
         metadata={
-            "help": "FAISS index factory string, wrapped in IndexIDMap2; must support remove_ids (Flat, IVF256,Flat)."
+            "help": "FAISS index factory string, wrapped in IndexIDMap2; must support remove_ids. `SQfp16` "
+            "(16-bit floats) halves Flat's memory and, at a million passages, searches 4x faster with the same "
+            "evidence cited; `Flat`; trained ones (`IVF4096,Flat`, `SQ8`) index nothing until the store holds enough "
+            "vectors to train on, and search SQLite exactly until then (bench/scale.py). A data dir whose index was "
+            "built by another factory is reindexed from SQLite when it is opened."
         },
+    )
+    faiss_nprobe: int = field(
+        default=DEFAULT_NPROBE,
+        metadata={"help": "Lists an IVF index searches per query (more: better recall, slower)."},
     )
     top_k: int = field(
         default=10, metadata={"help": "Passages judged per claim (after fusion and duplicate collapsing)."}
@@ -64,6 +76,13 @@ class Settings:
         default=50, metadata={"help": "Candidates fetched from each retriever (dense and lexical) before fusion."}
     )
     rrf_k: int = field(default=60, metadata={"help": "Reciprocal rank fusion constant."})
+    lexical_match_budget: int = field(
+        default=LEXICAL_MATCH_BUDGET,
+        metadata={
+            "help": "BM25 searches the claim's rarest words up to this many matching passages in all (the rarest "
+            "word always): a common word costs a large archive time and adds little (bench/scale.py). 0 = every word."
+        },
+    )
     min_similarity: float = field(
         default=0.2, metadata={"help": "Passages whose cosine similarity to the claim is below this are not judged."}
     )
@@ -150,6 +169,8 @@ class Settings:
         object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser())
         object.__setattr__(self, "stance_context", context_mode(self.stance_context))
         object.__setattr__(self, "consistency_adjust", adjust_mode(self.consistency_adjust))
+        if self.faiss_nprobe < 1:
+            raise ValueError(f"{PREFIX}FAISS_NPROBE={self.faiss_nprobe} must be at least 1")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -54,7 +54,7 @@ class Pipeline:
 
     @cached_property
     def store(self) -> Store:
-        return Store(self.settings.data_dir, factory=self.settings.faiss_factory)
+        return Store(self.settings.data_dir, factory=self.settings.faiss_factory, nprobe=self.settings.faiss_nprobe)
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -133,6 +133,7 @@ class Pipeline:
             top_k=top_k or s.top_k,
             candidates=max(s.candidates, top_k or 0),
             rrf_k=s.rrf_k,
+            lexical_match_budget=s.lexical_match_budget,
             min_similarity=s.min_similarity if min_similarity is None else min_similarity,
             duplicate_similarity=s.duplicate_similarity,
             passages_per_source=s.passages_per_source,
@@ -167,6 +168,7 @@ class Pipeline:
             top_k=k,
             candidates=max(s.candidates, k),
             rrf_k=s.rrf_k,
+            lexical_match_budget=s.lexical_match_budget,
             min_similarity=-1.0,
             duplicate_similarity=1.01,
         )

@@ -39,6 +39,7 @@ class VerifyOptions:
     top_k: int
     candidates: int
     rrf_k: int
+    lexical_match_budget: int
     min_similarity: float
     duplicate_similarity: float
     passages_per_source: int
@@ -68,6 +69,7 @@ def verify_claims(
             top_k=options.top_k,
             candidates=options.candidates,
             rrf_k=options.rrf_k,
+            lexical_match_budget=options.lexical_match_budget,
             min_similarity=options.min_similarity,
             duplicate_similarity=options.duplicate_similarity,
             source_ids=source_ids,

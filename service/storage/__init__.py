@@ -20,7 +20,7 @@ import numpy as np
 from service.errors import ConfigurationError
 from service.records import Article, ArticleInput, Passage, PassageDraft
 from service.storage.sqlite import SQLiteStore
-from service.storage.vectors import VectorIndex
+from service.storage.vectors import DEFAULT_FACTORY, DEFAULT_NPROBE, VectorIndex
 
 __all__ = ["Store", "SQLiteStore", "VectorIndex"]
 
@@ -28,22 +28,24 @@ DB_FILE = "claimscope.sqlite3"
 INDEX_FILE = "passages.faiss"
 LOCK_FILE = "write.lock"
 DEFAULT_DIM = 384  # an empty store until its first writer fixes the size
+SQL_CHUNK = 4096  # vectors read from SQLite per query (below SQLite's limit on bound parameters)
 
 
 class Store:
     """Articles, passages and their vectors in ``data_dir``; safe for several processes."""
 
-    def __init__(self, data_dir: Path, factory: str = "Flat") -> None:
+    def __init__(self, data_dir: Path, factory: str = DEFAULT_FACTORY, nprobe: int = DEFAULT_NPROBE) -> None:
         """Open (creating if needed) the store in ``data_dir``; repairs FAISS if it lags SQLite."""
         data_dir.mkdir(parents=True, exist_ok=True)
         self.data_dir = data_dir
         self.factory = factory
+        self.nprobe = nprobe
         self._thread_lock = threading.RLock()
         self._lock_depth = 0
         self.sql = SQLiteStore(data_dir / DB_FILE)
         stored = self.sql.get_meta("dim")
         self.dim = int(stored) if stored else DEFAULT_DIM
-        self.index = VectorIndex.load(self.index_path, self.dim, factory)
+        self.index = VectorIndex.load(self.index_path, self.dim, factory, nprobe)
         self._saved_generation = self.index.generation
         self._saved_at = time.monotonic()
         self.refresh()
@@ -69,7 +71,7 @@ class Store:
             with self.write_lock(), self.sql.transaction():
                 self.sql.set_meta("dim", str(dim))
             self.dim = dim
-            self.index = VectorIndex(dim, self.factory)
+            self.index = VectorIndex(dim, self.factory, self.nprobe)
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:
@@ -103,21 +105,49 @@ class Store:
         missing = np.setdiff1d(in_sql, in_index)
         extra = np.setdiff1d(in_index, in_sql)
         self.index.remove(extra)
-        self._add_from_sql(missing)
+        if not self._train_when_ready(in_sql):
+            self._add_from_sql(missing)
         self._save_locked(generation)
         return {"added": int(len(missing)), "removed": int(len(extra))}
 
     def _add_from_sql(self, ids: np.ndarray) -> None:
-        for chunk in range(0, len(ids), 4096):
-            found, vectors = self.sql.vectors(ids[chunk : chunk + 4096].tolist())
+        """Add these passages' vectors a chunk at a time (a million at once would hold them twice)."""
+        for found, vectors in self._chunks_from_sql(ids):
             self.index.add(found, vectors)
+
+    def _chunks_from_sql(self, ids: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        for chunk in range(0, len(ids), SQL_CHUNK):
+            yield self.sql.vectors(ids[chunk : chunk + SQL_CHUNK].tolist())
+
+    def _train_when_ready(self, ids: np.ndarray | None = None) -> bool:
+        """Train an index that needs it once SQLite holds enough vectors, then fill it from SQLite.
+
+        The sample is fixed by the ids, so every process trains the same index from the same data.
+        Returns whether it trained.
+        """
+        needed = self.index.training_size()
+        if not needed:
+            return False
+        ids = self.sql.all_passage_ids() if ids is None else ids
+        if len(ids) < needed:
+            return False
+        sample = np.sort(np.random.default_rng(0).choice(ids, needed, replace=False))
+        self.index.train(np.concatenate([vectors for _, vectors in self._chunks_from_sql(sample)]))
+        self._add_from_sql(np.setdiff1d(ids, self.index.ids()))
+        return True
+
+    def vectors_until_trained(self) -> int:
+        """How many more passages an index that needs training waits for (0: none)."""
+        needed = self.index.training_size()
+        return max(0, needed - self.counts()[1]) if needed else 0
 
     def rebuild_index(self) -> int:
         """Recreate the FAISS index from the vectors in SQLite; returns its size."""
         with self.write_lock():
-            self.index = VectorIndex(self.dim, self.factory)
-            ids, vectors = self.sql.vectors()
-            self.index.add(ids, vectors)
+            self.index = VectorIndex(self.dim, self.factory, self.nprobe)
+            ids = self.sql.all_passage_ids()
+            if not self._train_when_ready(ids):
+                self._add_from_sql(ids)
             self._save_locked(self.sql.generation())
         return self.index.size
 
@@ -146,6 +176,7 @@ class Store:
         added_ids = np.array([pid for pid, added in final.items() if added], dtype=np.int64)
         self.index.remove(removed)
         self._add_from_sql(added_ids[~np.isin(added_ids, self.index.ids())])
+        self._train_when_ready()
         self.index.generation = current
 
     def save_index(self, max_age_s: float = 0.0) -> None:
@@ -179,6 +210,7 @@ class Store:
             removed, added = self.sql.replace_article(article, ingested_at, content_hash, drafts, vectors, fts_bodies)
             self.index.remove(removed)
             self.index.add(np.array(added, dtype=np.int64), vectors)
+            self._train_when_ready()
             self.index.generation = self.sql.generation()
         if save_index:
             self.save_index()
@@ -226,19 +258,32 @@ class Store:
     def dense_search(
         self, vector: np.ndarray, k: int, source_ids: Sequence[str] | None = None
     ) -> list[tuple[int, float]]:
-        """(passage id, cosine) best first. A source filter is searched exactly over SQLite."""
-        if source_ids:
-            ids, vectors = self.sql.vectors(self.sql.passage_ids_for_sources(source_ids))
-            if len(ids) == 0:
-                return []
-            scores = vectors @ vector.astype(np.float32)
-            order = np.argsort(-scores, kind="stable")[:k]
-            return [(int(ids[i]), float(scores[i])) for i in order]
+        """(passage id, cosine) best first. A source filter, or an index still waiting for enough
+        vectors to train, is searched exactly over SQLite."""
+        if source_ids or not self.index.trained:
+            ids = self.sql.passage_ids_for_sources(source_ids) if source_ids else self.sql.all_passage_ids()
+            return self._exact_search(np.asarray(ids, dtype=np.int64), vector, k)
         scores, found = self.index.search(vector, k)
         return [(int(i), float(s)) for i, s in zip(found, scores, strict=True)]
 
+    def _exact_search(self, candidates: np.ndarray, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+        ids, scores = [], []
+        for found, vectors in self._chunks_from_sql(candidates):
+            if len(found):
+                ids.append(found)
+                scores.append(vectors @ vector.astype(np.float32))
+        if not ids:
+            return []
+        all_ids, all_scores = np.concatenate(ids), np.concatenate(scores)
+        order = np.argsort(-all_scores, kind="stable")[:k]
+        return [(int(all_ids[i]), float(all_scores[i])) for i in order]
+
     def lexical_search(self, fts_query: str, k: int, source_ids: Sequence[str] | None = None) -> list[int]:
         return self.sql.lexical_search(fts_query, k, source_ids)
+
+    def passages_with_terms(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many passages hold each of these (folded) words; absent words are left out."""
+        return self.sql.passages_with_terms(terms)
 
     def vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
         found, vectors = self.sql.vectors(ids)

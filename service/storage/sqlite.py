@@ -86,6 +86,9 @@ class SQLiteStore:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self._migrate()
+        self.db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, passages_fts, row)"
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -318,6 +321,15 @@ class SQLiteStore:
             tuple(source_ids),
         ).fetchall()
         return [int(r[0]) for r in rows]
+
+    def passages_with_terms(self, terms: Sequence[str]) -> dict[str, int]:
+        """Document frequencies from the FTS5 vocabulary (one indexed lookup per term)."""
+        found: dict[str, int] = {}
+        for term in terms:
+            row = self.db.execute("SELECT doc FROM temp.passages_vocab WHERE term = ?", (term,)).fetchone()
+            if row is not None:
+                found[term] = int(row[0])
+        return found
 
     def lexical_search(self, fts_query: str, k: int, source_ids: Sequence[str] | None = None) -> list[int]:
         """Passage ids by BM25 (FTS5 ``rank``), best first."""

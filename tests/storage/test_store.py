@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,7 @@ import pytest
 from service.errors import ConfigurationError
 from service.records import ArticleInput, PassageDraft
 from service.storage import Store
-from service.storage.vectors import VectorIndex
+from service.storage.vectors import MIN_TRAINING_VECTORS, VectorIndex
 
 DIM = 8
 
@@ -95,7 +96,7 @@ def test_source_filter_searches_only_those_sources(store: Store) -> None:
 def test_repairs_an_index_that_lags_sqlite(store: Store, tmp_path: Path) -> None:
     put(store, "a", ["Alpha one."])
     put(store, "b", ["Beta one.", "Beta two."], save=False)  # a writer that died before saving FAISS
-    stale = VectorIndex.load(store.index_path, DIM, "Flat")
+    stale = VectorIndex.load(store.index_path, DIM, store.factory)
     assert stale.size == 1 and stale.generation < store.sql.generation()
     store.close()
     reopened = Store(tmp_path / "d")
@@ -124,13 +125,61 @@ def test_refuses_an_embedder_of_another_size(store: Store, tmp_path: Path) -> No
         Store(tmp_path / "d").ensure_dim(DIM * 2)
 
 
-def test_other_index_types_by_factory_string(tmp_path: Path) -> None:
-    s = Store(tmp_path / "ivf", factory="IVF2,Flat")
+def exact_nearest(store: Store, query: np.ndarray, k: int) -> list[int]:
+    ids, vectors = store.sql.vectors()
+    return [int(ids[i]) for i in np.argsort(-(vectors @ query), kind="stable")[:k]]
+
+
+def test_a_trained_index_waits_for_enough_vectors_then_trains_in_every_process(tmp_path: Path) -> None:
+    s = Store(tmp_path / "ivf", factory="IVF4,Flat", nprobe=4)
     s.ensure_dim(DIM)
-    ids = put(s, "a", [f"Sentence number {i}." for i in range(80)])
-    assert s.index.size == 80
-    s.delete_article("a")
-    assert s.index.size == 0 and ids
+    other = Store(tmp_path / "ivf", factory="IVF4,Flat", nprobe=4)  # a second worker
+    needed = s.index.training_size()
+    assert needed == MIN_TRAINING_VECTORS
+    put(s, "a", [f"Sentence number {i}." for i in range(needed - 10)])
+    query = vector("a claim")
+    assert not s.index.trained and s.index.size == 0
+    assert [pid for pid, _ in s.dense_search(query, 5)] == exact_nearest(s, query, 5), "exact over SQLite meanwhile"
+    put(s, "b", [f"Another sentence {i}." for i in range(20)])
+    assert s.index.trained and s.index.size == needed + 10 and consistent(s)
+    assert [pid for pid, _ in s.dense_search(query, 5)] == exact_nearest(s, query, 5), "nprobe covers every list"
+    other.refresh()
+    assert other.index.trained and consistent(other)
+    s.delete_article("b")
+    assert s.index.size == needed - 10
+    reopened = Store(tmp_path / "ivf", factory="IVF4,Flat")
+    assert reopened.index.trained and reopened.index.size == needed - 10, "saved trained"
+    assert reopened.rebuild_index() == 0 and reopened.vectors_until_trained() == 10, "too few to train anew"
+    assert [pid for pid, _ in reopened.dense_search(query, 5)] == exact_nearest(reopened, query, 5)
+
+
+@pytest.mark.parametrize("factory", ["Flat", "SQfp16", "SQ8"])
+def test_factories_that_remove_vectors_serve_the_same_neighbours(tmp_path: Path, factory: str) -> None:
+    s = Store(tmp_path / factory, factory=factory)
+    s.ensure_dim(DIM)
+    put(s, "a", [f"Sentence number {i}." for i in range(MIN_TRAINING_VECTORS)])
+    put(s, "b", ["Beta one.", "Beta two."])
+    assert s.index.size == MIN_TRAINING_VECTORS + 2 and consistent(s)
+    query = vector("Beta one.")
+    assert s.dense_search(query, 1)[0][0] == exact_nearest(s, query, 1)[0]
+    s.delete_article("b")
+    assert consistent(s)
+
+
+def test_another_factory_rebuilds_the_index_from_sqlite_on_open(tmp_path: Path) -> None:
+    old = Store(tmp_path / "d", factory="Flat")
+    old.ensure_dim(DIM)
+    put(old, "a", ["Alpha one.", "Alpha two."])
+    old.close()
+    upgraded = Store(tmp_path / "d", factory="SQfp16")
+    assert upgraded.index.size == 2 and consistent(upgraded)
+    assert json.loads((tmp_path / "d" / "passages.faiss.json").read_text())["factory"] == "SQfp16"
+
+
+@pytest.mark.parametrize(("factory", "problem"), [("Banana", "not a FAISS"), ("HNSW32", "cannot remove")])
+def test_refuses_a_factory_it_cannot_use(tmp_path: Path, factory: str, problem: str) -> None:
+    with pytest.raises(ConfigurationError, match=problem):
+        Store(tmp_path / "d", factory=factory)
 
 
 def test_cursor_pagination_and_filters(store: Store) -> None:
