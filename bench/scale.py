@@ -190,10 +190,12 @@ def measure(settings: Settings, evidence: dict[str, set[str]], reference: Pipeli
 
 
 def rebuild_seconds(data_dir: Path) -> tuple[float, float]:
-    """(seconds, peak resident MB) of ``claimscope reindex`` in a child process."""
+    """(seconds, peak resident MB) of ``claimscope reindex`` in a child process, which reads the
+    same ``CLAIMSCOPE_*`` settings (the FAISS factory) from the environment."""
     code = (
-        "import sys, time; from pathlib import Path; from service.storage import Store; "
-        "s = Store(Path(sys.argv[1])); t = time.perf_counter(); s.rebuild_index(); "
+        "import sys, time; from pathlib import Path; from service.pipeline import Pipeline; "
+        "from service.settings import Settings; p = Pipeline(Settings.from_env(data_dir=Path(sys.argv[1]))); "
+        "p.store; t = time.perf_counter(); p.reindex(); "
         "hwm = [l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmHWM:')]; "
         "print(time.perf_counter() - t, int(hwm[0].split()[1]) / 1024)"
     )
