@@ -181,6 +181,10 @@ class OnnxStance:
         self._tokenizer = AutoTokenizer.from_pretrained(model_dir, truncation_side=TRUNCATION_SIDE)
         options = ort.SessionOptions()
         options.log_severity_level = 3
+        # ONNX Runtime's threads spin on the cores after each run by default, and the embedder,
+        # FAISS and the other gunicorn worker need those cores next: verification is faster
+        # without it (bench/results/scale_spinning.md against scale.md, docs/benchmarks.md).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(self.onnx_file), options, providers=["CPUExecutionProvider"])
         self.temperature = calibrated_temperature(model_dir)
 
