@@ -36,7 +36,7 @@ def _faiss() -> Any:
 
 
 class VectorIndex:
-    """An ``IndexIDMap2`` around the index built by a FAISS factory string (default ``Flat``)."""
+    """An ``IndexIDMap2`` around the index built by a FAISS factory string (default ``SQfp16``)."""
 
     def __init__(self, dim: int, factory: str = DEFAULT_FACTORY, nprobe: int = DEFAULT_NPROBE) -> None:
         self.dim = dim
