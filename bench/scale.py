@@ -118,22 +118,20 @@ def grow(pipeline: Pipeline, sentences: list[str], vectors: np.ndarray, target: 
     have = store.counts()[1]
     started = time.perf_counter()
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    copy_cache: dict[int, np.ndarray] = {}
+    copied_for, copied = 0, vectors  # the vectors of the pool copy being stored
     while have < target:
-        first = have
-        count = min(SENTENCES_PER_ARTICLE, target - have, len(sentences) - first % len(sentences))
-        copy, offset = divmod(first, len(sentences))
-        if copy not in copy_cache:
-            copy_cache.clear()
-            copy_cache[copy] = copy_vectors(vectors, copy)
+        copy, offset = divmod(have, len(sentences))
+        count = min(SENTENCES_PER_ARTICLE, target - have, len(sentences) - offset)
+        if copy != copied_for:
+            copied_for, copied = copy, copy_vectors(vectors, copy)
         texts = sentences[offset : offset + count]
         text, drafts = _article(texts)
         store.replace_article(
-            ArticleInput(source_id=f"scale-{first:08d}", text=text),
+            ArticleInput(source_id=f"scale-{have:08d}", text=text),
             now,
             content_hash(text),
             drafts,
-            copy_cache[copy][offset : offset + count],
+            copied[offset : offset + count],
             [model_input(t) for t in texts],
             save_index=False,
         )
@@ -172,9 +170,10 @@ def measure(settings: Settings, evidence: dict[str, set[str]], reference: Pipeli
         stages.append(report["timings_ms"])
         cited = {p["text"] for source in report["sources"] for p in source["passages"]}
         found += bool(cited & evidence[claim])
+    articles, passages = store.counts()
     row = {
-        "passages": store.counts()[1],
-        "articles": store.counts()[0],
+        "passages": passages,
+        "articles": articles,
         "sqlite_mb": _mb(settings.data_dir / "claimscope.sqlite3"),
         "faiss_mb": _mb(store.index_path),
         "open_s": round(opened, 2),
