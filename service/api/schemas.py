@@ -52,7 +52,11 @@ class ArticleInSchema(Base):
     html = fields.String(validate=validate.Length(min=1), metadata={"description": "An HTML page instead of text"})
     url = fields.String(validate=validate.Length(max=2000), allow_none=True)
     outlet = fields.String(validate=validate.Length(max=200), allow_none=True)
-    published_at = fields.String(validate=_iso_date, allow_none=True, metadata={"description": "ISO 8601"})
+    published_at = fields.String(
+        validate=_iso_date,
+        allow_none=True,
+        metadata={"description": "ISO 8601; dates the article's 'last year' and 'next month' for the date checks"},
+    )
 
     @ma.validates_schema
     def _text_or_html(self, data: dict[str, Any], **_: Any) -> None:
@@ -148,8 +152,9 @@ class CitedPassageSchema(Base):
         metadata={
             "description": "Number, date, negation or name disagreements, each opening with its kind: 'number"
             " mismatch: claim 40, passage 39', 'date mismatch: claim 2017, passage 2019', 'date mismatch: claim"
-            " May 28, passage July 28', 'negated in passage: \"refused to condemn the invasion\"', 'not in passage:"
-            " Lyon',"
+            " May 28, passage July 28', 'date mismatch: claim 2021, passage 2022 (last year)' (relative dates are"
+            " read from the article's published_at), 'negated in passage: \"refused to condemn the invasion\"',"
+            " 'not in passage: Lyon',"
             " 'different person in the same role: claim Qin Gang, passage Wang Yi (foreign minister)', and"
             " 'too far from the claim to take a side: similarity 0.56, ...' when the relevance margin set the"
             " passage's side aside"

@@ -1,7 +1,8 @@
 """Consistency checks NLI models are weak at: numbers, dates, negation and named entities.
 
 ``reasons(claim, passage)`` explains, in words, where a passage disagrees with the claim on a
-number or a date (a year, or a month and day: ``dates``), denies it in its own words
+number or a date (a year, or a month and day: ``dates``; "last year" too when the article's
+publication day is known), denies it in its own words
 (``negation``), lacks a name the claim relies on, or gives the claim's office to someone else
 (``names`` decides when a name counts as present). Numbers are compared only when they count the
 same thing: "40 times" against "39 times", never "5 days" against "39 times", and "more than 30
@@ -14,10 +15,11 @@ never acted on: that ablation shows why.
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 
 import numpy as np
 
-from service.pipeline.dates import Date, dates_disagree, find_dates
+from service.pipeline.dates import Date, dates_disagree, find_dates, find_relative_dates
 from service.pipeline.names import PassageWords, claim_names, role_holder
 from service.pipeline.negation import negated_clause
 from service.pipeline.numbers import number_mismatches, read_numbers, years_disagree
@@ -43,8 +45,9 @@ def _text(value: str) -> str:
     return unicodedata.normalize("NFKC", value)
 
 
-def reasons(claim: str, passage: str) -> list[str]:
+def reasons(claim: str, passage: str, published: date | None = None) -> list[str]:
     """Human-readable disagreements between claim and passage (empty when none are found).
+    ``published``, the day the passage's article came out, dates its "last year" and "next month".
 
     Examples:
         >>> reasons("Xi has met Putin 40 times", "Xi has met Putin in person 39 times")
@@ -55,6 +58,8 @@ def reasons(claim: str, passage: str) -> list[str]:
         ['date mismatch: claim May 28, passage July 28']
         >>> reasons("The minister signed the treaty.", "The minister refused to sign the treaty.")
         ['negated in passage: "refused to sign the treaty"']
+        >>> reasons("Putin was in Beijing in 2021.", "Putin was in Beijing last year.", date(2023, 3, 17))
+        ['date mismatch: claim 2021, passage 2022 (last year)']
     """
     claim, passage = _text(claim), _text(passage)
     out = []
@@ -64,13 +69,20 @@ def reasons(claim: str, passage: str) -> list[str]:
     claimed, found = number_mismatches(claim_numbers, passage_numbers)
     if claimed:
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed))}, passage {', '.join(sorted(found))}")
-    if years_disagree(claim_years, passage_years):
-        out.append(
-            f"{DATE_MISMATCH}: claim {', '.join(sorted(claim_years))}, passage {', '.join(sorted(passage_years))}"
-        )
-    claim_days, passage_days = {d for d, _ in claim_dates}, {d for d, _ in passage_dates}
+    # what the passage's years and dates are called in a reason: "2022 (last year)"
+    year_names = {year: year for year in passage_years}
+    day_names = {str(day): str(day) for day, _ in passage_dates}
+    passage_days = {d for d, _ in passage_dates}
+    for relative in find_relative_dates(passage, published) if published else []:
+        year_names.setdefault(relative.years, f"{relative.years} ({relative.phrase})")
+        if relative.month:
+            day_names.setdefault(str(relative.month), f"{relative.month} ({relative.phrase})")
+            passage_days.add(relative.month)
+    if years_disagree(claim_years, set(year_names)):
+        out.append(f"{DATE_MISMATCH}: claim {', '.join(sorted(claim_years))}, passage {_named(year_names)}")
+    claim_days = {d for d, _ in claim_dates}
     if dates_disagree(claim_days, passage_days):
-        out.append(f"{DATE_MISMATCH}: claim {_listed(claim_days)}, passage {_listed(passage_days)}")
+        out.append(f"{DATE_MISMATCH}: claim {_listed(claim_days)}, passage {_listed(passage_days, day_names)}")
     words = PassageWords.of(passage)
     missing = {name: role for name, role in claim_names(claim).items() if not words.mention(name)}
     others = {name: role_holder(role, passage) for name, role in missing.items() if role}
@@ -84,8 +96,12 @@ def reasons(claim: str, passage: str) -> list[str]:
     return out
 
 
-def _listed(dates: set[Date]) -> str:
-    return ", ".join(map(str, sorted(dates, key=Date.sort_key)))
+def _listed(dates: set[Date], names: dict[str, str] | None = None) -> str:
+    return ", ".join((names or {}).get(str(d), str(d)) for d in sorted(dates, key=Date.sort_key))
+
+
+def _named(years: dict[str, str]) -> str:
+    return ", ".join(years[year] for year in sorted(years))
 
 
 def has_reason(found: list[str], kinds: str | tuple[str, ...]) -> bool:

@@ -163,6 +163,13 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
 
 def years_disagree(claim: set[str], passage: set[str]) -> bool:
     """Both give years, and none of the claim's falls in one of the passage's ("2013" in the
-    "2010s") or the other way round."""
-    spans = [[(int(y[:4]), int(y[:4]) + (9 if y.endswith("s") else 0)) for y in ys] for ys in (claim, passage)]
+    "2010s", "2022" in "2021-2022") or the other way round."""
+    spans = [[_year_span(y) for y in ys] for ys in (claim, passage)]
     return bool(claim and passage) and not any(a <= d and c <= b for a, b in spans[0] for c, d in spans[1])
+
+
+def _year_span(year: str) -> tuple[int, int]:
+    if year.endswith("s"):
+        return int(year[:4]), int(year[:4]) + 9
+    first, _, last = year.partition("-")
+    return int(first), int(last or first)

@@ -26,10 +26,12 @@ from service.pipeline.aggregate import (
     verdict,
 )
 from service.pipeline.consistency import adjust, adjusted_kinds, reasons
+from service.pipeline.dates import publication_date
 from service.pipeline.embed import Embedder
 from service.pipeline.premise import premise
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.stance import NO_MODEL, StanceModel
+from service.records import Article
 from service.settings import AdjustMode, ContextMode
 from service.storage import Store
 
@@ -83,7 +85,13 @@ def verify_claims(
         for c in cands
     ]
     scores = stance_model.predict(pairs)
-    explanations = [reasons(claim, c.passage.text) for claim, cands in zip(claims, found, strict=True) for c in cands]
+    articles = {sid: store.get_article(sid) for sid in {c.passage.source_id for cands in found for c in cands}}
+    published = {sid: publication_date(a.published_at if a else None) for sid, a in articles.items()}
+    explanations = [
+        reasons(claim, c.passage.text, published[c.passage.source_id])
+        for claim, cands in zip(claims, found, strict=True)
+        for c in cands
+    ]
     kinds = adjusted_kinds(options.consistency_adjust)
     if kinds and len(scores) and stance_model.name != NO_MODEL:
         scores = np.stack([adjust(row, why, kinds) for row, why in zip(scores, explanations, strict=True)])
@@ -101,7 +109,7 @@ def verify_claims(
             cands,
             scores[offset : offset + len(cands)],
             explanations[offset : offset + len(cands)],
-            store,
+            articles,
             stance_model.name,
             options,
         )
@@ -134,7 +142,7 @@ def _report(
     candidates: Sequence[Candidate],
     scores: np.ndarray,
     explanations: Sequence[list[str]],
-    store: Store,
+    articles: dict[str, Article | None],
     model_name: str,
     options: VerifyOptions,
 ) -> dict[str, Any]:
@@ -152,7 +160,7 @@ def _report(
         overall = Verdict(overall.verdict, 0.0)
         stances = {sid: SourceStance(s.stance, 0.0) for sid, s in stances.items()}
     sources = [
-        _source_entry(sid, items, stances[sid], store, options)
+        _source_entry(sid, items, stances[sid], articles[sid], options)
         for sid, items in sorted(by_source.items(), key=lambda kv: _source_order(kv[1], stances[kv[0]]))
     ]
     return {
@@ -174,10 +182,9 @@ def _source_entry(
     source_id: str,
     items: list[Judged],
     stance: SourceStance,
-    store: Store,
+    article: Article | None,
     options: VerifyOptions,
 ) -> dict[str, Any]:
-    article = store.get_article(source_id)
     ranked = sorted(items, key=lambda it: (-_strength(it.counted, stance.stance), -it.candidate.similarity))
     cited = ranked[: options.passages_per_source]
     return {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pytest
 
@@ -78,6 +80,54 @@ T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
 )
 def test_reasons(claim: str, passage: str, expected: list[str]) -> None:
     assert reasons(claim, passage) == expected
+
+
+PUBLISHED = date(2023, 3, 17)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        # "last year" is 2022: the passage gives the claim's year after all
+        ("Putin was in Beijing in 2022.", "Xi was last in Russia in 2019, and Putin in Beijing last year.", []),
+        (
+            "Putin was in Beijing in 2021.",
+            "Putin was in Beijing last year.",
+            ["date mismatch: claim 2021, passage 2022 (last year)"],
+        ),
+        (
+            "Xi last visited Russia in 2017.",
+            "Xi last visited Russia in 2019, and Putin was in Beijing last year.",
+            ["date mismatch: claim 2017, passage 2019, 2022 (last year)"],
+        ),
+        ("The war began in 2022.", "The war began a year ago.", []),
+        (
+            "The war began in 2019.",
+            "The war began a year ago.",
+            ["date mismatch: claim 2019, passage 2021-2022 (a year ago)"],
+        ),
+        ("Wang Yi met Putin on February 21.", "Wang Yi met Putin in Moscow last month.", []),
+        (
+            "Wang Yi met Putin on January 5.",
+            "Wang Yi met Putin in Moscow last month.",
+            ["date mismatch: claim January 5, passage February (last month)"],
+        ),
+        ("They met in February 2022.", "They met in February last year.", []),
+        (
+            "They met in February 2021.",
+            "They met in February last year.",
+            ["date mismatch: claim 2021, passage 2022 (February last year)"],
+        ),
+    ],
+)
+def test_reasons_date_a_passage_from_its_publication_day(claim: str, passage: str, expected: list[str]) -> None:
+    assert reasons(claim, passage, PUBLISHED) == expected
+
+
+def test_without_a_publication_day_relative_dates_say_nothing() -> None:
+    passage = "Xi was last in Russia in 2019, and Putin in Beijing last year."
+    assert reasons("Putin was in Beijing in 2022.", passage) == ["date mismatch: claim 2022, passage 2019"]
+    assert reasons("Putin was in Beijing in 2021.", "Putin was in Beijing last year.") == []
 
 
 def test_adjust_moves_entailment_to_contradiction_only_on_mismatch() -> None:

@@ -76,6 +76,9 @@ def test_quantities_allow_overlapping_values() -> None:
         ({"2010s"}, {"2005", "2013"}, False),
         ({"1990s"}, {"2001"}, True),
         ({"2017"}, set(), False),
+        ({"2022"}, {"2021-2022"}, False),
+        ({"2020"}, {"2021-2022"}, True),
+        ({"2020s"}, {"2019-2020"}, False),
     ],
 )
 def test_years_disagree(claim: set[str], passage: set[str], disagree: bool) -> None:

@@ -116,6 +116,21 @@ def test_ingest_is_idempotent_and_replaces_changed_text(pipeline: Pipeline) -> N
     assert "Ferries are running again." in [p["text"] for p in report["sources"][0]["passages"]]
 
 
+def test_relative_dates_are_read_from_the_day_the_article_was_published(pipeline: Pipeline) -> None:
+    text = "The harbour reopened last year after a storm wrecked the pier. Ferries run every hour."
+    pipeline.ingest([ArticleInput("dated", text, published_at="2024-03-05T09:30:00Z"), ArticleInput("undated", text)])
+
+    def reasons_by_source(claim: str) -> dict[str, list[str]]:
+        report = pipeline.verify(claim)
+        return {s["source_id"]: [r for p in s["passages"] for r in p["reasons"]] for s in report["sources"]}
+
+    wrong_year = reasons_by_source("The harbour reopened in 2022.")
+    assert "date mismatch: claim 2022, passage 2023 (last year)" in wrong_year["dated"]
+    assert not any(r.startswith("date mismatch") for r in wrong_year["undated"])
+    right_year = reasons_by_source("The harbour reopened in 2023.")
+    assert not any(r.startswith("date mismatch") for found in right_year.values() for r in found)
+
+
 def test_delete(pipeline: Pipeline) -> None:
     pipeline.ingest([ArticleInput("a1", "One sentence about rivers here. Another one about lakes there.")])
     pipeline.delete("a1")
