@@ -55,7 +55,10 @@ class ArticleInSchema(Base):
     published_at = fields.String(
         validate=_iso_date,
         allow_none=True,
-        metadata={"description": "ISO 8601; dates the article's 'last year' and 'next month' for the date checks"},
+        metadata={
+            "description": "ISO 8601; dates the article's 'last year' and 'next month' for the date checks."
+            " When missing, the earliest day of the text's 'Published ...' or 'Updated ...' lines"
+        },
     )
 
     @ma.validates_schema

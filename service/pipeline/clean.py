@@ -133,13 +133,20 @@ def _is_furniture(body: str) -> bool:
         return True
     if any(rule.match(body) for rule in _FURNITURE_LINES):
         return True
-    if _TIMESTAMP.match(body) and len(words) <= 15 and any(ch.isdigit() for ch in body):
+    if is_timestamp(body):
         return True
     if len(words) <= 5 and not body.endswith(_TERMINAL) and all(w in _UI_WORDS for w in words):
         return True
     if _FOLLOW.match(body) and len(words) <= 10:
         return True
     return len(words) <= 20 and bool(_UI_NOUNS.search(body)) and bool(_SECOND_PERSON.search(body))
+
+
+def is_timestamp(line: str) -> bool:
+    """A "Published 5 March 2024, 10:42 GMT" line: page furniture, and where a scraped article
+    says when it came out."""
+    words = re.findall(r"[\w'-]+", line)
+    return bool(_TIMESTAMP.match(line)) and len(words) <= 15 and any(ch.isdigit() for ch in line)
 
 
 def _is_headline(body: str) -> bool:

@@ -11,9 +11,11 @@ so without that day a passage's relative dates say nothing and are left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+
+from service.pipeline.clean import is_timestamp
 
 MONTHS = "January February March April May June July August September October November December".split()
 _ABBREVIATIONS = {m[:3]: i for i, m in enumerate(MONTHS) if m != "May"} | {"Sept": 8}
@@ -36,6 +38,12 @@ _RELATIVE = re.compile(
     r"|\b(?i:(?P<count>\d{1,2}|" + "|".join(_COUNTS) + r")\s+years?\s+ago)\b"
 )
 _STEP = {"last": -1, "this": 0, "next": 1}
+# A full day in a timestamp line: "March 17, 2023", "17 March 2023", "2023-03-17".
+_STAMP_DAY = re.compile(
+    rf"\b(?P<month_first>{_MONTH})\s+(?P<day_first>{_DAY}),?\s+(?P<year>(?:19|20)\d\d)\b"
+    rf"|\b(?P<day_after>{_DAY})\s+(?:of\s+)?(?P<month_after>{_MONTH}),?\s+(?P<year_after>(?:19|20)\d\d)\b"
+    r"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)(?![\d-])"
+)
 # "more than a year ago" is any year before: it dates nothing.
 _OPEN_BEFORE = re.compile(r"(?i:\b(?:more than|over|at least|upwards of)\s*)$")
 # "may last year after year": "last" is a verb after these.
@@ -121,6 +129,28 @@ def publication_date(value: str | None) -> date | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
         return None
+
+
+def published_in(text: str) -> str | None:
+    """The earliest day a scraped article's "Published ..." or "Updated ..." lines give, as an ISO
+    date: its publication day when no ``published_at`` came with it. Numeric dates other than ISO
+    ("03/04/2023") are left out: they read differently in the US and in Europe."""
+    days = [day for line in text.splitlines() if is_timestamp(line.strip()) for day in _days_in(line)]
+    return min(days).isoformat() if days else None
+
+
+def _days_in(line: str) -> Iterator[date]:
+    for match in _STAMP_DAY.finditer(line):
+        if match["iso"]:
+            year, month, day = int(match["iso"][:4]), int(match["iso"][5:7]), int(match["iso"][8:10])
+        else:
+            year = int(match["year"] or match["year_after"])
+            month = _MONTH_INDEX[(match["month_first"] or match["month_after"]).rstrip(".")] + 1
+            day = _day(match["day_first"] or match["day_after"])
+        try:
+            yield date(year, month, day)
+        except ValueError:
+            continue
 
 
 def find_relative_dates(text: str, published: date) -> list[RelativeDate]:

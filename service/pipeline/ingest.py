@@ -8,6 +8,7 @@ the end (a crash in between is repaired from SQLite on the next open).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 
 from service.errors import EmptyTextError, InvalidInputError
 from service.pipeline.clean import clean
+from service.pipeline.dates import published_in
 from service.pipeline.embed import Embedder, model_input
 from service.pipeline.split import split_passages
 from service.records import ArticleInput, IngestResult, PassageDraft
@@ -47,13 +49,17 @@ def check_source_id(source_id: str) -> str:
 
 
 def prepare(article: ArticleInput, max_passage_chars: int, max_text_chars: int) -> PreparedArticle:
-    """Clean and split one article; raises if nothing usable is left."""
+    """Clean and split one article; raises if nothing usable is left. An article that came
+    without a publication date takes the one its "Published ..." line gives, which dates its
+    "last year" for the consistency checks."""
     check_source_id(article.source_id)
     if len(article.text) > max_text_chars:
         raise InvalidInputError(f"{article.source_id}: text is {len(article.text)} characters (limit {max_text_chars})")
     drafts = split_passages(article.text, clean(article.text), max_passage_chars)
     if not drafts:
         raise EmptyTextError(f"{article.source_id}: no sentences left after cleaning (empty or boilerplate only)")
+    if not article.published_at and (stamped := published_in(article.text)):
+        article = dataclasses.replace(article, published_at=stamped)
     return PreparedArticle(article, content_hash(article.text), drafts)
 
 

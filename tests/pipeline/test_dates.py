@@ -7,7 +7,14 @@ from datetime import date
 
 import pytest
 
-from service.pipeline.dates import Date, dates_disagree, find_dates, find_relative_dates, publication_date
+from service.pipeline.dates import (
+    Date,
+    dates_disagree,
+    find_dates,
+    find_relative_dates,
+    publication_date,
+    published_in,
+)
 
 
 @pytest.mark.parametrize(
@@ -95,3 +102,21 @@ def test_last_month_in_january_is_december_of_the_year_before() -> None:
 )
 def test_publication_date(value: str | None, expected: date | None) -> None:
     assert publication_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Storm hits\nPublished 5 March 2024, 10:42 GMT | Updated 6 March 2024\nThe storm hit.", "2024-03-05"),
+        ("Updated 9:14 PM EDT, Fri March 17, 2023\nUpdated March 16, 2023\nText.", "2023-03-16"),
+        ("Posted: 2023-03-17T10:00:00Z\nText.", "2023-03-17"),
+        ("Published on Mar. 17, 2023 at 4pm\nText.", "2023-03-17"),
+        # US or European order, a time with no day, prose, and no such day
+        ("Published 03/04/2023\nText.", None),
+        ("Updated 2 hours ago\nText.", None),
+        ("It was published on March 17, 2023, to acclaim.", None),
+        ("Published 31 February 2023\nText.", None),
+    ],
+)
+def test_published_in_reads_the_timestamp_lines_of_a_scraped_page(text: str, expected: str | None) -> None:
+    assert published_in(text) == expected

@@ -131,6 +131,17 @@ def test_relative_dates_are_read_from_the_day_the_article_was_published(pipeline
     assert not any(r.startswith("date mismatch") for found in right_year.values() for r in found)
 
 
+def test_an_undated_article_takes_the_day_of_its_published_line(pipeline: Pipeline) -> None:
+    stamped = "Published 5 March 2024, 10:42 GMT\nThe harbour reopened last year after a storm wrecked the pier."
+    pipeline.ingest([ArticleInput("stamped", stamped), ArticleInput("given", stamped, published_at="2025-01-02")])
+    assert pipeline.store.get_article("stamped").published_at == "2024-03-05"
+    assert pipeline.store.get_article("given").published_at == "2025-01-02"
+    assert [p.text for p in pipeline.store.passages_of("stamped")] == [stamped.splitlines()[1]]
+    report = pipeline.verify("The harbour reopened in 2023.")
+    reasons = {s["source_id"]: [r for p in s["passages"] for r in p["reasons"]] for s in report["sources"]}
+    assert reasons["stamped"] == [] and reasons["given"] == ["date mismatch: claim 2023, passage 2024 (last year)"]
+
+
 def test_delete(pipeline: Pipeline) -> None:
     pipeline.ingest([ArticleInput("a1", "One sentence about rivers here. Another one about lakes there.")])
     pipeline.delete("a1")
