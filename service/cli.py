@@ -201,12 +201,8 @@ def verify(
     """
     from service.cli_report import render_report
 
-    if not claim.strip():
-        raise click.ClickException("the claim is empty")
     pipeline = get_pipeline(ctx)
-    report = pipeline.verify(
-        claim.strip(), top_k=top_k, source_ids=list(sources) or None, min_similarity=min_similarity
-    )
+    report = pipeline.verify(claim, top_k=top_k, source_ids=list(sources) or None, min_similarity=min_similarity)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

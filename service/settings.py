@@ -146,7 +146,10 @@ class Settings:
     max_url_chars: int = field(
         default=8190, metadata={"help": "Longest request URL, path and query string (414 above it)."}
     )
-    max_claim_chars: int = field(default=1000, metadata={"help": "Longest claim accepted (422 above it)."})
+    max_claim_chars: int = field(
+        default=1000,
+        metadata={"help": "Longest claim or search query accepted (422 from the API, exit 1 from the CLI above it)."},
+    )
     max_batch_articles: int = field(default=50, metadata={"help": "Most articles in one batch request."})
     max_batch_claims: int = field(default=32, metadata={"help": "Most claims in one batch verification."})
     rate_limit: str = field(

@@ -116,6 +116,8 @@ def test_missing_path_and_unknown_article(run) -> None:  # type: ignore[no-untyp
     deleted = run("articles", "delete", "nope")
     assert deleted.exit_code == 1 and "no article with source_id 'nope'" in deleted.stderr
     assert run("verify", "   ").exit_code == 1
+    wordless = run("verify", "?!")
+    assert wordless.exit_code == 1 and "the claim has no letters or digits" in wordless.stderr
 
 
 def test_delete_and_reindex(run) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
-from service.errors import NotFoundError, UnknownSourceError
+from service.errors import InvalidInputError, NotFoundError, UnknownSourceError
 from service.pipeline.aggregate import Thresholds
 from service.pipeline.documents import expand_paths, read_file, seed_dir
 from service.pipeline.embed import Embedder
@@ -141,11 +141,12 @@ class Pipeline:
             thresholds=Thresholds.of(s),
             consistency_adjust=s.consistency_adjust,
         )
+        checked = [self._checked_claim(claim, i if len(claims) > 1 else None) for i, claim in enumerate(claims)]
         store = self._vector_store()
         _check_sources(store, source_ids or ())
         store.refresh()
         return verify_claims(
-            claims,
+            checked,
             store=store,
             embedder=self.embedder,
             stance_model=self.stance_model,
@@ -156,8 +157,23 @@ class Pipeline:
     def verify(self, claim: str, **kwargs: Any) -> dict[str, Any]:
         return self.verify_many([claim], **kwargs)[0]
 
+    def _checked_claim(self, claim: str, index: int | None = None) -> str:
+        """The claim without surrounding space; one that is empty, too long, or has no letter or
+        digit to look up (emoji, punctuation, control characters) is an error, not a verdict."""
+        where = "the claim" if index is None else f"claim {index + 1}"
+        limit = self.settings.max_claim_chars
+        text = claim.strip()
+        if not text:
+            raise InvalidInputError(f"{where} is empty")
+        if len(claim) > limit:
+            raise InvalidInputError(f"{where} is {len(claim)} characters; the limit is {limit}")
+        if not any(ch.isalnum() for ch in text):
+            raise InvalidInputError(f"{where} has no letters or digits")
+        return text
+
     def search(self, query: str, k: int = 10) -> list[dict[str, Any]]:
         """Nearest passages by hybrid retrieval, without stance."""
+        query = self._checked_claim(query)
         store = self._vector_store()
         store.refresh()
         s = self.settings

@@ -37,6 +37,12 @@ def test_claim_limits(make_app) -> None:  # type: ignore[no-untyped-def]
     assert too_long.status_code == 422 and "limit is 20" in too_long.get_json()["detail"]
     assert client.post("/v1/verify", json={"claim": "   "}).status_code == 422
     assert client.post("/v1/verify", json={"claim": "ok", "top_k": 0}).status_code == 422
+    wordless = client.post("/v1/verify", json={"claim": "\u0000 🙂 ?!"})
+    assert wordless.status_code == 422 and wordless.get_json()["detail"] == "the claim has no letters or digits"
+    batch = client.post("/v1/verify/batch", json={"claims": ["Xi flew.", "…"]})
+    assert batch.status_code == 422 and batch.get_json()["detail"] == "claim 2 has no letters or digits"
+    search = client.get("/v1/search?q=%E2%80%A6")
+    assert search.status_code == 422 and search.get_json()["type"].endswith("/invalid-input")
 
 
 def test_batch_verification_keeps_order_and_is_bounded(make_app) -> None:  # type: ignore[no-untyped-def]
