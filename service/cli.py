@@ -181,6 +181,10 @@ def openapi(fmt: str, output: Path | None) -> None:
 @click.option("--top-k", type=click.IntRange(1, 100), default=None, help="Passages to judge (default: settings).")
 @click.option("--source", "sources", multiple=True, help="Only consider this source_id (repeatable).")
 @click.option("--min-similarity", type=click.FloatRange(-1, 1), default=None, help="Ignore less similar passages.")
+@click.option("--published-from", metavar="DATE", help="Only articles published on or after DATE (ISO 8601).")
+@click.option(
+    "--published-to", metavar="DATE", help="Only articles published on or before DATE (a date: that whole day)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the verification as JSON (the HTTP API's shape).")
 @click.pass_context
 @friendly_errors
@@ -190,6 +194,8 @@ def verify(
     top_k: int | None,
     sources: tuple[str, ...],
     min_similarity: float | None,
+    published_from: str | None,
+    published_to: str | None,
     as_json: bool,
 ) -> None:
     """Say which sources support or contradict CLAIM, citing the passages.
@@ -198,11 +204,19 @@ def verify(
     Examples:
         claimscope verify "Xi last visited Russia in 2017."
         claimscope verify "..." --source 001_da3d475bf2e434d8 --json
+        claimscope verify "..." --published-to 2023-03-17
     """
     from service.cli_report import render_report
 
     pipeline = get_pipeline(ctx)
-    report = pipeline.verify(claim, top_k=top_k, source_ids=list(sources) or None, min_similarity=min_similarity)
+    report = pipeline.verify(
+        claim,
+        top_k=top_k,
+        source_ids=list(sources) or None,
+        min_similarity=min_similarity,
+        published_from=published_from,
+        published_to=published_to,
+    )
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

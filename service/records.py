@@ -75,3 +75,17 @@ class IngestResult:
     passage_count: int
     content_hash: str
     extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SourceFilter:
+    """Which articles a search may cite: those named, and those published in a window. The
+    bounds are inclusive ISO 8601 dates or date-times (a bare date covers its whole day); an
+    article with no ``published_at`` is outside every window."""
+
+    source_ids: tuple[str, ...] = ()
+    published_from: str | None = None
+    published_to: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.source_ids or self.published_from or self.published_to)

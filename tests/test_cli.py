@@ -74,6 +74,14 @@ def test_ingest_files_directories_and_jsonl(run, tmp_path: Path) -> None:  # typ
     first = shown["passages"][1]
     assert shown["text"][first["start"] : first["end"]] == first["text"]
     assert "unchanged" in run("ingest", str(feed)).output
+    dated = json.loads(run("verify", "The dam holds two lakes.", "--json", "--published-to", "2024-05-01").output)
+    assert [s["source_id"] for s in dated["sources"]] == ["j1"], "only j1 has a published_at"
+    before = json.loads(run("verify", "The dam holds two lakes.", "--json", "--published-to", "2024-04-30").output)
+    assert before["sources"] == [] and before["verdict"] == "not_enough_info"
+    bad = run("verify", "The dam holds two lakes.", "--published-from", "May 1")
+    assert bad.exit_code == 1 and "published_from 'May 1' is not an ISO 8601 date" in bad.stderr
+    backwards = run("verify", "The dam.", "--published-from", "2024-05-02", "--published-to", "2024-05-01")
+    assert backwards.exit_code == 1 and "is after published_to" in backwards.stderr
 
 
 @pytest.mark.parametrize(

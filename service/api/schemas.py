@@ -200,6 +200,17 @@ class VerifyOptionsSchema(Base):
         metadata={"description": "Only these stored articles; one that is not stored is a 422 unknown-source"},
     )
     min_similarity = fields.Float(validate=validate.Range(-1.0, 1.0))
+    published_from = fields.String(
+        validate=_iso_date,
+        metadata={"description": "Only articles published on or after this ISO 8601 date or date-time"},
+    )
+    published_to = fields.String(
+        validate=_iso_date,
+        metadata={
+            "description": "Only articles published on or before this (a date covers its whole day): a claim"
+            " checked as of the day it was made. Articles with no published_at are outside any window"
+        },
+    )
 
 
 CLAIM = [validate.Length(min=1, max=MAX_CLAIM_CHARS), NOT_BLANK]

@@ -23,7 +23,7 @@ blp = Blueprint("verify", __name__, url_prefix="/v1", description="Verify claims
 
 
 def _options(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: data.get(k) for k in ("top_k", "source_ids", "min_similarity")}
+    return {k: data.get(k) for k in ("top_k", "source_ids", "min_similarity", "published_from", "published_to")}
 
 
 @blp.route("/verify")

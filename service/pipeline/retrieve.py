@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from service.records import Passage
+from service.records import Passage, SourceFilter
 from service.storage import Store
 
 _STOPWORDS = frozenset(
@@ -72,12 +72,12 @@ def affordable_terms(terms: Sequence[str], passages_with: Mapping[str, int], bud
 
 
 def lexical_candidates(
-    store: Store, claim: str, k: int, source_ids: Sequence[str] | None = None, budget: int = 0
+    store: Store, claim: str, k: int, sources: SourceFilter | None = None, budget: int = 0
 ) -> list[int]:
     """Passage ids by BM25 over the claim's affordable words (``budget``; 0: every word), best first."""
     terms = query_terms(claim)
     chosen = affordable_terms(terms, store.passages_with_terms(terms), budget) if budget > 0 else terms
-    return store.lexical_search(fts_query(chosen), k, source_ids)
+    return store.lexical_search(fts_query(chosen), k, sources)
 
 
 def reciprocal_rank_fusion(rankings: Sequence[Sequence[int]], k: int) -> dict[int, float]:
@@ -99,11 +99,11 @@ def retrieve(
     lexical_match_budget: int,
     min_similarity: float,
     duplicate_similarity: float,
-    source_ids: Sequence[str] | None = None,
+    sources: SourceFilter | None = None,
 ) -> list[Candidate]:
-    """The ``top_k`` best passages for a claim, best first."""
-    dense = [pid for pid, _ in store.dense_search(claim_vector, candidates, source_ids)]
-    lexical = lexical_candidates(store, claim, candidates, source_ids, lexical_match_budget)
+    """The ``top_k`` best passages for a claim, best first, from the articles ``sources`` allows."""
+    dense = [pid for pid, _ in store.dense_search(claim_vector, candidates, sources)]
+    lexical = lexical_candidates(store, claim, candidates, sources, lexical_match_budget)
     fused = reciprocal_rank_fusion([dense, lexical], rrf_k)
     ids = sorted(fused, key=lambda pid: (-fused[pid], pid))
     vectors = store.vectors(ids)

@@ -13,13 +13,14 @@ from typing import Any
 
 from service.errors import InvalidInputError, NotFoundError, UnknownSourceError
 from service.pipeline.aggregate import Thresholds
+from service.pipeline.dates import publication_date
 from service.pipeline.documents import expand_paths, read_file, seed_dir
 from service.pipeline.embed import Embedder
 from service.pipeline.ingest import PreparedArticle, ingest, prepare
 from service.pipeline.retrieve import retrieve
 from service.pipeline.stance import StanceModel, load_stance_model
 from service.pipeline.verify import VerifyOptions, verify_claims
-from service.records import ArticleInput, IngestResult
+from service.records import ArticleInput, IngestResult, SourceFilter
 from service.settings import Settings
 from service.storage import Store
 
@@ -127,7 +128,12 @@ class Pipeline:
         top_k: int | None = None,
         source_ids: Sequence[str] | None = None,
         min_similarity: float | None = None,
+        published_from: str | None = None,
+        published_to: str | None = None,
     ) -> list[dict[str, Any]]:
+        """One report per claim. ``source_ids`` and the ``published_from``/``published_to`` window
+        (inclusive ISO 8601; a bare date covers its day) limit which articles may be cited: a
+        claim checked as of the day it was made reads only what had been published by then."""
         s = self.settings
         options = VerifyOptions(
             top_k=top_k or s.top_k,
@@ -142,6 +148,7 @@ class Pipeline:
             consistency_adjust=s.consistency_adjust,
         )
         checked = [self._checked_claim(claim, i if len(claims) > 1 else None) for i, claim in enumerate(claims)]
+        _check_window(published_from, published_to)
         store = self._vector_store()
         _check_sources(store, source_ids or ())
         store.refresh()
@@ -151,7 +158,7 @@ class Pipeline:
             embedder=self.embedder,
             stance_model=self.stance_model,
             options=options,
-            source_ids=source_ids,
+            sources=SourceFilter(tuple(source_ids or ()), published_from, published_to),
         )
 
     def verify(self, claim: str, **kwargs: Any) -> dict[str, Any]:
@@ -199,6 +206,17 @@ class Pipeline:
             }
             for c in found
         ]
+
+
+def _check_window(published_from: str | None, published_to: str | None) -> None:
+    """Window bounds are ISO 8601 dates or date-times, the first not after the second."""
+    bounds = {"published_from": published_from, "published_to": published_to}
+    for name, value in bounds.items():
+        if value is not None and publication_date(value) is None:
+            raise InvalidInputError(f"{name} {value!r} is not an ISO 8601 date or date-time")
+    first, last = publication_date(published_from), publication_date(published_to)
+    if first and last and first > last:
+        raise InvalidInputError(f"published_from {published_from} is after published_to {published_to}")
 
 
 def _check_sources(store: Store, source_ids: Sequence[str]) -> None:

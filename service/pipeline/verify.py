@@ -31,7 +31,7 @@ from service.pipeline.embed import Embedder
 from service.pipeline.premise import premise
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.stance import NO_MODEL, StanceModel
-from service.records import Article
+from service.records import Article, SourceFilter
 from service.settings import AdjustMode, ContextMode
 from service.storage import Store
 
@@ -57,7 +57,7 @@ def verify_claims(
     embedder: Embedder,
     stance_model: StanceModel,
     options: VerifyOptions,
-    source_ids: Sequence[str] | None = None,
+    sources: SourceFilter | None = None,
 ) -> list[dict[str, Any]]:
     """One report per claim, in order; stance for all claims runs as one batch."""
     started = time.perf_counter()
@@ -74,7 +74,7 @@ def verify_claims(
             lexical_match_budget=options.lexical_match_budget,
             min_similarity=options.min_similarity,
             duplicate_similarity=options.duplicate_similarity,
-            source_ids=source_ids,
+            sources=sources,
         )
         for i, claim in enumerate(claims)
     ]

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from service.errors import ConfigurationError
-from service.records import Article, ArticleInput, Passage, PassageDraft
+from service.records import Article, ArticleInput, Passage, PassageDraft, SourceFilter
 from service.storage.sqlite import SQLiteStore
 from service.storage.vectors import DEFAULT_FACTORY, DEFAULT_NPROBE, VectorIndex
 
@@ -29,6 +29,10 @@ INDEX_FILE = "passages.faiss"
 LOCK_FILE = "write.lock"
 DEFAULT_DIM = 384  # an empty store until its first writer fixes the size
 SQL_CHUNK = 4096  # vectors read from SQLite per query (below SQLite's limit on bound parameters)
+# A filtered search over at most this many passages reads their vectors from SQLite; above it
+# FAISS scans its index for the filter's passages, since reading a vector from SQLite costs far
+# more than FAISS comparing one.
+EXACT_FILTER_PASSAGES = 2_000
 
 
 class Store:
@@ -255,15 +259,18 @@ class Store:
     def counts(self) -> tuple[int, int]:
         return self.sql.counts()
 
-    def dense_search(
-        self, vector: np.ndarray, k: int, source_ids: Sequence[str] | None = None
-    ) -> list[tuple[int, float]]:
-        """(passage id, cosine) best first. A source filter, or an index still waiting for enough
-        vectors to train, is searched exactly over SQLite."""
-        if source_ids or not self.index.trained:
-            ids = self.sql.passage_ids_for_sources(source_ids) if source_ids else self.sql.all_passage_ids()
-            return self._exact_search(np.asarray(ids, dtype=np.int64), vector, k)
-        scores, found = self.index.search(vector, k)
+    def dense_search(self, vector: np.ndarray, k: int, sources: SourceFilter | None = None) -> list[tuple[int, float]]:
+        """(passage id, cosine) best first, among the articles ``sources`` allows. An index still
+        waiting for enough vectors to train, or a filter that leaves few passages
+        (``EXACT_FILTER_PASSAGES``), is searched exactly over SQLite; a wider filter (a date window
+        over a large archive) restricts the FAISS search to its passages."""
+        if not sources and self.index.trained:
+            scores, found = self.index.search(vector, k)
+        else:
+            ids = np.asarray(self.sql.passage_ids_for(sources) if sources else self.sql.all_passage_ids(), np.int64)
+            if not self.index.trained or len(ids) <= EXACT_FILTER_PASSAGES:
+                return self._exact_search(ids, vector, k)
+            scores, found = self.index.search(vector, k, among=ids)
         return [(int(i), float(s)) for i, s in zip(found, scores, strict=True)]
 
     def _exact_search(self, candidates: np.ndarray, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
@@ -278,8 +285,8 @@ class Store:
         order = np.argsort(-all_scores, kind="stable")[:k]
         return [(int(all_ids[i]), float(all_scores[i])) for i in order]
 
-    def lexical_search(self, fts_query: str, k: int, source_ids: Sequence[str] | None = None) -> list[int]:
-        return self.sql.lexical_search(fts_query, k, source_ids)
+    def lexical_search(self, fts_query: str, k: int, sources: SourceFilter | None = None) -> list[int]:
+        return self.sql.lexical_search(fts_query, k, sources)
 
     def passages_with_terms(self, terms: Sequence[str]) -> dict[str, int]:
         """How many passages hold each of these (folded) words; absent words are left out."""

@@ -10,11 +10,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
 
-from service.records import Article, ArticleInput, Passage, PassageDraft
+from service.records import Article, ArticleInput, Passage, PassageDraft, SourceFilter
 
 
 def _m001_initial(db: sqlite3.Connection) -> None:
@@ -168,13 +169,8 @@ class SQLiteStore:
         published_to: str | None = None,
     ) -> list[Article]:
         """Articles ordered by source_id; ``after`` is the cursor (the last source_id seen)."""
-        clauses, params = ["1 = 1"], []
-        for clause, value in (
-            ("source_id > ?", after),
-            ("outlet = ?", outlet),
-            ("published_at >= ?", published_from),
-            ("published_at <= ?", published_to),
-        ):
+        clauses, params = _article_clauses(SourceFilter(published_from=published_from, published_to=published_to))
+        for clause, value in (("source_id > ?", after), ("outlet = ?", outlet)):
             if value is not None:
                 clauses.append(clause)
                 params.append(value)
@@ -314,11 +310,12 @@ class SQLiteStore:
         rows = self.db.execute(f"SELECT source_id FROM articles WHERE source_id IN ({marks})", tuple(source_ids))
         return {str(r[0]) for r in rows}
 
-    def passage_ids_for_sources(self, source_ids: Sequence[str]) -> list[int]:
-        marks = ",".join("?" * len(source_ids))
+    def passage_ids_for(self, sources: SourceFilter) -> list[int]:
+        """The passages of the articles ``sources`` lets a search cite."""
+        clauses, params = _article_clauses(sources)
         rows = self.db.execute(
-            f"SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.source_id IN ({marks})",
-            tuple(source_ids),
+            f"SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE {' AND '.join(clauses)}",
+            params,
         ).fetchall()
         return [int(r[0]) for r in rows]
 
@@ -331,16 +328,47 @@ class SQLiteStore:
                 found[term] = int(row[0])
         return found
 
-    def lexical_search(self, fts_query: str, k: int, source_ids: Sequence[str] | None = None) -> list[int]:
-        """Passage ids by BM25 (FTS5 ``rank``), best first."""
+    def lexical_search(self, fts_query: str, k: int, sources: SourceFilter | None = None) -> list[int]:
+        """Passage ids by BM25 (FTS5 ``rank``), best first, among the articles ``sources`` allows."""
         if not fts_query:
             return []
         sql = "SELECT f.rowid FROM passages_fts f"
         params: list[object] = [fts_query]
         where = "passages_fts MATCH ?"
-        if source_ids:
+        if sources:
             sql += " JOIN passages p ON p.id = f.rowid JOIN articles a ON a.id = p.article_id"
-            where += f" AND a.source_id IN ({','.join('?' * len(source_ids))})"
-            params.extend(source_ids)
+            clauses, filter_params = _article_clauses(sources)
+            where += " AND " + " AND ".join(clauses)
+            params.extend(filter_params)
         rows = self.db.execute(f"{sql} WHERE {where} ORDER BY f.rank LIMIT ?", (*params, k)).fetchall()
         return [int(r[0]) for r in rows]
+
+
+def _article_clauses(sources: SourceFilter) -> tuple[list[str], list[object]]:
+    """SQL conditions on ``articles a`` for ``sources`` (always at least one, so they can be
+    joined with AND). A bare-date upper bound covers its day: "2024-03-05T09:30:00Z" sorts after
+    "2024-03-05" as text, so it is compared with the next day."""
+    clauses: list[str] = ["1 = 1"]
+    params: list[object] = []
+    if sources.source_ids:
+        clauses.append(f"a.source_id IN ({','.join('?' * len(sources.source_ids))})")
+        params.extend(sources.source_ids)
+    if sources.published_from:
+        clauses.append("a.published_at >= ?")
+        params.append(sources.published_from)
+    if sources.published_to:
+        if _is_bare_date(sources.published_to):
+            clauses.append("a.published_at < ?")
+            params.append((date.fromisoformat(sources.published_to) + timedelta(days=1)).isoformat())
+        else:
+            clauses.append("a.published_at <= ?")
+            params.append(sources.published_to)
+    return clauses, params
+
+
+def _is_bare_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10

@@ -87,11 +87,24 @@ class VectorIndex:
             return
         self.index.remove_ids(np.ascontiguousarray(ids, dtype=np.int64))
 
-    def search(self, vector: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """(scores, ids) of the ``k`` nearest passages, best first; absent slots dropped."""
+    def search(self, vector: np.ndarray, k: int, among: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(scores, ids) of the ``k`` nearest passages, best first, only ``among`` these ids when
+        given; absent slots dropped."""
         if self.size == 0 or k <= 0:
             return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
-        scores, ids = self.index.search(np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32), k)
+        query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
+        if among is None:
+            scores, ids = self.index.search(query, k)
+        else:
+            faiss = _faiss()
+            selector = faiss.IDSelectorBatch(np.ascontiguousarray(among, dtype=np.int64))
+            ivf = faiss.try_extract_index_ivf(self.index.index)
+            params = (
+                faiss.SearchParametersIVF(sel=selector, nprobe=self.nprobe)
+                if ivf is not None
+                else faiss.SearchParameters(sel=selector)
+            )
+            scores, ids = self.index.search(query, k, params=params)
         keep = ids[0] >= 0
         return scores[0][keep], ids[0][keep]
 

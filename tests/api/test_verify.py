@@ -31,6 +31,29 @@ def test_verify_options(seeded_client: FlaskClient) -> None:
     assert problem["type"].endswith("/unknown-source") and "'typo'" in problem["detail"]
 
 
+def test_a_date_window_cites_only_what_was_published_in_it(make_app) -> None:  # type: ignore[no-untyped-def]
+    client = make_app().test_client()
+    for source_id, day in (("early", "2024-03-01"), ("late", "2024-06-01T08:00:00Z")):
+        text = "The harbour closed after a storm damaged the pier. Repairs will take three weeks."
+        body = {"source_id": source_id, "published_at": day, "text": text}
+        assert client.post("/v1/articles", json=body).status_code == 201
+    claim = "A storm damaged the harbour pier."
+
+    def cited(**window: str) -> list[str]:
+        response = client.post("/v1/verify/batch", json={"claims": [claim], **window})
+        assert response.status_code == 200, response.get_json()
+        return sorted(s["source_id"] for s in response.get_json()["results"][0]["sources"])
+
+    assert cited() == ["early", "late"]
+    assert cited(published_to="2024-05-31") == ["early"]
+    assert cited(published_from="2024-06-01", published_to="2024-06-01") == ["late"]
+    backwards = client.post(
+        "/v1/verify", json={"claim": claim, "published_from": "2024-06-02", "published_to": "2024-06-01"}
+    )
+    assert backwards.status_code == 422 and "is after published_to" in backwards.get_json()["detail"]
+    assert client.post("/v1/verify", json={"claim": claim, "published_to": "June"}).status_code == 422
+
+
 def test_claim_limits(make_app) -> None:  # type: ignore[no-untyped-def]
     client = make_app(max_claim_chars=20).test_client()
     too_long = client.post("/v1/verify", json={"claim": "x" * 21})

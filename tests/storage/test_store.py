@@ -9,8 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from service import storage
 from service.errors import ConfigurationError
-from service.records import ArticleInput, PassageDraft
+from service.records import ArticleInput, PassageDraft, SourceFilter
 from service.storage import Store
 from service.storage.vectors import MIN_TRAINING_VECTORS, VectorIndex
 
@@ -23,7 +24,9 @@ def vector(text: str) -> np.ndarray:
     return v / np.linalg.norm(v)
 
 
-def put(store: Store, source_id: str, sentences: list[str], save: bool = True) -> list[int]:
+def put(
+    store: Store, source_id: str, sentences: list[str], save: bool = True, published_at: str | None = None
+) -> list[int]:
     text = " ".join(sentences)
     drafts, pos = [], 0
     for i, s in enumerate(sentences):
@@ -32,7 +35,7 @@ def put(store: Store, source_id: str, sentences: list[str], save: bool = True) -
         pos = start + len(s)
     vectors = np.stack([vector(s) for s in sentences])
     return store.replace_article(
-        ArticleInput(source_id, text, title=source_id),
+        ArticleInput(source_id, text, title=source_id, published_at=published_at),
         "2026-01-01T00:00:00+00:00",
         "h-" + text,
         drafts,
@@ -86,11 +89,29 @@ def test_delete_removes_everything(store: Store) -> None:
 def test_source_filter_searches_only_those_sources(store: Store) -> None:
     put(store, "a", ["Alpha one."])
     b = put(store, "b", ["Beta one."])
-    hits = store.dense_search(vector("Alpha one."), 5, source_ids=["b"])
+    hits = store.dense_search(vector("Alpha one."), 5, SourceFilter(("b",)))
     assert [pid for pid, _ in hits] == b
-    assert store.lexical_search('"one"', 5, source_ids=["b"]) == b
+    assert store.lexical_search('"one"', 5, SourceFilter(("b",))) == b
     assert store.stored_sources(["a", "b", "zz"]) == {"a", "b"}
     assert store.stored_sources([]) == set()
+
+
+@pytest.mark.parametrize("exact_up_to", [storage.EXACT_FILTER_PASSAGES, 0])
+def test_a_date_window_searches_only_articles_published_in_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch, exact_up_to: int
+) -> None:
+    monkeypatch.setattr(storage, "EXACT_FILTER_PASSAGES", exact_up_to)  # 0: FAISS searches the window
+    put(store, "undated", ["Gamma one."])
+    put(store, "march", ["Alpha one.", "Alpha two."], published_at="2024-03-01")
+    late = put(store, "late-on-the-5th", ["Beta one."], published_at="2024-03-05T23:30:00Z")
+    put(store, "april", ["Delta one."], published_at="2024-04-02")
+    window = SourceFilter(published_from="2024-03-02", published_to="2024-03-05")
+    assert [pid for pid, _ in store.dense_search(vector("Alpha one."), 5, window)] == late
+    assert store.lexical_search('"one"', 5, window) == late
+    both = SourceFilter(("march", "april"), published_to="2024-03-31")
+    assert {store.passages([pid])[pid].source_id for pid, _ in store.dense_search(vector("x"), 9, both)} == {"march"}
+    listed = store.list_articles(published_from="2024-03-05", published_to="2024-03-05")
+    assert [a.source_id for a in listed] == ["late-on-the-5th"]
 
 
 def test_repairs_an_index_that_lags_sqlite(store: Store, tmp_path: Path) -> None:
