@@ -29,10 +29,6 @@ INDEX_FILE = "passages.faiss"
 LOCK_FILE = "write.lock"
 DEFAULT_DIM = 384  # an empty store until its first writer fixes the size
 SQL_CHUNK = 4096  # vectors read from SQLite per query (below SQLite's limit on bound parameters)
-# A filtered search over at most this many passages reads their vectors from SQLite; above it
-# FAISS scans its index for the filter's passages, since reading a vector from SQLite costs far
-# more than FAISS comparing one.
-EXACT_FILTER_PASSAGES = 2_000
 
 
 class Store:
@@ -260,17 +256,14 @@ class Store:
         return self.sql.counts()
 
     def dense_search(self, vector: np.ndarray, k: int, sources: SourceFilter | None = None) -> list[tuple[int, float]]:
-        """(passage id, cosine) best first, among the articles ``sources`` allows. An index still
-        waiting for enough vectors to train, or a filter that leaves few passages
-        (``EXACT_FILTER_PASSAGES``), is searched exactly over SQLite; a wider filter (a date window
-        over a large archive) restricts the FAISS search to its passages."""
-        if not sources and self.index.trained:
-            scores, found = self.index.search(vector, k)
-        else:
-            ids = np.asarray(self.sql.passage_ids_for(sources) if sources else self.sql.all_passage_ids(), np.int64)
-            if not self.index.trained or len(ids) <= EXACT_FILTER_PASSAGES:
-                return self._exact_search(ids, vector, k)
-            scores, found = self.index.search(vector, k, among=ids)
+        """(passage id, cosine) best first, among the articles ``sources`` allows. A filter has
+        FAISS skip the passages outside it, which beats reading even a few of their vectors from
+        SQLite (bench/scale.py, date windows); an index still waiting for enough vectors to train
+        is searched exactly over SQLite."""
+        ids = np.asarray(self.sql.passage_ids_for(sources), dtype=np.int64) if sources else None
+        if not self.index.trained:
+            return self._exact_search(self.sql.all_passage_ids() if ids is None else ids, vector, k)
+        scores, found = self.index.search(vector, k, among=ids)
         return [(int(i), float(s)) for i, s in zip(found, scores, strict=True)]
 
     def _exact_search(self, candidates: np.ndarray, vector: np.ndarray, k: int) -> list[tuple[int, float]]:

@@ -71,7 +71,28 @@ def _m002_change_log(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial, _m002_change_log]
+def _m003_passage_spans(db: sqlite3.Connection) -> None:
+    """Each article's first and last passage id, when its passages hold every id in between (one
+    write stores them in a row), so a filter over many articles reads one row per article, not
+    one per passage; the publication index covers them, so a date window never reads the
+    articles' text."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE articles ADD COLUMN first_passage_id INTEGER;
+        ALTER TABLE articles ADD COLUMN last_passage_id INTEGER;
+        UPDATE articles SET (first_passage_id, last_passage_id) =
+            (SELECT MIN(p.id), MAX(p.id) FROM passages p WHERE p.article_id = articles.id);
+        UPDATE articles SET first_passage_id = NULL, last_passage_id = NULL
+            WHERE last_passage_id - first_passage_id + 1 !=
+                (SELECT COUNT(*) FROM passages p WHERE p.article_id = articles.id);
+        DROP INDEX articles_published;
+        CREATE INDEX articles_published ON articles(published_at, first_passage_id, last_passage_id)
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial, _m002_change_log, _m003_passage_spans]
 CHANGE_LOG_GENERATIONS = 10_000
 
 _ARTICLE_COLUMNS = "source_id, title, url, outlet, published_at, ingested_at, content_hash, text"
@@ -234,6 +255,11 @@ class SQLiteStore:
                 passage_id = int(cursor.lastrowid or 0)
                 db.execute("INSERT INTO passages_fts (rowid, body) VALUES (?, ?)", (passage_id, body))
                 added.append(passage_id)
+            contiguous = bool(added) and added[-1] - added[0] + 1 == len(added)
+            db.execute(
+                "UPDATE articles SET first_passage_id = ?, last_passage_id = ? WHERE id = ?",
+                (added[0] if contiguous else None, added[-1] if contiguous else None, article_id),
+            )
             self._bump_generation(removed, added)
         return removed, added
 
@@ -310,14 +336,27 @@ class SQLiteStore:
         rows = self.db.execute(f"SELECT source_id FROM articles WHERE source_id IN ({marks})", tuple(source_ids))
         return {str(r[0]) for r in rows}
 
-    def passage_ids_for(self, sources: SourceFilter) -> list[int]:
-        """The passages of the articles ``sources`` lets a search cite."""
+    def passage_ids_for(self, sources: SourceFilter) -> np.ndarray:
+        """The passages of the articles ``sources`` lets a search cite: from each article's span
+        of ids, or, for one whose ids are not contiguous, from its passages."""
         clauses, params = _article_clauses(sources)
         rows = self.db.execute(
-            f"SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE {' AND '.join(clauses)}",
+            f"SELECT a.id, a.first_passage_id, a.last_passage_id FROM articles a WHERE {' AND '.join(clauses)}",
             params,
         ).fetchall()
-        return [int(r[0]) for r in rows]
+        spans = np.array([(first, last) for _, first, last in rows if first is not None], dtype=np.int64)
+        scattered = [article_id for article_id, first, _ in rows if first is None]
+        listed = [
+            int(pid)
+            for start in range(0, len(scattered), _SQL_PARAMETERS)
+            for (pid,) in self.db.execute(
+                "SELECT id FROM passages WHERE article_id IN ({})".format(
+                    ",".join("?" * len(scattered[start : start + _SQL_PARAMETERS]))
+                ),
+                scattered[start : start + _SQL_PARAMETERS],
+            )
+        ]
+        return np.concatenate([_expand(spans), np.asarray(listed, dtype=np.int64)])
 
     def passages_with_terms(self, terms: Sequence[str]) -> dict[str, int]:
         """Document frequencies from the FTS5 vocabulary (one indexed lookup per term)."""
@@ -372,3 +411,16 @@ def _is_bare_date(value: str) -> bool:
     except ValueError:
         return False
     return len(value) == 10
+
+
+_SQL_PARAMETERS = 4096  # ids bound per query, below SQLite's limit
+
+
+def _expand(spans: np.ndarray) -> np.ndarray:
+    """Every id of each (first, last) span, in one vectorised step."""
+    if len(spans) == 0:
+        return np.zeros(0, dtype=np.int64)
+    lengths = spans[:, 1] - spans[:, 0] + 1
+    offsets = np.repeat(spans[:, 0] - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    expanded: np.ndarray = np.arange(int(lengths.sum()), dtype=np.int64) + offsets
+    return expanded

@@ -97,7 +97,11 @@ class VectorIndex:
             scores, ids = self.index.search(query, k)
         else:
             faiss = _faiss()
-            selector = faiss.IDSelectorBatch(np.ascontiguousarray(among, dtype=np.int64))
+            # a bitmap over ids: one bit test per passage, where IDSelectorBatch hashes
+            members = np.zeros(int(among.max()) + 1 if len(among) else 1, dtype=bool)
+            members[among] = True
+            bitmap = np.packbits(members, bitorder="little")
+            selector = faiss.IDSelectorBitmap(len(bitmap), faiss.swig_ptr(bitmap))
             ivf = faiss.try_extract_index_ivf(self.index.index)
             params = (
                 faiss.SearchParametersIVF(sel=selector, nprobe=self.nprobe)

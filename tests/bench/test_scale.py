@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from bench.scale import copy_vectors, grow, measure, rebuild_seconds
+from bench import scale
+from bench.scale import copy_vectors, grow, measure, rebuild_seconds, window_rows
 from service.pipeline import Pipeline
 from service.settings import Settings
 
@@ -59,3 +61,28 @@ def test_measure_reports_every_stage(settings: Settings, pipeline: Pipeline) -> 
         assert 0 <= row[key]["p50"] <= row[key]["p90"], key
     seconds, peak_mb = rebuild_seconds(settings.data_dir)
     assert seconds >= 0 and peak_mb > 0
+
+
+def test_articles_are_dated_in_turn_and_windows_hold_their_share(
+    settings: Settings, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scale, "WINDOW_DAYS", 4)
+    monkeypatch.setattr(scale, "WINDOW_SHARES", (0.25, 0.5, 1.0))
+    vectors = pipeline.embedder.encode(SENTENCES)
+    grow(pipeline, SENTENCES, vectors, 100)  # articles of up to 7 passages (the pool), dated by 20s
+    articles = pipeline.store.list_articles(limit=100)
+    days = {a.published_at: a.passage_count for a in articles if a.source_id == "scale-00000000"}
+    assert days == {"2021-01-01": 7}
+    per_day: dict[str, int] = {}
+    for article in articles:
+        assert article.published_at == scale._published(int(article.source_id.removeprefix("scale-")))
+        per_day[article.published_at] = per_day.get(article.published_at, 0) + article.passage_count
+    assert sorted(per_day) == ["2021-01-01", "2021-01-02", "2021-01-03", "2021-01-04"]
+    pipeline.close()
+    none = Settings(data_dir=settings.data_dir, stance_model="none")
+    rows = window_rows(none, ["The dam took six years to build."], Pipeline(none, embedder=pipeline.embedder))
+    first_days = [sum(n for day, n in sorted(per_day.items())[:last]) for last in (1, 2, 4)]
+    assert [(r["share"], r["window_passages"]) for r in rows] == list(zip((0.25, 0.5, 1.0), first_days, strict=True))
+    for row in rows:
+        for key in ("exact_ms", "faiss_ms", "dense_search_ms"):
+            assert 0 <= row[key]["p50"] <= row[key]["p90"], key

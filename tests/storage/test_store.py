@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from service import storage
 from service.errors import ConfigurationError
 from service.records import ArticleInput, PassageDraft, SourceFilter
 from service.storage import Store
@@ -96,11 +95,11 @@ def test_source_filter_searches_only_those_sources(store: Store) -> None:
     assert store.stored_sources([]) == set()
 
 
-@pytest.mark.parametrize("exact_up_to", [storage.EXACT_FILTER_PASSAGES, 0])
-def test_a_date_window_searches_only_articles_published_in_it(
-    store: Store, monkeypatch: pytest.MonkeyPatch, exact_up_to: int
-) -> None:
-    monkeypatch.setattr(storage, "EXACT_FILTER_PASSAGES", exact_up_to)  # 0: FAISS searches the window
+@pytest.mark.parametrize("factory", ["SQfp16", "IVF4,Flat"])  # FAISS skips the rest; untrained: exact over SQLite
+def test_a_date_window_searches_only_articles_published_in_it(tmp_path: Path, factory: str) -> None:
+    store = Store(tmp_path / "d", factory=factory)
+    store.ensure_dim(DIM)
+    assert store.index.trained is (factory == "SQfp16")
     put(store, "undated", ["Gamma one."])
     put(store, "march", ["Alpha one.", "Alpha two."], published_at="2024-03-01")
     late = put(store, "late-on-the-5th", ["Beta one."], published_at="2024-03-05T23:30:00Z")
@@ -112,6 +111,35 @@ def test_a_date_window_searches_only_articles_published_in_it(
     assert {store.passages([pid])[pid].source_id for pid, _ in store.dense_search(vector("x"), 9, both)} == {"march"}
     listed = store.list_articles(published_from="2024-03-05", published_to="2024-03-05")
     assert [a.source_id for a in listed] == ["late-on-the-5th"]
+
+
+def test_a_filter_reads_each_articles_span_of_passage_ids(store: Store) -> None:
+    a = put(store, "a", ["Alpha one.", "Alpha two.", "Alpha three."])
+    b = put(store, "b", ["Beta one."])
+    c = put(store, "c", ["Gamma one.", "Gamma two."])
+    spans = store.sql.db.execute("SELECT source_id, first_passage_id, last_passage_id FROM articles").fetchall()
+    assert sorted(spans) == [("a", a[0], a[-1]), ("b", b[0], b[0]), ("c", c[0], c[-1])]
+    store.sql.db.execute("UPDATE articles SET first_passage_id = NULL, last_passage_id = NULL WHERE source_id = 'b'")
+    ids = store.sql.passage_ids_for(SourceFilter(("a", "b", "c")))
+    assert sorted(ids.tolist()) == sorted(a + b + c), "an article without a span is listed passage by passage"
+    assert store.sql.passage_ids_for(SourceFilter(("zz",))).tolist() == []
+
+
+def test_a_store_from_before_passage_spans_gets_them_on_open(store: Store, tmp_path: Path) -> None:
+    a = put(store, "a", ["Alpha one.", "Alpha two."])
+    put(store, "b", ["Beta one."])
+    db = store.sql.db  # back to the schema of version 2
+    db.execute("DROP INDEX articles_published")
+    for column in ("first_passage_id", "last_passage_id"):
+        db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+    db.execute("CREATE INDEX articles_published ON articles(published_at)")
+    db.execute("PRAGMA user_version = 2")
+    store.close()
+    reopened = Store(tmp_path / "d")
+    row = reopened.sql.db.execute("SELECT first_passage_id, last_passage_id FROM articles WHERE source_id = 'a'")
+    assert row.fetchone() == (a[0], a[-1])
+    assert sorted(reopened.sql.passage_ids_for(SourceFilter(("a",))).tolist()) == a
+    reopened.close()
 
 
 def test_repairs_an_index_that_lags_sqlite(store: Store, tmp_path: Path) -> None:
