@@ -235,6 +235,8 @@ class VerificationBatchSchema(Base):
 class SearchQuerySchema(Base):
     q = fields.String(required=True, validate=CLAIM)
     k = fields.Integer(load_default=10, validate=validate.Range(1, 100))
+    published_from = fields.String(validate=_iso_date, metadata={"description": "As in /v1/verify"})
+    published_to = fields.String(validate=_iso_date, metadata={"description": "As in /v1/verify"})
 
 
 class SearchHitSchema(Base):

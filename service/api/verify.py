@@ -57,5 +57,6 @@ class Search(MethodView):
     @blp.response(200, SearchResultSchema)
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """Nearest passages to a query by similarity (no stance)"""
-        results = get_pipeline().search(query["q"], query["k"])
+        window = {key: query.get(key) for key in ("published_from", "published_to")}
+        results = get_pipeline().search(query["q"], query["k"], **window)
         return {"query": query["q"].strip(), "results": results}

@@ -178,9 +178,13 @@ class Pipeline:
             raise InvalidInputError(f"{where} has no letters or digits")
         return text
 
-    def search(self, query: str, k: int = 10) -> list[dict[str, Any]]:
-        """Nearest passages by hybrid retrieval, without stance."""
+    def search(
+        self, query: str, k: int = 10, published_from: str | None = None, published_to: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Nearest passages by hybrid retrieval, without stance, within a publication window
+        as ``verify_many`` reads it."""
         query = self._checked_claim(query)
+        _check_window(published_from, published_to)
         store = self._vector_store()
         store.refresh()
         s = self.settings
@@ -194,6 +198,7 @@ class Pipeline:
             lexical_match_budget=s.lexical_match_budget,
             min_similarity=-1.0,
             duplicate_similarity=1.01,
+            sources=SourceFilter(published_from=published_from, published_to=published_to),
         )
         return [
             {

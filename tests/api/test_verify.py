@@ -45,6 +45,8 @@ def test_a_date_window_cites_only_what_was_published_in_it(make_app) -> None:  #
         return sorted(s["source_id"] for s in response.get_json()["results"][0]["sources"])
 
     assert cited() == ["early", "late"]
+    found = client.get("/v1/search?q=storm%20damaged%20pier&k=5&published_from=2024-06-01").get_json()
+    assert {hit["source_id"] for hit in found["results"]} == {"late"}
     assert cited(published_to="2024-05-31") == ["early"]
     assert cited(published_from="2024-06-01", published_to="2024-06-01") == ["late"]
     backwards = client.post(
