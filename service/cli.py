@@ -232,12 +232,28 @@ def articles() -> None:
 @click.option("--limit", type=click.IntRange(1, 10_000), default=100, show_default=True)
 @click.option("--after", default=None, help="Start after this source_id (cursor).")
 @click.option("--outlet", default=None, help="Only this outlet.")
+@click.option("--published-from", metavar="DATE", help="Only articles published on or after DATE (ISO 8601).")
+@click.option("--published-to", metavar="DATE", help="Only articles published on or before DATE (a date: all of it).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 @friendly_errors
-def articles_list(ctx: click.Context, limit: int, after: str | None, outlet: str | None, as_json: bool) -> None:
+def articles_list(
+    ctx: click.Context,
+    limit: int,
+    after: str | None,
+    outlet: str | None,
+    published_from: str | None,
+    published_to: str | None,
+    as_json: bool,
+) -> None:
     """List articles, ordered by source_id."""
-    for a in get_pipeline(ctx).store.list_articles(limit=limit, after=after, outlet=outlet):
+    from service.pipeline.runtime import check_window
+
+    check_window(published_from, published_to)
+    found = get_pipeline(ctx).store.list_articles(
+        limit=limit, after=after, outlet=outlet, published_from=published_from, published_to=published_to
+    )
+    for a in found:
         if as_json:
             click.echo(json.dumps(a.to_dict(), ensure_ascii=False))
         else:

@@ -74,6 +74,9 @@ def test_ingest_files_directories_and_jsonl(run, tmp_path: Path) -> None:  # typ
     first = shown["passages"][1]
     assert shown["text"][first["start"] : first["end"]] == first["text"]
     assert "unchanged" in run("ingest", str(feed)).output
+    assert run("articles", "list", "--published-to", "2024-05-01").output == "j1\t2 passages\tDam\n"
+    assert run("articles", "list", "--published-from", "2024-05-02").output == ""
+    assert run("articles", "list", "--published-from", "yesterday").exit_code == 1
     dated = json.loads(run("verify", "The dam holds two lakes.", "--json", "--published-to", "2024-05-01").output)
     assert [s["source_id"] for s in dated["sources"]] == ["j1"], "only j1 has a published_at"
     before = json.loads(run("verify", "The dam holds two lakes.", "--json", "--published-to", "2024-04-30").output)

@@ -148,7 +148,7 @@ class Pipeline:
             consistency_adjust=s.consistency_adjust,
         )
         checked = [self._checked_claim(claim, i if len(claims) > 1 else None) for i, claim in enumerate(claims)]
-        _check_window(published_from, published_to)
+        check_window(published_from, published_to)
         store = self._vector_store()
         _check_sources(store, source_ids or ())
         store.refresh()
@@ -184,7 +184,7 @@ class Pipeline:
         """Nearest passages by hybrid retrieval, without stance, within a publication window
         as ``verify_many`` reads it."""
         query = self._checked_claim(query)
-        _check_window(published_from, published_to)
+        check_window(published_from, published_to)
         store = self._vector_store()
         store.refresh()
         s = self.settings
@@ -213,7 +213,7 @@ class Pipeline:
         ]
 
 
-def _check_window(published_from: str | None, published_to: str | None) -> None:
+def check_window(published_from: str | None, published_to: str | None) -> None:
     """Window bounds are ISO 8601 dates or date-times, the first not after the second."""
     bounds = {"published_from": published_from, "published_to": published_to}
     for name, value in bounds.items():
