@@ -116,11 +116,18 @@ class SQLiteStore:
         self.db.close()
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.transaction():
-                migration(self.db)
-                self.db.execute(f"PRAGMA user_version = {number}")
+        """Bring the schema up to date. Several processes may open an old store at once (gunicorn
+        workers, a CLI run): the version is read again under the write lock, so the first one
+        migrates and the others find nothing left to do."""
+        if self._schema_version() >= len(MIGRATIONS):
+            return
+        with self.transaction():
+            for number in range(self._schema_version(), len(MIGRATIONS)):
+                MIGRATIONS[number](self.db)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def _schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

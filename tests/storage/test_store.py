@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +15,7 @@ import pytest
 from service.errors import ConfigurationError
 from service.records import ArticleInput, PassageDraft, SourceFilter
 from service.storage import Store
+from service.storage.sqlite import MIGRATIONS
 from service.storage.vectors import MIN_TRAINING_VECTORS, VectorIndex
 
 DIM = 8
@@ -140,6 +144,27 @@ def test_a_store_from_before_passage_spans_gets_them_on_open(store: Store, tmp_p
     assert row.fetchone() == (a[0], a[-1])
     assert sorted(reopened.sql.passage_ids_for(SourceFilter(("a",))).tolist()) == a
     reopened.close()
+
+
+def test_processes_opening_an_old_store_at_once_migrate_it_once(store: Store, tmp_path: Path) -> None:
+    put(store, "a", ["Alpha one.", "Alpha two."])
+    db = store.sql.db  # back to the schema of version 2
+    db.execute("DROP INDEX articles_published")
+    for column in ("first_passage_id", "last_passage_id"):
+        db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+    db.execute("CREATE INDEX articles_published ON articles(published_at)")
+    db.execute("PRAGMA user_version = 2")
+    db.execute("BEGIN IMMEDIATE")  # hold the write lock while both processes read version 2
+    code = "import sys, pathlib, service.storage.sqlite as s; s.SQLiteStore(pathlib.Path(sys.argv[1]))"
+    path = str(store.sql.path)
+    openers = [
+        subprocess.Popen([sys.executable, "-c", code, path], stderr=subprocess.PIPE, text=True) for _ in range(2)
+    ]
+    time.sleep(2.0)
+    db.execute("ROLLBACK")
+    for opener in openers:
+        assert opener.wait(timeout=60) == 0, opener.stderr.read() if opener.stderr else ""
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_repairs_an_index_that_lags_sqlite(store: Store, tmp_path: Path) -> None:
