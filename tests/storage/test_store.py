@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import subprocess
 import sys
 import time
@@ -117,6 +118,17 @@ def test_a_date_window_searches_only_articles_published_in_it(tmp_path: Path, fa
     assert [a.source_id for a in listed] == ["late-on-the-5th"]
 
 
+def back_to_version_2(store: Store) -> sqlite3.Connection:
+    """The store's schema as it was before passage spans (migration 3)."""
+    db = store.sql.db
+    db.execute("DROP INDEX articles_published")
+    for column in ("first_passage_id", "last_passage_id"):
+        db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+    db.execute("CREATE INDEX articles_published ON articles(published_at)")
+    db.execute("PRAGMA user_version = 2")
+    return db
+
+
 def test_a_filter_reads_each_articles_span_of_passage_ids(store: Store) -> None:
     a = put(store, "a", ["Alpha one.", "Alpha two.", "Alpha three."])
     b = put(store, "b", ["Beta one."])
@@ -132,12 +144,7 @@ def test_a_filter_reads_each_articles_span_of_passage_ids(store: Store) -> None:
 def test_a_store_from_before_passage_spans_gets_them_on_open(store: Store, tmp_path: Path) -> None:
     a = put(store, "a", ["Alpha one.", "Alpha two."])
     put(store, "b", ["Beta one."])
-    db = store.sql.db  # back to the schema of version 2
-    db.execute("DROP INDEX articles_published")
-    for column in ("first_passage_id", "last_passage_id"):
-        db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
-    db.execute("CREATE INDEX articles_published ON articles(published_at)")
-    db.execute("PRAGMA user_version = 2")
+    back_to_version_2(store)
     store.close()
     reopened = Store(tmp_path / "d")
     row = reopened.sql.db.execute("SELECT first_passage_id, last_passage_id FROM articles WHERE source_id = 'a'")
@@ -148,12 +155,7 @@ def test_a_store_from_before_passage_spans_gets_them_on_open(store: Store, tmp_p
 
 def test_processes_opening_an_old_store_at_once_migrate_it_once(store: Store, tmp_path: Path) -> None:
     put(store, "a", ["Alpha one.", "Alpha two."])
-    db = store.sql.db  # back to the schema of version 2
-    db.execute("DROP INDEX articles_published")
-    for column in ("first_passage_id", "last_passage_id"):
-        db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
-    db.execute("CREATE INDEX articles_published ON articles(published_at)")
-    db.execute("PRAGMA user_version = 2")
+    db = back_to_version_2(store)
     db.execute("BEGIN IMMEDIATE")  # hold the write lock while both processes read version 2
     code = "import sys, pathlib, service.storage.sqlite as s; s.SQLiteStore(pathlib.Path(sys.argv[1]))"
     path = str(store.sql.path)
