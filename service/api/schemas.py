@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from service.pipeline.dates import publication_date
 from service.settings import default_of
 
 SOURCE_ID = validate.Regexp(
@@ -27,10 +27,8 @@ class Base(ma.Schema):
 
 
 def _iso_date(value: str) -> None:
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise ma.ValidationError("not an ISO 8601 date or date-time") from None
+    if publication_date(value) is None:
+        raise ma.ValidationError("not an ISO 8601 date or date-time")
 
 
 # -- errors ---------------------------------------------------------------------------------

@@ -71,18 +71,16 @@ def reasons(claim: str, passage: str, published: date | None = None) -> list[str
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed))}, passage {', '.join(sorted(found))}")
     # what the passage's years and dates are called in a reason: "2022 (last year)"
     year_names = {year: year for year in passage_years}
-    day_names = {str(day): str(day) for day, _ in passage_dates}
-    passage_days = {d for d, _ in passage_dates}
+    day_names = {day: str(day) for day, _ in passage_dates}
     for relative in find_relative_dates(passage, published) if published else []:
         year_names.setdefault(relative.years, f"{relative.years} ({relative.phrase})")
         if relative.month:
-            day_names.setdefault(str(relative.month), f"{relative.month} ({relative.phrase})")
-            passage_days.add(relative.month)
+            day_names.setdefault(relative.month, f"{relative.month} ({relative.phrase})")
     if years_disagree(claim_years, set(year_names)):
         out.append(f"{DATE_MISMATCH}: claim {', '.join(sorted(claim_years))}, passage {_named(year_names)}")
     claim_days = {d for d, _ in claim_dates}
-    if dates_disagree(claim_days, passage_days):
-        out.append(f"{DATE_MISMATCH}: claim {_listed(claim_days)}, passage {_listed(passage_days, day_names)}")
+    if dates_disagree(claim_days, set(day_names)):
+        out.append(f"{DATE_MISMATCH}: claim {_listed(claim_days)}, passage {_listed(set(day_names), day_names)}")
     words = PassageWords.of(passage)
     missing = {name: role for name, role in claim_names(claim).items() if not words.mention(name)}
     others = {name: role_holder(role, passage) for name, role in missing.items() if role}
@@ -96,8 +94,8 @@ def reasons(claim: str, passage: str, published: date | None = None) -> list[str
     return out
 
 
-def _listed(dates: set[Date], names: dict[str, str] | None = None) -> str:
-    return ", ".join((names or {}).get(str(d), str(d)) for d in sorted(dates, key=Date.sort_key))
+def _listed(dates: set[Date], names: dict[Date, str] | None = None) -> str:
+    return ", ".join((names or {}).get(d, str(d)) for d in sorted(dates, key=Date.sort_key))
 
 
 def _named(years: dict[str, str]) -> str:

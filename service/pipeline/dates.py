@@ -141,15 +141,14 @@ def published_in(text: str) -> str | None:
 
 def _days_in(line: str) -> Iterator[date]:
     for match in _STAMP_DAY.finditer(line):
-        if match["iso"]:
-            year, month, day = int(match["iso"][:4]), int(match["iso"][5:7]), int(match["iso"][8:10])
-        else:
-            year = int(match["year"] or match["year_after"])
-            month = _MONTH_INDEX[(match["month_first"] or match["month_after"]).rstrip(".")] + 1
-            day = _day(match["day_first"] or match["day_after"])
         try:
-            yield date(year, month, day)
-        except ValueError:
+            if match["iso"]:
+                yield date.fromisoformat(match["iso"])
+            else:
+                month = _MONTH_INDEX[(match["month_first"] or match["month_after"]).rstrip(".")] + 1
+                day = _day(match["day_first"] or match["day_after"])
+                yield date(int(match["year"] or match["year_after"]), month, day)
+        except ValueError:  # no such day: "31 February"
             continue
 
 

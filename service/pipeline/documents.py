@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from service.errors import BinaryInputError, EncodingError, InvalidInputError
 from service.pipeline.clean import clean
+from service.pipeline.dates import publication_date
 from service.records import ArticleInput
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -71,10 +71,8 @@ def _title_of(text: str) -> str | None:
 def check_date(value: Any, where: str) -> str | None:
     if value in (None, ""):
         return None
-    try:
-        datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        raise InvalidInputError(f"{where}: published_at {value!r} is not an ISO 8601 date") from None
+    if publication_date(str(value)) is None:
+        raise InvalidInputError(f"{where}: published_at {value!r} is not an ISO 8601 date")
     return str(value)
 
 

@@ -215,11 +215,10 @@ class Pipeline:
 
 def check_window(published_from: str | None, published_to: str | None) -> None:
     """Window bounds are ISO 8601 dates or date-times, the first not after the second."""
-    bounds = {"published_from": published_from, "published_to": published_to}
-    for name, value in bounds.items():
-        if value is not None and publication_date(value) is None:
-            raise InvalidInputError(f"{name} {value!r} is not an ISO 8601 date or date-time")
     first, last = publication_date(published_from), publication_date(published_to)
+    for name, value, day in (("published_from", published_from, first), ("published_to", published_to, last)):
+        if value is not None and day is None:
+            raise InvalidInputError(f"{name} {value!r} is not an ISO 8601 date or date-time")
     if first and last and first > last:
         raise InvalidInputError(f"published_from {published_from} is after published_to {published_to}")
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from service.errors import ConfigurationError
 from service.records import Article, ArticleInput, Passage, PassageDraft, SourceFilter
-from service.storage.sqlite import SQLiteStore
+from service.storage.sqlite import SQL_CHUNK, SQLiteStore
 from service.storage.vectors import DEFAULT_FACTORY, DEFAULT_NPROBE, VectorIndex
 
 __all__ = ["Store", "SQLiteStore", "VectorIndex"]
@@ -28,7 +28,6 @@ DB_FILE = "claimscope.sqlite3"
 INDEX_FILE = "passages.faiss"
 LOCK_FILE = "write.lock"
 DEFAULT_DIM = 384  # an empty store until its first writer fixes the size
-SQL_CHUNK = 4096  # vectors read from SQLite per query (below SQLite's limit on bound parameters)
 
 
 class Store:
@@ -260,7 +259,7 @@ class Store:
         FAISS skip the passages outside it, which beats reading even a few of their vectors from
         SQLite (bench/scale.py, date windows); an index still waiting for enough vectors to train
         is searched exactly over SQLite."""
-        ids = np.asarray(self.sql.passage_ids_for(sources), dtype=np.int64) if sources else None
+        ids = self.sql.passage_ids_for(sources) if sources else None
         if not self.index.trained:
             return self._exact_search(self.sql.all_passage_ids() if ids is None else ids, vector, k)
         scores, found = self.index.search(vector, k, among=ids)

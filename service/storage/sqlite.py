@@ -94,6 +94,7 @@ def _m003_passage_spans(db: sqlite3.Connection) -> None:
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial, _m002_change_log, _m003_passage_spans]
 CHANGE_LOG_GENERATIONS = 10_000
+SQL_CHUNK = 4096  # ids bound per query (below SQLite's limit on bound parameters)
 
 _ARTICLE_COLUMNS = "source_id, title, url, outlet, published_at, ingested_at, content_hash, text"
 
@@ -353,16 +354,13 @@ class SQLiteStore:
         ).fetchall()
         spans = np.array([(first, last) for _, first, last in rows if first is not None], dtype=np.int64)
         scattered = [article_id for article_id, first, _ in rows if first is None]
-        listed = [
-            int(pid)
-            for start in range(0, len(scattered), _SQL_PARAMETERS)
-            for (pid,) in self.db.execute(
-                "SELECT id FROM passages WHERE article_id IN ({})".format(
-                    ",".join("?" * len(scattered[start : start + _SQL_PARAMETERS]))
-                ),
-                scattered[start : start + _SQL_PARAMETERS],
+        listed: list[int] = []
+        for start in range(0, len(scattered), SQL_CHUNK):
+            chunk = scattered[start : start + SQL_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            listed.extend(
+                int(pid) for (pid,) in self.db.execute(f"SELECT id FROM passages WHERE article_id IN ({marks})", chunk)
             )
-        ]
         return np.concatenate([_expand(spans), np.asarray(listed, dtype=np.int64)])
 
     def passages_with_terms(self, terms: Sequence[str]) -> dict[str, int]:
@@ -418,9 +416,6 @@ def _is_bare_date(value: str) -> bool:
     except ValueError:
         return False
     return len(value) == 10
-
-
-_SQL_PARAMETERS = 4096  # ids bound per query, below SQLite's limit
 
 
 def _expand(spans: np.ndarray) -> np.ndarray:

@@ -58,7 +58,7 @@ class VectorIndex:
         """Vectors needed to train this index; 0 when it needs no (more) training."""
         if self.trained:
             return 0
-        ivf = _faiss().try_extract_index_ivf(self.index.index)
+        ivf = self._ivf()
         return max(MIN_TRAINING_VECTORS, POINTS_PER_CENTROID * ivf.nlist) if ivf is not None else MIN_TRAINING_VECTORS
 
     def train(self, vectors: np.ndarray) -> None:
@@ -66,9 +66,13 @@ class VectorIndex:
 
     def _set_nprobe(self) -> None:
         """IVF indexes search ``nprobe`` of their lists (FAISS's default of one misses neighbours)."""
-        ivf = _faiss().try_extract_index_ivf(self.index.index)
+        ivf = self._ivf()
         if ivf is not None:
             ivf.nprobe = self.nprobe
+
+    def _ivf(self) -> Any:
+        """The inverted-file part of the index (IVF factories), else None."""
+        return _faiss().try_extract_index_ivf(self.index.index)
 
     def ids(self) -> np.ndarray:
         ids: np.ndarray = _faiss().vector_to_array(self.index.id_map).astype(np.int64)
@@ -102,10 +106,9 @@ class VectorIndex:
             members[among] = True
             bitmap = np.packbits(members, bitorder="little")
             selector = faiss.IDSelectorBitmap(len(bitmap), faiss.swig_ptr(bitmap))
-            ivf = faiss.try_extract_index_ivf(self.index.index)
             params = (
                 faiss.SearchParametersIVF(sel=selector, nprobe=self.nprobe)
-                if ivf is not None
+                if self._ivf() is not None
                 else faiss.SearchParameters(sel=selector)
             )
             scores, ids = self.index.search(query, k, params=params)
