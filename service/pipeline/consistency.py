@@ -1,8 +1,8 @@
 """Consistency checks NLI models are weak at: numbers, dates, negation and named entities.
 
 ``reasons(claim, passage)`` explains, in words, where a passage disagrees with the claim on a
-number or a date (a year, or a month and day: ``dates``; "last year" too when the article's
-publication day is known), denies it in its own words
+number or a date (a year, or a month and day: ``dates``; "last year" and "on Tuesday" too when
+the article's publication day is known: ``relative_dates``), denies it in its own words
 (``negation``), lacks a name the claim relies on, or gives the claim's office to someone else
 (``names`` decides when a name counts as present). Numbers are compared only when they count the
 same thing: "40 times" against "39 times", never "5 days" against "39 times", and "more than 30
@@ -19,10 +19,11 @@ from datetime import date
 
 import numpy as np
 
-from service.pipeline.dates import Date, dates_disagree, find_dates, find_relative_dates
+from service.pipeline.dates import Date, dates_disagree, find_dates
 from service.pipeline.names import PassageWords, claim_names, role_holder
 from service.pipeline.negation import negated_clause
 from service.pipeline.numbers import number_mismatches, read_numbers, years_disagree
+from service.pipeline.relative_dates import find_relative_dates, find_relative_days
 
 # Each reason opens with its kind; API clients may match on these.
 NUMBER_MISMATCH = "number mismatch"
@@ -47,7 +48,8 @@ def _text(value: str) -> str:
 
 def reasons(claim: str, passage: str, published: date | None = None) -> list[str]:
     """Human-readable disagreements between claim and passage (empty when none are found).
-    ``published``, the day the passage's article came out, dates its "last year" and "next month".
+    ``published``, the day the passage's article came out, dates its "last year", "next month",
+    "on Tuesday" and "last week".
 
     Examples:
         >>> reasons("Xi has met Putin 40 times", "Xi has met Putin in person 39 times")
@@ -72,10 +74,16 @@ def reasons(claim: str, passage: str, published: date | None = None) -> list[str
     # what the passage's years and dates are called in a reason: "2022 (last year)"
     year_names = {year: year for year in passage_years}
     day_names = {day: str(day) for day, _ in passage_dates}
-    for relative in find_relative_dates(passage, published) if published else []:
-        year_names.setdefault(relative.years, f"{relative.years} ({relative.phrase})")
-        if relative.month:
-            day_names.setdefault(relative.month, f"{relative.month} ({relative.phrase})")
+    if published:
+        for relative in find_relative_dates(passage, published):
+            year_names.setdefault(relative.years, f"{relative.years} ({relative.phrase})")
+            if relative.month:
+                day_names.setdefault(relative.month, f"{relative.month} ({relative.phrase})")
+        # a day of the week dates a day, not a year: "said on Monday" would wrongly date a
+        # background fact's year far more often than it dates the claim's
+        for day in find_relative_days(passage, published):
+            for span in day.dates():
+                day_names.setdefault(span, str(day))
     if years_disagree(claim_years, set(year_names)):
         out.append(f"{DATE_MISMATCH}: claim {', '.join(sorted(claim_years))}, passage {_named(year_names)}")
     claim_days = {d for d, _ in claim_dates}
@@ -95,7 +103,9 @@ def reasons(claim: str, passage: str, published: date | None = None) -> list[str
 
 
 def _listed(dates: set[Date], names: dict[Date, str] | None = None) -> str:
-    return ", ".join((names or {}).get(d, str(d)) for d in sorted(dates, key=Date.sort_key))
+    """The dates by name, in calendar order, each name once ("on Tuesday" may span two months)."""
+    listed = ((names or {}).get(d, str(d)) for d in sorted(dates, key=Date.sort_key))
+    return ", ".join(dict.fromkeys(listed))
 
 
 def _named(years: dict[str, str]) -> str:

@@ -51,7 +51,7 @@ def check_source_id(source_id: str) -> str:
 def prepare(article: ArticleInput, max_passage_chars: int, max_text_chars: int) -> PreparedArticle:
     """Clean and split one article; raises if nothing usable is left. An article that came
     without a publication date takes the one its "Published ..." line gives, which dates its
-    "last year" for the consistency checks."""
+    "last year" and "on Tuesday" for the consistency checks."""
     check_source_id(article.source_id)
     if len(article.text) > max_text_chars:
         raise InvalidInputError(f"{article.source_id}: text is {len(article.text)} characters (limit {max_text_chars})")

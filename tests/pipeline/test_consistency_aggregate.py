@@ -118,6 +118,28 @@ PUBLISHED = date(2023, 3, 17)
             "They met in February last year.",
             ["date mismatch: claim 2021, passage 2022 (February last year)"],
         ),
+        # Friday 17 March: "Monday" is the 13th or the 20th, give or take a day
+        ("Xi arrived in Moscow on March 20.", "Xi arrived in Moscow on Monday.", []),
+        (
+            "Xi arrived in Moscow on March 27.",
+            "Xi arrived in Moscow on Monday.",
+            ["date mismatch: claim March 27, passage March 13 or March 20 (Monday)"],
+        ),
+        ("The vote was held on March 15.", "The vote was held yesterday.", []),
+        (
+            "The vote was held on March 13.",
+            "The vote was held yesterday.",
+            ["date mismatch: claim March 13, passage March 16 (yesterday)"],
+        ),
+        ("Xi will visit Russia on March 21.", "Xi will visit Russia next week, the ministry said Friday.", []),
+        (
+            "Xi will visit Russia on March 15.",
+            "Xi will visit Russia next week, the ministry said Friday.",
+            ["date mismatch: claim March 15, passage March 20-26 (next week)"],
+        ),
+        # the day of a statement dates the statement; a weekday dates no year
+        ("Xi will visit Russia on March 21.", "Xi will visit Russia, the ministry said Friday.", []),
+        ("Xi arrived in Moscow in 2019.", "Xi arrived in Moscow on Monday.", []),
     ],
 )
 def test_reasons_date_a_passage_from_its_publication_day(claim: str, passage: str, expected: list[str]) -> None:
@@ -128,6 +150,7 @@ def test_without_a_publication_day_relative_dates_say_nothing() -> None:
     passage = "Xi was last in Russia in 2019, and Putin in Beijing last year."
     assert reasons("Putin was in Beijing in 2022.", passage) == ["date mismatch: claim 2022, passage 2019"]
     assert reasons("Putin was in Beijing in 2021.", "Putin was in Beijing last year.") == []
+    assert reasons("Xi arrived in Moscow on March 27.", "Xi arrived in Moscow on Monday.") == []
 
 
 def test_adjust_moves_entailment_to_contradiction_only_on_mismatch() -> None:

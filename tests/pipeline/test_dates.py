@@ -1,5 +1,5 @@
 """Dates are found beside a day or a year, with their ranges, and agree when their days overlap;
-relative dates ("last year") are resolved against the day an article was published."""
+an article's publication day comes from its published_at or its "Published ..." lines."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from service.pipeline.dates import (
     Date,
     dates_disagree,
     find_dates,
-    find_relative_dates,
     publication_date,
     published_in,
 )
@@ -56,37 +55,6 @@ def test_dates_disagree_only_when_no_date_of_the_claim_agrees(
     claim: list[Date], passage: list[Date], disagree: bool
 ) -> None:
     assert dates_disagree(claim, passage) is disagree
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Putin was in Beijing last year.", [("last year", "2022", None)]),
-        (
-            "Earlier this year, talks stalled; they resume next year.",
-            [("Earlier this year", "2023", None), ("next year", "2024", None)],
-        ),
-        ("They met in February last year.", [("February last year", "2022", "February")]),
-        ("Wang Yi was in Moscow last month.", [("last month", "2023", "February")]),
-        ("Later this month the vote is held.", [("Later this month", "2023", "March")]),
-        ("The war began a year ago.", [("a year ago", "2021-2022", None)]),
-        ("It closed 3 years ago.", [("3 years ago", "2019-2020", None)]),
-        ("It closed two years ago.", [("two years ago", "2020-2021", None)]),
-        # the twelve months before, any year before, and the verb "last" are not dates
-        ("Prices rose over the last year.", []),
-        ("The war began more than a year ago.", []),
-        ("Ships may last year after year.", []),
-        ("The drought could last year-round.", []),
-    ],
-)
-def test_find_relative_dates(text: str, expected: list[tuple[str, str, str | None]]) -> None:
-    found = find_relative_dates(text, date(2023, 3, 17))
-    assert [(r.phrase, r.years, str(r.month) if r.month else None) for r in found] == expected
-
-
-def test_last_month_in_january_is_december_of_the_year_before() -> None:
-    [last] = find_relative_dates("The deal was signed last month.", date(2024, 1, 9))
-    assert (last.years, last.month) == ("2023", Date(11))
 
 
 @pytest.mark.parametrize(

@@ -131,6 +131,20 @@ def test_relative_dates_are_read_from_the_day_the_article_was_published(pipeline
     assert not any(r.startswith("date mismatch") for found in right_year.values() for r in found)
 
 
+def test_a_day_of_the_week_is_dated_from_the_day_the_article_was_published(pipeline: Pipeline) -> None:
+    text = "The harbour closed on Tuesday after a storm damaged the pier. Repairs will take three weeks."
+    pipeline.ingest([ArticleInput("tuesday", text, published_at="2024-03-05")])  # a Tuesday
+
+    def date_reasons(claim: str) -> list[str]:
+        [source] = pipeline.verify(claim)["sources"]
+        return [r for p in source["passages"] for r in p["reasons"] if r.startswith("date mismatch")]
+
+    assert date_reasons("The harbour closed on March 20 after a storm.") == [
+        "date mismatch: claim March 20, passage March 5 (Tuesday)"
+    ]
+    assert date_reasons("The harbour closed on March 5 after a storm.") == []
+
+
 def test_an_undated_article_takes_the_day_of_its_published_line(pipeline: Pipeline) -> None:
     stamped = "Published 5 March 2024, 10:42 GMT\nThe harbour reopened last year after a storm wrecked the pier."
     pipeline.ingest([ArticleInput("stamped", stamped), ArticleInput("given", stamped, published_at="2025-01-02")])
