@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import shlex
 import sys
@@ -16,7 +17,11 @@ def write_results(out: Path, name: str, title: str, details: str, table: list[st
     print("\n".join(table))
     out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    command = shlex.join(["python", f"bench/{Path(sys.argv[0]).name}", *sys.argv[1:]])
+    # the CLAIMSCOPE_* settings of the run are part of its command: the same script measures
+    # another index or model with them
+    settings = [f"{key}={value}" for key, value in sorted(os.environ.items()) if key.startswith("CLAIMSCOPE_")]
+    script = ["python", f"bench/{Path(sys.argv[0]).name}", *sys.argv[1:]]
+    command = shlex.join([*settings, *script])
     machine = f"{platform.processor() or platform.machine()}, Python {platform.python_version()}"
     header = f"# {title}\n\n`{command}`, {stamp}, {details}{machine}\n\n"
     (out / f"{name}.md").write_text(header + "\n".join(table) + "\n", encoding="utf-8")

@@ -121,3 +121,19 @@ def test_the_ensemble_report_scores_each_model_and_their_mean(
     monkeypatch.setattr("sys.argv", ["teacher_ensemble.py", str(other)])
     with pytest.raises(SystemExit):
         teacher_ensemble.main()
+
+
+def test_a_report_gives_the_claimscope_settings_of_its_run_in_its_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from bench._report import write_results
+
+    for key in [key for key in os.environ if key.startswith("CLAIMSCOPE_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("CLAIMSCOPE_FAISS_FACTORY", "IVF4096,Flat")
+    monkeypatch.setattr("sys.argv", ["bench/scale.py", "--sizes", "1000"])
+    write_results(tmp_path, "scale", "Scale", "details, ", ["| a |"], {"rows": []})
+    command = "CLAIMSCOPE_FAISS_FACTORY=IVF4096,Flat python bench/scale.py --sizes 1000"
+    assert (tmp_path / "scale.md").read_text().startswith(f"# Scale\n\n`{command}`, ")

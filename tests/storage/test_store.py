@@ -118,6 +118,22 @@ def test_a_date_window_searches_only_articles_published_in_it(tmp_path: Path, fa
     assert [a.source_id for a in listed] == ["late-on-the-5th"]
 
 
+def test_an_ivf_index_probes_more_lists_for_a_narrow_window() -> None:
+    """A window holding 2% of an IVF index's passages is spread thin over its lists: probing one
+    list, as an unfiltered search does here, would find a few of them instead of the ten nearest."""
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(3_200, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = VectorIndex(16, "IVF16,Flat", nprobe=1)
+    index.train(vectors)
+    index.add(np.arange(len(vectors)), vectors)
+    window = np.sort(rng.choice(len(vectors), size=64, replace=False))
+    for query in vectors[:5] + 0.1:
+        _, found = index.search(query, 10, among=window)
+        nearest = window[np.argsort(-(vectors[window] @ query), kind="stable")[:10]]
+        assert found.tolist() == nearest.tolist()
+
+
 def back_to_version_2(store: Store) -> sqlite3.Connection:
     """The store's schema as it was before passage spans (migration 3)."""
     db = store.sql.db
