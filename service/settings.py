@@ -62,12 +62,17 @@ class Settings:
             "(16-bit floats) halves Flat's memory and, at a million passages, searches 4x faster with the same "
             "evidence cited; `Flat`; trained ones (`IVF4096,Flat`, `SQ8`) index nothing until the store holds enough "
             "vectors to train on, and search SQLite exactly until then (bench/scale.py). A data dir whose index was "
-            "built by another factory is reindexed from SQLite when it is opened."
+            "built by another factory is reindexed from SQLite when it is opened. Past a million passages, "
+            "`IVF4096,SQfp16` verifies about a third faster with the same memory and evidence cited "
+            "(docs/benchmarks.md)."
         },
     )
     faiss_nprobe: int = field(
         default=DEFAULT_NPROBE,
-        metadata={"help": "Lists an IVF index searches per query (more: better recall, slower)."},
+        metadata={
+            "help": "Lists an IVF index searches per query (more: better recall, slower); a source or date "
+            "filter holding a share s of the passages searches nprobe / s of them (bench/scale.py)."
+        },
     )
     top_k: int = field(
         default=10, metadata={"help": "Passages judged per claim (after fusion and duplicate collapsing)."}

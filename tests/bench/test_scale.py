@@ -86,3 +86,5 @@ def test_articles_are_dated_in_turn_and_windows_hold_their_share(
     for row in rows:
         for key in ("exact_ms", "faiss_ms", "dense_search_ms"):
             assert 0 <= row[key]["p50"] <= row[key]["p90"], key
+        assert row["recall"] == 1.0, "a flat index finds the exact top k of any window"
+    assert "| 1.0000 |" in "\n".join(scale.window_table(rows))
