@@ -92,15 +92,15 @@ class RelativeDay:
         and a story published the day after it was written), split where a month ends."""
         out = []
         for first, last in self.spans:
-            day, last = first - _SLACK, last + _SLACK
-            while day <= last:
-                month_end = min(last, _last_of_month(day))
+            day, end = first - _SLACK, last + _SLACK
+            while day <= end:
+                month_end = min(end, _last_of_month(day))
                 out.append(Date(day.month - 1, day.day, month_end.day))
                 day = month_end + timedelta(days=1)
         return out
 
     def __str__(self) -> str:
-        """ "March 13 or March 20 (Monday)", "March 20-26 (next week)"."""
+        """As a reason names it: "March 13 or March 20 (Monday)", "March 20-26 (next week)"."""
         return f"{' or '.join(_span_text(first, last) for first, last in self.spans)} ({self.phrase})"
 
 
