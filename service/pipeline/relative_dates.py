@@ -48,9 +48,12 @@ _OTHER_DAY = set("a an each every one that the following previous same of".split
 _LEADING_WORDS = set("on by since until till from through and or before after late early".split())
 # A day that dates what someone said, not what the claim is about: "the ministry said Friday".
 _SPEECH = r"said|says|say|told|tells|added|stated|wrote|tweeted|posted|announced|confirmed|reported"
-# "said Friday", "said on Friday", "told reporters on Friday", "said in a statement late on Friday"
+# "said Friday", "said on Friday", "told reporters on Friday", "said in a statement released late on
+# Friday", "told a news conference on Friday": the verb, at most two words of whom or where (with
+# a preposition and an article), and the day
 _SPEECH_BEFORE = re.compile(
-    rf"\b(?:{_SPEECH})(?:\s+(?:in\s+an?\s+\w+|to\s+\w+|\w+))?\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
+    rf"\b(?:{_SPEECH})(?:\s+(?:(?:in|at|to|during)\s+)?(?:(?:a|an|the)\s+)?\w+(?:\s+\w+)?)?"
+    r"(?:\s+(?:released|issued|published))?\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
 )
 _SPEECH_AFTER = re.compile(rf"(?:'s)?\s+(?:(?:morning|afternoon|evening|night)\s+)?(?:{_SPEECH})\b")
 # "on Tuesday, March 5": the date says it, and find_dates reads that.

@@ -71,6 +71,10 @@ def test_years_ago_lean_towards_the_nearer_year_of_the_publication() -> None:
         ("The ministry said Friday that Xi will visit.", []),
         ("The ministry said in a statement on Friday that talks resumed.", []),
         ("Qin Gang told reporters on Thursday that peace mattered.", []),
+        ("Talks resumed, the ministry said in a statement released late on Friday.", []),
+        ("Qin Gang told a news conference on Thursday that peace mattered.", []),
+        # a day after a whole clause of what was said is the day of the event
+        ("The ministry said Xi would arrive on Monday.", ["March 4 or March 11 (Monday)"]),
         ("The ministry on Friday said talks failed.", []),
         ("Super Tuesday decides it, and Good Friday is a holiday.", []),
         ("Every Monday the market opens; Mondays are slow.", []),
