@@ -185,6 +185,11 @@ def openapi(fmt: str, output: Path | None) -> None:
 @click.option(
     "--published-to", metavar="DATE", help="Only articles published on or before DATE (a date: that whole day)."
 )
+@click.option(
+    "--claimed-on",
+    metavar="DATE",
+    help="The day the claim was made: its 'last year' and 'on Monday' are read from it (ISO 8601).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the verification as JSON (the HTTP API's shape).")
 @click.pass_context
 @friendly_errors
@@ -196,6 +201,7 @@ def verify(
     min_similarity: float | None,
     published_from: str | None,
     published_to: str | None,
+    claimed_on: str | None,
     as_json: bool,
 ) -> None:
     """Say which sources support or contradict CLAIM, citing the passages.
@@ -205,6 +211,7 @@ def verify(
         claimscope verify "Xi last visited Russia in 2017."
         claimscope verify "..." --source 001_da3d475bf2e434d8 --json
         claimscope verify "..." --published-to 2023-03-17
+        claimscope verify "Xi will visit Moscow next week." --claimed-on 2023-03-17
     """
     from service.cli_report import render_report
 
@@ -216,6 +223,7 @@ def verify(
         min_similarity=min_similarity,
         published_from=published_from,
         published_to=published_to,
+        claimed_on=claimed_on,
     )
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))

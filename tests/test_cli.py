@@ -85,6 +85,11 @@ def test_ingest_files_directories_and_jsonl(run, tmp_path: Path) -> None:  # typ
     assert bad.exit_code == 1 and "published_from 'May 1' is not an ISO 8601 date" in bad.stderr
     backwards = run("verify", "The dam.", "--published-from", "2024-05-02", "--published-to", "2024-05-01")
     assert backwards.exit_code == 1 and "is after published_to" in backwards.stderr
+    last_year = "The dam was finished last year."
+    claimed = json.loads(run("verify", last_year, "--json", "--claimed-on", "2025-02-01").output)
+    assert claimed["claim"] == last_year
+    undated = run("verify", last_year, "--claimed-on", "last May")
+    assert undated.exit_code == 1 and "claimed_on 'last May' is not an ISO 8601 date" in undated.stderr
 
 
 @pytest.mark.parametrize(

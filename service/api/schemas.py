@@ -209,6 +209,13 @@ class VerifyOptionsSchema(Base):
             " checked as of the day it was made. Articles with no published_at are outside any window"
         },
     )
+    claimed_on = fields.String(
+        validate=_iso_date,
+        metadata={
+            "description": "The day the claim was made (ISO 8601): its own 'last year', 'next month', 'on Monday'"
+            " and 'last week' are read from it for the date checks, as an article's are from its published_at"
+        },
+    )
 
 
 CLAIM = [validate.Length(min=1, max=MAX_CLAIM_CHARS), NOT_BLANK]

@@ -23,7 +23,8 @@ blp = Blueprint("verify", __name__, url_prefix="/v1", description="Verify claims
 
 
 def _options(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: data.get(k) for k in ("top_k", "source_ids", "min_similarity", "published_from", "published_to")}
+    keys = ("top_k", "source_ids", "min_similarity", "published_from", "published_to", "claimed_on")
+    return {k: data.get(k) for k in keys}
 
 
 @blp.route("/verify")

@@ -46,10 +46,10 @@ def _text(value: str) -> str:
     return unicodedata.normalize("NFKC", value)
 
 
-def reasons(claim: str, passage: str, published: date | None = None) -> list[str]:
+def reasons(claim: str, passage: str, published: date | None = None, claimed: date | None = None) -> list[str]:
     """Human-readable disagreements between claim and passage (empty when none are found).
     ``published``, the day the passage's article came out, dates its "last year", "next month",
-    "on Tuesday" and "last week".
+    "on Tuesday" and "last week"; ``claimed``, the day the claim was made, dates the claim's.
 
     Examples:
         >>> reasons("Xi has met Putin 40 times", "Xi has met Putin in person 39 times")
@@ -68,27 +68,15 @@ def reasons(claim: str, passage: str, published: date | None = None) -> list[str
     claim_dates, passage_dates = find_dates(claim), find_dates(passage)
     claim_years, claim_numbers = read_numbers(claim, [span for _, span in claim_dates])
     passage_years, passage_numbers = read_numbers(passage, [span for _, span in passage_dates])
-    claimed, found = number_mismatches(claim_numbers, passage_numbers)
-    if claimed:
-        out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed))}, passage {', '.join(sorted(found))}")
-    # what the passage's years and dates are called in a reason: "2022 (last year)"
-    year_names = {year: year for year in passage_years}
-    day_names = {day: str(day) for day, _ in passage_dates}
-    if published:
-        for relative in find_relative_dates(passage, published):
-            year_names.setdefault(relative.years, f"{relative.years} ({relative.phrase})")
-            if relative.month:
-                day_names.setdefault(relative.month, f"{relative.month} ({relative.phrase})")
-        # a day of the week dates a day, not a year: "said on Monday" would wrongly date a
-        # background fact's year far more often than it dates the claim's
-        for day in find_relative_days(passage, published):
-            for span in day.dates():
-                day_names.setdefault(span, str(day))
-    if years_disagree(claim_years, set(year_names)):
-        out.append(f"{DATE_MISMATCH}: claim {', '.join(sorted(claim_years))}, passage {_named(year_names)}")
-    claim_days = {d for d, _ in claim_dates}
-    if dates_disagree(claim_days, set(day_names)):
-        out.append(f"{DATE_MISMATCH}: claim {_listed(claim_days)}, passage {_listed(set(day_names), day_names)}")
+    claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers)
+    if claimed_numbers:
+        out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed_numbers))}, passage {', '.join(sorted(found))}")
+    claim_year_names, claim_day_names = _dated(claim, claim_dates, claim_years, claimed)
+    year_names, day_names = _dated(passage, passage_dates, passage_years, published)
+    if years_disagree(set(claim_year_names), set(year_names)):
+        out.append(f"{DATE_MISMATCH}: claim {_named(claim_year_names)}, passage {_named(year_names)}")
+    if dates_disagree(set(claim_day_names), set(day_names)):
+        out.append(f"{DATE_MISMATCH}: claim {_listed(claim_day_names)}, passage {_listed(day_names)}")
     words = PassageWords.of(passage)
     missing = {name: role for name, role in claim_names(claim).items() if not words.mention(name)}
     others = {name: role_holder(role, passage) for name, role in missing.items() if role}
@@ -102,10 +90,29 @@ def reasons(claim: str, passage: str, published: date | None = None) -> list[str
     return out
 
 
-def _listed(dates: set[Date], names: dict[Date, str] | None = None) -> str:
+def _dated(
+    text: str, dates: list[tuple[Date, tuple[int, int]]], years: set[str], day: date | None
+) -> tuple[dict[str, str], dict[Date, str]]:
+    """The years and dates of ``text``, each with what a reason calls it ("2022 (last year)"):
+    those it gives, and, when the ``day`` it was written is known, those it gives from that day."""
+    year_names = {year: year for year in years}
+    day_names = {found: str(found) for found, _ in dates}
+    if day:
+        for relative in find_relative_dates(text, day):
+            year_names.setdefault(relative.years, f"{relative.years} ({relative.phrase})")
+            if relative.month:
+                day_names.setdefault(relative.month, f"{relative.month} ({relative.phrase})")
+        # a day of the week dates a day, not a year: "said on Monday" would wrongly date a
+        # background fact's year far more often than it dates the claim's
+        for relative_day in find_relative_days(text, day):
+            for span in relative_day.dates():
+                day_names.setdefault(span, str(relative_day))
+    return year_names, day_names
+
+
+def _listed(dates: dict[Date, str]) -> str:
     """The dates by name, in calendar order, each name once ("on Tuesday" may span two months)."""
-    listed = ((names or {}).get(d, str(d)) for d in sorted(dates, key=Date.sort_key))
-    return ", ".join(dict.fromkeys(listed))
+    return ", ".join(dict.fromkeys(dates[d] for d in sorted(dates, key=Date.sort_key)))
 
 
 def _named(years: dict[str, str]) -> str:

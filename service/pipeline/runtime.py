@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -130,10 +131,13 @@ class Pipeline:
         min_similarity: float | None = None,
         published_from: str | None = None,
         published_to: str | None = None,
+        claimed_on: str | None = None,
     ) -> list[dict[str, Any]]:
         """One report per claim. ``source_ids`` and the ``published_from``/``published_to`` window
         (inclusive ISO 8601; a bare date covers its day) limit which articles may be cited: a
-        claim checked as of the day it was made reads only what had been published by then."""
+        claim checked as of the day it was made reads only what had been published by then.
+        ``claimed_on`` (ISO 8601), the day the claims were made, dates their own "last year",
+        "next month", "on Monday" and "last week", as an article's publication day dates its."""
         s = self.settings
         options = VerifyOptions(
             top_k=top_k or s.top_k,
@@ -149,6 +153,7 @@ class Pipeline:
         )
         checked = [self._checked_claim(claim, i if len(claims) > 1 else None) for i, claim in enumerate(claims)]
         check_window(published_from, published_to)
+        claimed = _claim_day(claimed_on)
         store = self._vector_store()
         _check_sources(store, source_ids or ())
         store.refresh()
@@ -159,6 +164,7 @@ class Pipeline:
             stance_model=self.stance_model,
             options=options,
             sources=SourceFilter(tuple(source_ids or ()), published_from, published_to),
+            claimed=claimed,
         )
 
     def verify(self, claim: str, **kwargs: Any) -> dict[str, Any]:
@@ -211,6 +217,15 @@ class Pipeline:
             }
             for c in found
         ]
+
+
+def _claim_day(claimed_on: str | None) -> date | None:
+    if claimed_on is None:
+        return None
+    day = publication_date(claimed_on)
+    if day is None:
+        raise InvalidInputError(f"claimed_on {claimed_on!r} is not an ISO 8601 date or date-time")
+    return day
 
 
 def check_window(published_from: str | None, published_to: str | None) -> None:

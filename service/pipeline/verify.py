@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -58,8 +59,10 @@ def verify_claims(
     stance_model: StanceModel,
     options: VerifyOptions,
     sources: SourceFilter | None = None,
+    claimed: date | None = None,
 ) -> list[dict[str, Any]]:
-    """One report per claim, in order; stance for all claims runs as one batch."""
+    """One report per claim, in order; stance for all claims runs as one batch. ``claimed``, the
+    day the claims were made, dates their "last year" and "on Monday" for the consistency checks."""
     started = time.perf_counter()
     vectors = embedder.encode(list(claims))
     embedded = time.perf_counter()
@@ -88,7 +91,7 @@ def verify_claims(
     articles = {sid: store.get_article(sid) for sid in {c.passage.source_id for cands in found for c in cands}}
     published = {sid: publication_date(a.published_at if a else None) for sid, a in articles.items()}
     explanations = [
-        reasons(claim, c.passage.text, published[c.passage.source_id])
+        reasons(claim, c.passage.text, published[c.passage.source_id], claimed)
         for claim, cands in zip(claims, found, strict=True)
         for c in cands
     ]

@@ -56,6 +56,20 @@ def test_a_date_window_cites_only_what_was_published_in_it(make_app) -> None:  #
     assert client.post("/v1/verify", json={"claim": claim, "published_to": "June"}).status_code == 422
 
 
+def test_a_claim_is_dated_from_the_day_it_was_made(make_app) -> None:  # type: ignore[no-untyped-def]
+    client = make_app().test_client()
+    body = {"source_id": "harbour", "text": "The harbour closed on March 1 after a storm damaged the pier."}
+    assert client.post("/v1/articles", json=body).status_code == 201
+    claim = "The harbour closed last week after a storm."
+    one = client.post("/v1/verify", json={"claim": claim, "claimed_on": "2024-03-20"}).get_json()
+    batch = client.post("/v1/verify/batch", json={"claims": [claim], "claimed_on": "2024-03-20"}).get_json()
+    for report in (one, batch["results"][0]):
+        found = [r for s in report["sources"] for p in s["passages"] for r in p["reasons"]]
+        assert "date mismatch: claim March 11-17 (last week), passage March 1" in found
+    bad = client.post("/v1/verify", json={"claim": claim, "claimed_on": "March 20"})
+    assert bad.status_code == 422 and "claimed_on" in bad.get_json()["errors"]["json"]
+
+
 def test_claim_limits(make_app) -> None:  # type: ignore[no-untyped-def]
     client = make_app(max_claim_chars=20).test_client()
     too_long = client.post("/v1/verify", json={"claim": "x" * 21})

@@ -146,6 +146,39 @@ def test_reasons_date_a_passage_from_its_publication_day(claim: str, passage: st
     assert reasons(claim, passage, PUBLISHED) == expected
 
 
+@pytest.mark.parametrize(
+    ("claim", "passage", "published", "expected"),
+    [
+        ("Putin was in Beijing last year.", "Putin was in Beijing in 2022.", None, []),
+        (
+            "Putin was in Beijing last year.",
+            "Putin was in Beijing in 2021.",
+            None,
+            ["date mismatch: claim 2022 (last year), passage 2021"],
+        ),
+        ("Xi will visit Moscow next week.", "Xi will visit Moscow from March 20 to 22.", None, []),
+        (
+            "Xi will visit Moscow next week.",
+            "Xi was in Moscow on March 14.",
+            None,
+            ["date mismatch: claim March 20-26 (next week), passage March 14"],
+        ),
+        # both sides dated from their own day: the claim's "last year" is the article's "this year"
+        ("The dam opened last year.", "The dam opened earlier this year.", date(2022, 8, 1), []),
+        (
+            "The dam opened last year.",
+            "The dam opened earlier this year.",
+            date(2023, 8, 1),
+            ["date mismatch: claim 2022 (last year), passage 2023 (earlier this year)"],
+        ),
+    ],
+)
+def test_reasons_date_a_claim_from_the_day_it_was_made(
+    claim: str, passage: str, published: date | None, expected: list[str]
+) -> None:
+    assert reasons(claim, passage, published, claimed=PUBLISHED) == expected
+
+
 def test_without_a_publication_day_relative_dates_say_nothing() -> None:
     passage = "Xi was last in Russia in 2019, and Putin in Beijing last year."
     assert reasons("Putin was in Beijing in 2022.", passage) == ["date mismatch: claim 2022, passage 2019"]

@@ -145,6 +145,20 @@ def test_a_day_of_the_week_is_dated_from_the_day_the_article_was_published(pipel
     assert date_reasons("The harbour closed on March 5 after a storm.") == []
 
 
+def test_a_claim_is_dated_from_the_day_it_was_made(pipeline: Pipeline) -> None:
+    pipeline.ingest([ArticleInput("harbour", "The harbour closed on March 1 after a storm damaged the pier.")])
+
+    def date_reasons(claimed_on: str | None) -> list[str]:
+        [source] = pipeline.verify("The harbour closed last week after a storm.", claimed_on=claimed_on)["sources"]
+        return [r for p in source["passages"] for r in p["reasons"] if r.startswith("date mismatch")]
+
+    assert date_reasons("2024-03-20") == ["date mismatch: claim March 11-17 (last week), passage March 1"]
+    assert date_reasons("2024-03-06T09:00:00+01:00") == []  # the week of February 26
+    assert date_reasons(None) == [], "a claim made no known day says nothing of 'last week'"
+    with pytest.raises(InvalidInputError, match="claimed_on 'last Monday' is not an ISO 8601 date"):
+        pipeline.verify("The harbour closed last week.", claimed_on="last Monday")
+
+
 def test_an_undated_article_takes_the_day_of_its_published_line(pipeline: Pipeline) -> None:
     stamped = "Published 5 March 2024, 10:42 GMT\nThe harbour reopened last year after a storm wrecked the pier."
     pipeline.ingest([ArticleInput("stamped", stamped), ArticleInput("given", stamped, published_at="2025-01-02")])
