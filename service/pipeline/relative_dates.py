@@ -98,7 +98,7 @@ class RelativeDay:
             day, end = first - _SLACK, last + _SLACK
             while day <= end:
                 month_end = min(end, _last_of_month(day))
-                out.append(Date(day.month - 1, day.day, month_end.day))
+                out.append(_days_of_month(day, month_end))
                 day = month_end + timedelta(days=1)
         return out
 
@@ -202,7 +202,12 @@ def _last_of_month(day: date) -> date:
     return following - timedelta(days=1)
 
 
+def _days_of_month(first: date, last: date) -> Date:
+    """The calendar days ``first`` to ``last`` of one month as the checker's ``Date``."""
+    return Date(first.month - 1, first.day, last.day)
+
+
 def _span_text(first: date, last: date) -> str:
     if first.month == last.month:
-        return str(Date(first.month - 1, first.day, last.day))
-    return f"{Date(first.month - 1, first.day, first.day)}-{Date(last.month - 1, last.day, last.day)}"
+        return str(_days_of_month(first, last))
+    return f"{_days_of_month(first, first)}-{_days_of_month(last, last)}"

@@ -153,7 +153,7 @@ class Pipeline:
         )
         checked = [self._checked_claim(claim, i if len(claims) > 1 else None) for i, claim in enumerate(claims)]
         check_window(published_from, published_to)
-        claimed = _claim_day(claimed_on)
+        claimed = _day_given("claimed_on", claimed_on)
         store = self._vector_store()
         _check_sources(store, source_ids or ())
         store.refresh()
@@ -219,21 +219,17 @@ class Pipeline:
         ]
 
 
-def _claim_day(claimed_on: str | None) -> date | None:
-    if claimed_on is None:
-        return None
-    day = publication_date(claimed_on)
-    if day is None:
-        raise InvalidInputError(f"claimed_on {claimed_on!r} is not an ISO 8601 date or date-time")
+def _day_given(name: str, value: str | None) -> date | None:
+    """The day of an ISO 8601 date or date-time a request gave as ``name``; None when not given."""
+    day = publication_date(value)
+    if value is not None and day is None:
+        raise InvalidInputError(f"{name} {value!r} is not an ISO 8601 date or date-time")
     return day
 
 
 def check_window(published_from: str | None, published_to: str | None) -> None:
     """Window bounds are ISO 8601 dates or date-times, the first not after the second."""
-    first, last = publication_date(published_from), publication_date(published_to)
-    for name, value, day in (("published_from", published_from, first), ("published_to", published_to, last)):
-        if value is not None and day is None:
-            raise InvalidInputError(f"{name} {value!r} is not an ISO 8601 date or date-time")
+    first, last = _day_given("published_from", published_from), _day_given("published_to", published_to)
     if first and last and first > last:
         raise InvalidInputError(f"published_from {published_from} is after published_to {published_to}")
 
