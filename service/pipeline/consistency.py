@@ -15,6 +15,7 @@ never acted on: that ablation shows why.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection
 from datetime import date
 
 import numpy as np
@@ -46,10 +47,18 @@ def _text(value: str) -> str:
     return unicodedata.normalize("NFKC", value)
 
 
-def reasons(claim: str, passage: str, published: date | None = None, claimed: date | None = None) -> list[str]:
+def reasons(
+    claim: str,
+    passage: str,
+    published: date | None = None,
+    claimed: date | None = None,
+    proper: Collection[str] = (),
+) -> list[str]:
     """Human-readable disagreements between claim and passage (empty when none are found).
     ``published``, the day the passage's article came out, dates its "last year", "next month",
-    "on Tuesday" and "last week"; ``claimed``, the day the claim was made, dates the claim's.
+    "on Tuesday" and "last week"; ``claimed``, the day the claim was made, dates the claim's;
+    ``proper``, the words the passages found for the claim write as names, says whether the
+    claim's first word is one (``names.proper_words``).
 
     Examples:
         >>> reasons("Xi has met Putin 40 times", "Xi has met Putin in person 39 times")
@@ -78,7 +87,7 @@ def reasons(claim: str, passage: str, published: date | None = None, claimed: da
     if dates_disagree(set(claim_day_names), set(day_names)):
         out.append(f"{DATE_MISMATCH}: claim {_listed(claim_day_names)}, passage {_listed(day_names)}")
     words = PassageWords.of(passage)
-    missing = {name: role for name, role in claim_names(claim).items() if not words.mention(name)}
+    missing = {name: role for name, role in claim_names(claim, proper).items() if not words.mention(name)}
     others = {name: role_holder(role, passage) for name, role in missing.items() if role}
     for name, other in sorted(others.items()):
         if other:

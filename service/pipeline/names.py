@@ -1,8 +1,10 @@
 """Names a claim relies on, and whether a passage names them too.
 
 A name counts as present in another form of the same word (Ukraine, Ukrainian; Zelensky,
-Zelenskyy; France, French), a claim written in Title Case has no names to check, since its
-capitals mark nothing, and a name given an office ("foreign minister Qin Gang") is checked against
+Zelenskyy; France, French) or as the acronym its capitals spell (WHO, World Health Organization).
+A claim written in Title Case has no names to check, since its capitals mark nothing; a claim's
+first word is a name only when other texts on its subject write it as one ("Okafor voted", not
+"Police said"); and a name given an office ("foreign minister Qin Gang") is checked against
 whoever the passage gives that office to.
 """
 
@@ -12,19 +14,35 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+# Words that are capitalised only because they open a sentence or a title, or that mark no one:
+# articles, pronouns, conjunctions, prepositions and quantifiers ("Most Danish adults", "After Putin
+# left"), titles, weekdays (and their plurals: "on Sundays") and months.
 _NOT_NAMES = frozenset(
-    """The A An And But Or If In On At For From To Of By With As This That These Those It Its He She They We
-    I His Her Their Our Mr Mrs Ms Dr President Minister Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """The A An And But Or Nor If In On At For From To Of By With As This That These Those It Its He She They We
+    I You His Her Their Our My Your Mr Mrs Ms Dr President Minister
+    All Any Both Each Every Few Many Most Much Several Some No None Neither Either Only Other Another Such
+    After Before Since Until During Despite Although Though While When Where Whether Because Unless Once
+    About Above Across Against Among Around Between Beyond Over Under Without Within Into Onto Upon Via
+    Not Yet So Then There Here Also Even Just Still
     January February March April May June July August September October November December Inc Ltd Co Corp""".split()
+    + _WEEKDAYS
+    + [f"{day}s" for day in _WEEKDAYS]
 )
 _SHORT_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*\d")
 _ACCENTS = re.compile("[\u0300-\u036f]")  # the combining diacritical marks NFKD splits off letters
 _WORD = re.compile(r"\w+")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
+# Capitalised words, with the small words an organisation's name may hold between them.
+_SPELLED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)?[A-Z][\w’'-]*)+")
 _PUNCTUATION = "\"'“”‘’()[]{}:;,.!?"
+# What may come just before a word that opens a sentence (or a quotation, or an aside).
+_OPENERS = '.!?:"“'
+
 # Words a headline leaves in lower case while capitalising the rest.
 _HEADLINE_LOWERCASE = frozenset("a an the and but or nor for of on in at to by with from as vs".split())
 # Offices that, placed before a name, say what the person does: when the passage gives the office to
@@ -41,7 +59,7 @@ _ROLE_BEFORE = re.compile(r"(?:(?:^|(?<=\s))([a-z]+)\s+)?(?:^|(?<=\s))([a-z]+),?
 # Iraq -> Iraqi), a name into its plural, or one transliteration into another (Zelensky, Zelenskyy);
 # compared after one final vowel is dropped from both words.
 _DERIVED_ENDINGS = frozenset(
-    {"", "n", "an", "ian", "ean", "es", "ese", "i", "is", "s", "y", "er", "ns", "ans", "ians", "eans", "ers"}
+    {"", "n", "an", "ian", "ean", "es", "ese", "i", "is", "s", "y", "ys", "er", "ns", "ans", "ians", "eans", "ers"}
 )
 # Places whose people or adjective the ending rule cannot reach, and common short forms.
 _OTHER_FORMS: dict[str, tuple[str, ...]] = {
@@ -100,22 +118,50 @@ def _headline_acronyms(text: str) -> dict[str, str]:
     return {w: "" for w in words if len(w) >= 2 and w.isupper() and w.isalpha()}
 
 
-def claim_names(text: str) -> dict[str, str]:
+def claim_names(text: str, proper: Collection[str] = ()) -> dict[str, str]:
     """Names in capitalised runs, each with the role it is given ("foreign minister" in "the foreign
     minister Qin Gang", or ""). A lone capitalised word opening a sentence is just a sentence start,
-    unless it is an acronym."""
+    unless it is an acronym or ``proper`` holds it (folded): the words other texts on the subject
+    write as names (``proper_words``), so "Okafor voted" names Okafor and "Police said" no one."""
     if _is_headline(text):
         return _headline_acronyms(text)
     text = _SHORT_DATE.sub(lambda date: date.group(0).lower(), text)  # "Jan. 1" names no one; "Jan Vos" does
     names: dict[str, str] = {}
     for match in _CAPITALISED.finditer(text):
-        opens_sentence = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1:] in '.!?:"“'
-        if opens_sentence and " " not in match.group(0) and not match.group(0).isupper():
+        run = match.group(0)
+        opens_sentence = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1:] in _OPENERS
+        if opens_sentence and " " not in run and not run.isupper() and _bare_word(run) not in proper:
             continue
-        for i, (name, titles) in enumerate(_split_run(match.group(0))):
+        for i, (name, titles) in enumerate(_split_run(run)):
             role = titles if titles.rpartition(" ")[2] in _ROLES else ""
             names.setdefault(name, role or (_role_before(text[: match.start()]) if i == 0 else ""))
     return names
+
+
+def _bare_word(word: str) -> str:
+    """A word folded, without a possessive ("Okafor's" is okafor)."""
+    return _folded(re.sub(r"['’]s$", "", word))
+
+
+def proper_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words (folded) that ``texts`` capitalise inside a sentence and never write in lower case:
+    how the passages found for a claim write its first word says whether that word is a name."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        if _is_headline(text):
+            continue
+        previous_end = None
+        for match in _WORD.finditer(text):
+            word = match.group(0)
+            gap = text[previous_end : match.start()].replace(',"', ",") if previous_end is not None else "."
+            inside = not any(c in _OPENERS for c in gap)  # ',"' closes a quotation: '"Yes," Ruiz said'
+            previous_end = match.end()
+            if word.islower():
+                lower.add(_folded(word))
+            elif word[0].isupper() and inside:
+                capitalised.add(_folded(word))
+    return frozenset(capitalised - lower)
 
 
 def _split_run(run: str) -> list[tuple[str, str]]:
@@ -201,15 +247,33 @@ def _has_phrase(phrase: str, words: list[str]) -> bool:
     )
 
 
+def _initials(words: list[str]) -> str:
+    """The folded first letters of the capitalised words ("Bureau of Investigation": bi)."""
+    return _folded("".join(word[0] for word in words if word[:1].isupper()))
+
+
+def _spelled_acronyms(text: str) -> frozenset[str]:
+    """The acronyms that runs of two or more capitalised words spell, from any word of the run on
+    ("The World Health Organization" spells twho, who and ho)."""
+    spelled: set[str] = set()
+    for run in _SPELLED_RUN.finditer(text):
+        initials = _initials(run.group(0).split())
+        spelled.update(initials[i:j] for i in range(len(initials)) for j in range(i + 2, len(initials) + 1))
+    return frozenset(spelled)
+
+
 @dataclass(frozen=True)
 class PassageWords:
     """A passage's folded words; the same words keyed by their first four letters (two words
     ``_same_word`` pairs share them), so each name is looked up instead of compared with every word;
-    and the words the passage writes with a capital, so that "US" is not found in "told us"."""
+    the words the passage writes with a capital, so that "US" is not found in "told us"; and the
+    acronyms it writes and those its capitalised runs spell (World Health Organization: who)."""
 
     words: list[str]
     by_prefix: dict[str, set[str]]
     capitalised: frozenset[str]
+    acronyms: frozenset[str]
+    spelled: frozenset[str]
 
     @classmethod
     def of(cls, passage: str) -> PassageWords:
@@ -217,19 +281,29 @@ class PassageWords:
         by_prefix: dict[str, set[str]] = defaultdict(set)
         for word in words:
             by_prefix[word[:4]].add(word)
-        dotted = (a.replace(".", "") for a in _DOTTED_ACRONYM.findall(passage))  # U.S. is US
-        capitalised = frozenset(_folded(w) for w in (*_WORD.findall(passage), *dotted) if not w.islower())
-        return cls(words, dict(by_prefix), capitalised)
+        written = (*_WORD.findall(passage), *(a.replace(".", "") for a in _DOTTED_ACRONYM.findall(passage)))
+        capitalised = frozenset(_folded(w) for w in written if not w.islower())
+        acronyms = frozenset(_folded(w) for w in written if len(w) >= 2 and w.isupper())
+        return cls(words, dict(by_prefix), capitalised, acronyms, _spelled_acronyms(passage))
 
     def mention(self, name: str) -> bool:
-        """One of the name's words in any derived form (a surname is enough), or another form of the
-        name or of one of its words (France, French). Short acronyms (US, UN) must be capitalised."""
+        """One of the name's words in any derived form (a surname is enough), another form of the
+        name or of one of its words (France, French), or the name as an acronym or spelled out (WHO,
+        World Health Organization). Short acronyms (US, UN) must be capitalised."""
         folded = _folded(name)
         parts = _WORD.findall(folded)
         related = _related_forms()
-        return any(self._has_word(part, acronym=name.isupper()) for part in parts) or any(
-            self._has_form(form) for key in (folded, *parts) for form in related.get(key, ())
+        return (
+            any(self._has_word(part, acronym=name.isupper()) for part in parts)
+            or any(self._has_form(form) for key in (folded, *parts) for form in related.get(key, ()))
+            or self._abbreviated(name)
         )
+
+    def _abbreviated(self, name: str) -> bool:
+        if name.isupper():
+            return _folded(name).replace(".", "") in self.spelled
+        initials = _initials(name.split())  # three at least: "AR" does not abbreviate Ana Ruiz
+        return len(initials) >= 3 and initials in self.acronyms
 
     def _has_word(self, part: str, acronym: bool) -> bool:
         if acronym and len(part) <= 3:

@@ -29,6 +29,7 @@ from service.pipeline.aggregate import (
 from service.pipeline.consistency import adjust, adjusted_kinds, reasons
 from service.pipeline.dates import publication_date
 from service.pipeline.embed import Embedder
+from service.pipeline.names import proper_words
 from service.pipeline.premise import premise
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.stance import NO_MODEL, StanceModel
@@ -90,11 +91,12 @@ def verify_claims(
     scores = stance_model.predict(pairs)
     articles = {sid: store.get_article(sid) for sid in {c.passage.source_id for cands in found for c in cands}}
     published = {sid: publication_date(a.published_at if a else None) for sid, a in articles.items()}
-    explanations = [
-        reasons(claim, c.passage.text, published[c.passage.source_id], claimed)
-        for claim, cands in zip(claims, found, strict=True)
-        for c in cands
-    ]
+    explanations: list[list[str]] = []
+    for claim, cands in zip(claims, found, strict=True):
+        proper = proper_words(c.passage.text for c in cands)  # is "Okafor" in "Okafor voted" a name?
+        explanations.extend(
+            reasons(claim, c.passage.text, published[c.passage.source_id], claimed, proper) for c in cands
+        )
     kinds = adjusted_kinds(options.consistency_adjust)
     if kinds and len(scores) and stance_model.name != NO_MODEL:
         scores = np.stack([adjust(row, why, kinds) for row, why in zip(scores, explanations, strict=True)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.pipeline.consistency import reasons
-from service.pipeline.names import PassageWords, claim_names
+from service.pipeline.names import PassageWords, claim_names, proper_words
 
 
 def test_claim_names_split_at_titles_and_possessives_and_keep_each_role() -> None:
@@ -113,3 +113,46 @@ def test_a_title_case_headline_keeps_its_acronyms() -> None:
     assert reasons("NATO Chief In Charge of the Inquiry Resigns", "The officer resigned.") == ["not in passage: NATO"]
     assert reasons("NATO Chief In Charge of the Inquiry Resigns", "The NATO officer resigned.") == []
     assert reasons("NATO CHIEF RESIGNS OVER INQUIRY", "The officer resigned.") == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("The WHO backed the plan.", "The World Health Organization backed the plan."),
+        ("The FBI opened an inquiry.", "The Federal Bureau of Investigation opened an inquiry."),
+        ("The World Health Organization backed the plan.", "The WHO backed the plan."),
+        ("The F.B.I. opened an inquiry.", "The Federal Bureau of Investigation opened an inquiry."),
+    ],
+)
+def test_an_acronym_and_its_spelled_out_name_are_the_same_name(claim: str, passage: str) -> None:
+    assert reasons(claim, passage) == []
+
+
+def test_an_acronym_is_not_spelled_by_words_apart() -> None:
+    assert reasons("The WHO backed the plan.", "World leaders backed the Health plan of the Organization.") == [
+        "not in passage: WHO"
+    ]
+    assert reasons("Ana Ruiz backed the plan.", "The AR party backed the plan.") == ["not in passage: Ana Ruiz"]
+
+
+def test_words_that_open_a_sentence_or_name_a_day_are_not_part_of_a_name() -> None:
+    assert claim_names("Most Danish adults walk daily.") == {"Danish": ""}
+    assert claim_names("After Putin left, the talks ended.") == {"Putin": ""}
+    assert claim_names("The libraries close on Sundays.") == {}
+    assert reasons("The Kennedys met the press.", "Kennedy met the press.") == []
+
+
+def test_proper_words_are_those_written_with_a_capital_inside_a_sentence_and_never_without() -> None:
+    texts = [
+        'Councilman David Okafor voted against it. Police said so, and the police chief agreed. "Yes," Ruiz said.',
+        "STUDY FINDS WALKING CUTS RISK",
+        "Walking Cuts Heart Disease Risk, Study Finds",
+    ]
+    assert proper_words(texts) == {"david", "okafor", "ruiz"}
+
+
+def test_a_lone_first_word_is_a_name_only_when_other_texts_write_it_as_one() -> None:
+    assert claim_names("Okafor voted for the budget.") == {}
+    assert claim_names("Okafor voted for the budget.", {"okafor"}) == {"Okafor": ""}
+    assert claim_names("Okafor's vote decided it.", {"okafor"}) == {"Okafor": ""}
+    assert claim_names("Police voted for the budget.", {"okafor"}) == {}

@@ -145,6 +145,26 @@ def test_a_day_of_the_week_is_dated_from_the_day_the_article_was_published(pipel
     assert date_reasons("The harbour closed on March 5 after a storm.") == []
 
 
+def test_a_claim_that_opens_with_a_surname_is_checked_for_it(pipeline: Pipeline) -> None:
+    text = (
+        "The council voted 7-2 to approve the budget. Councilman David Okafor voted against it."
+        " Police said the vote was calm, and the police chief agreed."
+    )
+    pipeline.ingest([ArticleInput("council", text)])
+
+    def name_reasons(claim: str) -> dict[str, list[str]]:
+        [source] = pipeline.verify(claim, top_k=3)["sources"]
+        return {p["text"]: [r for r in p["reasons"] if r.startswith("not in passage")] for p in source["passages"]}
+
+    # the passages write Okafor inside a sentence, so the claim's first word is a name they may lack
+    okafor = name_reasons("Okafor voted for the budget.")
+    assert okafor["The council voted 7-2 to approve the budget."] == ["not in passage: Okafor"]
+    assert okafor["Councilman David Okafor voted against it."] == []
+    # they write police in lower case: a sentence start, not a name
+    police = name_reasons("Police approved the budget.")
+    assert all(found == [] for found in police.values())
+
+
 def test_a_claim_is_dated_from_the_day_it_was_made(pipeline: Pipeline) -> None:
     pipeline.ingest([ArticleInput("harbour", "The harbour closed on March 1 after a storm damaged the pier.")])
 
