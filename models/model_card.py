@@ -313,6 +313,10 @@ def render(model: Path, results: Path) -> str:
         "",
         *_metrics_table(report, report.get("similarity_baseline", {})),
         "",
+        "The int8 columns depend a little on the CPU they are measured on: ONNX Runtime picks its integer"
+        " kernels by instruction set, so the same files score a few pairs apart on another machine."
+        " The PyTorch columns do not move.",
+        "",
         "Targets from the issue:",
         "",
         *_targets(report, report.get("similarity_baseline", {})),

@@ -239,6 +239,11 @@ def _related_forms() -> dict[str, frozenset[str]]:
     return {word: frozenset(forms) for word, forms in related.items()}
 
 
+def _forms(related: dict[str, frozenset[str]], key: str) -> frozenset[str]:
+    """The other forms of a word or of its plural's singular (Americans: united states)."""
+    return related.get(key) or (related.get(key[:-1], frozenset()) if key.endswith("s") else frozenset())
+
+
 def _has_phrase(phrase: str, words: list[str]) -> bool:
     wanted = _WORD.findall(phrase)
     n = len(wanted)
@@ -295,7 +300,7 @@ class PassageWords:
         related = _related_forms()
         return (
             any(self._has_word(part, acronym=name.isupper()) for part in parts)
-            or any(self._has_form(form) for key in (folded, *parts) for form in related.get(key, ()))
+            or any(self._has_form(form) for key in (folded, *parts) for form in _forms(related, key))
             or self._abbreviated(name)
         )
 

@@ -2,8 +2,9 @@
 
 "40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions, "age 60" an
 age, "third term" the rank of a term; a number whose count cannot be told is left out, since
-comparing it would compare unlike things. "More than 1,000 people" is a bound and "about 300" a
-rough value, so neither disagrees with a number it allows. Years (and decades: "the 1990s") are
+comparing it would compare unlike things. A number allows what rounds to it ("4 billion" allows
+4.3 billion), "more than 1,000 people" is a bound and "about 300" a rough value, so none of them
+disagrees with a number it allows. Years (and decades: "the 1990s") are
 kept apart, to be compared as dates.
 """
 
@@ -62,14 +63,23 @@ _IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese 
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number as the text gives it (``shown``) and the values it allows, ``low`` to ``high``."""
+    """A number as the text gives it (``shown``) and the values it allows, ``low`` to ``high``;
+    ``value`` when it is a plain number, whose range is what rounds to it (``low`` <= x < ``high``)."""
 
     shown: str
     low: float
     high: float
+    value: float | None = None
 
     def allows(self, other: Quantity) -> bool:
+        """Two plain numbers agree when one rounds to the other ("4 billion", "4.3 billion"; not
+        40 and 39, nor 2 and 2.5); a bound or a rough value when the ranges meet."""
+        if self.value is not None and other.value is not None:
+            return self._rounds(other.value) or other._rounds(self.value)
         return self.low <= other.high and other.low <= self.high
+
+    def _rounds(self, value: float) -> bool:
+        return value == self.value or self.low <= value < self.high
 
 
 def read_numbers(text: str, skip: list[tuple[int, int]]) -> tuple[set[str], dict[str, set[Quantity]]]:
@@ -87,11 +97,12 @@ def read_numbers(text: str, skip: list[tuple[int, int]]) -> tuple[set[str], dict
         if len(shown) == 4 and 1800 <= int(float(shown)) <= 2100:
             years.add(shown)
             continue
-        value = float(raw)
+        value, step = float(raw), 10.0 ** -len(raw.partition(".")[2])
         if scale := _SCALE_AFTER.match(text, match.end()):
-            shown, value = f"{shown} {scale.group(1).lower()}", value * _SCALES[scale.group(1).lower()]
+            factor = _SCALES[scale.group(1).lower()]
+            shown, value, step = f"{shown} {scale.group(1).lower()}", value * factor, step * factor
         for unit in _units(text, match.start(), match.end()):
-            counted.setdefault(unit, set()).add(_quantity(text, match.start(), shown, value))
+            counted.setdefault(unit, set()).add(_quantity(text, match.start(), shown, value, step))
     for match in _WORD_NUMBER.finditer(text):
         value = _WORDS[match.group(1).lower()] * (_SCALES[match.group(2).lower()] if match.group(2) else 1)
         for unit in _units(text, match.start(), match.end()):
@@ -115,10 +126,13 @@ def _ordinal(rank: int) -> str:
     return f"{rank}{suffix}"
 
 
-def _quantity(text: str, start: int, shown: str, value: float) -> Quantity:
+def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0) -> Quantity:
+    """What a number allows: the values that round to it at the last digit it gives (``step``),
+    so "4 billion" allows 4.3 billion and 40 allows 39.6 but not 39; or what its bound allows."""
     bound = _BOUND_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
     if bound is None:
-        return Quantity(shown, value, value)
+        half = step / 2 if value else 0.0  # nothing rounds to zero: "0%" is none, 0.001% is some
+        return Quantity(shown, value - half, value + half, value)
     if bound["at_least"]:
         return Quantity(shown, value, float("inf"))
     if bound["at_most"]:

@@ -48,6 +48,7 @@ def test_passage_words_mention(passage: str, name: str, named: bool) -> None:
         ("The United States sent troops.", "American troops arrived."),
         ("Aid reached the Saudi Arabia border.", "Aid reached the border, Saudis said."),
         ("The team of Kevin Durant won.", "Durant's team won."),
+        ("Many Americans lack insurance.", "In the United States, 26 million people lack insurance."),
     ],
 )
 def test_a_name_in_another_form_is_not_missing(claim: str, passage: str) -> None:

@@ -39,7 +39,26 @@ def test_numbers_are_keyed_by_what_they_count(text: str, expected: dict[str, set
 def test_scale_words_multiply_the_value() -> None:
     [million] = read_numbers("184 million people", [])[1]["people"]
     [thousand] = read_numbers("184 thousand people", [])[1]["people"]
-    assert (million.low, thousand.low) == (184e6, 184e3)
+    assert (million.value, thousand.value) == (184e6, 184e3)
+    assert (million.low, million.high) == (183.5e6, 184.5e6)  # what rounds to 184 million
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ("The fine was 4 billion euros.", "The fine was 4.3 billion euros.", False),
+        ("The fine was 4.3 billion euros.", "The fine was 4 billion euros.", False),
+        ("The fine was 4 billion euros.", "The fine was 4.6 billion euros.", True),
+        ("Unemployment was 3.5%.", "Unemployment was 3.46%.", False),
+        ("Unemployment was 3.5%.", "Unemployment was 3.44%.", True),
+        ("It cost $2 million.", "It cost $2.5 million.", True),
+        ("He met her 40 times.", "He met her 39 times.", True),
+        ("None of it, 0%, is ice.", "Of it, 0.001% is ice.", True),
+    ],
+)
+def test_a_number_allows_what_rounds_to_it(claim: str, passage: str, disagree: bool) -> None:
+    claimed, _ = number_mismatches(read_numbers(claim, [])[1], read_numbers(passage, [])[1])
+    assert bool(claimed) is disagree
 
 
 @pytest.mark.parametrize(
