@@ -14,7 +14,9 @@ a claim's own premise should take the matching stance.
 
 Then it re-aggregates the judged passages under a grid of verdict thresholds (support,
 contradict, conflict), choosing on one half of the claims and scoring on the other (2-fold,
-halves by hash of the claim), so a change of default is backed by claims it was not chosen on.
+halves by hash of the claim), so a change of default is backed by claims it was not chosen on;
+and under similarity floors below which a passage takes no side, a rule the service does not
+have, to show what one would gain and cost.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ VERDICTS = ("supported", "refuted", "conflicting", "not_enough_info")
 SIDE_GRID = (0.4, 0.5, 0.6, 0.7)
 CONFLICT_GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
 MARGIN_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 2.0)
+# Similarities below which a passage might take no side at all (the retrieval's
+# CLAIMSCOPE_MIN_SIMILARITY, 0.2, already drops passages below the first).
+FLOOR_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 # The default margin is the smallest that keeps this share of the own-evidence stances found
 # without one: it may silence distractors, not the evidence.
 EVIDENCE_KEPT = 0.99
@@ -266,6 +271,27 @@ def margin_rows(claims: list[dict[str, Any]], scores: list[Judged], defaults: Th
     return rows
 
 
+def below_floor_neutral(scores: list[Judged], floor: float) -> list[Judged]:
+    """The judged passages with every one less similar to its claim than ``floor`` taking no side."""
+    return [
+        [(sid, [(row if sim >= floor else NEUTRAL_ROW, sim) for row, sim in rows]) for sid, rows in sources]
+        for sources in scores
+    ]
+
+
+def floor_rows(claims: list[dict[str, Any]], scores: list[Judged], defaults: Thresholds) -> list[dict[str, Any]]:
+    """Each similarity floor of ``FLOOR_GRID`` on top of the defaults; ``by_rule`` marks the highest
+    that keeps ``EVIDENCE_KEPT`` of the own-evidence stances found at the lowest, the rule that
+    chose the margin. The service has no such floor: this measures whether it should."""
+    rows = [
+        {"floor": f, **scored_under(claims, below_floor_neutral(scores, f), defaults), "by_rule": False}
+        for f in FLOOR_GRID
+    ]
+    least = EVIDENCE_KEPT * rows[0]["own_evidence_found"]
+    [r for r in rows if r["own_evidence_found"] >= least][-1]["by_rule"] = True
+    return rows
+
+
 def scored_row(label: str, row: dict[str, Any]) -> str:
     return (
         f"| {label} | {row['accuracy']:.4f} | {row['accuracy_without_silver']:.4f} | {row['own_evidence_found']} | "
@@ -321,6 +347,9 @@ def main() -> None:
     results["margins"] = margin_rows(claims, scores, defaults)
     table += ["", "| relevance margin" + columns + " |", rule]
     table += [scored_row(f"{r['margin']}{' (chosen)' if r['chosen'] else ''}", r) for r in results["margins"]]
+    results["floors"] = floor_rows(claims, scores, defaults)
+    table += ["", "| similarity floor to take a side (defaults)" + columns + " |", rule]
+    table += [scored_row(f"{r['floor']}{' (by the rule)' if r['by_rule'] else ''}", r) for r in results["floors"]]
     results["side_thresholds"] = [
         scored_under(claims, scores, dataclasses.replace(defaults, support=s, contradict=s, conflict=f))
         for s, f in SIDE_ALTERNATIVES

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.verdicts import accuracy, add_conflicts, claims_from_pairs, sweep, verdicts_under
+from bench.verdicts import (
+    accuracy,
+    add_conflicts,
+    below_floor_neutral,
+    claims_from_pairs,
+    floor_rows,
+    sweep,
+    verdicts_under,
+)
 from models.stance_data import LABEL_IDS, Pair
 from service.pipeline.aggregate import Thresholds
 
@@ -104,3 +112,20 @@ def test_the_chosen_margin_is_the_smallest_that_keeps_the_evidence() -> None:
     assert rows[0.1]["own_evidence_found"] == 1 and rows[0.1]["accuracy"] == 0.5
     assert rows[2.0]["own_evidence_found"] == 2
     assert [m for m, row in rows.items() if row["chosen"]] == [0.4]
+
+
+def test_a_similarity_floor_keeps_less_similar_passages_from_taking_a_side() -> None:
+    far = [source((0.9, 0.05, 0.05), similarity=0.3)]
+    near = [source((0.05, 0.05, 0.9), similarity=0.6)]
+    claims = [far, near]
+    assert verdicts_under(below_floor_neutral(claims, 0.2), Thresholds()) == ["supported", "refuted"]
+    assert verdicts_under(below_floor_neutral(claims, 0.35), Thresholds()) == ["not_enough_info", "refuted"]
+
+
+def test_the_floor_by_the_margins_rule_is_the_highest_that_keeps_the_own_evidence() -> None:
+    evidence = {"evidence": "supports"}
+    claims = [{"claim": "c", "set": "fever_train", "verdict": "supported", "expected": evidence}]
+    scores = [[("evidence", [(np.array([0.9, 0.05, 0.05]), 0.33)])]]
+    rows = floor_rows(claims, scores, Thresholds())
+    assert [r["floor"] for r in rows if r["by_rule"]] == [0.3]
+    assert [r["own_evidence_found"] for r in rows] == [1, 1, 1, 0, 0, 0, 0]
