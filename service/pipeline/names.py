@@ -40,9 +40,8 @@ _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
 # Capitalised words, with the small words an organisation's name may hold between them.
 _SPELLED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)?[A-Z][\w’'-]*)+")
 _PUNCTUATION = "\"'“”‘’()[]{}:;,.!?"
-# What may come just before a word that opens a sentence (or a quotation, or an aside).
+# What may come just before a word that opens a sentence (or a quotation).
 _OPENERS = '.!?:"“'
-
 # Words a headline leaves in lower case while capitalising the rest.
 _HEADLINE_LOWERCASE = frozenset("a an the and but or nor for of on in at to by with from as vs".split())
 # Offices that, placed before a name, say what the person does: when the passage gives the office to
@@ -239,8 +238,9 @@ def _related_forms() -> dict[str, frozenset[str]]:
     return {word: frozenset(forms) for word, forms in related.items()}
 
 
-def _forms(related: dict[str, frozenset[str]], key: str) -> frozenset[str]:
+def _forms(key: str) -> frozenset[str]:
     """The other forms of a word or of its plural's singular (Americans: united states)."""
+    related = _related_forms()
     return related.get(key) or (related.get(key[:-1], frozenset()) if key.endswith("s") else frozenset())
 
 
@@ -274,11 +274,11 @@ class PassageWords:
     the words the passage writes with a capital, so that "US" is not found in "told us"; and the
     acronyms it writes and those its capitalised runs spell (World Health Organization: who)."""
 
+    passage: str
     words: list[str]
     by_prefix: dict[str, set[str]]
     capitalised: frozenset[str]
     acronyms: frozenset[str]
-    spelled: frozenset[str]
 
     @classmethod
     def of(cls, passage: str) -> PassageWords:
@@ -289,7 +289,12 @@ class PassageWords:
         written = (*_WORD.findall(passage), *(a.replace(".", "") for a in _DOTTED_ACRONYM.findall(passage)))
         capitalised = frozenset(_folded(w) for w in written if not w.islower())
         acronyms = frozenset(_folded(w) for w in written if len(w) >= 2 and w.isupper())
-        return cls(words, dict(by_prefix), capitalised, acronyms, _spelled_acronyms(passage))
+        return cls(passage, words, dict(by_prefix), capitalised, acronyms)
+
+    @functools.cached_property
+    def spelled(self) -> frozenset[str]:
+        """Read only when a claim names an acronym, which most claims do not."""
+        return _spelled_acronyms(self.passage)
 
     def mention(self, name: str) -> bool:
         """One of the name's words in any derived form (a surname is enough), another form of the
@@ -297,10 +302,9 @@ class PassageWords:
         World Health Organization). Short acronyms (US, UN) must be capitalised."""
         folded = _folded(name)
         parts = _WORD.findall(folded)
-        related = _related_forms()
         return (
             any(self._has_word(part, acronym=name.isupper()) for part in parts)
-            or any(self._has_form(form) for key in (folded, *parts) for form in _forms(related, key))
+            or any(self._has_form(form) for key in (folded, *parts) for form in _forms(key))
             or self._abbreviated(name)
         )
 
