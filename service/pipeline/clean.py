@@ -56,8 +56,23 @@ _LINK_LIST_HEADING = re.compile(
     r"further reading|top stories|latest (news|stories))$",
     re.I,
 )
-_CREDIT_TAIL = re.compile(r"\s*\(?\b(picture|photo|photograph|image|credit|source)s?\s*:\s*[^.!?]*\)?$", re.I)
-_CREDIT_LINE = re.compile(r"^\(?(picture|photo|photograph|image|credit|source)s?\s*:\s*[^.!?]*\)?$", re.I)
+# "Photo: Jane Roe/Getty", "(Photo by Jane Roe/AFP via Getty Images)": who took a picture.
+_CREDIT_TAIL = re.compile(
+    r"\s*(?:\(?\b(picture|photo|photograph|image|credit|source)s?\s*:\s*[^.!?]*\)?"
+    r"|\((picture|photo|photograph|image)s?\s+by\s+[^()]*\))$",
+    re.I,
+)
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:(?i:picture|photo|photograph|image|credit|source)s?\s*:|(?i:picture|photo|photograph|image)s?\s+by\s+[A-Z])"
+    r"[^.!?]*\)?$"
+)
+# "Image caption: ...", "Media caption, ...": a caption under a picture, labelled as one.
+_CAPTION_LABEL = re.compile(r"^(?:(?:image|media|photo|picture|video)\s+)?caption\s*[:,]\s*", re.I)
+# "Reporting by Jane Roe; Editing by John Doe": who worked on a wire story, not what it says.
+_WIRE_CREDIT = re.compile(
+    r"^(?i:(?:additional|further)\s+)?(?i:reporting|writing|editing|research|graphics|compiled)"
+    r"(?:\s+and\s+\w+)?\s+by\s+[A-Z][^.!?]*\.?$"
+)
 _CODE_START = re.compile(
     r"(?<![\w$])(?:[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\s*(?:\(|=(?!=))|function\s*[\w$]*\s*\(|<script\b|var\s+[\w$]+\s*=|"
     r"(?:let|const)\s+[\w$]+\s*=|\(adsbygoogle|document\.write)"
@@ -124,7 +139,16 @@ def _undouble(text: str, start: int, end: int) -> int:
     return end
 
 
-_FURNITURE_LINES = (_COUNTER, _RELATIVE_TIME, _DURATION, _BYLINE, _BYLINE_ROLE, _COPYRIGHT, _CREDIT_LINE)
+_FURNITURE_LINES = (
+    _COUNTER,
+    _RELATIVE_TIME,
+    _DURATION,
+    _BYLINE,
+    _BYLINE_ROLE,
+    _COPYRIGHT,
+    _CREDIT_LINE,
+    _WIRE_CREDIT,
+)
 
 
 def _is_furniture(body: str) -> bool:
@@ -139,7 +163,11 @@ def _is_furniture(body: str) -> bool:
         return True
     if _FOLLOW.match(body) and len(words) <= 10:
         return True
-    return len(words) <= 20 and bool(_UI_NOUNS.search(body)) and bool(_SECOND_PERSON.search(body))
+    if not _UI_NOUNS.search(body):
+        return False
+    # "Sign up for our newsletter": the site speaking to its reader, as a link, not a sentence.
+    site_speaking = len(words) <= 12 and not body.endswith(_TERMINAL) and "our" in words
+    return site_speaking or (len(words) <= 20 and bool(_SECOND_PERSON.search(body)))
 
 
 def is_timestamp(line: str) -> bool:
@@ -219,7 +247,7 @@ def clean(text: str) -> list[Span]:
             previous = None
             continue
         link_list = False
-        kicker = _PIPE_KICKER.match(body) or _COLON_KICKER.match(body)
+        kicker = _PIPE_KICKER.match(body) or _COLON_KICKER.match(body) or _CAPTION_LABEL.match(body)
         if kicker:
             seen.add(normalize(body[kicker.end() :]))
             previous = None

@@ -40,6 +40,9 @@ _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
 # Capitalised words, with the small words an organisation's name may hold between them.
 _SPELLED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)?[A-Z][\w’'-]*)+")
 _PUNCTUATION = "\"'“”‘’()[]{}:;,.!?"
+# "Bank of Norland", "University of Oxford": one capitalised word before "of" and a name is that
+# name's kind of body, not a name to look for on its own.
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # What may come just before a word that opens a sentence (or a quotation).
 _OPENERS = '.!?:"“'
 # Words a headline leaves in lower case while capitalising the rest.
@@ -131,7 +134,10 @@ def claim_names(text: str, proper: Collection[str] = ()) -> dict[str, str]:
         opens_sentence = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1:] in _OPENERS
         if opens_sentence and " " not in run and not run.isupper() and _bare_word(run) not in proper:
             continue
-        for i, (name, titles) in enumerate(_split_run(run)):
+        found = _split_run(run)
+        if found and " " not in found[-1][0] and not found[-1][0].isupper() and _OF_NAME.match(text, match.end()):
+            found.pop()
+        for i, (name, titles) in enumerate(found):
             role = titles if titles.rpartition(" ")[2] in _ROLES else ""
             names.setdefault(name, role or (_role_before(text[: match.start()]) if i == 0 else ""))
     return names

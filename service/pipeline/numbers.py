@@ -59,6 +59,29 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*#?\s*$")
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 _NOT_NOUNS = _NOT_UNITS | frozenset("is are was were be been has have had will would can could who which that".split())
 _IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese police".split())
+# A number that says how much something moved ("rose 0.8%", "by 3 points", "a rise of 2%", "a 5%
+# increase") is a change, kept apart from the levels it moved from or to ("to 4.75%", "at 3.2%"):
+# "the krone rose 0.8%" says nothing against "rates were raised to 4.75%".
+_MOVES = (
+    r"ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|growing|jump(?:s|ed|ing)?|"
+    r"(?:in|de)creas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|gain(?:s|ed|ing)?|"
+    r"los(?:e|es|t|ing)|climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|sl(?:id|ides|iding)|surg(?:e|es|ed|ing)|"
+    r"plung(?:e|es|ed|ing)|soar(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|"
+    r"cut(?:s|ting)?|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|up|down"
+)
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:" + _MOVES + r")|\b(?:rise|fall|increase|decrease|drop|decline|gain|loss|cut|growth|jump|change|"
+    r"reduction)s?\s+of|(?P<by>\bby))\s*(?:(?:about|around|roughly|nearly|almost|some|more than|over|at least|"
+    r"less than|up to|just|only|another|a further|an?)\s+)?[$€£+-]?\s*$",
+    re.I,
+)
+_MEASURE = r"(?:%|per\s*cent|percent|(?:percentage|basis)?[\s-]*points?|thousand|million|billion|trillion|mn|bn)"
+_CHANGE_AFTER = re.compile(
+    r"(?:\s*" + _MEASURE + r")?[\s-]*(?:rise|fall|increase|decrease|drop|decline|gain|loss|cut|jump|reduction)s?\b",
+    re.I,
+)
+# After "by", only an amount is a change ("by 3%", "by $2 billion"), not a doer ("by two men").
+_MEASURE_AFTER = re.compile(r"\s*" + _MEASURE + r"\b|\s*%", re.I)
 
 
 @dataclass(frozen=True)
@@ -101,11 +124,11 @@ def read_numbers(text: str, skip: list[tuple[int, int]]) -> tuple[set[str], dict
         if scale := _SCALE_AFTER.match(text, match.end()):
             factor = _SCALES[scale.group(1).lower()]
             shown, value, step = f"{shown} {scale.group(1).lower()}", value * factor, step * factor
-        for unit in _units(text, match.start(), match.end()):
+        for unit in _counted_units(text, match.start(), match.end()):
             counted.setdefault(unit, set()).add(_quantity(text, match.start(), shown, value, step))
     for match in _WORD_NUMBER.finditer(text):
         value = _WORDS[match.group(1).lower()] * (_SCALES[match.group(2).lower()] if match.group(2) else 1)
-        for unit in _units(text, match.start(), match.end()):
+        for unit in _counted_units(text, match.start(), match.end()):
             counted.setdefault(unit, set()).add(_quantity(text, match.start(), f"{value:g}", value))
     for match in _ORDINAL.finditer(text):
         if _inside(match.start(), skip):
@@ -138,6 +161,21 @@ def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0
     if bound["at_most"]:
         return Quantity(shown, 0.0, value)
     return Quantity(shown, (1 - _ROUGHLY) * value, (1 + _ROUGHLY) * value)
+
+
+def _counted_units(text: str, start: int, end: int) -> list[str]:
+    """What a number counts, marked " (change)" when it says how much something moved."""
+    units = _units(text, start, end)
+    return [f"{unit} (change)" for unit in units] if units and _is_change(text, start, end) else units
+
+
+def _is_change(text: str, start: int, end: int) -> bool:
+    if _CHANGE_AFTER.match(text, end):
+        return True
+    before = _CHANGE_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    if before is None:
+        return False
+    return not before["by"] or bool(_MEASURE_AFTER.match(text, end)) or text[before.end() - 1] in "$€£"
 
 
 def _units(text: str, start: int, end: int) -> list[str]:

@@ -74,6 +74,14 @@ def test_keeps_one_copy_of_duplicated_blocks_and_doubled_captions() -> None:
     assert kept(text) == [ARTICLE[1], "The damaged pier at dawn on Wednesday.", ARTICLE[2]]
 
 
+def test_drops_labelled_captions_and_picture_credits() -> None:
+    caption = "Image caption: The damaged pier at dawn (Photo by Jane Roe/AFP via Getty Images)"
+    text = "\n".join([ARTICLE[1], caption, "The damaged pier at dawn", ARTICLE[2]])
+    assert kept(text) == [ARTICLE[1], ARTICLE[2]]
+    credited = "The pier at dawn on Wednesday. (Photo by Jane Roe/Eastport Times)"
+    assert kept(f"{credited}\n{ARTICLE[2]}") == ["The pier at dawn on Wednesday.", ARTICLE[2]]
+
+
 def test_datelines_and_bylines() -> None:
     text = "By Jane Roe\nEASTPORT: " + ARTICLE[1] + "\n—\n" + ARTICLE[2]
     assert kept(text) == ["EASTPORT: " + ARTICLE[1], ARTICLE[2]]
@@ -93,6 +101,10 @@ def test_datelines_and_bylines() -> None:
         "Copyright 2024 Eastport Times",
         "All rights reserved",
         "Follow us on Twitter @eastporttimes",
+        "Sign up for our weekly newsletter",
+        "Photo by Jane Roe/Getty Images",
+        "Reporting by Jane Roe; Editing by John Doe",
+        "Additional reporting by Jane Roe in Eastport",
         "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}",
     ],
 )
@@ -111,6 +123,10 @@ def test_drops_page_furniture_lines(furniture: str) -> None:
         "Photographs taken on Wednesday show the damage to the pier.",
         "More from the minister's speech is expected on Friday.",
         "Modified crops face new rules",
+        "Reporting by the Eastport Times found the pier was unsafe.",
+        "Our newsletter readers voted to rebuild the pier.",
+        "A photo by the harbour master shows the damage",
+        "The caption read: closed for repairs.",
     ],
 )
 def test_keeps_prose_that_opens_like_furniture(prose: str) -> None:

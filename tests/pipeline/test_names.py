@@ -157,3 +157,11 @@ def test_a_lone_first_word_is_a_name_only_when_other_texts_write_it_as_one() -> 
     assert claim_names("Okafor voted for the budget.", {"okafor"}) == {"Okafor": ""}
     assert claim_names("Okafor's vote decided it.", {"okafor"}) == {"Okafor": ""}
     assert claim_names("Police voted for the budget.", {"okafor"}) == {}
+
+
+def test_a_word_before_of_and_a_name_is_a_kind_of_body_not_a_name() -> None:
+    assert claim_names("The Bank of Norland raised rates.") == {"Norland": ""}
+    assert claim_names("Researchers at the University of Oxford found it.") == {"Oxford": ""}
+    assert claim_names("Ana Ruiz of Spain and Jan Vos met.") == {"Ana Ruiz": "", "Spain": "", "Jan Vos": ""}
+    # "the bank" in lower case is enough for the body; the name is what the passage must give
+    assert reasons("The Bank of Norland raised rates.", "The Norland krone rose after the bank acted.") == []

@@ -30,6 +30,9 @@ def counted(text: str) -> dict[str, set[str]]:
             {"term (rank)": {"3rd"}, "largest (rank)": {"5th"}, "win (rank)": {"5th"}},
         ),
         ("At first, the 21st of May was chosen.", {}),
+        ("It rose 2.1% to 5%.", {"% (change)": {"2.1"}, "%": {"5"}}),
+        ("a 0.25-point cut", {"point (change)": {"0.25"}, "cut (change)": {"0.25"}}),
+        ("Up to 50 people", {"people": {"50"}}),
     ],
 )
 def test_numbers_are_keyed_by_what_they_count(text: str, expected: dict[str, set[str]]) -> None:
@@ -57,6 +60,26 @@ def test_scale_words_multiply_the_value() -> None:
     ],
 )
 def test_a_number_allows_what_rounds_to_it(claim: str, passage: str, disagree: bool) -> None:
+    claimed, _ = number_mismatches(read_numbers(claim, [])[1], read_numbers(passage, [])[1])
+    assert bool(claimed) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        # a change is compared with changes, a level with levels
+        ("The bank raised rates to 4.75%.", "The krone rose 0.8% after the announcement.", False),
+        ("The bank raised rates to 4.75%.", "The bank raised its rate to 5% from 4.75%.", False),
+        ("The bank raised rates to 5.5%.", "The bank raised its rate to 5% from 4.75%.", True),
+        ("GDP grew 3% last year.", "GDP grew by 2.1% last year.", True),
+        ("Sales rose by 2 points.", "Sales rose 2.1 points to 60 points.", False),
+        ("Prices rose 4% to 20 points.", "A 6% rise took prices to 20 points.", True),
+        ("The firm will cut 500 jobs.", "The firm said it would cut 300 jobs.", True),
+        # "by" makes an amount a change, not a doer
+        ("She was attacked by two men.", "Three men attacked her.", True),
+    ],
+)
+def test_changes_and_levels_are_compared_apart(claim: str, passage: str, disagree: bool) -> None:
     claimed, _ = number_mismatches(read_numbers(claim, [])[1], read_numbers(passage, [])[1])
     assert bool(claimed) is disagree
 
