@@ -75,7 +75,7 @@ def reasons(
     claim, passage = _text(claim), _text(passage)
     out = []
     claim_dates, passage_dates = find_dates(claim), find_dates(passage)
-    claim_years, claim_numbers = read_numbers(claim, [span for _, span in claim_dates])
+    claim_years, claim_numbers = read_numbers(claim, [span for _, span in claim_dates], whole=True)
     passage_years, passage_numbers = read_numbers(passage, [span for _, span in passage_dates])
     claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers)
     if claimed_numbers:

@@ -1,6 +1,6 @@
 """Numbers in text, keyed by what they count, for the consistency checker.
 
-"40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions, "age 60" an
+"40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions of dollars, "age 60" an
 age, "third term" the rank of a term; a number whose count cannot be told is left out, since
 comparing it would compare unlike things. A number allows what rounds to it ("4 billion" allows
 4.3 billion), "more than 1,000 people" is a bound and "about 300" a rough value, so none of them
@@ -11,7 +11,7 @@ kept apart, to be compared as dates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # "the 1990s", "the 2010's" (but "1982's film" is a year's).
 _DECADE = re.compile(r"(?<![\w.])((?:1[89]|20)\d0)s\b|(?<=\bthe )((?:1[89]|20)\d0)'s\b", re.I)
@@ -80,6 +80,22 @@ _CHANGE_AFTER = re.compile(
     r"(?:\s*" + _MEASURE + r")?[\s-]*(?:rise|fall|increase|decrease|drop|decline|gain|loss|cut|jump|reduction)s?\b",
     re.I,
 )
+# Units that say how a number is written, not what it counts: "12%" of shares and "35%" of profit.
+# Two such numbers are compared only when the words of their clauses share one (``about``), or when
+# either clause has none to go on. (Money says what it counts by its currency: "$2.1 billion" is
+# kept apart from "5.2 billion crowns".)
+_BARE_UNITS = frozenset("% point percentage".split())
+_CURRENCY_BEFORE = re.compile(r"([$€£])\s*$")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\b(?:and|but|or|while|whereas|after|before|as)\b", re.I)
+_ABOUT_BEFORE = 48
+_ABOUT_AFTER = re.compile(r"[\s%-]*[^\W\d_]+(?:\s+(?:[^\W\d_]+|[\d.,%$€£]+)){0,3}")
+_MOVE_WORD = re.compile(r"(?:" + _MOVES + r")$", re.I)
+_FUNCTION_WORDS = _NOT_NOUNS | frozenset(
+    """its his her their our your my this that these those some any all each per cent percent point points
+    percentage hundred thousand million billion trillion said says say reported reports according about
+    around nearly almost roughly just only also more less than over under compared year years""".split()
+)
+
 # After "by", only an amount is a change ("by 3%", "by $2 billion"), not a doer ("by two men").
 _MEASURE_AFTER = re.compile(r"\s*" + _MEASURE + r"\b|\s*%", re.I)
 
@@ -87,12 +103,14 @@ _MEASURE_AFTER = re.compile(r"\s*" + _MEASURE + r"\b|\s*%", re.I)
 @dataclass(frozen=True)
 class Quantity:
     """A number as the text gives it (``shown``) and the values it allows, ``low`` to ``high``;
-    ``value`` when it is a plain number, whose range is what rounds to it (``low`` <= x < ``high``)."""
+    ``value`` when it is a plain number, whose range is what rounds to it (``low`` <= x < ``high``);
+    ``about``, for a share or an amount, the words of its clause that say what it is of."""
 
     shown: str
     low: float
     high: float
     value: float | None = None
+    about: frozenset[str] = frozenset()
 
     def allows(self, other: Quantity) -> bool:
         """Two plain numbers agree when one rounds to the other ("4 billion", "4.3 billion"; not
@@ -105,9 +123,12 @@ class Quantity:
         return value == self.value or self.low <= value < self.high
 
 
-def read_numbers(text: str, skip: list[tuple[int, int]]) -> tuple[set[str], dict[str, set[Quantity]]]:
+def read_numbers(
+    text: str, skip: list[tuple[int, int]], whole: bool = False
+) -> tuple[set[str], dict[str, set[Quantity]]]:
     """The years and decades of ``text``, and its other numbers by what they count, leaving out
-    numbers that start inside a ``skip`` span (the days of dates)."""
+    numbers that start inside a ``skip`` span (the days of dates). ``whole``: every word of the
+    text says what its shares are of (a claim is about one thing; a passage's clauses are not)."""
     decades = list(_DECADE.finditer(text))
     years = {f"{m.group(1) or m.group(2)}s" for m in decades}
     skip = skip + [m.span() for m in decades]
@@ -117,15 +138,19 @@ def read_numbers(text: str, skip: list[tuple[int, int]]) -> tuple[set[str], dict
             continue
         raw = match.group(1).replace(",", "")
         shown = raw.rstrip("0").rstrip(".") if "." in raw else str(int(raw))
-        if len(shown) == 4 and 1800 <= int(float(shown)) <= 2100:
+        if len(shown) == 4 and "," not in match.group(1) and 1800 <= int(float(shown)) <= 2100:  # not "2,000 jobs"
             years.add(shown)
             continue
         value, step = float(raw), 10.0 ** -len(raw.partition(".")[2])
         if scale := _SCALE_AFTER.match(text, match.end()):
             factor = _SCALES[scale.group(1).lower()]
             shown, value, step = f"{shown} {scale.group(1).lower()}", value * factor, step * factor
+        currency = _CURRENCY_BEFORE.search(text, max(0, match.start() - 2), match.start())
         for unit in _counted_units(text, match.start(), match.end()):
-            counted.setdefault(unit, set()).add(_quantity(text, match.start(), shown, value, step))
+            quantity = _quantity(text, match.start(), shown, value, step)
+            unit = f"{currency.group(1)}{unit}" if currency else unit
+            span = (0, len(text)) if whole else (match.start(), match.end())
+            counted.setdefault(unit, set()).add(_about(quantity, unit, text, *span))
     for match in _WORD_NUMBER.finditer(text):
         value = _WORDS[match.group(1).lower()] * (_SCALES[match.group(2).lower()] if match.group(2) else 1)
         for unit in _counted_units(text, match.start(), match.end()):
@@ -138,6 +163,27 @@ def read_numbers(text: str, skip: list[tuple[int, int]]) -> tuple[set[str], dict
             if not unit.endswith(" #"):
                 counted.setdefault(f"{unit} (rank)", set()).add(Quantity(_ordinal(rank), rank, rank))
     return years, counted
+
+
+def _about(quantity: Quantity, unit: str, text: str, start: int, end: int) -> Quantity:
+    """``quantity`` with the words that say what it is of, when its unit does not say (``_BARE_UNITS``):
+    the content words of its clause before it and of the few words after it ("8% of its workforce"),
+    or of the whole text when ``start:end`` spans it."""
+    if unit.removesuffix(" (change)") not in _BARE_UNITS:
+        return quantity
+    if (start, end) == (0, len(text)):
+        words = re.findall(r"[^\W\d_]+", text)
+    else:
+        before = text[max(0, start - _ABOUT_BEFORE) : start]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        before = before[breaks[-1].end() :] if breaks else before
+        after = text[end:]
+        after = after[: m.start()] if (m := _CLAUSE_BREAK.search(after)) else after
+        window = _ABOUT_AFTER.match(after)
+        words = re.findall(r"[^\W\d_]+", before + " " + (window.group(0) if window else ""))
+    about = {_singular(w.lower()) for w in words if len(w) > 2}
+    about = {w for w in about if w not in _FUNCTION_WORDS and not _MOVE_WORD.match(w)}
+    return replace(quantity, about=frozenset(about))
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -203,14 +249,22 @@ def _singular(unit: str) -> str:
 
 def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> tuple[set[str], set[str]]:
     """Claim and passage numbers that count the same thing where none of the claim's is allowed by
-    one of the passage's; numbers counting different things ("5 days", "39 times") are not compared."""
+    one of the passage's; numbers counting different things ("5 days", "39 times") are not compared,
+    nor shares of different things ("shares fell 12%", "profit fell 35%": ``_same_subject``)."""
     claimed: set[str] = set()
     found: set[str] = set()
     for unit, values in claim.items():
-        if unit in passage and not any(c.allows(p) for c in values for p in passage[unit]):
-            claimed |= {q.shown for q in values}
-            found |= {q.shown for q in passage[unit]}
+        if any(c.allows(p) for c in values for p in passage.get(unit, ())):
+            continue
+        pairs = [(c, p) for c in values for p in passage.get(unit, ()) if _same_subject(c, p)]
+        claimed |= {c.shown for c, _ in pairs}
+        found |= {p.shown for _, p in pairs}
     return claimed, found
+
+
+def _same_subject(claim: Quantity, passage: Quantity) -> bool:
+    """Whether two numbers of one unit may be of the same thing (see ``_BARE_UNITS``)."""
+    return not claim.about or not passage.about or bool(claim.about & passage.about)
 
 
 def years_disagree(claim: set[str], passage: set[str]) -> bool:

@@ -23,7 +23,7 @@ def counted(text: str) -> dict[str, set[str]]:
         ("COVID-19 and SARS-CoV-2 trials", {}),
         ("She died at age 60.", {"age #": {"60"}}),
         ("Some three hundred soldiers", {"soldier": {"300"}}),
-        ("It paid $2.5 billion for it.", {"billion": {"2.5 billion"}}),
+        ("It paid $2.5 billion for it.", {"$billion": {"2.5 billion"}}),
         ("It grew in the 1990s and in 2004.", {}),
         (
             "His third term, the 5th-largest win",
@@ -33,6 +33,7 @@ def counted(text: str) -> dict[str, set[str]]:
         ("It rose 2.1% to 5%.", {"% (change)": {"2.1"}, "%": {"5"}}),
         ("a 0.25-point cut", {"point (change)": {"0.25"}, "cut (change)": {"0.25"}}),
         ("Up to 50 people", {"people": {"50"}}),
+        ("About 2,000 people came in 2000, and 1,999 people in 1999.", {"people": {"2000", "1999"}}),
     ],
 )
 def test_numbers_are_keyed_by_what_they_count(text: str, expected: dict[str, set[str]]) -> None:
@@ -81,6 +82,27 @@ def test_a_number_allows_what_rounds_to_it(claim: str, passage: str, disagree: b
 )
 def test_changes_and_levels_are_compared_apart(claim: str, passage: str, disagree: bool) -> None:
     claimed, _ = number_mismatches(read_numbers(claim, [])[1], read_numbers(passage, [])[1])
+    assert bool(claimed) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        # a share is compared with a share of the same thing, or when either clause says nothing of what
+        ("Orbix shares fell 12%.", "It would cut 8% of its workforce after its profit fell 35%.", False),
+        ("Orbix shares fell 12%.", "The company's shares fell 10% in Copenhagen.", True),
+        ("Inflation was 3.2% in October.", "Annual inflation fell to 3.8% in October.", True),
+        ("It fell 12%.", "Profit fell 35%.", True),
+        ("There is 0% of water in glaciers.", "Seas hold 96.5% of the water, glaciers 1.7%.", True),
+        # a number of the same unit that agrees anywhere in the passage clears the claim's
+        ("Orbix shares fell 12%.", "Shares fell 9% on Monday; by Friday they had fallen 12%.", False),
+        # money by its currency
+        ("Orbix bought Cloudnest for $2.1 billion.", "Revenue rose 3% to 5.2 billion crowns.", False),
+        ("The deal was worth $2 billion.", "It paid $2.5 billion for 3 firms.", True),
+    ],
+)
+def test_shares_and_money_are_compared_by_what_they_are_of(claim: str, passage: str, disagree: bool) -> None:
+    claimed, _ = number_mismatches(read_numbers(claim, [], whole=True)[1], read_numbers(passage, [])[1])
     assert bool(claimed) is disagree
 
 
