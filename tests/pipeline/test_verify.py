@@ -328,3 +328,21 @@ def test_only_passages_near_the_best_match_take_a_side(seeded: Pipeline, margin:
         assert len(deciding) == len(report["sources"])
     if margin == 0.0:
         assert len(deciding) == 1
+
+
+def test_numbers_are_compared_only_with_numbers_of_the_same_thing(pipeline: Pipeline) -> None:
+    text = (
+        "Orbix said it would cut about 1,200 jobs after its quarterly profit fell 35%."
+        " The company's shares fell 12% in Copenhagen trading."
+        " The central bank raised its main rate to 4.75% on the same day."
+    )
+    pipeline.ingest([ArticleInput("orbix", text)])
+
+    def number_reasons(claim: str) -> dict[str, list[str]]:
+        [source] = pipeline.verify(claim, top_k=3)["sources"]
+        return {p["text"]: [r for r in p["reasons"] if r.startswith("number mismatch")] for p in source["passages"]}
+
+    # shares against shares, never against profit; a fall against a fall, never against a rate's level
+    assert all(found == [] for found in number_reasons("Orbix shares fell 12%.").values())
+    jobs = number_reasons("Orbix will cut 2,000 jobs.")  # a count, not the year 2000
+    assert jobs[text.split(" The")[0]] == ["number mismatch: claim 2000, passage 1200"]
