@@ -4,10 +4,10 @@ A cross-encoder trained on small NLI sets reads word overlap as agreement, so "X
 single call with Zelensky" can entail "Xi has held a call with Zelensky" for it. The checker finds
 a negation cue in the passage ("not", "never", "no", "-n't", or a verb whose complement did not
 happen: "refused to", "failed to", "refrained from", "denied") whose clause repeats at least
-``MIN_SHARED_WORDS`` of the claim's content words, while the claim itself has no such cue (a
-negated claim may agree with a negated passage), and the cue denies what follows it (not "not
-only", nor "did not confirm whether"). The clause ends at the next clause boundary: punctuation,
-or "but".
+``MIN_SHARED_WORDS`` of the claim's content words, one of them soon after the cue
+(``SCOPE_WORDS``), while the claim itself has no such cue (a negated claim may agree with a negated
+passage), and the cue denies what follows it (not "not only", nor "did not confirm whether"). The
+clause ends at the next clause boundary: punctuation, or "but".
 """
 
 from __future__ import annotations
@@ -46,6 +46,12 @@ _SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")
 # The clause must repeat this many of the claim's content words: fewer flags passages that deny
 # something else (the dev ablation in models/README.md measures both).
 MIN_SHARED_WORDS = 2
+# A cue denies what follows it closely: one of the shared words must be among the clause's first
+# this many content words ("not guilty of accepting bribes from a construction company in exchange
+# for contracts worth 3.2 million euros" does not deny that the contracts were worth that). On dev, 5
+# keeps 82 of the 83 gold contradictions the cue flags and drops 6 of the 69 other pairs; 3 would
+# drop 19 others but 9 contradictions.
+SCOPE_WORDS = 5
 # Longest clause quoted in a reason, in words.
 _QUOTED_WORDS = 10
 
@@ -67,7 +73,8 @@ def negated_clause(claim: str, passage: str, min_shared: int = MIN_SHARED_WORDS)
         clause = passage[cue.end() : end.start() if end else len(passage)]
         if _NOT_DENIAL.match(clause) or _OPEN_QUESTION.match(clause):
             continue
-        if len(wanted & content_stems(clause)) >= min_shared:
+        shared = wanted & content_stems(clause)
+        if len(shared) >= min_shared and shared & _first_stems(clause, SCOPE_WORDS):
             return _quoted(passage, cue, clause)
     return None
 
@@ -76,6 +83,12 @@ def content_stems(text: str) -> set[str]:
     """Stems of the words that carry content: longer than three letters and not a function word."""
     words = (w.casefold() for w in _WORD.findall(text))
     return {_stem(w) for w in words if len(w) > 3 and w not in _STOPWORDS}
+
+
+def _first_stems(text: str, count: int) -> set[str]:
+    """The stems of the first ``count`` content words of ``text``."""
+    words = (w.casefold() for w in _WORD.findall(text))
+    return set([_stem(w) for w in words if len(w) > 3 and w not in _STOPWORDS][:count])
 
 
 def _stem(word: str) -> str:

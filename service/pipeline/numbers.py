@@ -57,6 +57,11 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*#?\s*$")
 # When the word after a number is not a plural noun, the next word may be the noun it leads to
 # ("two young boys", "2.5 million people"); after a plural it is usually a verb ("two girls pose").
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+# "26 of the 150 seats", "three out of five judges": a part counts what its whole counts.
+_OF_WHOLE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|your)\s+)?(\d[\d,]*(?:\.\d+)?|" + "|".join(_WORDS) + r")\b",
+    re.I,
+)
 _NOT_NOUNS = _NOT_UNITS | frozenset("is are was were be been has have had will would can could who which that".split())
 _IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese police".split())
 # A number that says how much something moved ("rose 0.8%", "by 3 points", "a rise of 2%", "a 5%
@@ -225,6 +230,8 @@ def _is_change(text: str, start: int, end: int) -> bool:
 
 
 def _units(text: str, start: int, end: int) -> list[str]:
+    if whole := _OF_WHOLE.match(text, end):
+        return _units(text, whole.start(1), whole.end(1))
     after = text[end:]
     if rest := _RANGE_REST.match(after):
         after = after[rest.end() :]

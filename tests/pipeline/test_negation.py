@@ -68,6 +68,12 @@ def test_a_denial_in_the_claims_words_is_quoted(claim: str, passage: str, expect
         # the cue denies something else: fewer than two of the claim's content words follow it
         ("The minister signed the trade agreement.", "The minister signed it; he did not comment further."),
         ("Exports rose in March.", "Exports rose in March, not April as forecast."),
+        # the claim's words come too long after the cue: it denies something else
+        (
+            "The contracts were worth 3.2 million euros.",
+            "A jury found him not guilty of accepting bribes from a construction company in exchange for"
+            " city contracts worth 3.2 million euros.",
+        ),
         # the cue ends at the clause boundary
         ("The minister signed the trade agreement.", "It was not easy, but the minister signed the trade agreement."),
         # "not only", "no doubt" do not deny what follows them

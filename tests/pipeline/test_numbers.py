@@ -33,6 +33,8 @@ def counted(text: str) -> dict[str, set[str]]:
         ("It rose 2.1% to 5%.", {"% (change)": {"2.1"}, "%": {"5"}}),
         ("a 0.25-point cut", {"point (change)": {"0.25"}, "cut (change)": {"0.25"}}),
         ("Up to 50 people", {"people": {"50"}}),
+        ("It won 26 of the 150 seats.", {"seat": {"26", "150"}}),
+        ("Three out of five judges agreed.", {"judge": {"3", "5"}}),
         ("About 2,000 people came in 2000, and 1,999 people in 1999.", {"people": {"2000", "1999"}}),
     ],
 )
