@@ -9,6 +9,7 @@ from typing import Any
 from models.evaluate_stance import MIN_PROBE_FIXED, NAME_SHARE, NEGATION_SHARES, default_adjust_mode
 from models.stance_data import LABELS
 from service.pipeline.consistency import ADJUST_SHARES, NEGATION, NUMBER_MISMATCH, OTHER_PERSON
+from service.pipeline.negation import SCOPE_WORDS
 
 
 def consistency_sections(report: dict[str, Any]) -> list[str]:
@@ -47,8 +48,9 @@ def _negation_ablation(overall: dict[str, int]) -> list[str]:
     sweep = ", ".join(f"{share:.0%}: {overall[f'negation_share_{share}']}" for share in NEGATION_SHARES)
     return [
         f'A passage that negates the claim in its own words ("{NEGATION}": a cue such as "not", "never",'
-        ' "refused to" or "denied", followed in its clause by two of the claim\'s content words, while the'
-        f" claim has none; `service/pipeline/negation.py`) flagged {per_label} dev pairs. Dev pairs right"
+        ' "refused to" or "denied", followed in its clause by two of the claim\'s content words, one of them'
+        f" among its first {SCOPE_WORDS} content words, while the claim has none; `service/pipeline/negation.py`)"
+        f" flagged {per_label} dev pairs. Dev pairs right"
         f" when that share of entailment moves to contradiction on them (plain: {overall['plain']}): {sweep}."
         f" Acting on negation moves {ADJUST_SHARES[NEGATION]:.0%}, the best of these: a denial is weaker"
         " evidence than a changed number, so it only tips pairs the model is unsure of.",
