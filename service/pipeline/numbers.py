@@ -1,7 +1,7 @@
 """Numbers in text, keyed by what they count, for the consistency checker.
 
-"40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions of dollars, "age 60" an
-age, "third term" the rank of a term; a number whose count cannot be told is left out, since
+"40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions of dollars,
+"age 60" an age, "third term" the rank of a term; a number whose count cannot be told is left out, since
 comparing it would compare unlike things. A number allows what rounds to it ("4 billion" allows
 4.3 billion), "more than 1,000 people" is a bound and "about 300" a rough value, so none of them
 disagrees with a number it allows. Years (and decades: "the 1990s") are
@@ -93,6 +93,7 @@ _BARE_UNITS = frozenset("% point percentage".split())
 _CURRENCY_BEFORE = re.compile(r"([$€£])\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\b(?:and|but|or|while|whereas|after|before|as)\b", re.I)
 _ABOUT_BEFORE = 48
+_WORDS_OF = re.compile(r"[^\W\d_]+")
 _ABOUT_AFTER = re.compile(r"[\s%-]*[^\W\d_]+(?:\s+(?:[^\W\d_]+|[\d.,%$€£]+)){0,3}")
 _MOVE_WORD = re.compile(r"(?:" + _MOVES + r")$", re.I)
 _FUNCTION_WORDS = _NOT_NOUNS | frozenset(
@@ -153,9 +154,11 @@ def read_numbers(
         currency = _CURRENCY_BEFORE.search(text, max(0, match.start() - 2), match.start())
         for unit in _counted_units(text, match.start(), match.end()):
             quantity = _quantity(text, match.start(), shown, value, step)
+            if unit.removesuffix(" (change)") in _BARE_UNITS:
+                words = _WORDS_OF.findall(text) if whole else _clause_words(text, match.start(), match.end())
+                quantity = replace(quantity, about=_content_words(words))
             unit = f"{currency.group(1)}{unit}" if currency else unit
-            span = (0, len(text)) if whole else (match.start(), match.end())
-            counted.setdefault(unit, set()).add(_about(quantity, unit, text, *span))
+            counted.setdefault(unit, set()).add(quantity)
     for match in _WORD_NUMBER.finditer(text):
         value = _WORDS[match.group(1).lower()] * (_SCALES[match.group(2).lower()] if match.group(2) else 1)
         for unit in _counted_units(text, match.start(), match.end()):
@@ -170,25 +173,21 @@ def read_numbers(
     return years, counted
 
 
-def _about(quantity: Quantity, unit: str, text: str, start: int, end: int) -> Quantity:
-    """``quantity`` with the words that say what it is of, when its unit does not say (``_BARE_UNITS``):
-    the content words of its clause before it and of the few words after it ("8% of its workforce"),
-    or of the whole text when ``start:end`` spans it."""
-    if unit.removesuffix(" (change)") not in _BARE_UNITS:
-        return quantity
-    if (start, end) == (0, len(text)):
-        words = re.findall(r"[^\W\d_]+", text)
-    else:
-        before = text[max(0, start - _ABOUT_BEFORE) : start]
-        breaks = list(_CLAUSE_BREAK.finditer(before))
-        before = before[breaks[-1].end() :] if breaks else before
-        after = text[end:]
-        after = after[: m.start()] if (m := _CLAUSE_BREAK.search(after)) else after
-        window = _ABOUT_AFTER.match(after)
-        words = re.findall(r"[^\W\d_]+", before + " " + (window.group(0) if window else ""))
-    about = {_singular(w.lower()) for w in words if len(w) > 2}
-    about = {w for w in about if w not in _FUNCTION_WORDS and not _MOVE_WORD.match(w)}
-    return replace(quantity, about=frozenset(about))
+def _clause_words(text: str, start: int, end: int) -> list[str]:
+    """The words of a number's clause before it and the few after it ("8% of its workforce")."""
+    before = text[max(0, start - _ABOUT_BEFORE) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    before = before[breaks[-1].end() :] if breaks else before
+    after = text[end:]
+    after = after[: found.start()] if (found := _CLAUSE_BREAK.search(after)) else after
+    window = _ABOUT_AFTER.match(after)
+    return _WORDS_OF.findall(before + " " + (window.group(0) if window else ""))
+
+
+def _content_words(words: list[str]) -> frozenset[str]:
+    """Words that may say what a share is of: not function words, nor words of moving ("fell")."""
+    folded = {_singular(w.lower()) for w in words if len(w) > 2}
+    return frozenset(w for w in folded if w not in _FUNCTION_WORDS and not _MOVE_WORD.match(w))
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
