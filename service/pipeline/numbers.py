@@ -1,11 +1,12 @@
 """Numbers in text, keyed by what they count, for the consistency checker.
 
 "40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions of dollars,
-"age 60" an age, "third term" the rank of a term; a number whose count cannot be told is left out, since
-comparing it would compare unlike things. A number allows what rounds to it ("4 billion" allows
-4.3 billion), "more than 1,000 people" is a bound and "about 300" a rough value, so none of them
-disagrees with a number it allows. Years (and decades: "the 1990s") are
-kept apart, to be compared as dates.
+"age 60" an age, "third term" the rank of a term, "26 of the 150 seats" seats; a number whose count
+cannot be told is left out, since comparing it would compare unlike things. A change ("rose 0.8%")
+is kept apart from a level ("to 4.75%"), and a share is compared only with a share of the same
+thing. A number allows what rounds to it ("4 billion" allows 4.3 billion), "more than 1,000 people"
+is a bound and "about 300" a rough value, so none of them disagrees with a number it allows. Years
+(and decades: "the 1990s") are kept apart, to be compared as dates.
 """
 
 from __future__ import annotations
