@@ -57,15 +57,14 @@ _LINK_LIST_HEADING = re.compile(
     re.I,
 )
 # "Photo: Jane Roe/Getty", "(Photo by Jane Roe/AFP via Getty Images)": who took a picture.
+_PICTURE = "picture|photo|photograph|image"
+_CREDITED = f"{_PICTURE}|credit|source"  # the words before a colon that name who took or gave a picture
 _CREDIT_TAIL = re.compile(
-    r"\s*(?:\(?\b(picture|photo|photograph|image|credit|source)s?\s*:\s*[^.!?]*\)?"
-    r"|\((picture|photo|photograph|image)s?\s+by\s+[^()]*\))$",
+    rf"\s*(?:\(?\b({_CREDITED})s?\s*:\s*[^.!?]*\)?"
+    rf"|\(({_PICTURE})s?\s+by\s+[^()]*\))$",
     re.I,
 )
-_CREDIT_LINE = re.compile(
-    r"^\(?(?:(?i:picture|photo|photograph|image|credit|source)s?\s*:|(?i:picture|photo|photograph|image)s?\s+by\s+[A-Z])"
-    r"[^.!?]*\)?$"
-)
+_CREDIT_LINE = re.compile(rf"^\(?(?:(?i:{_CREDITED})s?\s*:|(?i:{_PICTURE})s?\s+by\s+[A-Z])[^.!?]*\)?$")
 # "Image caption: ...", "Media caption, ...": a caption under a picture, labelled as one.
 _CAPTION_LABEL = re.compile(r"^(?:(?:image|media|photo|picture|video)\s+)?caption\s*[:,]\s*", re.I)
 # "Reporting by Jane Roe; Editing by John Doe": who worked on a wire story, not what it says.

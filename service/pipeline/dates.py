@@ -18,6 +18,7 @@ from datetime import date, datetime
 from service.pipeline.clean import is_timestamp
 
 MONTHS = "January February March April May June July August September October November December".split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _ABBREVIATIONS = {m[:3]: i for i, m in enumerate(MONTHS) if m != "May"} | {"Sept": 8}
 MONTH_INDEX = {m: i for i, m in enumerate(MONTHS)} | _ABBREVIATIONS
 MONTH_PATTERN = r"(?:" + "|".join(sorted(MONTH_INDEX, key=len, reverse=True)) + r")(?![a-z])\.?"

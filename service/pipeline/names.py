@@ -17,8 +17,9 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from service.pipeline.dates import MONTHS, WEEKDAYS
+
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
-_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 # Words that are capitalised only because they open a sentence or a title, or that mark no one:
 # articles, pronouns, conjunctions, prepositions and quantifiers ("Most Danish adults", "After Putin
 # left"), titles, weekdays (and their plurals: "on Sundays") and months.
@@ -28,10 +29,10 @@ _NOT_NAMES = frozenset(
     All Any Both Each Every Few Many Most Much Several Some No None Neither Either Only Other Another Such
     After Before Since Until During Despite Although Though While When Where Whether Because Unless Once
     About Above Across Against Among Around Between Beyond Over Under Without Within Into Onto Upon Via
-    Not Yet So Then There Here Also Even Just Still
-    January February March April May June July August September October November December Inc Ltd Co Corp""".split()
-    + _WEEKDAYS
-    + [f"{day}s" for day in _WEEKDAYS]
+    Not Yet So Then There Here Also Even Just Still Inc Ltd Co Corp""".split()
+    + MONTHS
+    + WEEKDAYS
+    + [f"{day}s" for day in WEEKDAYS]
 )
 _SHORT_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*\d")
 _ACCENTS = re.compile("[\u0300-\u036f]")  # the combining diacritical marks NFKD splits off letters

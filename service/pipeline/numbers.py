@@ -75,15 +75,17 @@ _MOVES = (
     r"plung(?:e|es|ed|ing)|soar(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|"
     r"cut(?:s|ting)?|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|up|down"
 )
+# The nouns of moving: "a rise of 2%", "a 5% increase".
+_CHANGE_NOUNS = r"rise|fall|increase|decrease|drop|decline|gain|loss|cut|jump|reduction"
 _CHANGE_BEFORE = re.compile(
-    r"(?:\b(?:" + _MOVES + r")|\b(?:rise|fall|increase|decrease|drop|decline|gain|loss|cut|growth|jump|change|"
-    r"reduction)s?\s+of|(?P<by>\bby))\s*(?:(?:about|around|roughly|nearly|almost|some|more than|over|at least|"
+    r"(?:\b(?:" + _MOVES + r")|\b(?:" + _CHANGE_NOUNS + r"|growth|change)s?\s+of|(?P<by>\bby))"
+    r"\s*(?:(?:about|around|roughly|nearly|almost|some|more than|over|at least|"
     r"less than|up to|just|only|another|a further|an?)\s+)?[$€£+-]?\s*$",
     re.I,
 )
 _MEASURE = r"(?:%|per\s*cent|percent|(?:percentage|basis)?[\s-]*points?|thousand|million|billion|trillion|mn|bn)"
 _CHANGE_AFTER = re.compile(
-    r"(?:\s*" + _MEASURE + r")?[\s-]*(?:rise|fall|increase|decrease|drop|decline|gain|loss|cut|jump|reduction)s?\b",
+    r"(?:\s*" + _MEASURE + r")?[\s-]*(?:" + _CHANGE_NOUNS + r")s?\b",
     re.I,
 )
 # Units that say how a number is written, not what it counts: "12%" of shares and "35%" of profit.

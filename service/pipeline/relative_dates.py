@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from service.pipeline.dates import MONTH_INDEX, MONTH_PATTERN, Date
+from service.pipeline.dates import MONTH_INDEX, MONTH_PATTERN, WEEKDAYS, Date
 
 _NUMBER_WORDS = "zero one two three four five six seven eight nine ten".split()
 _COUNTS = {"a": 1, "an": 1} | {word: i for i, word in enumerate(_NUMBER_WORDS)}
@@ -34,7 +34,6 @@ _OPEN_BEFORE = re.compile(r"(?i:\b(?:more than|over|at least|upwards of)\s*)$")
 # "may last year after year": "last" is a verb after these.
 _VERB_BEFORE = re.compile(r"(?i:\b(?:will|would|may|might|can|could|should|must|to|does|did|not)\s+)$")
 
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 # "on Tuesday", "last Friday", "Monday's vote", "yesterday", "earlier this week"; not "Tuesdays",
 # "the last week" or "the next week" (the seven days before or after, not a calendar week).
 _DAYS = re.compile(
