@@ -15,8 +15,9 @@ a claim's own premise should take the matching stance.
 Then it re-aggregates the judged passages under a grid of verdict thresholds (support,
 contradict, conflict), choosing on one half of the claims and scoring on the other (2-fold,
 halves by hash of the claim), so a change of default is backed by claims it was not chosen on;
-and under similarity floors below which a passage takes no side, a rule the service does not
-have, to show what one would gain and cost.
+under floors below which a passage about another subject takes no side (the default
+CLAIMSCOPE_MISSING_NAME_FLOOR is chosen there); and under similarity floors below which any
+passage takes no side, a rule the service does not have, to show what one would gain and cost.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -41,7 +42,15 @@ from bench._report import write_results  # noqa: E402
 from models.mismatch_probe import changed_count, changed_month, changed_year  # noqa: E402
 from models.stance_data import LABELS, SILVER_SETS, Pair, load_splits  # noqa: E402
 from service.pipeline import Pipeline  # noqa: E402
-from service.pipeline.aggregate import NEUTRAL_ROW, Thresholds, relevant, source_stance, verdict  # noqa: E402
+from service.pipeline.aggregate import (  # noqa: E402
+    NEUTRAL_ROW,
+    Thresholds,
+    off_subject,
+    relevant,
+    source_stance,
+    verdict,
+)
+from service.pipeline.verify import about_another_subject  # noqa: E402
 from service.records import ArticleInput  # noqa: E402
 from service.settings import Settings  # noqa: E402
 
@@ -56,6 +65,8 @@ MARGIN_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 2.0)
 # Similarities below which a passage might take no side at all (the retrieval's
 # CLAIMSCOPE_MIN_SIMILARITY, 0.2, already drops passages below the first).
 FLOOR_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+# The same floors for passages about another subject alone (CLAIMSCOPE_MISSING_NAME_FLOOR; 0 = off).
+MISSING_NAME_FLOOR_GRID = (0.0, *FLOOR_GRID)
 # The default margin is the smallest that keeps this share of the own-evidence stances found
 # without one: it may silence distractors, not the evidence.
 EVIDENCE_KEPT = 0.99
@@ -119,18 +130,30 @@ def add_conflicts(articles: list[ArticleInput], claims: list[dict[str, Any]]) ->
     return changed
 
 
-# Per claim: per source, its id and the (scores, similarity) of each judged passage.
-Judged = list[tuple[str, list[tuple[np.ndarray, float]]]]
+class Passage(NamedTuple):
+    """A judged passage as the aggregation reads it."""
+
+    scores: np.ndarray  # calibrated (and adjusted)
+    similarity: float
+    other_subject: bool = False  # verify.about_another_subject
+
+
+# Per claim: per source, its id and its judged passages.
+Judged = list[tuple[str, list[Passage]]]
 
 
 def judged(reports: list[dict[str, Any]]) -> list[Judged]:
-    """Per claim, per source, the calibrated (and adjusted) scores and similarity of every judged passage."""
+    """Per claim, per source, every judged passage."""
     return [
         [
             (
                 s["source_id"],
                 [
-                    (np.array([p["scores"][k] for k in ("entailment", "neutral", "contradiction")]), p["similarity"])
+                    Passage(
+                        np.array([p["scores"][k] for k in ("entailment", "neutral", "contradiction")]),
+                        p["similarity"],
+                        about_another_subject(p["text"], p["reasons"]),
+                    )
                     for p in s["passages"]
                 ],
             )
@@ -143,10 +166,13 @@ def judged(reports: list[dict[str, Any]]) -> list[Judged]:
 def outcome_under(sources: Judged, t: Thresholds) -> tuple[str, dict[str, str]]:
     """The verdict and source stances aggregate.py gives these judged passages under ``t`` (as
     verify.py applies it)."""
-    flat = [(row, sim) for _, rows in sources for row, sim in rows]
-    deciding = iter(relevant([row for row, _ in flat], [sim for _, sim in flat], t))
+    flat = [p for _, passages in sources for p in passages]
+    similarities = [p.similarity for p in flat]
+    silenced = off_subject(similarities, [p.other_subject for p in flat], t)
+    deciding = iter(relevant([p.scores for p in flat], similarities, t, silenced))
     stances = {
-        sid: source_stance([row if next(deciding) else NEUTRAL_ROW for row, _ in rows], t) for sid, rows in sources
+        sid: source_stance([p.scores if next(deciding) else NEUTRAL_ROW for p in passages], t)
+        for sid, passages in sources
     }
     return verdict(list(stances.values()), t).verdict, {sid: s.stance for sid, s in stances.items()}
 
@@ -274,7 +300,10 @@ def margin_rows(claims: list[dict[str, Any]], scores: list[Judged], defaults: Th
 def below_floor_neutral(scores: list[Judged], floor: float) -> list[Judged]:
     """The judged passages with every one less similar to its claim than ``floor`` taking no side."""
     return [
-        [(sid, [(row if sim >= floor else NEUTRAL_ROW, sim) for row, sim in rows]) for sid, rows in sources]
+        [
+            (sid, [p if p.similarity >= floor else p._replace(scores=NEUTRAL_ROW) for p in passages])
+            for sid, passages in sources
+        ]
         for sources in scores
     ]
 
@@ -289,6 +318,25 @@ def floor_rows(claims: list[dict[str, Any]], scores: list[Judged], defaults: Thr
     ]
     least = EVIDENCE_KEPT * rows[0]["own_evidence_found"]
     [r for r in rows if r["own_evidence_found"] >= least][-1]["by_rule"] = True
+    return rows
+
+
+def missing_name_floor_rows(
+    claims: list[dict[str, Any]], scores: list[Judged], defaults: Thresholds
+) -> list[dict[str, Any]]:
+    """Each floor of ``MISSING_NAME_FLOOR_GRID`` for passages about another subject, with the other
+    defaults; ``chosen`` marks the highest that keeps ``EVIDENCE_KEPT`` of the own-evidence stances
+    found with none (the margin's rule), which is the default."""
+    rows = [
+        {
+            "missing_name_floor": f,
+            **scored_under(claims, scores, dataclasses.replace(defaults, missing_name_floor=f)),
+            "chosen": False,
+        }
+        for f in MISSING_NAME_FLOOR_GRID
+    ]
+    least = EVIDENCE_KEPT * rows[0]["own_evidence_found"]
+    [r for r in rows if r["own_evidence_found"] >= least][-1]["chosen"] = True
     return rows
 
 
@@ -347,6 +395,12 @@ def main() -> None:
     results["margins"] = margin_rows(claims, scores, defaults)
     table += ["", "| relevance margin" + columns + " |", rule]
     table += [scored_row(f"{r['margin']}{' (chosen)' if r['chosen'] else ''}", r) for r in results["margins"]]
+    results["missing_name_floors"] = missing_name_floor_rows(claims, scores, defaults)
+    table += ["", "| floor for passages about another subject" + columns + " |", rule]
+    table += [
+        scored_row(f"{r['missing_name_floor']}{' (chosen)' if r['chosen'] else ''}", r)
+        for r in results["missing_name_floors"]
+    ]
     results["floors"] = floor_rows(claims, scores, defaults)
     table += ["", "| similarity floor to take a side (defaults)" + columns + " |", rule]
     table += [scored_row(f"{r['floor']}{' (by the rule)' if r['by_rule'] else ''}", r) for r in results["floors"]]
@@ -361,7 +415,7 @@ def main() -> None:
     ]
 
     grid = [
-        Thresholds(s, c, f, m)
+        Thresholds(s, c, f, m, defaults.missing_name_floor)
         for s, c, f, m in itertools.product(SIDE_GRID, SIDE_GRID, CONFLICT_GRID, MARGIN_GRID)
         if f >= max(s, c)
     ]
@@ -384,8 +438,9 @@ def main() -> None:
                 f"{t['margin']} | {fold['fit_accuracy']:.4f} | {fold['held_out_accuracy']:.4f} | {with_defaults:.4f} |"
             )
     details = (
-        f"stance model `{model}`, defaults (support, contradict, conflict, margin) {defaults.support}, "
-        f"{defaults.contradict}, {defaults.conflict}, {defaults.margin}, {len(articles)} articles "
+        f"stance model `{model}`, defaults (support, contradict, conflict, margin, missing-name floor) "
+        f"{defaults.support}, {defaults.contradict}, {defaults.conflict}, {defaults.margin}, "
+        f"{defaults.missing_name_floor}, {len(articles)} articles "
         f"({conflicts} disagreeing copies), {len(claims)} claims, "
     )
     write_results(args.out, args.name, "Verdicts on dev claims among each other's evidence", details, table, results)

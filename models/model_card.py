@@ -244,7 +244,9 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
         "  read it before trusting a support. Training on swapped-name pairs (`--swap-names`) cut the probe's",
         "  entailment reads but cost about a point of pooled gold dev accuracy (three on the FEVER sets, whose",
         "  evidence often names its subject only as 'he' or 'the film'; docs/benchmarks.md), so no such run",
-        "  has shipped.",
+        "  has shipped. The aggregator lets such a passage take no side when it names a subject of its own",
+        "  and its similarity to the claim is under `CLAIMSCOPE_MISSING_NAME_FLOOR` (chosen by",
+        "  `bench/verdicts.py`); a closer one, or one that says 'he', keeps its side.",
         "- Numbers, dates and names: the model often entails across a changed number or date (it calls"
         f" {probe['numbers']['plain']} of {probe['numbers']['pairs']} changed-number, {probe['years']['plain']}"
         f" of {probe['years']['pairs']} changed-year and {probe['months']['plain']} of"

@@ -131,6 +131,13 @@ class Settings:
             "bench/verdicts.py, see docs/benchmarks.md)."
         },
     )
+    missing_name_floor: float = field(
+        default=0.35,
+        metadata={
+            "help": "A passage that lacks a name the claim relies on, yet names its own subject, takes no side when "
+            "its similarity to the claim is below this (0 = off; chosen by bench/verdicts.py, see docs/benchmarks.md)."
+        },
+    )
     consistency_adjust: AdjustMode = field(
         default="numbers,dates",
         metadata={

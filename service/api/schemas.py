@@ -158,7 +158,8 @@ class CitedPassageSchema(Base):
             " 'not in passage: Lyon',"
             " 'different person in the same role: claim Qin Gang, passage Wang Yi (foreign minister)', and"
             " 'too far from the claim to take a side: similarity 0.56, ...' when the relevance margin set the"
-            " passage's side aside"
+            " passage's side aside, or 'too far from the claim to take a side: similarity 0.31, under 0.35 for a"
+            " passage about another subject' when the passage lacks the claim's names (missing-name floor)"
         },
     )
 

@@ -8,6 +8,12 @@ Rules (thresholds are settings, documented in docs/config.md):
   (models/README.md, known failure modes), and those are less similar to the claim than its
   evidence: on the dev claims of bench/verdicts.py they turned verdicts into ``conflicting``
   far more often than real disagreements did.
+* other subjects: a passage that lacks a name the claim relies on while naming its own subject
+  (it does not lean on the sentence before it) takes no side when its similarity to the claim is
+  under ``missing_name_floor``. Such a passage is about someone or something else: the stance
+  model supports "Oskar Lind was convicted" with "Finance Minister Jonas Berg criticised the
+  decision" at 0.73. A passage that says "he" may still be the claim's evidence, so it keeps its
+  side; so does a close paraphrase. Passages silenced this way do not set the margin's reference.
 * passage: ``supports`` if P(entailment) >= support_threshold and beats P(contradiction);
   ``contradicts`` likewise with contradict_threshold; else ``neutral``.
 * source: its strongest supporting and strongest contradicting passage compete; the stronger wins
@@ -42,15 +48,18 @@ class Thresholds:
     contradict: float = 0.5
     conflict: float = 0.6
     margin: float = 2.0  # cosine similarities lie in [-1, 1]: 2.0 lets every passage take a side
+    missing_name_floor: float = 0.0  # 0 lets every passage without the claim's names take a side
 
     @classmethod
     def of(cls, settings: Settings) -> Thresholds:
-        """The thresholds the settings configure (CLAIMSCOPE_*_THRESHOLD, CLAIMSCOPE_RELEVANCE_MARGIN)."""
+        """The thresholds the settings configure (CLAIMSCOPE_*_THRESHOLD, CLAIMSCOPE_RELEVANCE_MARGIN,
+        CLAIMSCOPE_MISSING_NAME_FLOOR)."""
         return cls(
             settings.support_threshold,
             settings.contradict_threshold,
             settings.conflict_threshold,
             settings.relevance_margin,
+            settings.missing_name_floor,
         )
 
 
@@ -64,13 +73,33 @@ def too_far(similarity: float, margin: float) -> str:
     return f"{TOO_FAR}: similarity {similarity:.2f}, more than {margin:g} below the closest passage that takes one"
 
 
-def relevant(scores: Sequence[np.ndarray], similarities: Sequence[float], t: Thresholds) -> list[bool]:
+def too_far_without_names(similarity: float, floor: float) -> str:
+    return f"{TOO_FAR}: similarity {similarity:.2f}, under {floor:g} for a passage about another subject"
+
+
+def off_subject(similarities: Sequence[float], other_subject: Sequence[bool], t: Thresholds) -> list[bool]:
+    """Which passages take no side because they are about another subject (see the module docstring)."""
+    return [other and sim < t.missing_name_floor for sim, other in zip(similarities, other_subject, strict=True)]
+
+
+def relevant(
+    scores: Sequence[np.ndarray],
+    similarities: Sequence[float],
+    t: Thresholds,
+    silenced: Sequence[bool] | None = None,
+) -> list[bool]:
     """Which passages keep the side they take (see the module docstring); neutral ones are kept as
-    they are, so this only ever turns a side into neutral."""
+    they are, so this only ever turns a side into neutral. ``silenced`` passages (``off_subject``)
+    take no side and are not the margin's reference."""
+    silenced = silenced or [False] * len(scores)
     sides = [passage_stance(row, t) != NEUTRAL for row in scores]
-    best = max((sim for sim, side in zip(similarities, sides, strict=True) if side), default=0.0)
+    best = max(
+        (sim for sim, side, off in zip(similarities, sides, silenced, strict=True) if side and not off), default=0.0
+    )
     floor = best - t.margin - 1e-9  # a passage exactly at the margin keeps its side
-    return [not side or sim >= floor for sim, side in zip(similarities, sides, strict=True)]
+    return [
+        not side or (not off and sim >= floor) for sim, side, off in zip(similarities, sides, silenced, strict=True)
+    ]
 
 
 @dataclass(frozen=True)

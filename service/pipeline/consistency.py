@@ -8,8 +8,9 @@ the article's publication day is known: ``relative_dates``), denies it in its ow
 same thing: "40 times" against "39 times", never "5 days" against "39 times", and "more than 30
 times" allows 39 (``numbers``). ``adjust`` moves probability from entailment to contradiction when
 a number or date disagrees or the passage negates the claim; which kinds it acts on is a setting
-whose default comes from the dev-set ablation in models/README.md. Missing names are reported,
-never acted on: that ablation shows why.
+whose default comes from the dev-set ablation in models/README.md. Missing names never move a
+stance (that ablation shows why); the aggregator only lets a passage about another subject that is
+not close to the claim take no side (``aggregate.off_subject``).
 """
 
 from __future__ import annotations

@@ -20,17 +20,19 @@ from service.pipeline.aggregate import (
     SourceStance,
     Thresholds,
     Verdict,
+    off_subject,
     passage_stance,
     relevant,
     source_stance,
     too_far,
+    too_far_without_names,
     verdict,
 )
-from service.pipeline.consistency import adjust, adjusted_kinds, reasons
+from service.pipeline.consistency import NAME_REASONS, adjust, adjusted_kinds, has_reason, reasons
 from service.pipeline.dates import publication_date
 from service.pipeline.embed import Embedder
 from service.pipeline.names import proper_words
-from service.pipeline.premise import premise
+from service.pipeline.premise import needs_context, premise
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.stance import NO_MODEL, StanceModel
 from service.records import Article, SourceFilter
@@ -128,6 +130,13 @@ def _ms(seconds: float) -> float:
     return round(seconds * 1000, 2)
 
 
+def about_another_subject(passage: str, found: list[str]) -> bool:
+    """Whether a passage lacks a name the claim relies on (``found``: its consistency reasons) while
+    naming a subject of its own: one that leans on the sentence before ("He was convicted") may
+    still be about the claim's subject."""
+    return has_reason(found, NAME_REASONS) and not needs_context(passage)
+
+
 class Judged(NamedTuple):
     """A retrieved passage with its calibrated (and adjusted) scores and reasons."""
 
@@ -152,10 +161,15 @@ def _report(
     options: VerifyOptions,
 ) -> dict[str, Any]:
     by_source: dict[str, list[Judged]] = {}
-    deciding = relevant(list(scores), [c.similarity for c in candidates], options.thresholds)
-    for candidate, row, why, decides in zip(candidates, scores, explanations, deciding, strict=True):
+    t = options.thresholds
+    similarities = [c.similarity for c in candidates]
+    other = [about_another_subject(c.passage.text, why) for c, why in zip(candidates, explanations, strict=True)]
+    silenced = off_subject(similarities, other, t)
+    deciding = relevant(list(scores), similarities, t, silenced)
+    for candidate, row, why, decides, off in zip(candidates, scores, explanations, deciding, silenced, strict=True):
         if not decides:
-            why = [*why, too_far(candidate.similarity, options.thresholds.margin)]
+            sim = candidate.similarity
+            why = [*why, too_far_without_names(sim, t.missing_name_floor) if off else too_far(sim, t.margin)]
         by_source.setdefault(candidate.passage.source_id, []).append(Judged(candidate, row, why, decides))
     stances = {
         sid: source_stance([item.counted for item in items], options.thresholds) for sid, items in by_source.items()

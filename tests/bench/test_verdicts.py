@@ -5,11 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from bench.verdicts import (
+    Passage,
     accuracy,
     add_conflicts,
     below_floor_neutral,
     claims_from_pairs,
     floor_rows,
+    missing_name_floor_rows,
     sweep,
     verdicts_under,
 )
@@ -47,9 +49,11 @@ def test_one_article_per_premise_and_one_claim_per_label() -> None:
     assert by_claim["Ann likes tea."]["verdict"] == "not_enough_info" and "expected" not in by_claim["Ann likes tea."]
 
 
-def source(*scores: tuple[float, float, float], similarity: float = 0.8) -> tuple[str, list[tuple[np.ndarray, float]]]:
+def source(
+    *scores: tuple[float, float, float], similarity: float = 0.8, other_subject: bool = False
+) -> tuple[str, list[Passage]]:
     """One source's judged passages, named after their scores."""
-    return str(scores), [(np.array(s), similarity) for s in scores]
+    return str(scores), [Passage(np.array(s), similarity, other_subject) for s in scores]
 
 
 def test_verdicts_follow_the_thresholds() -> None:
@@ -105,8 +109,8 @@ def test_the_chosen_margin_is_the_smallest_that_keeps_the_evidence() -> None:
         {"set": "fever_train", "verdict": "refuted", "expected": {"own": "contradicts"}},
     ]
     scores = [
-        [("own", [(np.array([0.9, 0.05, 0.05]), 0.8)]), ("other", [(np.array([0.05, 0.05, 0.9]), 0.5)])],
-        [("own", [(np.array([0.05, 0.05, 0.9]), 0.45)]), ("other", [(np.array([0.9, 0.05, 0.05]), 0.8)])],
+        [("own", [Passage(np.array([0.9, 0.05, 0.05]), 0.8)]), ("other", [Passage(np.array([0.05, 0.05, 0.9]), 0.5)])],
+        [("own", [Passage(np.array([0.05, 0.05, 0.9]), 0.45)]), ("other", [Passage(np.array([0.9, 0.05, 0.05]), 0.8)])],
     ]
     rows = {row["margin"]: row for row in margin_rows(claims, scores, Thresholds())}
     assert rows[0.1]["own_evidence_found"] == 1 and rows[0.1]["accuracy"] == 0.5
@@ -125,7 +129,42 @@ def test_a_similarity_floor_keeps_less_similar_passages_from_taking_a_side() -> 
 def test_the_floor_by_the_margins_rule_is_the_highest_that_keeps_the_own_evidence() -> None:
     evidence = {"evidence": "supports"}
     claims = [{"claim": "c", "set": "fever_train", "verdict": "supported", "expected": evidence}]
-    scores = [[("evidence", [(np.array([0.9, 0.05, 0.05]), 0.33)])]]
+    scores = [[("evidence", [Passage(np.array([0.9, 0.05, 0.05]), 0.33)])]]
     rows = floor_rows(claims, scores, Thresholds())
     assert [r["floor"] for r in rows if r["by_rule"]] == [0.3]
     assert [r["own_evidence_found"] for r in rows] == [1, 1, 1, 0, 0, 0, 0]
+
+
+def test_a_passage_about_another_subject_takes_no_side_under_the_floor() -> None:
+    stranger = source((0.9, 0.05, 0.05), similarity=0.3, other_subject=True)
+    pronoun = source((0.05, 0.05, 0.9), similarity=0.3)  # "He was acquitted": may be about the claim's subject
+    assert verdicts_under([[stranger], [pronoun]], Thresholds()) == ["supported", "refuted"]
+    assert verdicts_under([[stranger], [pronoun]], Thresholds(missing_name_floor=0.35)) == [
+        "not_enough_info",
+        "refuted",
+    ]
+    close = source((0.9, 0.05, 0.05), similarity=0.5, other_subject=True)
+    assert verdicts_under([[close]], Thresholds(missing_name_floor=0.35)) == ["supported"]
+
+
+def test_a_silenced_passage_is_not_the_margins_reference() -> None:
+    stranger = source((0.9, 0.05, 0.05), similarity=0.34, other_subject=True)
+    evidence = source((0.05, 0.05, 0.9), similarity=0.2)
+    t = Thresholds(margin=0.1, missing_name_floor=0.35)
+    assert verdicts_under([[stranger, evidence]], t) == ["refuted"]
+    assert verdicts_under([[stranger, evidence]], Thresholds(margin=0.1)) == ["supported"]
+
+
+def test_the_chosen_missing_name_floor_is_the_highest_that_keeps_the_evidence() -> None:
+    claims = [
+        {"claim": "a", "set": "fever_train", "verdict": "supported", "expected": {"own": "supports"}},
+        {"claim": "b", "set": "fever_train", "verdict": "not_enough_info"},
+    ]
+    scores = [
+        [("own", [Passage(np.array([0.9, 0.05, 0.05]), 0.42, other_subject=True)])],
+        [("stranger", [Passage(np.array([0.9, 0.05, 0.05]), 0.33, other_subject=True)])],
+    ]
+    rows = {r["missing_name_floor"]: r for r in missing_name_floor_rows(claims, scores, Thresholds())}
+    assert [f for f, r in rows.items() if r["chosen"]] == [0.4]
+    assert rows[0.0]["accuracy"] == 0.5 and rows[0.4]["accuracy"] == 1.0
+    assert rows[0.45]["own_evidence_found"] == 0

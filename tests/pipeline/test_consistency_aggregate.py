@@ -254,3 +254,17 @@ def test_only_sides_near_the_closest_side_taking_passage_are_kept() -> None:
     assert relevant(rows, [0.9, 0.7, 0.6, 0.5], t) == [True, True, True, False]
     assert relevant(rows, [0.9, 0.7, 0.6, 0.5], Thresholds(margin=2.0)) == [True] * 4
     assert relevant(rows[:1], [0.9], t) == [True]
+
+
+def test_a_passage_about_another_subject_takes_no_side_below_the_floor() -> None:
+    from service.pipeline.aggregate import off_subject, relevant
+
+    t = Thresholds(margin=0.15, missing_name_floor=0.35)
+    rows = [np.array(r) for r in ([0.9, 0.05, 0.05], [0.1, 0.1, 0.8], [0.1, 0.1, 0.8])]
+    similarities = [0.34, 0.25, 0.3]
+    silenced = off_subject(similarities, [True, False, True], t)
+    assert silenced == [True, False, True]
+    # Silenced, the close stranger no longer sets the margin's bar, so the 0.25 passage keeps its side.
+    assert relevant(rows, similarities, t, silenced) == [False, True, False]
+    assert relevant(rows, similarities, t) == [True, True, True]
+    assert off_subject(similarities, [True, False, True], Thresholds()) == [False] * 3, "0 is off"

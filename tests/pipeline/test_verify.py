@@ -286,6 +286,31 @@ def test_a_negated_passage_moves_stance_only_when_negation_is_adjusted(
     assert [s["stance"] for s in denying] == [stance]
 
 
+@pytest.mark.parametrize("floor", [0.0, 0.35])
+def test_passages_about_another_subject_take_no_side_under_the_floor(seeded: Pipeline, floor: float) -> None:
+    from service.pipeline.premise import needs_context
+
+    settings = dataclasses.replace(
+        seeded.settings, relevance_margin=2.0, missing_name_floor=floor, passages_per_source=100
+    )
+    lent = Pipeline(settings, embedder=seeded.embedder, stance_model=AlwaysContradicts())
+    try:
+        report = lent.verify("Angela Merkel has condemned Russia's invasion of Ukraine.")
+    finally:
+        lent.close()
+    passages = [p for s in report["sources"] for p in s["passages"]]
+    silenced = 0
+    for p in passages:
+        about_others = any(r.startswith("not in passage: Angela Merkel") for r in p["reasons"])
+        off = about_others and not needs_context(p["text"]) and p["similarity"] < floor
+        silenced += off
+        assert p["stance"] == ("neutral" if off else "contradicts"), p
+        note = f"under {floor:g} for a passage about another subject"
+        assert any(r.startswith("too far from the claim to take a side") and note in r for r in p["reasons"]) == off
+    assert silenced > 0 if floor else silenced == 0
+    assert silenced < len(passages), "a passage that names its subject by a pronoun, or a close one, keeps its side"
+
+
 def test_html_is_reduced_to_article_text(pipeline: Pipeline, tmp_path: Path) -> None:
     from service.pipeline.documents import read_file
 
