@@ -286,18 +286,22 @@ def test_a_negated_passage_moves_stance_only_when_negation_is_adjusted(
     assert [s["stance"] for s in denying] == [stance]
 
 
+def verify_contradicted(seeded: Pipeline, claim: str, **settings: Any) -> dict[str, Any]:
+    """The seeds' report on ``claim`` when every passage contradicts it, every judged passage cited."""
+    changed = dataclasses.replace(seeded.settings, passages_per_source=100, **settings)
+    lent = Pipeline(changed, embedder=seeded.embedder, stance_model=AlwaysContradicts())
+    try:
+        return lent.verify(claim)
+    finally:
+        lent.close()
+
+
 @pytest.mark.parametrize("floor", [0.0, 0.35])
 def test_passages_about_another_subject_take_no_side_under_the_floor(seeded: Pipeline, floor: float) -> None:
     from service.pipeline.premise import needs_context
 
-    settings = dataclasses.replace(
-        seeded.settings, relevance_margin=2.0, missing_name_floor=floor, passages_per_source=100
-    )
-    lent = Pipeline(settings, embedder=seeded.embedder, stance_model=AlwaysContradicts())
-    try:
-        report = lent.verify("Angela Merkel has condemned Russia's invasion of Ukraine.")
-    finally:
-        lent.close()
+    claim = "Angela Merkel has condemned Russia's invasion of Ukraine."
+    report = verify_contradicted(seeded, claim, relevance_margin=2.0, missing_name_floor=floor)
     passages = [p for s in report["sources"] for p in s["passages"]]
     silenced = 0
     for p in passages:
@@ -331,12 +335,8 @@ def test_html_is_reduced_to_article_text(pipeline: Pipeline, tmp_path: Path) -> 
 
 @pytest.mark.parametrize("margin", [0.0, 0.1, 2.0])
 def test_only_passages_near_the_best_match_take_a_side(seeded: Pipeline, margin: float) -> None:
-    settings = dataclasses.replace(seeded.settings, relevance_margin=margin, passages_per_source=100)
-    lent = Pipeline(settings, embedder=seeded.embedder, stance_model=AlwaysContradicts())
-    try:
-        report = lent.verify("China has condemned Russia's invasion of Ukraine.")
-    finally:
-        lent.close()
+    claim = "China has condemned Russia's invasion of Ukraine."
+    report = verify_contradicted(seeded, claim, relevance_margin=margin, missing_name_floor=0.0)
     passages = [p for s in report["sources"] for p in s["passages"]]
     best = max(p["similarity"] for p in passages)
     for p in passages:
