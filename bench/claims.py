@@ -1,13 +1,14 @@
 """End-to-end verdicts on labelled claims: the score of ``claimscope eval claims``, kept as a result.
 
 Usage: python bench/claims.py [--claims ../shared/bench/seed_claims.jsonl] [--corpus seeds]
-                              [--stance-model SPEC] [--out bench/results]
+                              [--stance-model SPEC] [--name claims] [--out bench/results]
 
 Runs the shipped defaults (or ``--stance-model``, as ``CLAIMSCOPE_STANCE_MODEL`` takes it; other
 ``CLAIMSCOPE_*`` variables apply, e.g. ``CLAIMSCOPE_STANCE_CONTEXT=always``) over the corpus and
 writes one row per claim (expected and returned verdict, expected stances missing or reversed,
 evidence not cited) plus the pinned summary line. The seed claims are a sample for
-reading failures, not a target to tune to.
+reading failures, not a target to tune to; so are the claims of ``bench/unseen/`` (``--claims
+bench/unseen/claims.jsonl --corpus bench/unseen/articles --name claims_unseen``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def main() -> None:
     parser.add_argument("--claims", type=Path, default=REPO.parent / "shared" / "bench" / "seed_claims.jsonl")
     parser.add_argument("--corpus", type=Path, default=REPO / "seeds")
     parser.add_argument("--stance-model", default="")
+    parser.add_argument("--name", default="claims", help="results file name")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -51,7 +53,7 @@ def main() -> None:
         f"mismatches adjusted: {settings.consistency_adjust}, {score.claims} claims over `{args.corpus.name}/`, "
     )
     rows = {"summary": score.summary(), "stance_model": model, "claims": score.rows}
-    write_results(args.out, "claims", "Labelled claims, end to end", details, table, rows)
+    write_results(args.out, args.name, "Labelled claims, end to end", details, table, rows)
 
 
 if __name__ == "__main__":
