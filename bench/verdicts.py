@@ -316,9 +316,7 @@ def floor_rows(claims: list[dict[str, Any]], scores: list[Judged], defaults: Thr
         {"floor": f, **scored_under(claims, below_floor_neutral(scores, f), defaults), "by_rule": False}
         for f in FLOOR_GRID
     ]
-    least = EVIDENCE_KEPT * rows[0]["own_evidence_found"]
-    [r for r in rows if r["own_evidence_found"] >= least][-1]["by_rule"] = True
-    return rows
+    return _mark_highest_keeping_evidence(rows, "by_rule")
 
 
 def missing_name_floor_rows(
@@ -335,8 +333,14 @@ def missing_name_floor_rows(
         }
         for f in MISSING_NAME_FLOOR_GRID
     ]
+    return _mark_highest_keeping_evidence(rows, "chosen")
+
+
+def _mark_highest_keeping_evidence(rows: list[dict[str, Any]], mark: str) -> list[dict[str, Any]]:
+    """Set ``mark`` on the last of ``rows`` (floors, lowest first) that keeps ``EVIDENCE_KEPT`` of the
+    own-evidence stances the first row finds."""
     least = EVIDENCE_KEPT * rows[0]["own_evidence_found"]
-    [r for r in rows if r["own_evidence_found"] >= least][-1]["chosen"] = True
+    [r for r in rows if r["own_evidence_found"] >= least][-1][mark] = True
     return rows
 
 

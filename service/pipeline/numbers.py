@@ -155,8 +155,9 @@ def read_numbers(
             factor = _SCALES[scale.group(1).lower()]
             shown, value, step = f"{shown} {scale.group(1).lower()}", value * factor, step * factor
         currency = _CURRENCY_BEFORE.search(text, max(0, match.start() - 2), match.start())
+        plain = _quantity(text, match.start(), shown, value, step)
         for unit in _counted_units(text, match.start(), match.end()):
-            quantity = _quantity(text, match.start(), shown, value, step)
+            quantity = plain
             if unit.removesuffix(" (change)") in _BARE_UNITS:
                 words = _WORDS_OF.findall(text) if whole else _clause_words(text, match.start(), match.end())
                 quantity = replace(quantity, about=_content_words(words))

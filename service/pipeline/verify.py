@@ -171,10 +171,8 @@ def _report(
             sim = candidate.similarity
             why = [*why, too_far_without_names(sim, t.missing_name_floor) if off else too_far(sim, t.margin)]
         by_source.setdefault(candidate.passage.source_id, []).append(Judged(candidate, row, why, decides))
-    stances = {
-        sid: source_stance([item.counted for item in items], options.thresholds) for sid, items in by_source.items()
-    }
-    overall = verdict(list(stances.values()), options.thresholds)
+    stances = {sid: source_stance([item.counted for item in items], t) for sid, items in by_source.items()}
+    overall = verdict(list(stances.values()), t)
     if model_name == NO_MODEL:  # nothing was judged: no confidence to report
         overall = Verdict(overall.verdict, 0.0)
         stances = {sid: SourceStance(s.stance, 0.0) for sid, s in stances.items()}

@@ -131,13 +131,18 @@ def test_relative_dates_are_read_from_the_day_the_article_was_published(pipeline
     assert not any(r.startswith("date mismatch") for found in right_year.values() for r in found)
 
 
+def reasons_by_passage(pipeline: Pipeline, claim: str, kind: str, **options: Any) -> dict[str, list[str]]:
+    """The reasons of one ``kind`` on each cited passage (by its text) of the one source that answers ``claim``."""
+    [source] = pipeline.verify(claim, **options)["sources"]
+    return {p["text"]: [r for r in p["reasons"] if r.startswith(kind)] for p in source["passages"]}
+
+
 def test_a_day_of_the_week_is_dated_from_the_day_the_article_was_published(pipeline: Pipeline) -> None:
     text = "The harbour closed on Tuesday after a storm damaged the pier. Repairs will take three weeks."
     pipeline.ingest([ArticleInput("tuesday", text, published_at="2024-03-05")])  # a Tuesday
 
     def date_reasons(claim: str) -> list[str]:
-        [source] = pipeline.verify(claim)["sources"]
-        return [r for p in source["passages"] for r in p["reasons"] if r.startswith("date mismatch")]
+        return [r for found in reasons_by_passage(pipeline, claim, "date mismatch").values() for r in found]
 
     assert date_reasons("The harbour closed on March 20 after a storm.") == [
         "date mismatch: claim March 20, passage March 5 (Tuesday)"
@@ -153,8 +158,7 @@ def test_a_claim_that_opens_with_a_surname_is_checked_for_it(pipeline: Pipeline)
     pipeline.ingest([ArticleInput("council", text)])
 
     def name_reasons(claim: str) -> dict[str, list[str]]:
-        [source] = pipeline.verify(claim, top_k=3)["sources"]
-        return {p["text"]: [r for r in p["reasons"] if r.startswith("not in passage")] for p in source["passages"]}
+        return reasons_by_passage(pipeline, claim, "not in passage", top_k=3)
 
     # the passages write Okafor inside a sentence, so the claim's first word is a name they may lack
     okafor = name_reasons("Okafor voted for the budget.")
@@ -169,8 +173,9 @@ def test_a_claim_is_dated_from_the_day_it_was_made(pipeline: Pipeline) -> None:
     pipeline.ingest([ArticleInput("harbour", "The harbour closed on March 1 after a storm damaged the pier.")])
 
     def date_reasons(claimed_on: str | None) -> list[str]:
-        [source] = pipeline.verify("The harbour closed last week after a storm.", claimed_on=claimed_on)["sources"]
-        return [r for p in source["passages"] for r in p["reasons"] if r.startswith("date mismatch")]
+        claim = "The harbour closed last week after a storm."
+        found = reasons_by_passage(pipeline, claim, "date mismatch", claimed_on=claimed_on)
+        return [r for reasons in found.values() for r in reasons]
 
     assert date_reasons("2024-03-20") == ["date mismatch: claim March 11-17 (last week), passage March 1"]
     assert date_reasons("2024-03-06T09:00:00+01:00") == []  # the week of February 26
@@ -364,8 +369,7 @@ def test_numbers_are_compared_only_with_numbers_of_the_same_thing(pipeline: Pipe
     pipeline.ingest([ArticleInput("orbix", text)])
 
     def number_reasons(claim: str) -> dict[str, list[str]]:
-        [source] = pipeline.verify(claim, top_k=3)["sources"]
-        return {p["text"]: [r for r in p["reasons"] if r.startswith("number mismatch")] for p in source["passages"]}
+        return reasons_by_passage(pipeline, claim, "number mismatch", top_k=3)
 
     # shares against shares, never against profit; a fall against a fall, never against a rate's level
     assert all(found == [] for found in number_reasons("Orbix shares fell 12%.").values())
