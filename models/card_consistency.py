@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.evaluate_stance import MIN_PROBE_FIXED, NAME_SHARE, NEGATION_SHARES, default_adjust_mode
+from models.evaluate_stance import MIN_PROBE_FIXED, MIN_PROBE_PAIRS, NAME_SHARE, SHARE_SWEEPS, default_adjust_mode
 from models.stance_data import LABELS
-from service.pipeline.consistency import ADJUST_SHARES, NEGATION, NUMBER_MISMATCH, OTHER_PERSON
+from service.pipeline.consistency import (
+    ADJUST_SHARES,
+    DIRECTION_MISMATCH,
+    NEGATION,
+    NUMBER_MISMATCH,
+    OTHER_PERSON,
+)
+from service.pipeline.direction import SUBJECT_STEMS
 from service.pipeline.negation import SCOPE_WORDS
 
 
@@ -20,15 +27,25 @@ def consistency_sections(report: dict[str, Any]) -> list[str]:
         "",
         *_negation_ablation(overall),
         "",
+        *_direction_ablation(overall),
+        "",
         *_mismatch_probe(overall, report["mismatch_probe"]),
         "",
         *_name_ablation(ablation, report["name_probe"]),
     ]
 
 
-def best_negation_share(overall: dict[str, int]) -> float:
-    """The share of ``NEGATION_SHARES`` that gets the most dev pairs right (the smallest on a tie)."""
-    return max(NEGATION_SHARES, key=lambda share: (overall[f"negation_share_{share}"], -share))
+def best_share(overall: dict[str, int], prefix: str) -> float:
+    """The share of ``SHARE_SWEEPS[prefix]`` that gets the most dev pairs right (the smallest on a tie)."""
+    return max(SHARE_SWEEPS[prefix], key=lambda share: (overall[f"{prefix}_share_{share}"], -share))
+
+
+def _sweep(overall: dict[str, int], prefix: str) -> str:
+    return ", ".join(f"{share:.0%}: {overall[f'{prefix}_share_{share}']}" for share in SHARE_SWEEPS[prefix])
+
+
+def _per_label(overall: dict[str, int], prefix: str) -> str:
+    return ", ".join(f"{overall[f'{prefix}_{label}']} {label}" for label in LABELS)
 
 
 def _mismatch_ablation(overall: dict[str, int]) -> list[str]:
@@ -38,14 +55,14 @@ def _mismatch_ablation(overall: dict[str, int]) -> list[str]:
         f" adjusting: {overall['plain']}/{pairs}; acting on every kind (`all`): {overall['adjusted']}/{pairs}; on"
         f" number mismatches alone (moving {ADJUST_SHARES[NUMBER_MISMATCH]:.0%} of entailment to contradiction on"
         f" a flagged pair): {overall['numbers_only']}/{pairs}; on date (year, month or day) mismatches alone:"
-        f" {overall['dates_only']}/{pairs}; on negation alone ({ADJUST_SHARES[NEGATION]:.0%}):"
-        f" {overall['negation_only']}/{pairs}.",
+        f" {overall['dates_only']}/{pairs}; on direction mismatches alone"
+        f" ({ADJUST_SHARES[DIRECTION_MISMATCH]:.0%}): {overall['direction_only']}/{pairs}; on negation alone"
+        f" ({ADJUST_SHARES[NEGATION]:.0%}): {overall['negation_only']}/{pairs}.",
     ]
 
 
 def _negation_ablation(overall: dict[str, int]) -> list[str]:
-    per_label = ", ".join(f"{overall[f'negation_{label}']} {label}" for label in LABELS)
-    sweep = ", ".join(f"{share:.0%}: {overall[f'negation_share_{share}']}" for share in NEGATION_SHARES)
+    per_label, sweep = _per_label(overall, "negation"), _sweep(overall, "negation")
     return [
         f'A passage that negates the claim in its own words ("{NEGATION}": a cue such as "not", "never",'
         ' "refused to" or "denied", followed in its clause by two of the claim\'s content words, one of them'
@@ -57,6 +74,21 @@ def _negation_ablation(overall: dict[str, int]) -> list[str]:
     ]
 
 
+def _direction_ablation(overall: dict[str, int]) -> list[str]:
+    per_label, sweep = _per_label(overall, "direction"), _sweep(overall, "direction")
+    return [
+        f'A passage that says the claim\'s subject went the other way ("{DIRECTION_MISMATCH}": "fell" against'
+        ' "rose", "lowest" against "highest", "acquitted" or "not guilty" against "convicted", said of one of'
+        f" the claim's last {SUBJECT_STEMS} content words before the word, or for verbs with an object and"
+        " adjectives of what follows it, neither negated nor a forecast; `service/pipeline/direction.py`)"
+        f" flagged {per_label} dev pairs. Dev pairs right when that share of entailment moves to"
+        f" contradiction on them (plain: {overall['plain']}): {sweep}. Acting on a direction mismatch moves"
+        f" {ADJUST_SHARES[DIRECTION_MISMATCH]:.0%}, the best of these (the smallest on a tie): the words may"
+        " still be said of different things, so it tips pairs the model is unsure of and leaves confident"
+        " ones.",
+    ]
+
+
 def _mismatch_probe(overall: dict[str, int], probe: dict[str, Any]) -> list[str]:
     mode = default_adjust_mode(overall, probe)
     return [
@@ -64,7 +96,8 @@ def _mismatch_probe(overall: dict[str, int], probe: dict[str, Any]) -> list[str]
         "what it fixes. A counterfactual probe (`models/mismatch_probe.py`) supplies that case: each dev",
         "entailment pair whose hypothesis repeats a number or year of its premise, with that number changed",
         "by one in the hypothesis (unless it is a bound or a rough value: 'more than 30'), or the month of a",
-        "date moved on by one (gold contradiction). For `negation` the pair is turned around: the passage is",
+        "date moved on by one, or a word of direction it shares with its premise turned to its opposite",
+        "('rose' to 'fell'; gold contradiction). For `negation` the pair is turned around: the passage is",
         "the hypothesis negated after its first auxiliary ('is not playing'), the claim is the premise (up",
         "to 40 words; sets whose entailment is stance or likelihood left out). Kinds `years` and `months`",
         "test the `dates` mode, the others the mode of their name:",
@@ -78,8 +111,9 @@ def _mismatch_probe(overall: dict[str, int], probe: dict[str, Any]) -> list[str]
         "",
         f"`CLAIMSCOPE_CONSISTENCY_ADJUST` defaults to **{mode}** accordingly: a kind of reason is acted on",
         "when acting on it alone costs no dev pair above and fixes at least"
-        f" {MIN_PROBE_FIXED:.0%} of the probe pairs that test it. The reasons are always reported on each"
-        " cited passage.",
+        f" {MIN_PROBE_FIXED:.0%} of the probe pairs that test it; a probe of fewer than {MIN_PROBE_PAIRS}"
+        " pairs is too small to judge, so such a kind must gain dev pairs instead. The reasons are always"
+        " reported on each cited passage.",
     ]
 
 
@@ -87,7 +121,7 @@ def _name_ablation(ablation: dict[str, Any], probe: dict[str, int]) -> list[str]
     """The missing-name reason per gold label, which sets gain or lose if it moved entailment to
     neutral, and what the swapped-name probe shows."""
     overall = ablation["overall"]
-    per_label = ", ".join(f"{overall[f'names_missing_{label}']} {label}" for label in LABELS)
+    per_label = _per_label(overall, "names_missing")
     changed = {
         name: counts["names_to_neutral"] - counts["plain"]
         for name, counts in sorted(ablation.items())

@@ -96,25 +96,37 @@ def _threshold(sims: np.ndarray, lo: float, hi: float, present: list[int]) -> li
 
 
 # A kind of mismatch is acted on by default when acting on it alone costs no dev pair and fixes at
-# least this share of its counterfactual probe pairs (models/mismatch_probe.py).
+# least this share of its counterfactual probe pairs (models/mismatch_probe.py)...
 MIN_PROBE_FIXED = 0.05
+# ...if its probe has this many pairs; a smaller one cannot judge (the direction probe finds few
+# shared direction words, some of them names: "Derrick Rose"), so the kind must gain dev pairs.
+MIN_PROBE_PAIRS = 50
 # Share of entailment the name ablation moves to neutral: the best of 0.1-0.5 on either half of dev.
 NAME_SHARE = 0.3
 # Each ablation variant and the CLAIMSCOPE_CONSISTENCY_ADJUST mode it measures.
-ABLATION_VARIANTS = {"adjusted": "all", "numbers_only": "numbers", "dates_only": "dates", "negation_only": "negation"}
-# Shares of entailment moved to contradiction on a negation that the ablation tries (consistency.ADJUST_SHARES).
-NEGATION_SHARES = (0.1, 0.2, 0.3, 0.4, 0.5)
+ABLATION_VARIANTS = {
+    "adjusted": "all",
+    "numbers_only": "numbers",
+    "dates_only": "dates",
+    "direction_only": "direction",
+    "negation_only": "negation",
+}
+# Shares of entailment moved to contradiction that the ablation tries for the reasons whose share is
+# chosen on dev (consistency.ADJUST_SHARES), by the prefix of their counts ("negation_share_0.2").
+SHARE_SWEEPS = {"negation": (0.1, 0.2, 0.3, 0.4, 0.5), "direction": (0.2, 0.4, 0.6, 0.8)}
 
 
 def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[str, Any]:
     """Correct dev pairs per set without ``consistency.adjust`` ("plain") and with it, acting on
-    every kind together ("adjusted") and on each kind alone; how often the passage negates the claim,
-    per gold label, and what each of ``NEGATION_SHARES`` would do there ("negation_share_0.2"); and
+    every kind together ("adjusted") and on each kind alone; how often the passage negates the claim
+    or says its subject went the other way, per gold label, and what each share of ``SHARE_SWEEPS``
+    would do there ("negation_share_0.2"); and
     how often a claim's name is missing from the passage, per gold label, with what moving entailment
     to neutral on those pairs would do ("names_to_neutral"), and how often the passage gives the
     claim's role to someone else ("names_other_person")."""
     from service.pipeline.consistency import (
         DATE_MISMATCH,
+        DIRECTION_MISMATCH,
         NAME_REASONS,
         NEGATION,
         NUMBER_MISMATCH,
@@ -139,10 +151,11 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
         }
         for variant, mode in ABLATION_VARIANTS.items():
             counts[variant] = _correct_after_adjust(rows, why, gold, adjusted_kinds(mode))
-        negated = _carrying(why, NEGATION)
-        counts.update(_by_gold_label("negation", negated, gold))
-        for share in NEGATION_SHARES:
-            counts[f"negation_share_{share}"] = _correct_after_shift(rows, negated, gold, share, "contradiction")
+        for prefix, kind in (("negation", NEGATION), ("direction", DIRECTION_MISMATCH)):
+            flagged = _carrying(why, kind)
+            counts.update(_by_gold_label(prefix, flagged, gold))
+            for share in SHARE_SWEEPS[prefix]:
+                counts[f"{prefix}_share_{share}"] = _correct_after_shift(rows, flagged, gold, share, "contradiction")
         names_missing = _carrying(why, NAME_REASONS)
         counts.update(_by_gold_label("names_missing", names_missing, gold))
         counts["names_to_neutral"] = _correct_after_shift(rows, names_missing, gold, NAME_SHARE, "neutral")
@@ -194,18 +207,29 @@ def name_probe_counts(probs: np.ndarray, pairs: list[Pair]) -> dict[str, int]:
 
 
 def default_adjust_mode(overall: dict[str, int], probe: dict[str, Any]) -> str:
-    """The ``CLAIMSCOPE_CONSISTENCY_ADJUST`` default the dev ablation and its probe justify."""
+    """The ``CLAIMSCOPE_CONSISTENCY_ADJUST`` default the dev ablation and its probe justify: a mode
+    whose acting alone costs no dev pair and fixes its probe, or, where its probe is too small to
+    judge, gains dev pairs."""
     variant = {mode: name for name, mode in ABLATION_VARIANTS.items()}
     modes = list(dict.fromkeys(PROBE_MODES.values()))
-    acted = [mode for mode in modes if overall[variant[mode]] >= overall["plain"] and _probe_fixes(probe, mode)]
+    acted = []
+    for mode in modes:
+        right = overall[variant[mode]]
+        fixes = _probe_fixes(probe, mode) if _probe_pairs(probe, mode) >= MIN_PROBE_PAIRS else right > overall["plain"]
+        if right >= overall["plain"] and fixes:
+            acted.append(mode)
     return "all" if len(acted) == len(modes) else ",".join(acted) or "none"
+
+
+def _probe_pairs(probe: dict[str, Any], mode: str) -> int:
+    return sum(probe[kind]["pairs"] for kind in PROBE_KINDS if PROBE_MODES[kind] == mode)
 
 
 def _probe_fixes(probe: dict[str, Any], mode: str) -> bool:
     """Acting on ``mode`` fixes at least ``MIN_PROBE_FIXED`` of the probe pairs that test it."""
     kinds = [kind for kind in PROBE_KINDS if PROBE_MODES[kind] == mode]
     fixed = sum(probe[kind]["adjusted"] - probe[kind]["plain"] for kind in kinds)
-    return fixed >= max(1, MIN_PROBE_FIXED * sum(probe[kind]["pairs"] for kind in kinds))
+    return fixed >= max(1, MIN_PROBE_FIXED * _probe_pairs(probe, mode))
 
 
 def _carrying(why: list[list[str]], kinds: str | tuple[str, ...]) -> np.ndarray:

@@ -11,6 +11,13 @@ value ("more than 30"), which one more or less does not contradict; one that rep
 are found here with their own patterns, not the checker's, so the probe also measures how many of
 them the checker notices.
 
+The direction probe swaps a word of direction that the hypothesis shares with its premise for its
+opposite ("rose" to "fell", "highest" to "lowest", "convicted" to "acquitted"), gold contradiction:
+the case of news that says a figure moved, or a verdict went, the other way (sets whose entailment
+is stance or likelihood are left out, as below). Its word pairs are its own, not the checker's, so
+some swaps say nothing of a direction ("Derrick Rose", "grew up"): a checker that flags those is
+reading too much.
+
 The negation probe turns an entailment pair (P, H) around: the passage is H negated after its first
 auxiliary ("A man is not playing a guitar"), the claim is P. If P entails H, a passage saying H is
 false contradicts P, so the pair is a gold contradiction in which the passage denies the claim in
@@ -54,8 +61,21 @@ _AUXILIARY = re.compile(
 _NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 _MAX_CLAIM_WORDS = 40
 _LOOSE_ENTAILMENT = ("perspectrum", "fnc1", "joci", "liarplus")
+_OPPOSITES = (
+    "rose:fell rise:fall rises:falls risen:fallen rising:falling increased:decreased increase:decrease "
+    "increases:decreases increasing:decreasing grew:shrank higher:lower highest:lowest raised:lowered "
+    "improved:worsened improves:worsens strengthened:weakened convicted:acquitted"
+)
+_OPPOSITE = {a: b for pair in _OPPOSITES.split() for a, b in (pair.split(":"), pair.split(":")[::-1])}
+_DIRECTION = re.compile(r"\b(" + "|".join(_OPPOSITE) + r")\b", re.I)
 # Each kind of probe pair, and the CLAIMSCOPE_CONSISTENCY_ADJUST mode whose reason it tests.
-PROBE_MODES = {"numbers": "numbers", "years": "dates", "months": "dates", "negation": "negation"}
+PROBE_MODES = {
+    "numbers": "numbers",
+    "years": "dates",
+    "months": "dates",
+    "direction": "direction",
+    "negation": "negation",
+}
 PROBE_KINDS = tuple(PROBE_MODES)
 
 
@@ -108,6 +128,16 @@ def changed_month(hypothesis: str, premise: str) -> str | None:
     return None
 
 
+def changed_direction(hypothesis: str, premise: str) -> str | None:
+    """The hypothesis with its first word of direction that the premise also uses turned to its
+    opposite ("rose" to "fell"), or None."""
+    shared = {m.group(1).lower() for m in _DIRECTION.finditer(premise)}
+    for match in _DIRECTION.finditer(hypothesis):
+        if (word := match.group(1).lower()) in shared:
+            return hypothesis[: match.start()] + _OPPOSITE[word] + hypothesis[match.end() :]
+    return None
+
+
 def _month(match: re.Match[str]) -> str:
     return next(group for group in match.groups() if group)
 
@@ -125,8 +155,13 @@ def negated(sentence: str) -> str | None:
     return sentence[: aux.end()] + " not" + sentence[aux.end() :]
 
 
+def _strict(pair: Pair) -> bool:
+    """Whether the pair's set means truth by entailment, so that the opposite claim is false."""
+    return not pair.source.startswith(_LOOSE_ENTAILMENT)
+
+
 def _may_negate(pair: Pair) -> bool:
-    return len(pair.premise.split()) <= _MAX_CLAIM_WORDS and not pair.source.startswith(_LOOSE_ENTAILMENT)
+    return len(pair.premise.split()) <= _MAX_CLAIM_WORDS and _strict(pair)
 
 
 def probe_pairs(dev: dict[str, list[Pair]]) -> dict[str, list[Pair]]:
@@ -141,6 +176,8 @@ def probe_pairs(dev: dict[str, list[Pair]]) -> dict[str, list[Pair]]:
             for kind, changed_in in change.items():
                 if (changed := changed_in(pair.hypothesis, pair.premise)) is not None:
                     out[kind].append(Pair(pair.premise, changed, contradiction, pair.source))
+            if _strict(pair) and (turned := changed_direction(pair.hypothesis, pair.premise)) is not None:
+                out["direction"].append(Pair(pair.premise, turned, contradiction, pair.source))
             if _may_negate(pair) and (denial := negated(pair.hypothesis)):
                 out["negation"].append(Pair(denial, pair.premise, contradiction, pair.source))
     return out

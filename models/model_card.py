@@ -247,12 +247,16 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
         "  has shipped. The aggregator lets such a passage take no side when it names a subject of its own",
         "  and its similarity to the claim is under `CLAIMSCOPE_MISSING_NAME_FLOOR` (chosen by",
         "  `bench/verdicts.py`); a closer one, or one that says 'he', keeps its side.",
-        "- Numbers, dates and names: the model often entails across a changed number or date (it calls"
-        f" {probe['numbers']['plain']} of {probe['numbers']['pairs']} changed-number, {probe['years']['plain']}"
-        f" of {probe['years']['pairs']} changed-year and {probe['months']['plain']} of"
+        "- Numbers, dates, directions and names: the model often entails across a changed number or date (it"
+        f" calls {probe['numbers']['plain']} of {probe['numbers']['pairs']} changed-number,"
+        f" {probe['years']['plain']} of {probe['years']['pairs']} changed-year and {probe['months']['plain']} of"
         f" {probe['months']['pairs']} changed-month probe pairs",
-        "  contradictions); the consistency reasons flag these for the reader, and the kinds",
-        "  `CLAIMSCOPE_CONSISTENCY_ADJUST` names also move the stance.",
+        "  contradictions), and across a figure or verdict that went the other way ('inflation fell' for",
+        f"  'inflation rose': it calls {probe['direction']['plain']} of {probe['direction']['pairs']} direction"
+        " probe pairs contradictions); the consistency reasons flag these for the reader, and the kinds",
+        "  `CLAIMSCOPE_CONSISTENCY_ADJUST` names also move the stance. The direction check only knows its",
+        "  word lists and the few words beside them: 'profit of 410 million, down from 630 million' and a",
+        "  headline without the claim's subject ('Former mayor acquitted') pass it.",
         f"- Length: the last run cut pairs at {config['max_length']} tokens from the premise's"
         f" {'start' if config.get('truncation_side') == 'left' else 'end'}; the service cuts them at {MAX_TOKENS},",
         "  dropping the start of the premise, so a context sentence is cut before the passage is, and a",

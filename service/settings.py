@@ -23,7 +23,7 @@ ContextMode = Literal["always", "needed", "never"]
 CONTEXT_MODES: tuple[ContextMode, ...] = ("always", "needed", "never")
 # CLAIMSCOPE_CONSISTENCY_ADJUST: none, all, or a comma list of these words ("numbers,negation").
 AdjustMode = str
-ADJUST_WORDS = ("numbers", "dates", "negation")
+ADJUST_WORDS = ("numbers", "dates", "direction", "negation")
 Mode = TypeVar("Mode", bound=str)
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -139,11 +139,13 @@ class Settings:
         },
     )
     consistency_adjust: AdjustMode = field(
-        default="numbers,dates",
+        default="numbers,dates,direction",
         metadata={
             "help": "Reasons that move entailment probability to contradiction: `numbers` (claim and passage "
             "count the same thing differently), `dates` (years, or months and days; `years` is the old name), "
-            "`negation` (the passage denies the claim in its words), a comma list of these (`numbers,dates`), `all` "
+            "`direction` (the passage says the claim's subject went the other way: fell, not rose; acquitted, not "
+            "convicted), `negation` (the passage denies the claim in its words), a comma list of these "
+            "(`numbers,dates`), `all` "
             "or `none`; true/false mean all/none. The default follows the dev ablation in models/README.md."
         },
     )

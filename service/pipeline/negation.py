@@ -73,7 +73,7 @@ def negated_clause(claim: str, passage: str, min_shared: int = MIN_SHARED_WORDS)
         clause = passage[cue.end() : end.start() if end else len(passage)]
         if _NOT_DENIAL.match(clause) or _OPEN_QUESTION.match(clause):
             continue
-        stems = _content_stem_list(clause)
+        stems = content_stem_list(clause)
         shared = wanted & set(stems)
         if len(shared) >= min_shared and shared & set(stems[:SCOPE_WORDS]):
             return _quoted(passage, cue, clause)
@@ -82,10 +82,10 @@ def negated_clause(claim: str, passage: str, min_shared: int = MIN_SHARED_WORDS)
 
 def content_stems(text: str) -> set[str]:
     """Stems of the words that carry content: longer than three letters and not a function word."""
-    return set(_content_stem_list(text))
+    return set(content_stem_list(text))
 
 
-def _content_stem_list(text: str) -> list[str]:
+def content_stem_list(text: str) -> list[str]:
     """``content_stems`` in the order the text gives them (the cue's scope counts from its start)."""
     words = (w.casefold() for w in _WORD.findall(text))
     return [_stem(w) for w in words if len(w) > 3 and w not in _STOPWORDS]

@@ -7,7 +7,14 @@ import numpy as np
 import pytest
 
 from models.evaluate_stance import probe_ablation
-from models.mismatch_probe import changed_count, changed_month, changed_year, negated, probe_pairs
+from models.mismatch_probe import (
+    changed_count,
+    changed_direction,
+    changed_month,
+    changed_year,
+    negated,
+    probe_pairs,
+)
 from models.stance_data import Pair
 
 
@@ -53,6 +60,21 @@ def test_changed_month(hypothesis: str, premise: str, expected: str | None) -> N
 
 
 @pytest.mark.parametrize(
+    ("hypothesis", "premise", "expected"),
+    [
+        ("Inflation rose in May.", "In May inflation rose to 4%.", "Inflation fell in May."),
+        ("He was convicted.", "A jury convicted him.", "He was acquitted."),
+        ("The highest peak", "It is the highest peak.", "The lowest peak"),
+        ("Inflation rose in May.", "Inflation was 4% in May.", None),
+    ],
+)
+def test_changed_direction_turns_a_shared_direction_word_around(
+    hypothesis: str, premise: str, expected: str | None
+) -> None:
+    assert changed_direction(hypothesis, premise) == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("A man is playing a guitar.", "A man is not playing a guitar."),
@@ -73,8 +95,12 @@ def test_probe_pairs_come_from_entailment_pairs_only_and_are_contradictions() ->
             Pair("Two men sit on crates.", "Two men are running.", 2, "toy"),
             Pair("The film came out in 2014.", "It was released in 2014.", 0, "toy"),
             Pair("She was born on May 3, 1970.", "Her birthday is May 3.", 0, "toy"),
+            Pair("Sales rose sharply.", "Sales rose.", 0, "toy"),
         ],
-        "perspectrum": [Pair("Taxes fund schools.", "Taxes are good.", 0, "perspectrum")],
+        "perspectrum": [
+            Pair("Taxes fund schools.", "Taxes are good.", 0, "perspectrum"),
+            Pair("Prices rose.", "Wages should rise.", 0, "perspectrum"),
+        ],
     }
     probe = probe_pairs(dev)
     # the negation probe swaps roles: the negated hypothesis is the passage, the premise the claim
@@ -83,6 +109,8 @@ def test_probe_pairs_come_from_entailment_pairs_only_and_are_contradictions() ->
         Pair("It was not released in 2014.", "The film came out in 2014.", 2, "toy"),
         Pair("Her birthday is not May 3.", "She was born on May 3, 1970.", 2, "toy"),
     ]
+    # a stance set's entailment is not truth, so its opposite is no contradiction: no direction pair
+    assert probe["direction"] == [Pair("Sales rose sharply.", "Sales fell.", 2, "toy")]
     assert probe["numbers"] == [Pair("Two men sit on crates.", "Three men are relaxing.", 2, "toy")]
     assert probe["years"] == [Pair("The film came out in 2014.", "It was released in 2015.", 2, "toy")]
     assert probe["months"] == [Pair("She was born on May 3, 1970.", "Her birthday is June 3.", 2, "toy")]
@@ -99,6 +127,10 @@ def test_probe_ablation_counts_what_acting_on_each_kind_fixes() -> None:
             Pair("It opened on May 5, 2019.", "It opened on June 5.", 2, "toy"),
             Pair("It opened in May.", "It opened in June.", 2, "toy"),
         ],
+        "direction": [
+            Pair("Annual inflation rose to 4%.", "Inflation fell.", 2, "toy"),
+            Pair("Derrick Rose is a player.", "Derrick fell is a player.", 2, "toy"),
+        ],
         "negation": [
             Pair("The mayor did not sign the budget.", "The mayor signed the city budget.", 2, "toy"),
             Pair("The mayor is not smiling.", "The mayor smiles at the crowd.", 2, "toy"),
@@ -110,12 +142,15 @@ def test_probe_ablation_counts_what_acting_on_each_kind_fixes() -> None:
         "numbers": np.stack([entails, entails]),
         "years": np.stack([entails]),
         "months": np.stack([entails] * 2),
+        "direction": np.stack([unsure, unsure]),
         "negation": np.stack([unsure, unsure]),
     }
     assert probe_ablation(probs, pairs) == {
         "numbers": {"pairs": 2, "flagged": 2, "plain": 0, "adjusted": 2, "read_as_entailment": 2},
         "years": {"pairs": 1, "flagged": 1, "plain": 0, "adjusted": 1, "read_as_entailment": 1},
         "months": {"pairs": 2, "flagged": 1, "plain": 0, "adjusted": 1, "read_as_entailment": 2},
+        # "Rose" is a name in the passage, not a direction the claim's "fell" opposes
+        "direction": {"pairs": 2, "flagged": 1, "plain": 0, "adjusted": 1, "read_as_entailment": 2},
         # the second shares one content word ("mayor"; "smiling" is not "smiles"): not flagged
         "negation": {"pairs": 2, "flagged": 1, "plain": 0, "adjusted": 1, "read_as_entailment": 2},
     }

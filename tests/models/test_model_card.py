@@ -6,11 +6,13 @@ import dataclasses
 import json
 from pathlib import Path
 
-from models.card_consistency import best_negation_share
-from models.evaluate_stance import NEGATION_SHARES, default_adjust_mode
+import pytest
+
+from models.card_consistency import best_share
+from models.evaluate_stance import SHARE_SWEEPS, default_adjust_mode
 from models.model_card import render, shape_line, two_way_sets
 from models.stance_data import LABELS, SILVER_SETS, pooled_accuracy
-from service.pipeline.consistency import ADJUST_SHARES, NEGATION
+from service.pipeline.consistency import ADJUST_SHARES, DIRECTION_MISMATCH, NEGATION
 from service.settings import Settings
 from tests.conftest import REPO, save_tiny_bert
 
@@ -56,25 +58,33 @@ def test_the_consistency_adjust_default_follows_the_committed_ablation() -> None
     assert default == default_adjust_mode(report["consistency_ablation"]["overall"], report["mismatch_probe"])
 
 
-def test_the_negation_share_is_the_best_of_the_committed_sweep() -> None:
+@pytest.mark.parametrize(("prefix", "kind"), [("negation", NEGATION), ("direction", DIRECTION_MISMATCH)])
+def test_a_swept_share_is_the_best_of_the_committed_sweep(prefix: str, kind: str) -> None:
     report = json.loads((REPO / "models" / "stance" / "dev_report.json").read_text())
-    assert ADJUST_SHARES[NEGATION] == best_negation_share(report["consistency_ablation"]["overall"])
+    assert ADJUST_SHARES[kind] == best_share(report["consistency_ablation"]["overall"], prefix)
 
 
-def test_best_negation_share_prefers_the_smaller_share_on_a_tie() -> None:
-    sweep = {f"negation_share_{share}": 10 for share in NEGATION_SHARES}
-    assert best_negation_share({**sweep, "negation_share_0.3": 12, "negation_share_0.4": 12}) == 0.3
-    assert best_negation_share(sweep) == min(NEGATION_SHARES)
+def test_best_share_prefers_the_smaller_share_on_a_tie() -> None:
+    shares = SHARE_SWEEPS["negation"]
+    sweep = {f"negation_share_{share}": 10 for share in shares}
+    assert best_share({**sweep, "negation_share_0.3": 12, "negation_share_0.4": 12}, "negation") == 0.3
+    assert best_share(sweep, "negation") == min(shares)
 
 
 def test_a_kind_of_mismatch_is_acted_on_when_it_costs_no_dev_pair_and_fixes_its_probe() -> None:
-    dev = {"plain": 8000, "numbers_only": 8000, "dates_only": 7999, "negation_only": 8000}
+    dev = {"plain": 8000, "numbers_only": 8000, "dates_only": 7999, "direction_only": 7999, "negation_only": 8000}
     fixed = {"pairs": 100, "plain": 50, "adjusted": 90}
     unfixed = {"pairs": 100, "plain": 50, "adjusted": 50}
-    fixes = {"numbers": fixed, "years": fixed, "months": unfixed, "negation": unfixed}
+    fixes = {"numbers": fixed, "years": fixed, "months": unfixed, "direction": fixed, "negation": unfixed}
     assert default_adjust_mode(dev, fixes) == "numbers"
     assert default_adjust_mode({**dev, "dates_only": 8001}, fixes) == "numbers,dates"
-    assert default_adjust_mode({**dev, "dates_only": 8001}, {**fixes, "negation": fixed}) == "all"
+    assert default_adjust_mode({**dev, "direction_only": 8000}, fixes) == "numbers,direction"
+    # a probe too small to judge: the kind must gain dev pairs
+    small = {**fixes, "direction": {"pairs": 19, "plain": 12, "adjusted": 12}}
+    assert default_adjust_mode({**dev, "direction_only": 8000}, small) == "numbers"
+    assert default_adjust_mode({**dev, "direction_only": 8004}, small) == "numbers,direction"
+    everything = {**dev, "dates_only": 8001, "direction_only": 8000}
+    assert default_adjust_mode(everything, {**fixes, "negation": fixed}) == "all"
     assert default_adjust_mode({**dev, "numbers_only": 7999}, fixes) == "none"
     barely = {**fixes, "numbers": {"pairs": 100, "plain": 50, "adjusted": 54}}
     assert default_adjust_mode({**dev, "dates_only": 8001}, barely) == "dates"

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from models import budget, train_stance
-from models.evaluate_stance import NEGATION_SHARES, consistency_ablation
+from models.evaluate_stance import SHARE_SWEEPS, consistency_ablation
 from models.model_card import ensemble_lines, stage_lines, train_command, training_stages
 from models.stance_data import LABELS, Pair
 from tests.conftest import save_tiny_bert
@@ -306,19 +306,26 @@ def test_ablation_counts_each_kind_of_mismatch_separately() -> None:
         [
             Pair("He met her 39 times.", "He met her 40 times.", 2, "toy"),
             Pair("It opened in 2019.", "It opened in 2017.", 2, "toy"),
+            Pair("Annual inflation fell to 3%.", "Inflation rose.", 2, "toy"),
             Pair("It opened in 2019.", "It opened in 2019.", 0, "toy"),
         ],
         [0.9, 0.05, 0.05],
     )
-    assert {k: v for k, v in counts.items() if not k.startswith(("names_", "negation_"))} == {
-        "pairs": 3,
+    kinds = ("flagged", "plain", "adjusted", "numbers_only", "dates_only", "direction_only")
+    assert {k: counts[k] for k in ("pairs", *kinds)} == {
+        "pairs": 4,
         "flagged": 2,
         "plain": 1,
-        "adjusted": 3,
+        "adjusted": 4,
         "numbers_only": 2,
         "dates_only": 2,
+        "direction_only": 2,
     }
     assert counts["negation_only"] == counts["plain"]
+    assert (counts["direction_contradiction"], counts["direction_entailment"]) == (1, 0)
+    # moving 40% leaves 0.54 against 0.41; from 60% the turned direction tips
+    shares = {share: counts[f"direction_share_{share}"] for share in SHARE_SWEEPS["direction"]}
+    assert shares == {0.2: 1, 0.4: 1, 0.6: 2, 0.8: 2}
 
 
 def test_ablation_counts_negations_by_label_and_what_each_share_would_do() -> None:
@@ -333,7 +340,7 @@ def test_ablation_counts_negations_by_label_and_what_each_share_would_do() -> No
     by_label = tuple(counts[f"negation_{label}"] for label in ("entailment", "neutral", "contradiction"))
     assert by_label == (0, 0, 2)
     # moving 10% leaves 0.54 against 0.46, not enough; from 20% both denials tip
-    shares = {share: counts[f"negation_share_{share}"] for share in NEGATION_SHARES}
+    shares = {share: counts[f"negation_share_{share}"] for share in SHARE_SWEEPS["negation"]}
     assert shares == {0.1: 1, 0.2: 3, 0.3: 3, 0.4: 3, 0.5: 3}
     assert (counts["plain"], counts["negation_only"]) == (1, 3)
 

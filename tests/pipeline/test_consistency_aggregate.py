@@ -76,6 +76,17 @@ T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
             "Xi has not had a single phone call with Zelensky since 2022.",
             ['negated in passage: "not had a single phone call with Zelensky since 2022"'],
         ),
+        (
+            "Inflation rose in October.",
+            "Inflation fell to 3.2% in October.",
+            ["direction mismatch: claim rose, passage fell"],
+        ),
+        # the passage lacks the claim's name: its direction is someone else's
+        (
+            "Mount Hood is the lowest point in Oregon.",
+            "Mount Rainier is the highest point in Washington.",
+            ["not in passage: Oregon"],
+        ),
     ],
 )
 def test_reasons(claim: str, passage: str, expected: list[str]) -> None:

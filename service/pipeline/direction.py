@@ -1,0 +1,191 @@
+"""Direction: a passage that says the claim's subject moved, or was judged, the other way.
+
+A cross-encoder trained on small NLI sets reads shared words as agreement, so "Annual inflation fell
+to 3.2% in October" can entail "Inflation rose in October" for it, and "Oskar Lind was acquitted"
+can entail "Oskar Lind was convicted". News is full of such pairs: prices, rates, profits, turnout
+and verdicts go one way or the other. The checker finds a word of a direction in the claim
+("rose", "increased", "highest", "convicted") and a word of the opposite direction in the passage
+("fell", "decreased", "lowest", "acquitted") that say it of the same thing: a content word of the
+claim among the few words before both (their subject: "inflation rose", "Lind was acquitted"),
+or, for verbs that take an object and adjectives ("cut rates" / "raised rates", "the lowest turnout"),
+among the few words after both when one of them has no subject of its own.
+
+It stays out of the way where the words do not oppose: a direction under a negation ("did not
+fall": it may have stayed) or a modal ("is expected to fall", "will rise") states nothing about what
+happened, though a negated verdict is the other verdict ("found not guilty"); and a
+passage that also says the claim's direction of the same subject ("fell, then rose again") is
+left to the model.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from service.pipeline.negation import content_stem_list
+
+UP, DOWN = 1, -1
+# Each family: the words of one direction, the words of the other. Any word of a family opposes any
+# word of its other direction ("rose" / "dropped", "raised" / "cut").
+_FAMILIES: tuple[tuple[str, str], ...] = (
+    (  # how much
+        "rise rises rose risen rising increase increases increased increasing grow grows grew grown growing "
+        "climb climbs climbed climbing jump jumps jumped jumping soar soars soared soaring surge surges surged "
+        "surging gain gains gained gaining expand expands expanded expanding raise raises raised raising hike "
+        "hikes hiked hiking boost boosts boosted boosting high higher highest",
+        "fall falls fell fallen falling decrease decreases decreased decreasing shrink shrinks shrank shrunk "
+        "shrinking drop drops dropped dropping slide slides slid sliding plunge plunges plunged plunging tumble "
+        "tumbles tumbled tumbling slump slumps slumped slumping decline declines declined declining cut cuts "
+        "cutting lower lowers lowered lowering reduce reduces reduced reducing slash slashes slashed slashing "
+        "low lowest",
+    ),
+    (  # how well
+        "improve improves improved improving strengthen strengthens strengthened strengthening",
+        "worsen worsens worsened worsening deteriorate deteriorates deteriorated deteriorating weaken weakens "
+        "weakened weakening",
+    ),
+    ("convicted guilty", "acquitted"),  # a verdict
+)
+# Families with no middle ground, where a negated word means the other direction ("found Lind not
+# guilty"); elsewhere "did not fall" may mean "stayed", so a negated word says nothing.
+_TWO_SIDED = frozenset({2})
+# Words followed by what moved: verbs with an object ("raised rates", "cut jobs") and adjectives
+# ("higher risk", "the lowest turnout"), so the words after them name it too.
+_NAMES_WHAT_FOLLOWS = frozenset(
+    "increase increases increased increasing decrease decreases decreased decreasing raise raises raised raising "
+    "hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower lowers lowered lowering reduce "
+    "reduces reduced reducing slash slashes slashed slashing high higher highest low lowest".split()
+)
+_SIGN: dict[str, tuple[int, int]] = {
+    word: (family, sign)
+    for family, words in enumerate(_FAMILIES)
+    for sign, side in zip((UP, DOWN), words, strict=True)
+    for word in side.split()
+}
+# Words that are in a family and still say nothing of direction here.
+_NOT_DIRECTION = re.compile(
+    r"\b(?:cut\s+(?:off|out|short)|(?:high|low)-|high\s+(?:school|court|commission)|lower\s+(?:house|chamber|court)"
+    r"|(?:in|the|this|last|next|early|late)\s+fall\b|fall\s+(?:of\s+)?(?:1[89]|20)\d\d)",
+    re.I,
+)
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d[\d.,]*%?|[.,;:!?]")
+# How many words before a direction word may hold its subject, and after it its object: enough for
+# "Annual inflation was falling", "the former mayor, Oskar Lind, was acquitted" and "Turnout was
+# 68%, the lowest".
+SUBJECT_WORDS = 6
+OBJECT_WORDS = 3
+# The subject is the last content words before the direction word ("quarterly profit fell").
+SUBJECT_STEMS = 2
+# Content words two objects must share to be one thing when their subjects differ.
+SHARED_OBJECT_STEMS = 2
+_NEGATION = frozenset("not never no nor cannot didn't doesn't don't isn't wasn't aren't weren't won't hasn't".split())
+_MODAL = frozenset("will would could may might should expected likely forecast forecasts predicted plans".split())
+_CLAUSE_END = frozenset(".;:!?")
+# Words that open another clause: what comes before them is not the direction word's subject
+# ("sleep, and an increase in the time ...").
+_CLAUSE_OPENERS = frozenset(
+    "and or but while whereas as after because which that when since although though who".split()
+)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """One direction word of a text and the content stems beside it."""
+
+    word: str
+    family: int
+    sign: int
+    names_what_follows: bool
+    before: frozenset[str]
+    after: frozenset[str]
+
+
+def opposed(claim: str, passage: str) -> tuple[str, str] | None:
+    """The claim's direction word and the passage's opposite one, when they say it of the same
+    thing; None otherwise.
+
+    Examples:
+        >>> opposed("Inflation rose in October.", "Annual inflation fell to 3.2% in October.")
+        ('rose', 'fell')
+        >>> opposed("Inflation rose in October.", "Inflation did not fall in October.")
+        >>> opposed("Profit rose.", "Revenue fell, while profit rose.")
+    """
+    claimed = _moves(claim)
+    if not claimed:
+        return None
+    found = _moves(passage)
+    for said in claimed:
+        against = [m for m in found if m.family == said.family and _same_subject(said, m)]
+        if any(m.sign == said.sign for m in against):
+            continue
+        if opposite := next((m for m in against if m.sign != said.sign), None):
+            return said.word, opposite.word
+    return None
+
+
+def _same_subject(a: Moved, b: Moved) -> bool:
+    """Whether two direction words are said of the same thing: a shared subject; for verbs with an
+    object and adjectives, a shared object ("decreased susceptibility to diet-induced obesity" /
+    "increased susceptibility to diet-induced obesity"), or one's object as the other's passive
+    subject ("cut interest rates" / "interest rates were raised"). Where both have subjects of their
+    own, one shared word of the object is not enough: "the risk of dementia" is not "the risk of
+    early death"."""
+    if a.before & b.before:
+        return True
+    if not (a.names_what_follows and b.names_what_follows):
+        return False
+    if shared := a.after & b.after:
+        return len(shared) >= SHARED_OBJECT_STEMS or not (a.before and b.before)
+    return bool(a.after & b.before or b.after & a.before)
+
+
+def _moves(text: str) -> list[Moved]:
+    """The direction words of ``text`` that state a direction (not negated, not a forecast)."""
+    text = _NOT_DIRECTION.sub(" ", unicodedata.normalize("NFKC", text).replace("’", "'"))
+    written = _TOKEN.findall(text)
+    tokens = [t.casefold() for t in written]
+    out = []
+    for i, token in enumerate(tokens):
+        if token not in _SIGN or _is_name(written, i):
+            continue
+        before = _subject_words(tokens[max(0, i - SUBJECT_WORDS) : i])
+        family, sign = _SIGN[token]
+        negated = bool(_NEGATION & set(before))
+        if _MODAL & set(before) or (negated and family not in _TWO_SIDED):
+            continue
+        sign = -sign if negated else sign
+        subject = frozenset(_content(before)[-SUBJECT_STEMS:])
+        after = frozenset(_content(_object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])))
+        out.append(Moved(token, family, sign, token in _NAMES_WHAT_FOLLOWS, subject, after))
+    return out
+
+
+def _is_name(words: list[str], i: int) -> bool:
+    """A capital inside a sentence makes a name or a title of the word ("Derrick Rose", "Rising Star")."""
+    return words[i][0].isupper() and i > 0 and words[i - 1] not in _CLAUSE_END
+
+
+def _subject_words(words: list[str]) -> list[str]:
+    """The words before a direction word back to the start of its clause. A comma ends the clause
+    only once a content word is found: "Oskar Lind, was acquitted" reaches back past it."""
+    taken: list[str] = []
+    for word in reversed(words):
+        if word in _CLAUSE_END or word in _CLAUSE_OPENERS or (word == "," and _content(taken)):
+            break
+        if word != ",":
+            taken.insert(0, word)
+    return taken
+
+
+def _object_words(words: list[str]) -> list[str]:
+    """The words after a direction word up to the end of its clause."""
+    for i, word in enumerate(words):
+        if word in _CLAUSE_END or word in _CLAUSE_OPENERS or word == ",":
+            return words[:i]
+    return words
+
+
+def _content(words: list[str]) -> list[str]:
+    """The content stems of ``words`` in order, leaving out direction words."""
+    return content_stem_list(" ".join(w for w in words if w not in _SIGN))

@@ -1,0 +1,85 @@
+"""The direction check: a passage that says the claim's subject went, or was judged, the other way."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.direction import opposed
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        ("Inflation rose in October.", "Annual inflation fell to 3.2% in October.", ("rose", "fell")),
+        ("Inflation rose in October.", "The bank said inflation was falling too slowly.", ("rose", "falling")),
+        (
+            "Orbix's profit rose in the first quarter.",
+            "It cut jobs after its quarterly profit fell 35%.",
+            ("rose", "fell"),
+        ),
+        ("Exports decreased last year.", "Exports increased by a fifth last year.", ("decreased", "increased")),
+        # the verbs need not be a pair: any word of one direction opposes any of the other
+        ("Wheat prices soared in March.", "Wheat prices dropped sharply in March.", ("soared", "dropped")),
+        # a verb with an object: what moved follows it
+        ("The central bank cut interest rates.", "Interest rates were raised again.", ("cut", "raised")),
+        ("Interest rates were cut in June.", "In June the bank raised interest rates.", ("cut", "raised")),
+        # the same object, with subjects that differ in words
+        (
+            "Mice lacking Sirt1 have decreased susceptibility to diet-induced obesity.",
+            "Mutant mice have increased susceptibility to diet-induced obesity.",
+            ("decreased", "increased"),
+        ),
+        # an adjective: the subject is before it, or what it describes follows it
+        ("Turnout was a record high.", "Turnout was 68%, the lowest on record.", ("high", "lowest")),
+        ("The city has the highest crime rate.", "It has the lowest crime rate in the region.", ("highest", "lowest")),
+        # a verdict, and a comma inside the subject's clause
+        (
+            "Oskar Lind was convicted of corruption.",
+            "The former mayor, Oskar Lind, was acquitted of all charges.",
+            ("convicted", "acquitted"),
+        ),
+        # a negated verdict is the other verdict
+        ("Oskar Lind was convicted.", "A jury found Lind not guilty of bribery.", ("convicted", "guilty")),
+        (
+            "Erik Sand was acquitted of fraud.",
+            "His co-defendant, Erik Sand, was convicted of fraud.",
+            ("acquitted", "convicted"),
+        ),
+    ],
+)
+def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
+    claim: str, passage: str, expected: tuple[str, str]
+) -> None:
+    assert opposed(claim, passage) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # the same direction
+        ("Inflation rose in October.", "Inflation rose to 4% in October."),
+        # another subject fell
+        ("Revenue rose in the first quarter.", "Profit fell 35% in the first quarter."),
+        ("Profit rose.", "Revenue fell, while profit rose."),
+        # a subject in an earlier clause is not the direction word's
+        ("Sleep quality declined.", "People lost sleep, and an increase in screen time followed."),
+        # a negated or forecast change says nothing of what happened
+        ("Inflation rose in October.", "Inflation did not fall in October."),
+        ("Inflation rose in October.", "Inflation is expected to fall next year."),
+        ("Inflation will fall next year.", "Inflation rose in October."),
+        # the passage says both of the subject: the model decides
+        ("Prices rose this year.", "Prices fell in spring, but prices rose over the year."),
+        # a capital inside a sentence makes a name, not a direction
+        ("Derrick fell in the game.", "Derrick Rose played in the game."),
+        # words of a family that say no direction here
+        ("She attended a high school in Ohio.", "She attended a lower school in Ohio."),
+        ("The band toured in the fall of 2019.", "The band's sales rose in 2019."),
+        # the same object, said of two different subjects
+        ("Pence cut taxes in Indiana.", "As governor, Reagan raised taxes."),
+        ("Body fat decreases the risk of dementia.", "Smoking carries an increased risk of early death."),
+        # an acquitted co-defendant says nothing of the one convicted
+        ("Erik Sand was convicted of fraud.", "His co-defendant, Oskar Lind, was acquitted."),
+    ],
+)
+def test_opposed_leaves_passages_that_do_not_turn_the_claim_around(claim: str, passage: str) -> None:
+    assert opposed(claim, passage) is None
