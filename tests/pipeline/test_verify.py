@@ -375,3 +375,12 @@ def test_numbers_are_compared_only_with_numbers_of_the_same_thing(pipeline: Pipe
     assert all(found == [] for found in number_reasons("Orbix shares fell 12%.").values())
     jobs = number_reasons("Orbix will cut 2,000 jobs.")  # a count, not the year 2000
     assert jobs[text.split(" The")[0]] == ["number mismatch: claim 2000, passage 1200"]
+
+
+def test_a_passage_that_turns_the_claims_direction_around_contradicts_it(pipeline: Pipeline) -> None:
+    text = "Annual inflation fell to 3.2% in October, down from 3.8% in September, the statistics office said."
+    pipeline.ingest([ArticleInput("inflation", text)])
+    found = reasons_by_passage(pipeline, "Inflation rose in October.", "direction mismatch")
+    assert list(found.values()) == [["direction mismatch: claim rose, passage fell"]]
+    [source] = pipeline.verify("Inflation rose in October.")["sources"]
+    assert source["stance"] == "contradicts"
