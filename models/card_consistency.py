@@ -62,30 +62,36 @@ def _mismatch_ablation(overall: dict[str, int]) -> list[str]:
 
 
 def _negation_ablation(overall: dict[str, int]) -> list[str]:
-    per_label, sweep = _per_label(overall, "negation"), _sweep(overall, "negation")
-    return [
+    return _swept_ablation(
+        overall,
+        "negation",
         f'A passage that negates the claim in its own words ("{NEGATION}": a cue such as "not", "never",'
         ' "refused to" or "denied", followed in its clause by two of the claim\'s content words, one of them'
-        f" among its first {SCOPE_WORDS} content words, while the claim has none; `service/pipeline/negation.py`)"
-        f" flagged {per_label} dev pairs. Dev pairs right"
-        f" when that share of entailment moves to contradiction on them (plain: {overall['plain']}): {sweep}."
-        f" Acting on negation moves {ADJUST_SHARES[NEGATION]:.0%}, the best of these: a denial is weaker"
+        f" among its first {SCOPE_WORDS} content words, while the claim has none; `service/pipeline/negation.py`)",
+        f"Acting on negation moves {ADJUST_SHARES[NEGATION]:.0%}, the best of these: a denial is weaker"
         " evidence than a changed number, so it only tips pairs the model is unsure of.",
-    ]
+    )
 
 
 def _direction_ablation(overall: dict[str, int]) -> list[str]:
-    per_label, sweep = _per_label(overall, "direction"), _sweep(overall, "direction")
-    return [
+    return _swept_ablation(
+        overall,
+        "direction",
         f'A passage that says the claim\'s subject went the other way ("{DIRECTION_MISMATCH}": "fell" against'
         ' "rose", "lowest" against "highest", "acquitted" or "not guilty" against "convicted", said of one of'
-        f" the claim's last {SUBJECT_STEMS} content words before the word, or for verbs with an object and"
-        " adjectives of what follows it, neither negated nor a forecast; `service/pipeline/direction.py`)"
-        f" flagged {per_label} dev pairs. Dev pairs right when that share of entailment moves to"
-        f" contradiction on them (plain: {overall['plain']}): {sweep}. Acting on a direction mismatch moves"
-        f" {ADJUST_SHARES[DIRECTION_MISMATCH]:.0%}, the best of these (the smallest on a tie): the words may"
-        " still be said of different things, so it tips pairs the model is unsure of and leaves confident"
-        " ones.",
+        f" the last {SUBJECT_STEMS} content words before both words, or for verbs with an object and adjectives"
+        " of what follows them, neither negated nor a forecast; `service/pipeline/direction.py`)",
+        f"Acting on a direction mismatch moves {ADJUST_SHARES[DIRECTION_MISMATCH]:.0%}, the best of these (the"
+        " smallest on a tie): the words may still be said of different things, so it tips pairs the model is"
+        " unsure of and leaves confident ones.",
+    )
+
+
+def _swept_ablation(overall: dict[str, int], prefix: str, flag: str, choice: str) -> list[str]:
+    """A reason whose share is swept: what it flags per gold label, the sweep, and the share chosen."""
+    return [
+        f"{flag} flagged {_per_label(overall, prefix)} dev pairs. Dev pairs right when that share of entailment"
+        f" moves to contradiction on them (plain: {overall['plain']}): {_sweep(overall, prefix)}. {choice}",
     ]
 
 
