@@ -112,7 +112,8 @@ ABLATION_VARIANTS = {
     "negation_only": "negation",
 }
 # Shares of entailment moved to contradiction that the ablation tries for the reasons whose share is
-# chosen on dev (consistency.ADJUST_SHARES), by the prefix of their counts ("negation_share_0.2").
+# chosen on dev (consistency.ADJUST_SHARES), by their CLAIMSCOPE_CONSISTENCY_ADJUST word, which also
+# opens their counts ("negation_share_0.2").
 SHARE_SWEEPS = {"negation": (0.1, 0.2, 0.3, 0.4, 0.5), "direction": (0.2, 0.4, 0.6, 0.8)}
 
 
@@ -125,10 +126,9 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
     to neutral on those pairs would do ("names_to_neutral"), and how often the passage gives the
     claim's role to someone else ("names_other_person")."""
     from service.pipeline.consistency import (
+        ADJUSTED_REASONS,
         DATE_MISMATCH,
-        DIRECTION_MISMATCH,
         NAME_REASONS,
-        NEGATION,
         NUMBER_MISMATCH,
         OTHER_PERSON,
         adjusted_kinds,
@@ -151,8 +151,8 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
         }
         for variant, mode in ABLATION_VARIANTS.items():
             counts[variant] = _correct_after_adjust(rows, why, gold, adjusted_kinds(mode))
-        for prefix, kind in (("negation", NEGATION), ("direction", DIRECTION_MISMATCH)):
-            flagged = _carrying(why, kind)
+        for prefix in SHARE_SWEEPS:
+            flagged = _carrying(why, ADJUSTED_REASONS[prefix])
             counts.update(_by_gold_label(prefix, flagged, gold))
             for share in SHARE_SWEEPS[prefix]:
                 counts[f"{prefix}_share_{share}"] = _correct_after_shift(rows, flagged, gold, share, "contradiction")
@@ -222,14 +222,18 @@ def default_adjust_mode(overall: dict[str, int], probe: dict[str, Any]) -> str:
 
 
 def _probe_pairs(probe: dict[str, Any], mode: str) -> int:
-    return sum(probe[kind]["pairs"] for kind in PROBE_KINDS if PROBE_MODES[kind] == mode)
+    return sum(probe[kind]["pairs"] for kind in _probe_kinds(mode))
 
 
 def _probe_fixes(probe: dict[str, Any], mode: str) -> bool:
     """Acting on ``mode`` fixes at least ``MIN_PROBE_FIXED`` of the probe pairs that test it."""
-    kinds = [kind for kind in PROBE_KINDS if PROBE_MODES[kind] == mode]
-    fixed = sum(probe[kind]["adjusted"] - probe[kind]["plain"] for kind in kinds)
+    fixed = sum(probe[kind]["adjusted"] - probe[kind]["plain"] for kind in _probe_kinds(mode))
     return fixed >= max(1, MIN_PROBE_FIXED * _probe_pairs(probe, mode))
+
+
+def _probe_kinds(mode: str) -> list[str]:
+    """The probe kinds that test ``mode`` (the dates mode has two: years and months)."""
+    return [kind for kind in PROBE_KINDS if PROBE_MODES[kind] == mode]
 
 
 def _carrying(why: list[list[str]], kinds: str | tuple[str, ...]) -> np.ndarray:

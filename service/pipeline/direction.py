@@ -20,16 +20,15 @@ left to the model.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from service.pipeline.negation import content_stem_list
+from service.pipeline.negation import content_stem_list, normal_text
 
 UP, DOWN = 1, -1
 # Each family: the words of one direction, the words of the other. Any word of a family opposes any
 # word of its other direction ("rose" / "dropped", "raised" / "cut").
-_FAMILIES: tuple[tuple[str, str], ...] = (
-    (  # how much
+_FAMILIES: dict[str, tuple[str, str]] = {
+    "how much": (
         "rise rises rose risen rising increase increases increased increasing grow grows grew grown growing "
         "climb climbs climbed climbing jump jumps jumped jumping soar soars soared soaring surge surges surged "
         "surging gain gains gained gaining expand expands expanded expanding raise raises raised raising hike "
@@ -40,16 +39,16 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
         "cutting lower lowers lowered lowering reduce reduces reduced reducing slash slashes slashed slashing "
         "low lowest",
     ),
-    (  # how well
+    "how well": (
         "improve improves improved improving strengthen strengthens strengthened strengthening",
         "worsen worsens worsened worsening deteriorate deteriorates deteriorated deteriorating weaken weakens "
         "weakened weakening",
     ),
-    ("convicted guilty", "acquitted"),  # a verdict
-)
+    "verdict": ("convicted guilty", "acquitted"),
+}
 # Families with no middle ground, where a negated word means the other direction ("found Lind not
 # guilty"); elsewhere "did not fall" may mean "stayed", so a negated word says nothing.
-_TWO_SIDED = frozenset({2})
+_TWO_SIDED = frozenset({"verdict"})
 # Words followed by what moved: verbs with an object ("raised rates", "cut jobs") and adjectives
 # ("higher risk", "the lowest turnout"), so the words after them name it too.
 _NAMES_WHAT_FOLLOWS = frozenset(
@@ -57,9 +56,9 @@ _NAMES_WHAT_FOLLOWS = frozenset(
     "hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower lowers lowered lowering reduce "
     "reduces reduced reducing slash slashes slashed slashing high higher highest low lowest".split()
 )
-_SIGN: dict[str, tuple[int, int]] = {
+_SIGN: dict[str, tuple[str, int]] = {
     word: (family, sign)
-    for family, words in enumerate(_FAMILIES)
+    for family, words in _FAMILIES.items()
     for sign, side in zip((UP, DOWN), words, strict=True)
     for word in side.split()
 }
@@ -94,7 +93,7 @@ class Moved:
     """One direction word of a text and the content stems beside it."""
 
     word: str
-    family: int
+    family: str
     sign: int
     names_what_follows: bool
     before: frozenset[str]
@@ -142,7 +141,7 @@ def _same_subject(a: Moved, b: Moved) -> bool:
 
 def _moves(text: str) -> list[Moved]:
     """The direction words of ``text`` that state a direction (not negated, not a forecast)."""
-    text = _NOT_DIRECTION.sub(" ", unicodedata.normalize("NFKC", text).replace("’", "'"))
+    text = _NOT_DIRECTION.sub(" ", normal_text(text))
     written = _TOKEN.findall(text)
     tokens = [t.casefold() for t in written]
     out = []

@@ -64,7 +64,7 @@ def negated_clause(claim: str, passage: str, min_shared: int = MIN_SHARED_WORDS)
         'refused to condemn the invasion'
         >>> negated_clause("China has not condemned the invasion.", "China refused to condemn the invasion.")
     """
-    claim, passage = _normal(claim), _normal(passage)
+    claim, passage = normal_text(claim), normal_text(passage)
     if _CUE.search(claim) or _NEGATIVE_CLAIM.search(claim):
         return None
     wanted = content_stems(claim)
@@ -108,5 +108,6 @@ def _quoted(passage: str, cue: re.Match[str], clause: str) -> str:
     return f"{passage[start : cue.end()]} {shown}".strip()
 
 
-def _normal(text: str) -> str:
+def normal_text(text: str) -> str:
+    """NFKC, and one apostrophe, so that "didn’t" is "didn't"."""
     return unicodedata.normalize("NFKC", text).replace("’", "'")
