@@ -108,18 +108,21 @@ def _mismatch_probe(overall: dict[str, int], probe: dict[str, Any]) -> list[str]
         "to 40 words; sets whose entailment is stance or likelihood left out). Kinds `years` and `months`",
         "test the `dates` mode, the others the mode of their name:",
         "",
-        "| kind | probe pairs | flagged by the checker | right without adjusting | right acting on that kind |",
-        "|---|---|---|---|---|",
+        "| kind | probe pairs | flagged by the checker | read as entailment | right without adjusting"
+        " | right acting on that kind |",
+        "|---|---|---|---|---|---|",
         *(
-            f"| {kind} | {row['pairs']} | {row['flagged']} | {row['plain']} | {row['adjusted']} |"
+            f"| {kind} | {row['pairs']} | {row['flagged']} | {row['read_as_entailment']} | {row['plain']}"
+            f" | {row['adjusted']} |"
             for kind, row in probe.items()
         ),
         "",
         f"`CLAIMSCOPE_CONSISTENCY_ADJUST` defaults to **{mode}** accordingly: a kind of reason is acted on",
         "when acting on it alone costs no dev pair above and fixes at least"
-        f" {MIN_PROBE_FIXED:.0%} of the probe pairs that test it; a probe of fewer than {MIN_PROBE_PAIRS}"
-        " pairs is too small to judge, so such a kind must gain dev pairs instead. The reasons are always"
-        " reported on each cited passage.",
+        f" {MIN_PROBE_FIXED:.0%} of the probe pairs that test it and that the model reads as entailment"
+        " (acting moves entailment, so a pair read as neutral stays wrong whatever it does); a probe of"
+        f" fewer than {MIN_PROBE_PAIRS} pairs is too small to judge, so such a kind must gain dev pairs"
+        " instead. The reasons are always reported on each cited passage.",
     ]
 
 

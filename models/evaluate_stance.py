@@ -96,7 +96,8 @@ def _threshold(sims: np.ndarray, lo: float, hi: float, present: list[int]) -> li
 
 
 # A kind of mismatch is acted on by default when acting on it alone costs no dev pair and fixes at
-# least this share of its counterfactual probe pairs (models/mismatch_probe.py)...
+# least this share of the counterfactual probe pairs (models/mismatch_probe.py) that it could fix:
+# those the model reads as entailment, since acting only moves entailment to contradiction...
 MIN_PROBE_FIXED = 0.05
 # ...if its probe has this many pairs; a smaller one cannot judge (the direction probe finds few
 # shared direction words, some of them names: "Derrick Rose"), so the kind must gain dev pairs.
@@ -226,9 +227,13 @@ def _probe_pairs(probe: dict[str, Any], mode: str) -> int:
 
 
 def _probe_fixes(probe: dict[str, Any], mode: str) -> bool:
-    """Acting on ``mode`` fixes at least ``MIN_PROBE_FIXED`` of the probe pairs that test it."""
-    fixed = sum(probe[kind]["adjusted"] - probe[kind]["plain"] for kind in _probe_kinds(mode))
-    return fixed >= max(1, MIN_PROBE_FIXED * _probe_pairs(probe, mode))
+    """Acting on ``mode`` fixes at least ``MIN_PROBE_FIXED`` of the probe pairs that test it and that
+    the model reads as entailment. A pair read as neutral stays wrong however much entailment moves,
+    so counting those would judge a kind by the model rather than by what acting on it does: the
+    negation probe is mostly read as neutral or already as contradiction."""
+    kinds = _probe_kinds(mode)
+    fixed = sum(probe[kind]["adjusted"] - probe[kind]["plain"] for kind in kinds)
+    return fixed >= max(1, MIN_PROBE_FIXED * sum(probe[kind]["read_as_entailment"] for kind in kinds))
 
 
 def _probe_kinds(mode: str) -> list[str]:

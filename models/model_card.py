@@ -224,6 +224,7 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
     neutral = sum(confusion[1])
     took_a_side = confusion[1][0] + confusion[1][2]
     probe = report["mismatch_probe"]
+    negation = probe["negation"]
     return [
         "- Related but silent passages: the model picks a side too often when a passage is on topic but",
         f"  does not address the claim: {took_a_side} of {neutral} gold-neutral dev pairs came out entailment or",
@@ -234,10 +235,12 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
         "  passage that takes one (`CLAIMSCOPE_RELEVANCE_MARGIN`, chosen by `bench/verdicts.py`).",
         "- Negation and refusal: a passage that denies the claim in the claim's own words ('has not had a",
         "  single call', 'refused to condemn') can be read as entailment, because the words overlap. A plain",
-        f"  'not' is mostly caught: the negation probe calls {probe['negation']['plain']} of its"
-        f" {probe['negation']['pairs']} pairs contradictions and {probe['negation']['read_as_entailment']} entailment",
-        "  (the rest neutral, which moving entailment cannot fix). The `negated in passage` reason points the",
-        "  reader at the denial either way.",
+        f"  'not' is mostly caught: the negation probe calls {negation['plain']} of its"
+        f" {negation['pairs']} pairs contradictions and {negation['read_as_entailment']} entailment",
+        "  (the rest neutral, which moving entailment cannot fix). Acting on the `negated in passage` reason",
+        f"  (`negation` in `CLAIMSCOPE_CONSISTENCY_ADJUST`) turns {negation['adjusted'] - negation['plain']} of those"
+        " entailment reads into contradictions;",
+        "  the reason points the reader at the denial either way.",
         "- Who the claim is about: a passage that says the same of someone else often reads as support"
         f" ({report['name_probe']['read_as_entailment']} of {report['name_probe']['pairs']} swapped-name probe"
         " pairs come out entailment). The `not in passage` reason names the missing name on each passage;",

@@ -139,7 +139,7 @@ class Settings:
         },
     )
     consistency_adjust: AdjustMode = field(
-        default="numbers,dates,direction",
+        default="all",
         metadata={
             "help": "Reasons that move entailment probability to contradiction: `numbers` (claim and passage "
             "count the same thing differently), `dates` (years, or months and days; `years` is the old name), "

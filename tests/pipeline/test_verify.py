@@ -15,7 +15,7 @@ from service.errors import EmptyTextError, InvalidInputError, NotFoundError, Unk
 from service.pipeline import Pipeline
 from service.pipeline.stance import NoStanceModel, default_stance_dir
 from service.records import ArticleInput
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, make_pipeline
 
 PASSAGE_KEYS = {"passage_id", "text", "start", "end", "stance", "scores", "similarity", "reasons"}
 SOURCE_KEYS = {"source_id", "title", "url", "outlet", "published_at", "stance", "confidence", "passages"}
@@ -213,8 +213,6 @@ def test_bad_articles_store_nothing(pipeline: Pipeline) -> None:
 
 
 def test_restart_persistence(pipeline: Pipeline, embedder, settings) -> None:
-    from tests.conftest import make_pipeline
-
     pipeline.ingest([ArticleInput("p1", "Glaciers in the Alps shrank by a tenth last year.")])
     pipeline.close()
     again = make_pipeline(settings, embedder)
@@ -384,3 +382,23 @@ def test_a_passage_that_turns_the_claims_direction_around_contradicts_it(pipelin
     assert list(found.values()) == [["direction mismatch: claim rose, passage fell"]]
     [source] = pipeline.verify("Inflation rose in October.")["sources"]
     assert source["stance"] == "contradicts"
+
+
+def test_a_passage_that_denies_the_claim_in_its_words_contradicts_it_by_default(pipeline: Pipeline) -> None:
+    """Acting on negation is the default: without it the shipped model supports the claim with a
+    passage that says the call did not happen (0.54 entailment against 0.42)."""
+    text = (
+        "The two leaders, who have met several times at summits, have not held a phone call since the "
+        "border clashes began last year."
+    )
+    pipeline.ingest([ArticleInput("leaders", text)])
+    claim = "The two leaders have held a phone call since the border clashes began."
+    [source] = pipeline.verify(claim)["sources"]
+    assert source["stance"] == "contradicts"
+    assert source["passages"][0]["reasons"][0].startswith('negated in passage: "not held a phone call')
+    without = dataclasses.replace(pipeline.settings, consistency_adjust="numbers,dates,direction")
+    lent = make_pipeline(without, pipeline.embedder)
+    try:
+        assert [s["stance"] for s in lent.verify(claim)["sources"]] == ["supports"]
+    finally:
+        lent.close()
