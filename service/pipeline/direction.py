@@ -10,11 +10,11 @@ claim among the few words before both (their subject: "inflation rose", "Lind wa
 or, for verbs that take an object and adjectives ("cut rates" / "raised rates", "the lowest turnout"),
 among the few words after both when one of them has no subject of its own.
 
-It stays out of the way where the words do not oppose: a direction under a negation ("did not
-fall": it may have stayed) or a modal ("is expected to fall", "will rise") states nothing about what
-happened, though a negated verdict is the other verdict ("found not guilty"); and a
-passage that also says the claim's direction of the same subject ("fell, then rose again") is
-left to the model.
+It stays out of the way where the words do not oppose: a direction under a negation cue of
+``negation`` ("did not fall": it may have stayed; "refused to cut") or a modal ("is expected to
+fall", "will rise") states nothing about what happened, though a negated verdict is the other
+verdict ("found not guilty"); and a passage that also says the claim's direction of the same
+subject ("fell, then rose again") is left to the model.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from service.pipeline.negation import content_stem_list, normal_text
+from service.pipeline.negation import content_stem_list, negation_cue, normal_text
 
 UP, DOWN = 1, -1
 # Each family: the words of one direction, the words of the other. Any word of a family opposes any
@@ -47,7 +47,8 @@ _FAMILIES: dict[str, tuple[str, str]] = {
     "verdict": ("convicted guilty", "acquitted"),
 }
 # Families with no middle ground, where a negated word means the other direction ("found Lind not
-# guilty"); elsewhere "did not fall" may mean "stayed", so a negated word says nothing.
+# guilty"); elsewhere "did not fall" may mean "stayed", so a negated word says nothing. Nor does a
+# verdict word after a verb of refusal: "Lind denied being guilty" is his word, not a verdict.
 _TWO_SIDED = frozenset({"verdict"})
 # Words followed by what moved: verbs with an object ("raised rates", "cut jobs") and adjectives
 # ("higher risk", "the lowest turnout"), so the words after them name it too.
@@ -78,7 +79,6 @@ OBJECT_WORDS = 3
 SUBJECT_STEMS = 2
 # Content words two objects must share to be one thing when their subjects differ.
 SHARED_OBJECT_STEMS = 2
-_NEGATION = frozenset("not never no nor cannot didn't doesn't don't isn't wasn't aren't weren't won't hasn't".split())
 _MODAL = frozenset("will would could may might should expected likely forecast forecasts predicted plans".split())
 _CLAUSE_END = frozenset(".;:!?")
 # Words that open another clause: what comes before them is not the direction word's subject
@@ -150,10 +150,10 @@ def _moves(text: str) -> list[Moved]:
             continue
         before = _subject_words(tokens[max(0, i - SUBJECT_WORDS) : i])
         family, sign = _SIGN[token]
-        negated = bool(_NEGATION & set(before))
-        if _MODAL & set(before) or (negated and family not in _TWO_SIDED):
+        cue = negation_cue(" ".join(before))
+        if _MODAL & set(before) or (cue and (family not in _TWO_SIDED or cue != "plain")):
             continue
-        sign = -sign if negated else sign
+        sign = -sign if cue else sign
         subject = frozenset(_content(before)[-SUBJECT_STEMS:])
         after = frozenset(_content(_object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])))
         out.append(Moved(token, family, sign, token in _NAMES_WHAT_FOLLOWS, subject, after))

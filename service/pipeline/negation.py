@@ -15,12 +15,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CUE = re.compile(
-    r"\b(?:not|never|no|nobody|nothing|neither|nor|cannot)\b|n't\b"
-    r"|\b(?:refus|declin|fail|neglect)(?:e|es|ed|ing|s)?\s+to\b|\bforg[eo]t(?:s|ten)?\s+to\b"
-    r"|\brefrain(?:s|ed|ing)?\s+from\b|\bden(?:y|ies|ied|ying)\b",
-    re.IGNORECASE,
+# Words that say "not" ...
+_PLAIN_CUE = r"\b(?:not|never|no|nobody|nothing|neither|nor|cannot)\b|n't\b"
+# ... and verbs whose complement did not happen, or is said not to have.
+_VERB_CUE = (
+    r"\b(?:refus|declin|fail|neglect)(?:e|es|ed|ing|s)?\s+to\b|\bforg[eo]t(?:s|ten)?\s+to\b"
+    r"|\brefrain(?:s|ed|ing)?\s+from\b|\bden(?:y|ies|ied|ying)\b"
 )
+_CUE = re.compile(f"{_PLAIN_CUE}|{_VERB_CUE}", re.IGNORECASE)
+_PLAIN = re.compile(_PLAIN_CUE, re.IGNORECASE)
 # Cues that do not deny what follows them: "not only", "no doubt", "no matter", "never mind".
 _NOT_DENIAL = re.compile(r"\s*(?:only|just|merely|simply|least|doubt|matter|mind|wonder)\b", re.IGNORECASE)
 # Nor do cues on a question left open ("did not confirm whether", "not clear if", "not known when"):
@@ -92,12 +95,22 @@ def content_stem_list(text: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    """Strip one inflection and a final e, so that "condemned" meets "condemn" and "closes" "close"."""
+    """Strip one inflection and a final e, so that "condemned" meets "condemn", "closes" "close" and
+    "voted" "vote". Three letters must stay: "need" and "used" keep their "ed"."""
     for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+    return word[:-1] if word.endswith("e") and len(word) >= 4 else word
+
+
+def negation_cue(text: str) -> str | None:
+    """The kind of negation cue ``text`` holds: "plain" ("not", "never", "-n't"), "verb" ("refused
+    to", "denied": someone would not do or admit it), or None."""
+    text = normal_text(text)
+    if _PLAIN.search(text):
+        return "plain"
+    return "verb" if _CUE.search(text) else None
 
 
 def _quoted(passage: str, cue: re.Match[str], clause: str) -> str:

@@ -65,6 +65,9 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         ("Sleep quality declined.", "People lost sleep, and an increase in screen time followed."),
         # a negated or forecast change says nothing of what happened
         ("Inflation rose in October.", "Inflation did not fall in October."),
+        ("Inflation rose in October.", "Inflation couldn't fall further in October."),
+        ("The bank raised rates.", "The bank refused to cut rates."),
+        ("Oskar Lind was convicted.", "Oskar Lind denied being guilty."),
         ("Inflation rose in October.", "Inflation is expected to fall next year."),
         ("Inflation will fall next year.", "Inflation rose in October."),
         # the passage says both of the subject: the model decides

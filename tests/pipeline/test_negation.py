@@ -15,6 +15,11 @@ from service.pipeline.negation import content_stems, negated_clause
             "The minister did not sign the trade agreement, officials said.",
             "not sign the trade agreement",
         ),
+        (  # one stem for "voted" and "vote"
+            "The senator voted for the bill.",
+            "The senator did not vote for the bill, records show.",
+            "not vote for the bill",
+        ),
         (
             "The senator voted for the budget bill.",
             "The senator never voted for the budget bill.",
