@@ -16,7 +16,9 @@ Then it re-aggregates the judged passages under a grid of verdict thresholds (su
 contradict, conflict), choosing on one half of the claims and scoring on the other (2-fold,
 halves by hash of the claim), so a change of default is backed by claims it was not chosen on;
 under floors below which a passage about another subject takes no side (the default
-CLAIMSCOPE_MISSING_NAME_FLOOR is chosen there); and under similarity floors below which any
+CLAIMSCOPE_MISSING_NAME_FLOOR is chosen there); under pairs of a share of the claim's words and a
+floor below which a passage that repeats fewer takes no side (CLAIMSCOPE_WORD_OVERLAP and
+CLAIMSCOPE_LOW_OVERLAP_FLOOR are chosen there); and under similarity floors below which any
 passage takes no side, a rule the service does not have, to show what one would gain and cost.
 """
 
@@ -50,6 +52,7 @@ from service.pipeline.aggregate import (  # noqa: E402
     source_stance,
     verdict,
 )
+from service.pipeline.overlap import shared_words  # noqa: E402
 from service.pipeline.verify import about_another_subject  # noqa: E402
 from service.records import ArticleInput  # noqa: E402
 from service.settings import Settings  # noqa: E402
@@ -67,6 +70,9 @@ MARGIN_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 2.0)
 FLOOR_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 # The same floors for passages about another subject alone (CLAIMSCOPE_MISSING_NAME_FLOOR; 0 = off).
 MISSING_NAME_FLOOR_GRID = (0.0, *FLOOR_GRID)
+# Shares of the claim's content words under which a passage repeats few of them (CLAIMSCOPE_WORD_OVERLAP;
+# 0 = off), each tried with every floor of FLOOR_GRID (CLAIMSCOPE_LOW_OVERLAP_FLOOR).
+WORD_OVERLAP_GRID = (0.1, 0.2, 0.3, 0.4, 0.5)
 # The default margin is the smallest that keeps this share of the own-evidence stances found
 # without one: it may silence distractors, not the evidence.
 EVIDENCE_KEPT = 0.99
@@ -136,6 +142,7 @@ class Passage(NamedTuple):
     scores: np.ndarray  # calibrated (and adjusted)
     similarity: float
     other_subject: bool = False  # verify.about_another_subject
+    overlap: float = 1.0  # overlap.shared_words
 
 
 # Per claim: per source, its id and its judged passages.
@@ -153,6 +160,7 @@ def judged(reports: list[dict[str, Any]]) -> list[Judged]:
                         np.array([p["scores"][k] for k in ("entailment", "neutral", "contradiction")]),
                         p["similarity"],
                         about_another_subject(p["text"], p["reasons"]),
+                        shared_words(report["claim"], p["text"]),
                     )
                     for p in s["passages"]
                 ],
@@ -168,7 +176,7 @@ def outcome_under(sources: Judged, t: Thresholds) -> tuple[str, dict[str, str]]:
     verify.py applies it)."""
     flat = [p for _, passages in sources for p in passages]
     similarities = [p.similarity for p in flat]
-    silenced = off_subject(similarities, [p.other_subject for p in flat], t)
+    silenced = off_subject(similarities, [p.other_subject for p in flat], t, [p.overlap for p in flat])
     deciding = iter(relevant([p.scores for p in flat], similarities, t, silenced))
     stances = {
         sid: source_stance([p.scores if next(deciding) else NEUTRAL_ROW for p in passages], t)
@@ -323,17 +331,38 @@ def missing_name_floor_rows(
     claims: list[dict[str, Any]], scores: list[Judged], defaults: Thresholds
 ) -> list[dict[str, Any]]:
     """Each floor of ``MISSING_NAME_FLOOR_GRID`` for passages about another subject, with the other
-    defaults; ``chosen`` marks the highest that keeps ``EVIDENCE_KEPT`` of the own-evidence stances
-    found with none (the margin's rule), which is the default."""
+    defaults but without the few-shared-words rule, which came after it; ``chosen`` marks the highest
+    that keeps ``EVIDENCE_KEPT`` of the own-evidence stances found with none (the margin's rule),
+    which is the default."""
     rows = [
         {
             "missing_name_floor": f,
-            **scored_under(claims, scores, dataclasses.replace(defaults, missing_name_floor=f)),
+            **scored_under(claims, scores, dataclasses.replace(defaults, missing_name_floor=f, word_overlap=0.0)),
             "chosen": False,
         }
         for f in MISSING_NAME_FLOOR_GRID
     ]
     return _mark_highest_keeping_evidence(rows, "chosen")
+
+
+def word_overlap_rows(claims: list[dict[str, Any]], scores: list[Judged], defaults: Thresholds) -> list[dict[str, Any]]:
+    """The defaults without the few-shared-words rule, then each share of ``WORD_OVERLAP_GRID`` with
+    each floor of ``FLOOR_GRID``; ``chosen`` marks the most accurate of those that keep
+    ``EVIDENCE_KEPT`` of the own-evidence stances found without the rule (the margin's rule), which
+    is the default."""
+    pairs = [(0.0, 0.0), *itertools.product(WORD_OVERLAP_GRID, FLOOR_GRID)]
+    rows = [
+        {
+            "word_overlap": share,
+            "low_overlap_floor": floor,
+            **scored_under(claims, scores, dataclasses.replace(defaults, word_overlap=share, low_overlap_floor=floor)),
+            "chosen": False,
+        }
+        for share, floor in pairs
+    ]
+    least = EVIDENCE_KEPT * rows[0]["own_evidence_found"]
+    max((r for r in rows if r["own_evidence_found"] >= least), key=lambda r: r["accuracy"])["chosen"] = True
+    return rows
 
 
 def _mark_highest_keeping_evidence(rows: list[dict[str, Any]], mark: str) -> list[dict[str, Any]]:
@@ -400,10 +429,16 @@ def main() -> None:
     table += ["", "| relevance margin" + columns + " |", rule]
     table += [scored_row(f"{r['margin']}{' (chosen)' if r['chosen'] else ''}", r) for r in results["margins"]]
     results["missing_name_floors"] = missing_name_floor_rows(claims, scores, defaults)
-    table += ["", "| floor for passages about another subject" + columns + " |", rule]
+    table += ["", "| floor for passages about another subject (no few-words rule)" + columns + " |", rule]
     table += [
         scored_row(f"{r['missing_name_floor']}{' (chosen)' if r['chosen'] else ''}", r)
         for r in results["missing_name_floors"]
+    ]
+    results["word_overlaps"] = word_overlap_rows(claims, scores, defaults)
+    table += ["", "| share of the claim's words, floor for a passage repeating fewer" + columns + " |", rule]
+    table += [
+        scored_row(f"{r['word_overlap']}, {r['low_overlap_floor']}{' (chosen)' if r['chosen'] else ''}", r)
+        for r in results["word_overlaps"]
     ]
     results["floors"] = floor_rows(claims, scores, defaults)
     table += ["", "| similarity floor to take a side (defaults)" + columns + " |", rule]
@@ -419,7 +454,7 @@ def main() -> None:
     ]
 
     grid = [
-        Thresholds(s, c, f, m, defaults.missing_name_floor)
+        dataclasses.replace(defaults, support=s, contradict=c, conflict=f, margin=m)
         for s, c, f, m in itertools.product(SIDE_GRID, SIDE_GRID, CONFLICT_GRID, MARGIN_GRID)
         if f >= max(s, c)
     ]
@@ -442,9 +477,10 @@ def main() -> None:
                 f"{t['margin']} | {fold['fit_accuracy']:.4f} | {fold['held_out_accuracy']:.4f} | {with_defaults:.4f} |"
             )
     details = (
-        f"stance model `{model}`, defaults (support, contradict, conflict, margin, missing-name floor) "
-        f"{defaults.support}, {defaults.contradict}, {defaults.conflict}, {defaults.margin}, "
-        f"{defaults.missing_name_floor}, {len(articles)} articles "
+        f"stance model `{model}`, defaults (support, contradict, conflict, margin, missing-name floor, "
+        f"word overlap, low-overlap floor) {defaults.support}, {defaults.contradict}, {defaults.conflict}, "
+        f"{defaults.margin}, {defaults.missing_name_floor}, {defaults.word_overlap}, {defaults.low_overlap_floor}, "
+        f"{len(articles)} articles "
         f"({conflicts} disagreeing copies), {len(claims)} claims, "
     )
     write_results(args.out, args.name, "Verdicts on dev claims among each other's evidence", details, table, results)

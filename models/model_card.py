@@ -232,7 +232,9 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
         "  (see the labelled claims). A likely cause: the two-way sets, a large part of the mix, only hold",
         "  premises that address their claim (" + ", ".join(two_way_sets(report)) + "). The aggregator",
         "  lets such a passage take no side when it is much less similar to the claim than the most similar",
-        "  passage that takes one (`CLAIMSCOPE_RELEVANCE_MARGIN`, chosen by `bench/verdicts.py`).",
+        "  passage that takes one (`CLAIMSCOPE_RELEVANCE_MARGIN`, chosen by `bench/verdicts.py`), and when it",
+        "  repeats few of the claim's words and is not close to it (`CLAIMSCOPE_WORD_OVERLAP`,",
+        "  `CLAIMSCOPE_LOW_OVERLAP_FLOOR`, chosen there too).",
         "- Negation and refusal: a passage that denies the claim in the claim's own words ('has not had a",
         "  single call', 'refused to condemn') can be read as entailment, because the words overlap. A plain",
         f"  'not' is mostly caught: the negation probe calls {negation['plain']} of its"

@@ -138,6 +138,21 @@ class Settings:
             "its similarity to the claim is below this (0 = off; chosen by bench/verdicts.py, see docs/benchmarks.md)."
         },
     )
+    word_overlap: float = field(
+        default=0.3,
+        metadata={
+            "help": "A passage that repeats under this share of the claim's content words takes no side when its "
+            "similarity to the claim is below CLAIMSCOPE_LOW_OVERLAP_FLOOR (0 = off)."
+        },
+    )
+    low_overlap_floor: float = field(
+        default=0.4,
+        metadata={
+            "help": "The similarity under which a passage that repeats few of the claim's words "
+            "(CLAIMSCOPE_WORD_OVERLAP) takes no side (0 = off; both chosen by bench/verdicts.py, see "
+            "docs/benchmarks.md)."
+        },
+    )
     consistency_adjust: AdjustMode = field(
         default="all",
         metadata={

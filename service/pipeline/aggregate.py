@@ -14,6 +14,11 @@ Rules (thresholds are settings, documented in docs/config.md):
   model supports "Oskar Lind was convicted" with "Finance Minister Jonas Berg criticised the
   decision" at 0.73. A passage that says "he" may still be the claim's evidence, so it keeps its
   side; so does a close paraphrase. Passages silenced this way do not set the margin's reference.
+* few shared words: likewise, a passage that repeats under ``word_overlap`` of the claim's content
+  words (``overlap.shared_words``) takes no side when its similarity is under ``low_overlap_floor``.
+  The stance model refutes "Mira Holt was a teacher before entering politics" with "Holt has
+  ruled out any deal with Homeland" at 0.76; evidence nearly always repeats some of the claim's
+  words, and a paraphrase that does not is similar enough to keep its side.
 * passage: ``supports`` if P(entailment) >= support_threshold and beats P(contradiction);
   ``contradicts`` likewise with contradict_threshold; else ``neutral``.
 * source: its strongest supporting and strongest contradicting passage compete; the stronger wins
@@ -49,17 +54,21 @@ class Thresholds:
     conflict: float = 0.6
     margin: float = 2.0  # cosine similarities lie in [-1, 1]: 2.0 lets every passage take a side
     missing_name_floor: float = 0.0  # 0 lets every passage without the claim's names take a side
+    word_overlap: float = 0.0  # 0 lets a passage that shares no word with the claim take a side
+    low_overlap_floor: float = 0.0
 
     @classmethod
     def of(cls, settings: Settings) -> Thresholds:
         """The thresholds the settings configure (CLAIMSCOPE_*_THRESHOLD, CLAIMSCOPE_RELEVANCE_MARGIN,
-        CLAIMSCOPE_MISSING_NAME_FLOOR)."""
+        CLAIMSCOPE_MISSING_NAME_FLOOR, CLAIMSCOPE_WORD_OVERLAP, CLAIMSCOPE_LOW_OVERLAP_FLOOR)."""
         return cls(
             settings.support_threshold,
             settings.contradict_threshold,
             settings.conflict_threshold,
             settings.relevance_margin,
             settings.missing_name_floor,
+            settings.word_overlap,
+            settings.low_overlap_floor,
         )
 
 
@@ -77,9 +86,36 @@ def too_far_without_names(similarity: float, floor: float) -> str:
     return f"{TOO_FAR}: similarity {similarity:.2f}, under {floor:g} for a passage about another subject"
 
 
-def off_subject(similarities: Sequence[float], other_subject: Sequence[bool], t: Thresholds) -> list[bool]:
-    """Which passages take no side because they are about another subject (see the module docstring)."""
-    return [other and sim < t.missing_name_floor for sim, other in zip(similarities, other_subject, strict=True)]
+def too_far_with_few_words(similarity: float, floor: float, overlap: float) -> str:
+    return (
+        f"{TOO_FAR}: similarity {similarity:.2f}, under {floor:g} for a passage that repeats "
+        f"{overlap:.0%} of the claim's words"
+    )
+
+
+def off_subject_reason(similarity: float, other_subject: bool, overlap: float, t: Thresholds) -> str | None:
+    """Why a passage takes no side for being about something else (a missing name, or few of the
+    claim's words: see the module docstring), or None when it may take one."""
+    if other_subject and similarity < t.missing_name_floor:
+        return too_far_without_names(similarity, t.missing_name_floor)
+    if overlap < t.word_overlap and similarity < t.low_overlap_floor:
+        return too_far_with_few_words(similarity, t.low_overlap_floor, overlap)
+    return None
+
+
+def off_subject(
+    similarities: Sequence[float],
+    other_subject: Sequence[bool],
+    t: Thresholds,
+    overlaps: Sequence[float] | None = None,
+) -> list[bool]:
+    """Which passages take no side because they are about something else; ``overlaps``, the share
+    of the claim's words each repeats, is 1 for all unless given."""
+    overlaps = overlaps or [1.0] * len(similarities)
+    return [
+        off_subject_reason(sim, other, overlap, t) is not None
+        for sim, other, overlap in zip(similarities, other_subject, overlaps, strict=True)
+    ]
 
 
 def relevant(

@@ -20,18 +20,18 @@ from service.pipeline.aggregate import (
     SourceStance,
     Thresholds,
     Verdict,
-    off_subject,
+    off_subject_reason,
     passage_stance,
     relevant,
     source_stance,
     too_far,
-    too_far_without_names,
     verdict,
 )
 from service.pipeline.consistency import NAME_REASONS, adjust, adjusted_kinds, has_reason, reasons
 from service.pipeline.dates import publication_date
 from service.pipeline.embed import Embedder
 from service.pipeline.names import proper_words
+from service.pipeline.overlap import shared_words
 from service.pipeline.premise import needs_context, premise
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.stance import NO_MODEL, StanceModel
@@ -163,13 +163,18 @@ def _report(
     by_source: dict[str, list[Judged]] = {}
     t = options.thresholds
     similarities = [c.similarity for c in candidates]
-    other = [about_another_subject(c.passage.text, why) for c, why in zip(candidates, explanations, strict=True)]
-    silenced = off_subject(similarities, other, t)
-    deciding = relevant(list(scores), similarities, t, silenced)
-    for candidate, row, why, decides, off in zip(candidates, scores, explanations, deciding, silenced, strict=True):
+    off_subject_why = [
+        off_subject_reason(
+            c.similarity, about_another_subject(c.passage.text, why), shared_words(claim, c.passage.text), t
+        )
+        for c, why in zip(candidates, explanations, strict=True)
+    ]
+    deciding = relevant(list(scores), similarities, t, [off is not None for off in off_subject_why])
+    for candidate, row, why, decides, off in zip(
+        candidates, scores, explanations, deciding, off_subject_why, strict=True
+    ):
         if not decides:
-            sim = candidate.similarity
-            why = [*why, too_far_without_names(sim, t.missing_name_floor) if off else too_far(sim, t.margin)]
+            why = [*why, off or too_far(candidate.similarity, t.margin)]
         by_source.setdefault(candidate.passage.source_id, []).append(Judged(candidate, row, why, decides))
     stances = {sid: source_stance([item.counted for item in items], t) for sid, items in by_source.items()}
     overall = verdict(list(stances.values()), t)

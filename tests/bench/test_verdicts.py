@@ -14,6 +14,7 @@ from bench.verdicts import (
     missing_name_floor_rows,
     sweep,
     verdicts_under,
+    word_overlap_rows,
 )
 from models.stance_data import LABEL_IDS, Pair
 from service.pipeline.aggregate import Thresholds
@@ -168,3 +169,19 @@ def test_the_chosen_missing_name_floor_is_the_highest_that_keeps_the_evidence() 
     assert [f for f, r in rows.items() if r["chosen"]] == [0.4]
     assert rows[0.0]["accuracy"] == 0.5 and rows[0.4]["accuracy"] == 1.0
     assert rows[0.45]["own_evidence_found"] == 0
+
+
+def test_the_chosen_word_overlap_is_the_most_accurate_that_keeps_the_evidence() -> None:
+    claims = [
+        {"claim": "a", "set": "fever_train", "verdict": "supported", "expected": {"own": "supports"}},
+        {"claim": "b", "set": "fever_train", "verdict": "not_enough_info"},
+    ]
+    supports = np.array([0.9, 0.05, 0.05])
+    scores = [
+        [("own", [Passage(supports, 0.42, overlap=0.25)])],  # a paraphrase of the claim: few of its words
+        [("stranger", [Passage(supports, 0.33, overlap=0.15)])],
+    ]
+    rows = {(r["word_overlap"], r["low_overlap_floor"]): r for r in word_overlap_rows(claims, scores, Thresholds())}
+    assert [pair for pair, r in rows.items() if r["chosen"]] == [(0.2, 0.35)]
+    assert rows[(0.0, 0.0)]["accuracy"] == 0.5 and rows[(0.2, 0.35)]["accuracy"] == 1.0
+    assert rows[(0.3, 0.45)]["own_evidence_found"] == 0, "silences the paraphrase too"

@@ -279,3 +279,20 @@ def test_a_passage_about_another_subject_takes_no_side_below_the_floor() -> None
     assert relevant(rows, similarities, t, silenced) == [False, True, False]
     assert relevant(rows, similarities, t) == [True, True, True]
     assert off_subject(similarities, [True, False, True], Thresholds()) == [False] * 3, "0 is off"
+
+
+def test_a_passage_that_repeats_few_of_the_claims_words_takes_no_side_below_its_floor() -> None:
+    from service.pipeline.aggregate import off_subject, off_subject_reason
+
+    t = Thresholds(missing_name_floor=0.35, word_overlap=0.3, low_overlap_floor=0.4)
+    # few words and not close; few words but close (a paraphrase); enough words
+    assert off_subject([0.39, 0.41, 0.39], [False] * 3, t, [0.2, 0.2, 0.3]) == [True, False, False]
+    assert off_subject([0.39, 0.41, 0.39], [False] * 3, t) == [False] * 3, "no overlaps given: all words shared"
+    assert off_subject([0.39], [False], Thresholds(), [0.0]) == [False], "0 is off"
+    assert off_subject_reason(0.31, False, 0.2, t) == (
+        "too far from the claim to take a side: similarity 0.31, under 0.4 for a passage that repeats 20% of the "
+        "claim's words"
+    )
+    assert off_subject_reason(0.31, True, 0.2, t) == (
+        "too far from the claim to take a side: similarity 0.31, under 0.35 for a passage about another subject"
+    ), "a missing name is the plainer reason"

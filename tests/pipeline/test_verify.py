@@ -304,7 +304,7 @@ def test_passages_about_another_subject_take_no_side_under_the_floor(seeded: Pip
     from service.pipeline.premise import needs_context
 
     claim = "Angela Merkel has condemned Russia's invasion of Ukraine."
-    report = verify_contradicted(seeded, claim, relevance_margin=2.0, missing_name_floor=floor)
+    report = verify_contradicted(seeded, claim, relevance_margin=2.0, missing_name_floor=floor, word_overlap=0.0)
     passages = [p for s in report["sources"] for p in s["passages"]]
     silenced = 0
     for p in passages:
@@ -316,6 +316,28 @@ def test_passages_about_another_subject_take_no_side_under_the_floor(seeded: Pip
         assert any(r.startswith("too far from the claim to take a side") and note in r for r in p["reasons"]) == off
     assert silenced > 0 if floor else silenced == 0
     assert silenced < len(passages), "a passage that names its subject by a pronoun, or a close one, keeps its side"
+
+
+@pytest.mark.parametrize("share", [0.0, 0.3])
+def test_passages_that_repeat_few_of_the_claims_words_take_no_side_under_the_floor(
+    seeded: Pipeline, share: float
+) -> None:
+    from service.pipeline.overlap import shared_words
+
+    claim = "The summit produced a new trade agreement."  # the seeds never say
+    report = verify_contradicted(
+        seeded, claim, relevance_margin=2.0, missing_name_floor=0.0, word_overlap=share, low_overlap_floor=0.4
+    )
+    passages = [p for s in report["sources"] for p in s["passages"]]
+    silenced = 0
+    for p in passages:
+        off = shared_words(claim, p["text"]) < share and p["similarity"] < 0.4
+        silenced += off
+        assert p["stance"] == ("neutral" if off else "contradicts"), p
+        note = "under 0.4 for a passage that repeats"
+        assert any(r.startswith("too far from the claim to take a side") and note in r for r in p["reasons"]) == off
+    assert silenced > 0 if share else silenced == 0
+    assert silenced < len(passages)
 
 
 def test_html_is_reduced_to_article_text(pipeline: Pipeline, tmp_path: Path) -> None:
@@ -339,7 +361,7 @@ def test_html_is_reduced_to_article_text(pipeline: Pipeline, tmp_path: Path) -> 
 @pytest.mark.parametrize("margin", [0.0, 0.1, 2.0])
 def test_only_passages_near_the_best_match_take_a_side(seeded: Pipeline, margin: float) -> None:
     claim = "China has condemned Russia's invasion of Ukraine."
-    report = verify_contradicted(seeded, claim, relevance_margin=margin, missing_name_floor=0.0)
+    report = verify_contradicted(seeded, claim, relevance_margin=margin, missing_name_floor=0.0, word_overlap=0.0)
     passages = [p for s in report["sources"] for p in s["passages"]]
     best = max(p["similarity"] for p in passages)
     for p in passages:

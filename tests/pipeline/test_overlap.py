@@ -1,0 +1,19 @@
+"""overlap.shared_words: how much of the claim's wording a passage repeats."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.overlap import shared_words
+
+
+def test_the_share_counts_the_claims_content_words_the_passage_repeats() -> None:
+    claim = "Mira Holt was a teacher before entering politics."  # mira, holt, teacher, enter, politic
+    assert shared_words(claim, "Holt has ruled out any deal with Homeland.") == pytest.approx(1 / 5)
+    assert shared_words(claim, "Holt entered politics after years of teaching.") == pytest.approx(3 / 5)
+    assert shared_words(claim, claim.upper()) == 1.0
+
+
+def test_function_words_short_words_and_numbers_do_not_count() -> None:
+    assert shared_words("Xi met Putin 40 times in 2019.", "Putin met Xi.") == pytest.approx(1 / 2)
+    assert shared_words("It was up to them.", "Nothing in common.") == 1.0, "no content word: nothing to judge by"
