@@ -160,7 +160,9 @@ class CitedPassageSchema(Base):
             " 'different person in the same role: claim Qin Gang, passage Wang Yi (foreign minister)', and"
             " 'too far from the claim to take a side: similarity 0.56, ...' when the relevance margin set the"
             " passage's side aside, or 'too far from the claim to take a side: similarity 0.31, under 0.35 for a"
-            " passage about another subject' when the passage lacks the claim's names (missing-name floor)"
+            " passage about another subject' when the passage lacks the claim's names (missing-name floor), or"
+            " 'too far from the claim to take a side: similarity 0.27, under 0.4 for a passage that repeats 20% of"
+            " the claim's words' when it shares few of the claim's words (word-overlap floor)"
         },
     )
 
