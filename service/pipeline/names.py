@@ -132,8 +132,12 @@ def claim_names(text: str, proper: Collection[str] = ()) -> dict[str, str]:
     names: dict[str, str] = {}
     for match in _CAPITALISED.finditer(text):
         run = match.group(0)
-        opens_sentence = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1:] in _OPENERS
-        if opens_sentence and " " not in run and not run.isupper() and _bare_word(run) not in proper:
+        if (
+            _opens_sentence(text, match.start())
+            and " " not in run
+            and not run.isupper()
+            and _bare_word(run) not in proper
+        ):
             continue
         found = _split_run(run)
         if found and " " not in found[-1][0] and not found[-1][0].isupper() and _OF_NAME.match(text, match.end()):
@@ -157,17 +161,28 @@ def proper_words(texts: Iterable[str]) -> frozenset[str]:
     for text in texts:
         if _is_headline(text):
             continue
-        previous_end = None
         for match in _WORD.finditer(text):
             word = match.group(0)
-            gap = text[previous_end : match.start()].replace(',"', ",") if previous_end is not None else "."
-            inside = not any(c in _OPENERS for c in gap)  # ',"' closes a quotation: '"Yes," Ruiz said'
-            previous_end = match.end()
             if word.islower():
                 lower.add(_folded(word))
-            elif word[0].isupper() and inside:
+            elif word[0].isupper() and not _opens_sentence(text, match.start()):
                 capitalised.add(_folded(word))
     return frozenset(capitalised - lower)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence or a quotation: nothing but marks stand before
+    it, or the marks since the word before hold a sentence end or an opening quote ('"Yes," Ruiz
+    said' closes a quotation, so Ruiz opens nothing)."""
+    first_mark = start
+    while first_mark and not _is_word_char(text[first_mark - 1]):
+        first_mark -= 1
+    marks = text[first_mark:start].replace(',"', ",")
+    return first_mark == 0 or any(c in _OPENERS for c in marks)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _split_run(run: str) -> list[tuple[str, str]]:

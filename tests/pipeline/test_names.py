@@ -143,6 +143,16 @@ def test_words_that_open_a_sentence_or_name_a_day_are_not_part_of_a_name() -> No
     assert reasons("The Kennedys met the press.", "Kennedy met the press.") == []
 
 
+def test_claims_and_passages_agree_on_what_opens_a_sentence() -> None:
+    """One rule for both: a quotation's close does not open a sentence; a mark before the first word,
+    or a sentence end among the marks before a word, does."""
+    assert claim_names('"We won," Ruiz said.') == {"Ruiz": ""}
+    assert proper_words(['"We won," Ruiz said.']) == {"ruiz"}
+    assert claim_names("‘Dead’ cat climbs out of grave.") == {}
+    assert claim_names("Rebels killed him! (Photo) shows it.") == {}
+    assert proper_words(["Rebels killed him! (Photo) shows it."]) == set()
+
+
 def test_proper_words_are_those_written_with_a_capital_inside_a_sentence_and_never_without() -> None:
     texts = [
         'Councilman David Okafor voted against it. Police said so, and the police chief agreed. "Yes," Ruiz said.',
