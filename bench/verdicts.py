@@ -360,17 +360,20 @@ def word_overlap_rows(claims: list[dict[str, Any]], scores: list[Judged], defaul
         }
         for share, floor in pairs
     ]
-    least = EVIDENCE_KEPT * rows[0]["own_evidence_found"]
-    max((r for r in rows if r["own_evidence_found"] >= least), key=lambda r: r["accuracy"])["chosen"] = True
+    max(_keeping_evidence(rows), key=lambda r: r["accuracy"])["chosen"] = True
     return rows
 
 
 def _mark_highest_keeping_evidence(rows: list[dict[str, Any]], mark: str) -> list[dict[str, Any]]:
-    """Set ``mark`` on the last of ``rows`` (floors, lowest first) that keeps ``EVIDENCE_KEPT`` of the
-    own-evidence stances the first row finds."""
-    least = EVIDENCE_KEPT * rows[0]["own_evidence_found"]
-    [r for r in rows if r["own_evidence_found"] >= least][-1][mark] = True
+    """Set ``mark`` on the last of ``rows`` (floors, lowest first) that keeps the evidence."""
+    _keeping_evidence(rows)[-1][mark] = True
     return rows
+
+
+def _keeping_evidence(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows that keep ``EVIDENCE_KEPT`` of the own-evidence stances the first row finds."""
+    least = EVIDENCE_KEPT * rows[0]["own_evidence_found"]
+    return [r for r in rows if r["own_evidence_found"] >= least]
 
 
 def scored_row(label: str, row: dict[str, Any]) -> str:
