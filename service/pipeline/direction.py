@@ -8,7 +8,10 @@ and verdicts go one way or the other. The checker finds a word of a direction in
 ("fell", "decreased", "lowest", "acquitted") that say it of the same thing: a content word of the
 claim among the few words before both (their subject: "inflation rose", "Lind was acquitted"),
 or, for verbs that take an object and adjectives ("cut rates" / "raised rates", "the lowest turnout"),
-among the few words after both when one of them has no subject of its own.
+among the few words after both when one of them has no subject of its own. A figure's change after
+a comma ("Unemployment stood at 4.1%, unchanged from the previous quarter"; "a profit of 410 million
+crowns, down from 630 million") is said of what the clause names before the figure, and "unchanged"
+opposes both directions.
 
 It stays out of the way where the words do not oppose: a direction under a negation cue of
 ``negation`` ("did not fall": it may have stayed; "refused to cut") or a modal ("is expected to
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 
 from service.pipeline.negation import content_stem_list, negation_cue, normal_text
 
-UP, DOWN = 1, -1
+UP, DOWN, STILL = 1, -1, 0
 # Each family: the words of one direction, the words of the other. Any word of a family opposes any
 # word of its other direction ("rose" / "dropped", "raised" / "cut").
 _FAMILIES: dict[str, tuple[str, str]] = {
@@ -32,12 +35,12 @@ _FAMILIES: dict[str, tuple[str, str]] = {
         "rise rises rose risen rising increase increases increased increasing grow grows grew grown growing "
         "climb climbs climbed climbing jump jumps jumped jumping soar soars soared soaring surge surges surged "
         "surging gain gains gained gaining expand expands expanded expanding raise raises raised raising hike "
-        "hikes hiked hiking boost boosts boosted boosting high higher highest",
+        "hikes hiked hiking boost boosts boosted boosting high higher highest up",
         "fall falls fell fallen falling decrease decreases decreased decreasing shrink shrinks shrank shrunk "
         "shrinking drop drops dropped dropping slide slides slid sliding plunge plunges plunged plunging tumble "
         "tumbles tumbled tumbling slump slumps slumped slumping decline declines declined declining cut cuts "
         "cutting lower lowers lowered lowering reduce reduces reduced reducing slash slashes slashed slashing "
-        "low lowest",
+        "low lowest down",
     ),
     "how well": (
         "improve improves improved improving strengthen strengthens strengthened strengthening",
@@ -62,19 +65,26 @@ _SIGN: dict[str, tuple[str, int]] = {
     for family, words in _FAMILIES.items()
     for sign, side in zip((UP, DOWN), words, strict=True)
     for word in side.split()
-}
+} | {"unchanged": ("how much", STILL)}
+# Words that say a direction only before the figure that moved ("up 3%", "down from 630 million"),
+# not in "set up", "up to 10" or "stepped down".
+_BEFORE_A_FIGURE = frozenset({"up", "down"})
 # Words that are in a family and still say nothing of direction here.
 _NOT_DIRECTION = re.compile(
     r"\b(?:cut\s+(?:off|out|short)|(?:high|low)-|high\s+(?:school|court|commission)|lower\s+(?:house|chamber|court)"
     r"|(?:in|the|this|last|next|early|late)\s+fall\b|fall\s+(?:of\s+)?(?:1[89]|20)\d\d)",
     re.I,
 )
-_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d[\d.,]*%?|[.,;:!?]")
+# A number keeps its inner marks ("1,200", "4.1%") and leaves a closing one to the sentence ("in 2019,").
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d(?:[.,]?\d)*%?|[.,;:!?]")
 # How many words before a direction word may hold its subject, and after it its object: enough for
 # "Annual inflation was falling", "the former mayor, Oskar Lind, was acquitted" and "Turnout was
 # 68%, the lowest".
 SUBJECT_WORDS = 6
 OBJECT_WORDS = 3
+# After a figure, this many words after "of" say what it counts ("31.4% of the vote").
+FIGURE_OF_WORDS = 2
+_SCALE_WORDS = frozenset("hundred thousand million billion trillion per cent percent points".split())
 # The subject is the last content words before the direction word ("quarterly profit fell").
 SUBJECT_STEMS = 2
 # Content words two objects must share to be one thing when their subjects differ.
@@ -132,6 +142,9 @@ def _same_subject(a: Moved, b: Moved) -> bool:
     early death"."""
     if a.before & b.before:
         return True
+    if a.sign == STILL or b.sign == STILL:
+        # "raised rates" / "rates were left unchanged": what one moves, the other leaves as it was
+        return bool(a.names_what_follows and a.after & b.before or b.names_what_follows and b.after & a.before)
     if not (a.names_what_follows and b.names_what_follows):
         return False
     if shared := a.after & b.after:
@@ -148,7 +161,9 @@ def _moves(text: str) -> list[Moved]:
     for i, token in enumerate(tokens):
         if token not in _SIGN or _is_name(written, i):
             continue
-        before = _subject_words(tokens[max(0, i - SUBJECT_WORDS) : i])
+        if token in _BEFORE_A_FIGURE and not _figure_follows(tokens[i + 1 : i + 3]):
+            continue
+        before = _figure_subject(tokens[:i]) or _subject_words(tokens[max(0, i - SUBJECT_WORDS) : i])
         family, sign = _SIGN[token]
         cue = negation_cue(" ".join(before))
         if _MODAL & set(before) or (cue and (family not in _TWO_SIDED or cue != "plain")):
@@ -175,6 +190,36 @@ def _subject_words(words: list[str]) -> list[str]:
         if word != ",":
             taken.insert(0, word)
     return taken
+
+
+def _figure_follows(words: list[str]) -> bool:
+    """A number next, or "from" and a number ("up 3%", "down from 630 million")."""
+    if words and words[0] == "from":
+        words = words[1:]
+    return bool(words) and words[0][0].isdigit()
+
+
+def _figure_subject(words: list[str]) -> list[str]:
+    """For a direction word right after a comma that closes a figure's clause ("Unemployment stood
+    at 4.1% in the third quarter, unchanged"; "Orbix reported a profit of 410 million crowns, down
+    from 630 million"), the words before the figure: what the figure, and so the change, is of. The
+    subject of the clause is further back than the few words read otherwise. Empty elsewhere."""
+    if not words or words[-1] != ",":
+        return []
+    clause: list[str] = []
+    for word in reversed(words[:-1]):
+        if word in _CLAUSE_END or word in _CLAUSE_OPENERS or word == ",":
+            break
+        clause.insert(0, word)
+    figure = next((k for k, word in enumerate(clause) if word[0].isdigit()), 0)
+    if not figure:
+        return []
+    of_what = clause[figure + 1 :]
+    while of_what and of_what[0] in _SCALE_WORDS:
+        of_what = of_what[1:]
+    # "31.4% of the vote": the figure's own noun says what it is of, as well as the words before it
+    of_what = of_what[1 : 1 + FIGURE_OF_WORDS] if of_what[:1] == ["of"] else []
+    return clause[:figure] + of_what
 
 
 def _object_words(words: list[str]) -> list[str]:

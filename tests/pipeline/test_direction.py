@@ -45,6 +45,28 @@ from service.pipeline.direction import opposed
             "His co-defendant, Erik Sand, was convicted of fraud.",
             ("acquitted", "convicted"),
         ),
+        # a change after a figure's comma is said of what the figure is of, however far back it is named
+        (
+            "Quarterly profit rose.",
+            "The group made a profit of 80 million dollars in the quarter, down from 95 million.",
+            ("rose", "down"),
+        ),
+        (
+            "The party's share of the vote fell.",
+            "The party held the seat with 42% of the vote, up from 38%.",
+            ("fell", "up"),
+        ),
+        # the figure's clause ends at the comma after a year, which belongs to the sentence
+        ("Sales fell in 2019.", "Sales were 5 million in 2019, up from 4 million.", ("fell", "up")),
+        ("Prices fell last year.", "Prices were up 3% last year.", ("fell", "up")),
+        # "unchanged" opposes both directions, and says it of what stands before it
+        (
+            "Exports rose last year.",
+            "Exports were 2.3 billion euros last year, unchanged from 2022.",
+            ("rose", "unchanged"),
+        ),
+        ("The central bank raised rates.", "The central bank left rates unchanged.", ("raised", "unchanged")),
+        ("Rates were left unchanged.", "The bank raised interest rates to 5%.", ("unchanged", "raised")),
     ],
 )
 def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
@@ -82,6 +104,12 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         ("Body fat decreases the risk of dementia.", "Smoking carries an increased risk of early death."),
         # an acquitted co-defendant says nothing of the one convicted
         ("Erik Sand was convicted of fraud.", "His co-defendant, Oskar Lind, was acquitted."),
+        # "up" and "down" say a direction only before a figure
+        ("Prices fell.", "Prices were set up by the regulator."),
+        ("The mayor's popularity rose.", "The mayor stepped down in May."),
+        # a figure of another thing went down; what stays unchanged is another thing
+        ("Revenue rose in the quarter.", "Profit was 80 million dollars in the quarter, down from 95 million."),
+        ("The bank raised rates.", "The bank left its forecast unchanged."),
     ],
 )
 def test_opposed_leaves_passages_that_do_not_turn_the_claim_around(claim: str, passage: str) -> None:
