@@ -66,6 +66,13 @@ _SIGN: dict[str, tuple[str, int]] = {
     for sign, side in zip((UP, DOWN), words, strict=True)
     for word in side.split()
 } | {"unchanged": ("how much", STILL)}
+# The how-much words that move a figure ("rose 0.8%", "cut 5%"), leaving out those of a level ("the
+# lowest 10%", "unchanged at 4.1%"): numbers.py counts a figure after one as a change.
+MOVING_WORDS = frozenset(
+    word
+    for word, (family, sign) in _SIGN.items()
+    if family == "how much" and sign != STILL and word not in {"high", "higher", "highest", "low", "lowest"}
+)
 # Words that say a direction only before the figure that moved ("up 3%", "down from 630 million"),
 # not in "set up", "up to 10" or "stepped down".
 _BEFORE_A_FIGURE = frozenset({"up", "down"})

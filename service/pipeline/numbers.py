@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from service.pipeline.direction import MOVING_WORDS
+
 # "the 1990s", "the 2010's" (but "1982's film" is a year's).
 _DECADE = re.compile(r"(?<![\w.])((?:1[89]|20)\d0)s\b|(?<=\bthe )((?:1[89]|20)\d0)'s\b", re.I)
 # A number glued to a word by a hyphen is part of a name ("COVID-19", "SARS-CoV-2"), not a count.
@@ -68,13 +70,12 @@ _IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese 
 # A number that says how much something moved ("rose 0.8%", "by 3 points", "a rise of 2%", "a 5%
 # increase") is a change, kept apart from the levels it moved from or to ("to 4.75%", "at 3.2%"):
 # "the krone rose 0.8%" says nothing against "rates were raised to 4.75%".
-_MOVES = (
-    r"ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|gr[eo]wn?|grows|growing|jump(?:s|ed|ing)?|"
-    r"(?:in|de)creas(?:e|es|ed|ing)|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|gain(?:s|ed|ing)?|"
-    r"los(?:e|es|t|ing)|climb(?:s|ed|ing)?|slip(?:s|ped|ping)?|sl(?:id|ides|iding)|surg(?:e|es|ed|ing)|"
-    r"plung(?:e|es|ed|ing)|soar(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|advanc(?:e|es|ed|ing)|"
-    r"cut(?:s|ting)?|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|up|down"
+# The direction check's words, and words that move a figure but have other senses it must not
+# read as a direction ("lost his seat", "advanced to the final", "slipped on the ice").
+_FIGURE_ONLY_MOVES = frozenset(
+    "lose loses lost losing slip slips slipped slipping advance advances advanced advancing".split()
 )
+_MOVES = "|".join(sorted(MOVING_WORDS | _FIGURE_ONLY_MOVES, key=len, reverse=True))
 # The nouns of moving: "a rise of 2%", "a 5% increase".
 _CHANGE_NOUNS = r"rise|fall|increase|decrease|drop|decline|gain|loss|cut|jump|reduction"
 _CHANGE_BEFORE = re.compile(

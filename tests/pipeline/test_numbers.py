@@ -83,6 +83,9 @@ def test_a_number_allows_what_rounds_to_it(claim: str, passage: str, disagree: b
         ("Sales rose by 2 points.", "Sales rose 2.1 points to 60 points.", False),
         ("Prices rose 4% to 20 points.", "A 6% rise took prices to 20 points.", True),
         ("The firm will cut 500 jobs.", "The firm said it would cut 300 jobs.", True),
+        # the direction check's words move a figure too, and words it leaves out ("lost")
+        ("The firm will slash 500 jobs to 9,500.", "The firm has 9,500 jobs.", False),
+        ("The index lost 2% to 310 points.", "The index stood at 310 points.", False),
         # "by" makes an amount a change, not a doer
         ("She was attacked by two men.", "Three men attacked her.", True),
     ],
