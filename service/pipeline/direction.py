@@ -91,6 +91,7 @@ SUBJECT_WORDS = 6
 OBJECT_WORDS = 3
 # After a figure, this many words after "of" say what it counts ("31.4% of the vote").
 FIGURE_OF_WORDS = 2
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SCALE_WORDS = frozenset("hundred thousand million billion trillion per cent percent points".split())
 # The subject is the last content words before the direction word ("quarterly profit fell").
 SUBJECT_STEMS = 2
@@ -210,7 +211,8 @@ def _figure_subject(words: list[str]) -> list[str]:
     """For a direction word right after a comma that closes a figure's clause ("Unemployment stood
     at 4.1% in the third quarter, unchanged"; "Orbix reported a profit of 410 million crowns, down
     from 630 million"), the words before the figure: what the figure, and so the change, is of. The
-    subject of the clause is further back than the few words read otherwise. Empty elsewhere."""
+    subject of the clause is further back than the few words read otherwise. The figure is the
+    clause's last number that is not a year ("5 million in 2019, up from 4 million"). Empty elsewhere."""
     if not words or words[-1] != ",":
         return []
     clause: list[str] = []
@@ -218,7 +220,8 @@ def _figure_subject(words: list[str]) -> list[str]:
         if word in _CLAUSE_END or word in _CLAUSE_OPENERS or word == ",":
             break
         clause.insert(0, word)
-    figure = next((k for k, word in enumerate(clause) if word[0].isdigit()), 0)
+    figures = [k for k, word in enumerate(clause) if word[0].isdigit() and not _YEAR.fullmatch(word)]
+    figure = figures[-1] if figures else 0
     if not figure:
         return []
     of_what = clause[figure + 1 :]

@@ -56,6 +56,12 @@ from service.pipeline.direction import opposed
             "The party held the seat with 42% of the vote, up from 38%.",
             ("fell", "up"),
         ),
+        # the figure is the clause's last number
+        (
+            "Exports fell last year.",
+            "In 12 months the company's exports reached 3 billion euros, up from 2 billion.",
+            ("fell", "up"),
+        ),
         # the figure's clause ends at the comma after a year, which belongs to the sentence
         ("Sales fell in 2019.", "Sales were 5 million in 2019, up from 4 million.", ("fell", "up")),
         ("Prices fell last year.", "Prices were up 3% last year.", ("fell", "up")),
