@@ -53,12 +53,14 @@ _FAMILIES: dict[str, tuple[str, str]] = {
 # guilty"); elsewhere "did not fall" may mean "stayed", so a negated word says nothing. Nor does a
 # verdict word after a verb of refusal: "Lind denied being guilty" is his word, not a verdict.
 _TWO_SIDED = frozenset({"verdict"})
+# The how-much words of a level, not of a move: adjectives ("the lowest turnout").
+_LEVEL_WORDS = frozenset("high higher highest low lowest".split())
 # Words followed by what moved: verbs with an object ("raised rates", "cut jobs") and adjectives
 # ("higher risk", "the lowest turnout"), so the words after them name it too.
-_NAMES_WHAT_FOLLOWS = frozenset(
+_NAMES_WHAT_FOLLOWS = _LEVEL_WORDS | frozenset(
     "increase increases increased increasing decrease decreases decreased decreasing raise raises raised raising "
     "hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower lowers lowered lowering reduce "
-    "reduces reduced reducing slash slashes slashed slashing high higher highest low lowest".split()
+    "reduces reduced reducing slash slashes slashed slashing".split()
 )
 _SIGN: dict[str, tuple[str, int]] = {
     word: (family, sign)
@@ -71,15 +73,16 @@ _SIGN: dict[str, tuple[str, int]] = {
 MOVING_WORDS = frozenset(
     word
     for word, (family, sign) in _SIGN.items()
-    if family == "how much" and sign != STILL and word not in {"high", "higher", "highest", "low", "lowest"}
+    if family == "how much" and sign != STILL and word not in _LEVEL_WORDS
 )
 # Words that say a direction only before the figure that moved ("up 3%", "down from 630 million"),
 # not in "set up", "up to 10" or "stepped down".
 _BEFORE_A_FIGURE = frozenset({"up", "down"})
+_YEAR = r"(?:1[89]|20)\d\d"
 # Words that are in a family and still say nothing of direction here.
 _NOT_DIRECTION = re.compile(
     r"\b(?:cut\s+(?:off|out|short)|(?:high|low)-|high\s+(?:school|court|commission)|lower\s+(?:house|chamber|court)"
-    r"|(?:in|the|this|last|next|early|late)\s+fall\b|fall\s+(?:of\s+)?(?:1[89]|20)\d\d)",
+    rf"|(?:in|the|this|last|next|early|late)\s+fall\b|fall\s+(?:of\s+)?{_YEAR})",
     re.I,
 )
 # A number keeps its inner marks ("1,200", "4.1%") and leaves a closing one to the sentence ("in 2019,").
@@ -91,7 +94,6 @@ SUBJECT_WORDS = 6
 OBJECT_WORDS = 3
 # After a figure, this many words after "of" say what it counts ("31.4% of the vote").
 FIGURE_OF_WORDS = 2
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SCALE_WORDS = frozenset("hundred thousand million billion trillion per cent percent points".split())
 # The subject is the last content words before the direction word ("quarterly profit fell").
 SUBJECT_STEMS = 2
@@ -193,7 +195,7 @@ def _subject_words(words: list[str]) -> list[str]:
     only once a content word is found: "Oskar Lind, was acquitted" reaches back past it."""
     taken: list[str] = []
     for word in reversed(words):
-        if word in _CLAUSE_END or word in _CLAUSE_OPENERS or (word == "," and _content(taken)):
+        if _ends_clause(word) and (word != "," or _content(taken)):
             break
         if word != ",":
             taken.insert(0, word)
@@ -215,14 +217,11 @@ def _figure_subject(words: list[str]) -> list[str]:
     clause's last number that is not a year ("5 million in 2019, up from 4 million"). Empty elsewhere."""
     if not words or words[-1] != ",":
         return []
-    clause: list[str] = []
-    for word in reversed(words[:-1]):
-        if word in _CLAUSE_END or word in _CLAUSE_OPENERS or word == ",":
-            break
-        clause.insert(0, word)
-    figures = [k for k, word in enumerate(clause) if word[0].isdigit() and not _YEAR.fullmatch(word)]
-    figure = figures[-1] if figures else 0
-    if not figure:
+    body = words[:-1]
+    breaks = [k for k, word in enumerate(body) if _ends_clause(word)]
+    clause = body[breaks[-1] + 1 :] if breaks else body
+    figure = max((k for k, word in enumerate(clause) if word[0].isdigit() and not re.fullmatch(_YEAR, word)), default=0)
+    if not figure:  # no figure, or nothing before it to say what it counts
         return []
     of_what = clause[figure + 1 :]
     while of_what and of_what[0] in _SCALE_WORDS:
@@ -234,10 +233,13 @@ def _figure_subject(words: list[str]) -> list[str]:
 
 def _object_words(words: list[str]) -> list[str]:
     """The words after a direction word up to the end of its clause."""
-    for i, word in enumerate(words):
-        if word in _CLAUSE_END or word in _CLAUSE_OPENERS or word == ",":
-            return words[:i]
-    return words
+    end = next((i for i, word in enumerate(words) if _ends_clause(word)), len(words))
+    return words[:end]
+
+
+def _ends_clause(word: str) -> bool:
+    """A sentence mark, a comma or a word that opens another clause."""
+    return word in _CLAUSE_END or word in _CLAUSE_OPENERS or word == ","
 
 
 def _content(words: list[str]) -> list[str]:

@@ -75,7 +75,8 @@ _IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese 
 _FIGURE_ONLY_MOVES = frozenset(
     "lose loses lost losing slip slips slipped slipping advance advances advanced advancing".split()
 )
-_MOVES = "|".join(sorted(MOVING_WORDS | _FIGURE_ONLY_MOVES, key=len, reverse=True))
+_MOVE_WORDS = MOVING_WORDS | _FIGURE_ONLY_MOVES
+_MOVES = "|".join(sorted(_MOVE_WORDS, key=lambda word: (-len(word), word)))
 # The nouns of moving: "a rise of 2%", "a 5% increase".
 _CHANGE_NOUNS = r"rise|fall|increase|decrease|drop|decline|gain|loss|cut|jump|reduction"
 _CHANGE_BEFORE = re.compile(
@@ -99,7 +100,6 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\b(?:and|but|or|while|whereas|aft
 _ABOUT_BEFORE = 48
 _WORDS_OF = re.compile(r"[^\W\d_]+")
 _ABOUT_AFTER = re.compile(r"[\s%-]*[^\W\d_]+(?:\s+(?:[^\W\d_]+|[\d.,%$€£]+)){0,3}")
-_MOVE_WORD = re.compile(r"(?:" + _MOVES + r")$", re.I)
 _FUNCTION_WORDS = _NOT_NOUNS | frozenset(
     """its his her their our your my this that these those some any all each per cent percent point points
     percentage hundred thousand million billion trillion said says say reported reports according about
@@ -192,7 +192,7 @@ def _clause_words(text: str, start: int, end: int) -> list[str]:
 def _content_words(words: list[str]) -> frozenset[str]:
     """Words that may say what a share is of: not function words, nor words of moving ("fell")."""
     folded = {_singular(w.lower()) for w in words if len(w) > 2}
-    return frozenset(w for w in folded if w not in _FUNCTION_WORDS and not _MOVE_WORD.match(w))
+    return frozenset(w for w in folded if w not in _FUNCTION_WORDS and w not in _MOVE_WORDS)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
