@@ -103,6 +103,9 @@ def test_ingest_files_directories_and_jsonl(run, tmp_path: Path) -> None:  # typ
         ("nofield.jsonl", b'{"title": "no text"}\n', "needs a non-empty 'text' or 'html'"),
         ("baddate.jsonl", b'{"text": "A sentence with words.", "published_at": "yesterday"}\n', "ISO 8601"),
         ("image.png", b"\x89PNG", "unsupported file type"),
+        ("half.jsonl", b'{"text": "A lone \\ud800 half of a pair."}\n', "text is not valid Unicode"),
+        ("halfhtml.jsonl", b'{"html": "<p>The mayor \\ud800 opened the bridge.</p>"}\n', "html is not valid Unicode"),
+        ("script.jsonl", b'{"text": "A sentence with words.", "url": "javascript:alert(1)"}\n', "not an absolute http"),
     ],
 )
 def test_bad_input_exits_1_and_stores_nothing(run, tmp_path: Path, name: str, content: bytes, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -134,6 +137,9 @@ def test_missing_path_and_unknown_article(run) -> None:  # type: ignore[no-untyp
     assert run("verify", "   ").exit_code == 1
     wordless = run("verify", "?!")
     assert wordless.exit_code == 1 and "the claim has no letters or digits" in wordless.stderr
+    # A terminal in another encoding: Python hands undecodable bytes over as lone surrogates.
+    latin1 = run("verify", "Caf\udce9 prices rose.")
+    assert latin1.exit_code == 1 and "the claim is not valid Unicode" in latin1.stderr
 
 
 def test_delete_and_reindex(run) -> None:  # type: ignore[no-untyped-def]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import marshmallow as ma
 from marshmallow import fields, validate
 
 from service.pipeline.dates import publication_date
+from service.pipeline.documents import unicode_problem, web_url_problem
 from service.settings import default_of
 
 SOURCE_ID = validate.Regexp(
@@ -25,10 +27,34 @@ class Base(ma.Schema):
         ordered = True
         unknown = ma.RAISE
 
+    @ma.pre_load
+    def _unicode_strings(self, data: Any, **_: Any) -> Any:
+        """A string that is not Unicode (JSON's ``"\\ud800"``, half of a UTF-16 pair) is this
+        field's error before any field reads it: stored, it would make the HTML extractor stop
+        there and the hash, SQLite and the tokenizers fail."""
+        if not isinstance(data, Mapping):
+            return data
+        errors: dict[str, Any] = {}
+        for key, value in data.items():
+            if isinstance(value, str) and (problem := unicode_problem(value)):
+                errors[key] = [problem]
+            elif isinstance(value, list):
+                found = {i: [p] for i, v in enumerate(value) if isinstance(v, str) and (p := unicode_problem(v))}
+                if found:
+                    errors[key] = found
+        if errors:
+            raise ma.ValidationError(errors)
+        return data
+
 
 def _iso_date(value: str) -> None:
     if publication_date(value) is None:
         raise ma.ValidationError("not an ISO 8601 date or date-time")
+
+
+def _web_url(value: str) -> None:
+    if problem := web_url_problem(value):
+        raise ma.ValidationError(problem)
 
 
 # -- errors ---------------------------------------------------------------------------------
@@ -48,7 +74,11 @@ class ArticleInSchema(Base):
     title = fields.String(validate=validate.Length(max=1000), allow_none=True)
     text = fields.String(validate=validate.Length(min=1), metadata={"description": "Plain article text"})
     html = fields.String(validate=validate.Length(min=1), metadata={"description": "An HTML page instead of text"})
-    url = fields.String(validate=validate.Length(max=2000), allow_none=True)
+    url = fields.String(
+        validate=[validate.Length(max=2000), _web_url],
+        allow_none=True,
+        metadata={"description": "An absolute http or https address"},
+    )
     outlet = fields.String(validate=validate.Length(max=200), allow_none=True)
     published_at = fields.String(
         validate=_iso_date,

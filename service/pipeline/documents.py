@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from service.errors import BinaryInputError, EncodingError, InvalidInputError
 from service.pipeline.clean import clean
@@ -36,6 +37,27 @@ def decode(data: bytes, where: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise EncodingError(f"{where}: not valid UTF-8 (byte {exc.start}); convert it to UTF-8 first") from None
+
+
+def unicode_problem(text: str) -> str | None:
+    """Why ``text`` is not Unicode that can be stored, or None. JSON can escape half of a UTF-16
+    pair (``"\\ud800"``) and a terminal in another encoding hands Python the same; such text has
+    no UTF-8 form, so the HTML extractor cuts the page short there and SQLite, the content hash
+    and the tokenizers fail on it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"not valid Unicode: an unpaired surrogate (U+{ord(text[exc.start]):04X}) at character {exc.start}"
+    return None
+
+
+def web_url_problem(url: str) -> str | None:
+    """Why ``url`` is not an address to link an article by, or None: clients render it as a link,
+    so a ``javascript:`` or ``data:`` URL stored here would run in their pages."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return f"url {url[:80]!r} is not an absolute http or https address"
+    return None
 
 
 def html_to_article(html: str, source_id: str, **meta: str | None) -> ArticleInput:
@@ -81,8 +103,11 @@ def record_to_article(record: Any, where: str, default_id: str) -> ArticleInput:
     if not isinstance(record, dict):
         raise InvalidInputError(f"{where}: expected a JSON object")
     for key in (*FIELDS, "text", "html"):
-        if record.get(key) is not None and not isinstance(record[key], str):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
             raise InvalidInputError(f"{where}: {key} must be a string")
+        if value and (problem := unicode_problem(value)):
+            raise InvalidInputError(f"{where}: {key} is {problem}")
     source_id = record.get("source_id") or default_id
     meta = {key: record.get(key) for key in ("title", "url", "outlet")}
     published_at = check_date(record.get("published_at"), where)

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from service.errors import EmptyTextError, InvalidInputError
 from service.pipeline.clean import clean
 from service.pipeline.dates import published_in
+from service.pipeline.documents import unicode_problem, web_url_problem
 from service.pipeline.embed import Embedder, model_input
 from service.pipeline.split import split_passages
 from service.records import ArticleInput, IngestResult, PassageDraft
@@ -48,11 +49,22 @@ def check_source_id(source_id: str) -> str:
     return source_id
 
 
+def check_fields(article: ArticleInput) -> None:
+    """Text and metadata that can be stored: Unicode throughout, and a link clients can follow."""
+    for key in ("text", "title", "url", "outlet"):
+        value = getattr(article, key)
+        if value and (problem := unicode_problem(value)):
+            raise InvalidInputError(f"{article.source_id}: {key} is {problem}")
+    if article.url and (problem := web_url_problem(article.url)):
+        raise InvalidInputError(f"{article.source_id}: {problem}")
+
+
 def prepare(article: ArticleInput, max_passage_chars: int, max_text_chars: int) -> PreparedArticle:
     """Clean and split one article; raises if nothing usable is left. An article that came
     without a publication date takes the one its "Published ..." line gives, which dates its
     "last year" and "on Tuesday" for the consistency checks."""
     check_source_id(article.source_id)
+    check_fields(article)
     if len(article.text) > max_text_chars:
         raise InvalidInputError(f"{article.source_id}: text is {len(article.text)} characters (limit {max_text_chars})")
     drafts = split_passages(article.text, clean(article.text), max_passage_chars)

@@ -15,7 +15,7 @@ from typing import Any
 from service.errors import InvalidInputError, NotFoundError, UnknownSourceError
 from service.pipeline.aggregate import Thresholds
 from service.pipeline.dates import publication_date
-from service.pipeline.documents import expand_paths, read_file, seed_dir
+from service.pipeline.documents import expand_paths, read_file, seed_dir, unicode_problem
 from service.pipeline.embed import Embedder
 from service.pipeline.ingest import PreparedArticle, ingest, prepare
 from service.pipeline.retrieve import retrieve
@@ -171,8 +171,9 @@ class Pipeline:
         return self.verify_many([claim], **kwargs)[0]
 
     def _checked_claim(self, claim: str, index: int | None = None) -> str:
-        """The claim without surrounding space; one that is empty, too long, or has no letter or
-        digit to look up (emoji, punctuation, control characters) is an error, not a verdict."""
+        """The claim without surrounding space; one that is empty, too long, has no letter or
+        digit to look up (emoji, punctuation, control characters) or is not Unicode (half of a
+        UTF-16 pair) is an error, not a verdict."""
         where = "the claim" if index is None else f"claim {index + 1}"
         limit = self.settings.max_claim_chars
         text = claim.strip()
@@ -182,6 +183,8 @@ class Pipeline:
             raise InvalidInputError(f"{where} is {len(claim)} characters; the limit is {limit}")
         if not any(ch.isalnum() for ch in text):
             raise InvalidInputError(f"{where} has no letters or digits")
+        if problem := unicode_problem(text):
+            raise InvalidInputError(f"{where} is {problem}")
         return text
 
     def search(

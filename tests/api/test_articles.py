@@ -42,6 +42,8 @@ def test_validation_errors_are_problems(client: FlaskClient) -> None:
         {"text": TEXT, "source_id": "bad id"},
         {"text": TEXT, "published_at": "last week"},
         {"text": TEXT, "unknown": 1},
+        {"text": TEXT, "url": "javascript:alert(1)"},
+        {"text": TEXT, "url": "example.com/story"},
     ):
         response = client.post("/v1/articles", json=body)
         assert response.status_code == 422, body
@@ -49,6 +51,22 @@ def test_validation_errors_are_problems(client: FlaskClient) -> None:
         assert response.get_json()["errors"]
     empty = client.post("/v1/articles", json={"text": "Hide Ad\n\nAdvertisement"})
     assert empty.status_code == 422 and empty.get_json()["type"].endswith("/empty-text")
+
+
+def test_text_that_is_not_unicode_is_the_fields_error(client: FlaskClient) -> None:
+    """JSON can carry half of a UTF-16 pair; it has no UTF-8 form to hash, store or embed."""
+    response = client.post("/v1/articles", json={"title": "Storm", "text": "The pier \ud800 closed."})
+    assert response.status_code == 422 and response.content_type == "application/problem+json"
+    assert response.get_json()["errors"] == {
+        "json": {"text": ["not valid Unicode: an unpaired surrogate (U+D800) at character 9"]}
+    }
+    paired = client.post("/v1/articles", json={"source_id": "pier", "text": "The pier \U0001f30a closed on Monday."})
+    assert paired.status_code == 201
+    batch = client.post(
+        "/v1/articles/batch", json={"articles": [{"html": "<p>The pier \udc00 closed.</p>"}, {"text": TEXT}]}
+    ).get_json()
+    assert [r["ok"] for r in batch["results"]] == [False, True]
+    assert "unpaired surrogate (U+DC00)" in batch["results"][0]["error"]["errors"]["html"][0]
 
 
 def test_batch_reports_each_item(client: FlaskClient) -> None:

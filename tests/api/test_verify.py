@@ -80,6 +80,11 @@ def test_claim_limits(make_app) -> None:  # type: ignore[no-untyped-def]
     assert wordless.status_code == 422 and wordless.get_json()["detail"] == "the claim has no letters or digits"
     batch = client.post("/v1/verify/batch", json={"claims": ["Xi flew.", "…"]})
     assert batch.status_code == 422 and batch.get_json()["detail"] == "claim 2 has no letters or digits"
+    half_pair = client.post("/v1/verify/batch", json={"claims": ["Xi flew.", "Xi \ud83c flew."]})
+    assert half_pair.status_code == 422
+    assert half_pair.get_json()["errors"]["json"]["claims"] == {
+        "1": ["not valid Unicode: an unpaired surrogate (U+D83C) at character 3"]
+    }
     search = client.get("/v1/search?q=%E2%80%A6")
     assert search.status_code == 422 and search.get_json()["type"].endswith("/invalid-input")
 

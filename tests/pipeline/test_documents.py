@@ -29,3 +29,13 @@ def test_html_date_is_not_guessed_from_years_in_the_text() -> None:
 def test_given_metadata_wins_over_the_pages() -> None:
     article = html_to_article(page(published("2023-03-17")), "bridge", published_at="2023-03-18", title="Given")
     assert (article.published_at, article.title) == ("2023-03-18", "Given")
+
+
+def test_a_pages_url_is_kept_only_when_it_is_a_web_address() -> None:
+    """Clients render the url as a link, so a page's markup must not make it run script (trafilatura
+    drops such addresses; the url a user gives is checked by ``ingest.check_fields``)."""
+    canonical = '<link rel="canonical" href="{}">'
+    assert (
+        html_to_article(page(canonical.format("https://example.com/bridge")), "b").url == "https://example.com/bridge"
+    )
+    assert html_to_article(page(canonical.format("javascript:alert(1)")), "b").url is None
