@@ -75,8 +75,10 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
     """Ingest .txt, .md, .html and .jsonl files, or directories of them.
 
     Every input is read and checked before anything is stored: a missing, binary, non-UTF-8 or
-    empty input stops the run with nothing stored (or, with --skip-invalid, is left out). An
-    article without published_at takes the day its "Published ..." line gives.
+    empty input, or a url that is not an absolute http(s) address, stops the run with nothing
+    stored (or, with --skip-invalid, is left out). An HTML page that is not UTF-8 is read in the
+    charset it declares. An article without published_at takes the day its "Published ..." line
+    gives.
 
     \b
     JSONL fields: source_id, title, url, outlet, published_at, text (or html).

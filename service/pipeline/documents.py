@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -29,14 +30,42 @@ def seed_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "seeds"
 
 
-def decode(data: bytes, where: str) -> str:
-    """Strict UTF-8 (a BOM is dropped); NUL bytes mean a binary file."""
+def decode(data: bytes, where: str, declared: str | None = None) -> str:
+    """Strict UTF-8 (a BOM is dropped), else the charset the file declares; NUL bytes mean a
+    binary file. UTF-8 is tried first because pages that say "iso-8859-1" and are UTF-8 are
+    common, while Latin text that happens to be valid UTF-8 is not."""
     if b"\x00" in data[:8192]:
         raise BinaryInputError(f"{where}: looks like a binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise EncodingError(f"{where}: not valid UTF-8 (byte {exc.start}); convert it to UTF-8 first") from None
+        utf8_error = f"{where}: not valid UTF-8 (byte {exc.start})"
+    if declared is None:
+        raise EncodingError(f"{utf8_error}; convert it to UTF-8 first")
+    try:
+        return data.decode(declared)
+    except LookupError:
+        raise EncodingError(f"{utf8_error}, and it declares a charset Python does not know ({declared})") from None
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"{utf8_error}, nor valid {declared} as it declares (byte {exc.start})") from None
+
+
+# <meta charset="..."> and <meta http-equiv="Content-Type" content="text/html; charset=...">, or
+# an XML declaration's encoding, in the first 1,024 bytes, where HTML requires the declaration.
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE
+)
+# What browsers read these labels as (WHATWG Encoding): windows-1252, which Latin-1 leaves undefined at 0x80-0x9F.
+_BROWSER_CHARSET = {"iso-8859-1": "cp1252", "latin1": "cp1252", "l1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}
+
+
+def html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares for itself, as a browser would read it."""
+    found = _DECLARED_CHARSET.search(data[:1024])
+    if not found:
+        return None
+    label = (found.group(1) or found.group(2)).decode("ascii").lower()
+    return _BROWSER_CHARSET.get(label, label)
 
 
 def unicode_problem(text: str) -> str | None:
@@ -140,10 +169,11 @@ def read_file(path: Path) -> Iterator[ArticleInput]:
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path)
         return
-    text = decode(path.read_bytes(), str(path))
+    data = path.read_bytes()
     if suffix in HTML_SUFFIXES:
-        yield html_to_article(text, path.stem)
+        yield html_to_article(decode(data, str(path), html_charset(data)), path.stem)
     else:
+        text = decode(data, str(path))
         yield ArticleInput(source_id=path.stem, text=text, title=_title_of(text))
 
 

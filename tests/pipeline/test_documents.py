@@ -1,6 +1,13 @@
-"""HTML input: article text and metadata from trafilatura, and nothing it merely guesses."""
+"""HTML input: article text and metadata from trafilatura, and nothing it merely guesses; the page's
+declared charset."""
 
-from service.pipeline.documents import html_to_article
+import re
+from pathlib import Path
+
+import pytest
+
+from service.errors import EncodingError
+from service.pipeline.documents import html_to_article, read_file
 
 BODY = (
     "<article><h1>Bridge opens</h1>"
@@ -39,3 +46,34 @@ def test_a_pages_url_is_kept_only_when_it_is_a_web_address() -> None:
         html_to_article(page(canonical.format("https://example.com/bridge")), "b").url == "https://example.com/bridge"
     )
     assert html_to_article(page(canonical.format("javascript:alert(1)")), "b").url is None
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta charset="windows-1252">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+    ],
+)
+def test_a_page_in_the_charset_it_declares_is_read_in_it(tmp_path: Path, head: str) -> None:
+    """Scraped pages are often Latin-1 or windows-1252; browsers read iso-8859-1 as the latter."""
+    path = tmp_path / "cafe.html"
+    body = "<article><p>The café on Main Street closed on Monday after “forty years” of trade.</p></article>"
+    path.write_bytes(f"<html><head>{head}</head><body>{body}</body></html>".encode("cp1252"))
+    [article] = read_file(path)
+    assert "The café on Main Street closed on Monday after “forty years” of trade." in article.text
+
+
+@pytest.mark.parametrize(
+    ("head", "message"),
+    [
+        ("", "not valid UTF-8 (byte 31); convert it to UTF-8 first"),
+        ('<meta charset="klingon">', "it declares a charset Python does not know (klingon)"),
+        ('<meta charset="ascii">', "nor valid cp1252 as it declares"),
+    ],
+)
+def test_a_page_in_no_charset_it_declares_is_an_error(tmp_path: Path, head: str, message: str) -> None:
+    path = tmp_path / "cafe.html"
+    path.write_bytes(f"<html><head>{head}</head><body><p>caf\xe9 \x81</p></body></html>".encode("latin-1"))
+    with pytest.raises(EncodingError, match=re.escape(message)):
+        list(read_file(path))
