@@ -72,7 +72,7 @@ def _progress(total: int, label: str) -> Any:
 @click.pass_context
 @friendly_errors
 def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_json: bool) -> None:
-    """Ingest .txt, .md, .html and .jsonl files, or directories of them.
+    """Ingest .txt, .md, .html and .jsonl (or gzipped .jsonl.gz) files, or directories of them.
 
     Every input is read and checked before anything is stored: a missing, binary, non-UTF-8 or
     empty input, or a url that is not an absolute http(s) address, stops the run with nothing
@@ -83,7 +83,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
     \b
     JSONL fields: source_id, title, url, outlet, published_at, text (or html).
     Examples:
-        claimscope ingest article.txt feed.jsonl pages/
+        claimscope ingest article.txt feed.jsonl archive.jsonl.gz pages/
     """
     from service.pipeline.documents import expand_paths, read_file
 

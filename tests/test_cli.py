@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -92,6 +93,17 @@ def test_ingest_files_directories_and_jsonl(run, tmp_path: Path) -> None:  # typ
     assert undated.exit_code == 1 and "claimed_on 'last May' is not an ISO 8601 date" in undated.stderr
 
 
+def test_ingest_gzipped_feeds_in_a_directory(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    record = {"text": "The pier closed on Tuesday after a storm. Repairs will take three weeks."}
+    (feeds / "wire.2024.jsonl.gz").write_bytes(gzip.compress(json.dumps(record).encode()))
+    (feeds / "notes.gz").write_bytes(gzip.compress(b"not a feed"))
+    result = run("ingest", str(feeds))
+    assert result.exit_code == 0 and "1 created" in result.output
+    assert run("articles", "list").output == "wire.2024-1\t2 passages\t\n"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -103,6 +115,7 @@ def test_ingest_files_directories_and_jsonl(run, tmp_path: Path) -> None:  # typ
         ("nofield.jsonl", b'{"title": "no text"}\n', "needs a non-empty 'text' or 'html'"),
         ("baddate.jsonl", b'{"text": "A sentence with words.", "published_at": "yesterday"}\n', "ISO 8601"),
         ("image.png", b"\x89PNG", "unsupported file type"),
+        ("broken.jsonl.gz", b"\x1f\x8b\x08\x00garbage", "not a readable gzip file"),
         ("half.jsonl", b'{"text": "A lone \\ud800 half of a pair."}\n', "text is not valid Unicode"),
         ("halfhtml.jsonl", b'{"html": "<p>The mayor \\ud800 opened the bridge.</p>"}\n', "html is not valid Unicode"),
         ("script.jsonl", b'{"text": "A sentence with words.", "url": "javascript:alert(1)"}\n', "not an absolute http"),

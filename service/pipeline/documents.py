@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -17,7 +19,7 @@ from service.records import ArticleInput
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 FIELDS = ("source_id", "title", "url", "outlet", "published_at")
 
@@ -147,8 +149,21 @@ def record_to_article(record: Any, where: str, default_id: str) -> ArticleInput:
     raise InvalidInputError(f"{where}: needs a non-empty 'text' or 'html' field")
 
 
-def _read_jsonl(path: Path) -> Iterator[ArticleInput]:
-    text = decode(path.read_bytes(), str(path))
+def file_type(path: Path) -> str:
+    """The suffix that says how to read ``path``: its last one, or its last two for a gzipped feed."""
+    last_two = "".join(path.suffixes[-2:]).lower()
+    return last_two if last_two in JSONL_SUFFIXES else path.suffix.lower()
+
+
+def _read_jsonl(path: Path, kind: str) -> Iterator[ArticleInput]:
+    data = path.read_bytes()
+    if kind.endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InvalidInputError(f"{path}: not a readable gzip file ({exc})") from None
+    text = decode(data, str(path))
+    stem = path.name[: -len(kind)]
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -157,17 +172,17 @@ def _read_jsonl(path: Path) -> Iterator[ArticleInput]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InvalidInputError(f"{where}: invalid JSON ({exc.msg})") from None
-        yield record_to_article(record, where, f"{path.stem}-{number}")
+        yield record_to_article(record, where, f"{stem}-{number}")
 
 
 def read_file(path: Path) -> Iterator[ArticleInput]:
-    suffix = path.suffix.lower()
+    suffix = file_type(path)
     if suffix not in SUPPORTED:
         raise InvalidInputError(
             f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(sorted(SUPPORTED))}"
         )
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path)
+        yield from _read_jsonl(path, suffix)
         return
     data = path.read_bytes()
     if suffix in HTML_SUFFIXES:
@@ -182,7 +197,7 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED))
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and file_type(p) in SUPPORTED))
         elif path.is_file():
             out.append(path)
         else:
