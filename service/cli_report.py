@@ -37,7 +37,12 @@ def render_report(report: dict[str, Any], store: Store) -> str:
     ]
     if report["stance_model"] == "none":
         lines.append("No stance model is configured (CLAIMSCOPE_STANCE_MODEL): sources are ranked by similarity only.")
-    if not report["sources"]:
+    if not report["sources"] and not store.counts()[0]:
+        lines.append(
+            "The store holds no articles yet: `claimscope seed` loads the five bundled ones,"
+            " `claimscope ingest FILE` your own."
+        )
+    elif not report["sources"]:
         lines.append("No passage in the store is similar enough to this claim.")
     for source in report["sources"]:
         title = f" — {source['title']}" if source.get("title") else ""

@@ -147,6 +147,8 @@ def test_missing_path_and_unknown_article(run) -> None:  # type: ignore[no-untyp
     assert run("articles", "show", "nope").exit_code == 1
     deleted = run("articles", "delete", "nope")
     assert deleted.exit_code == 1 and "no article with source_id 'nope'" in deleted.stderr
+    empty = run("verify", "Xi visited Moscow.")
+    assert empty.exit_code == 0 and "The store holds no articles yet: `claimscope seed`" in empty.output
     assert run("verify", "   ").exit_code == 1
     wordless = run("verify", "?!")
     assert wordless.exit_code == 1 and "the claim has no letters or digits" in wordless.stderr
