@@ -84,8 +84,9 @@ class ArticleInSchema(Base):
         validate=_iso_date,
         allow_none=True,
         metadata={
-            "description": "ISO 8601; dates the article's 'last year' and 'next month' for the date checks."
-            " When missing, the earliest day of the text's 'Published ...' or 'Updated ...' lines"
+            "description": "ISO 8601, stored in the extended layout (20240305 becomes 2024-03-05); dates the"
+            " article's 'last year' and 'next month' for the date checks. When missing, the earliest day of"
+            " the text's 'Published ...' or 'Updated ...' lines"
         },
     )
 

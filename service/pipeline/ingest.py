@@ -22,6 +22,7 @@ from service.pipeline.embed import Embedder, model_input
 from service.pipeline.split import split_passages
 from service.records import ArticleInput, IngestResult, PassageDraft
 from service.storage import Store
+from service.storage.sqlite import comparable_iso
 
 SOURCE_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-:")
 
@@ -72,6 +73,8 @@ def prepare(article: ArticleInput, max_passage_chars: int, max_text_chars: int) 
         raise EmptyTextError(f"{article.source_id}: no sentences left after cleaning (empty or boilerplate only)")
     if not article.published_at and (stamped := published_in(article.text)):
         article = dataclasses.replace(article, published_at=stamped)
+    elif article.published_at:
+        article = dataclasses.replace(article, published_at=comparable_iso(article.published_at))
     return PreparedArticle(article, content_hash(article.text), drafts)
 
 

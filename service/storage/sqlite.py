@@ -7,10 +7,11 @@ Passage ids come from AUTOINCREMENT and are never reused, which keeps FAISS ids 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -92,7 +93,21 @@ def _m003_passage_spans(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_initial, _m002_change_log, _m003_passage_spans]
+def _m004_comparable_dates(db: sqlite3.Connection) -> None:
+    """Dates stored as given before they were written in one layout ("20240305") are rewritten,
+    so date windows compare them as the times they are."""
+    rows = db.execute("SELECT id, published_at FROM articles WHERE published_at IS NOT NULL").fetchall()
+    for row_id, published_at in rows:
+        if (rewritten := comparable_iso(published_at)) != published_at:
+            db.execute("UPDATE articles SET published_at = ? WHERE id = ?", (rewritten, row_id))
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _m001_initial,
+    _m002_change_log,
+    _m003_passage_spans,
+    _m004_comparable_dates,
+]
 CHANGE_LOG_GENERATIONS = 10_000
 SQL_CHUNK = 4096  # ids bound per query (below SQLite's limit on bound parameters)
 
@@ -245,7 +260,7 @@ class SQLiteStore:
                     article.title,
                     article.url,
                     article.outlet,
-                    article.published_at,
+                    _published(article),
                     ingested_at,
                     content_hash,
                     article.text,
@@ -275,7 +290,7 @@ class SQLiteStore:
         with self.transaction() as db:
             db.execute(
                 "UPDATE articles SET title = ?, url = ?, outlet = ?, published_at = ? WHERE source_id = ?",
-                (article.title, article.url, article.outlet, article.published_at, article.source_id),
+                (article.title, article.url, article.outlet, _published(article), article.source_id),
             )
 
     def delete_article(self, source_id: str) -> list[int]:
@@ -399,15 +414,40 @@ def _article_clauses(sources: SourceFilter) -> tuple[list[str], list[object]]:
         params.extend(sources.source_ids)
     if sources.published_from:
         clauses.append("a.published_at >= ?")
-        params.append(sources.published_from)
+        params.append(comparable_iso(sources.published_from))
     if sources.published_to:
-        if _is_bare_date(sources.published_to):
+        last = comparable_iso(sources.published_to)
+        if _is_bare_date(last):
             clauses.append("a.published_at < ?")
-            params.append((date.fromisoformat(sources.published_to) + timedelta(days=1)).isoformat())
+            params.append((date.fromisoformat(last) + timedelta(days=1)).isoformat())
         else:
             clauses.append("a.published_at <= ?")
-            params.append(sources.published_to)
+            params.append(last)
     return clauses, params
+
+
+_EXTENDED_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")
+
+
+def comparable_iso(value: str) -> str:
+    """An ISO 8601 date or date-time in the layout whose text sorts as its time does, which is how
+    ``published_at`` is stored and compared: the basic ("20240305"), week ("2024-W10-2") and
+    space-separated forms Python also reads become 2024-03-05 or 2024-03-05T10:00:00, and
+    "20240305" no longer sorts after every day of 2024. Extended forms are kept as given."""
+    if _EXTENDED_DAY.match(value):
+        return value
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        return value
+
+
+def _published(article: ArticleInput) -> str | None:
+    return comparable_iso(article.published_at) if article.published_at else None
 
 
 def _is_bare_date(value: str) -> bool:

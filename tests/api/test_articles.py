@@ -124,3 +124,12 @@ def test_get_and_delete(client: FlaskClient) -> None:
     missing = client.get("/v1/articles/g1")
     assert missing.status_code == 404 and missing.content_type == "application/problem+json"
     assert client.delete("/v1/articles/g1").status_code == 404
+
+
+def test_a_date_in_another_iso_layout_is_stored_in_the_extended_one(client: FlaskClient) -> None:
+    first = client.post("/v1/articles", json={"source_id": "h1", "text": TEXT, "published_at": "20240305"})
+    assert first.status_code == 201 and first.get_json()["published_at"] == "2024-03-05"
+    again = client.post("/v1/articles", json={"source_id": "h1", "text": TEXT, "published_at": "20240305"})
+    assert again.get_json()["status"] == "unchanged"
+    listed = client.get("/v1/articles?published_from=2024-03-05&published_to=20240305").get_json()
+    assert [a["source_id"] for a in listed["articles"]] == ["h1"]

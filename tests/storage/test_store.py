@@ -16,7 +16,7 @@ import pytest
 from service.errors import ConfigurationError
 from service.records import ArticleInput, PassageDraft, SourceFilter
 from service.storage import Store
-from service.storage.sqlite import MIGRATIONS
+from service.storage.sqlite import MIGRATIONS, comparable_iso
 from service.storage.vectors import MIN_TRAINING_VECTORS, VectorIndex
 
 DIM = 8
@@ -116,6 +116,42 @@ def test_a_date_window_searches_only_articles_published_in_it(tmp_path: Path, fa
     assert {store.passages([pid])[pid].source_id for pid, _ in store.dense_search(vector("x"), 9, both)} == {"march"}
     listed = store.list_articles(published_from="2024-03-05", published_to="2024-03-05")
     assert [a.source_id for a in listed] == ["late-on-the-5th"]
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("2024-03-05", "2024-03-05"),
+        ("2024-03-05T23:30:00Z", "2024-03-05T23:30:00Z"),
+        ("20240305", "2024-03-05"),
+        ("2024-W10-2", "2024-03-05"),
+        ("2024-03-05 23:30", "2024-03-05T23:30:00"),
+        ("20240305T2330+0100", "2024-03-05T23:30:00+01:00"),
+    ],
+)
+def test_dates_are_stored_and_compared_in_one_layout(tmp_path: Path, given: str, stored: str) -> None:
+    """Windows compare dates as text; "20240305" as given would sort after every day of 2024."""
+    assert comparable_iso(given) == stored
+    store = Store(tmp_path / "d")
+    store.ensure_dim(DIM)
+    put(store, "early", ["Alpha one."], published_at="2024-03-01")
+    put(store, "on-the-5th", ["Beta one."], published_at=given)
+    put(store, "late", ["Gamma one."], published_at="2024-12-31")
+    assert store.get_article("on-the-5th").published_at == stored  # type: ignore[union-attr]
+    for first, last in (("2024-03-02", "2024-03-05"), ("20240302", "20240305"), ("2024-W09-6", "2024-W10-2")):
+        listed = store.list_articles(published_from=first, published_to=last)
+        assert [a.source_id for a in listed] == ["on-the-5th"], (first, last)
+    store.close()
+
+
+def test_a_store_from_before_one_date_layout_gets_it_on_open(store: Store, tmp_path: Path) -> None:
+    put(store, "a", ["Alpha one."], published_at="2024-03-05")
+    store.sql.db.execute("UPDATE articles SET published_at = '20240305'")
+    store.sql.db.execute("PRAGMA user_version = 3")
+    store.close()
+    reopened = Store(tmp_path / "d")
+    assert reopened.get_article("a").published_at == "2024-03-05"  # type: ignore[union-attr]
+    reopened.close()
 
 
 def test_an_ivf_index_probes_more_lists_for_a_narrow_window() -> None:
