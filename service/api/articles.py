@@ -24,6 +24,7 @@ from service.api.schemas import (
 from service.errors import ClaimscopeError, InvalidInputError, NotFoundError
 from service.pipeline.documents import html_to_article
 from service.pipeline.ingest import generated_source_id
+from service.pipeline.runtime import check_window
 from service.records import Article, ArticleInput, IngestResult
 
 blp = Blueprint("articles", __name__, url_prefix="/v1/articles", description="Store and manage source articles")
@@ -92,6 +93,7 @@ class Articles(MethodView):
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """List articles by source_id, with cursor pagination and filters"""
         limit = query["limit"]
+        check_window(query.get("published_from"), query.get("published_to"))
         after = decode_cursor(query["cursor"]) if query.get("cursor") else None
         found = get_pipeline().store.list_articles(
             limit=limit + 1,

@@ -133,3 +133,5 @@ def test_a_date_in_another_iso_layout_is_stored_in_the_extended_one(client: Flas
     assert again.get_json()["status"] == "unchanged"
     listed = client.get("/v1/articles?published_from=2024-03-05&published_to=20240305").get_json()
     assert [a["source_id"] for a in listed["articles"]] == ["h1"]
+    backwards = client.get("/v1/articles?published_from=2024-03-06&published_to=2024-03-05")
+    assert backwards.status_code == 422 and "is after published_to" in backwards.get_json()["detail"]
