@@ -183,7 +183,9 @@ def openapi(fmt: str, output: Path | None) -> None:
 @click.option("--top-k", type=click.IntRange(1, 100), default=None, help="Passages to judge (default: settings).")
 @click.option("--source", "sources", multiple=True, help="Only consider this source_id (repeatable).")
 @click.option("--min-similarity", type=click.FloatRange(-1, 1), default=None, help="Ignore less similar passages.")
-@click.option("--published-from", metavar="DATE", help="Only articles published on or after DATE (ISO 8601).")
+@click.option(
+    "--published-from", metavar="DATE", help="Only articles published on or after DATE (ISO 8601; compared in UTC)."
+)
 @click.option(
     "--published-to", metavar="DATE", help="Only articles published on or before DATE (a date: that whole day)."
 )
@@ -242,7 +244,9 @@ def articles() -> None:
 @click.option("--limit", type=click.IntRange(1, 10_000), default=100, show_default=True)
 @click.option("--after", default=None, help="Start after this source_id (cursor).")
 @click.option("--outlet", default=None, help="Only this outlet.")
-@click.option("--published-from", metavar="DATE", help="Only articles published on or after DATE (ISO 8601).")
+@click.option(
+    "--published-from", metavar="DATE", help="Only articles published on or after DATE (ISO 8601; compared in UTC)."
+)
 @click.option("--published-to", metavar="DATE", help="Only articles published on or before DATE (a date: all of it).")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context

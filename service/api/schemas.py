@@ -235,7 +235,10 @@ class VerifyOptionsSchema(Base):
     min_similarity = fields.Float(validate=validate.Range(-1.0, 1.0))
     published_from = fields.String(
         validate=_iso_date,
-        metadata={"description": "Only articles published on or after this ISO 8601 date or date-time"},
+        metadata={
+            "description": "Only articles published on or after this ISO 8601 date or date-time; moments are"
+            " compared in UTC, and a date or a date-time without an offset is taken as UTC"
+        },
     )
     published_to = fields.String(
         validate=_iso_date,

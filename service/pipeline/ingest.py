@@ -22,7 +22,7 @@ from service.pipeline.embed import Embedder, model_input
 from service.pipeline.split import split_passages
 from service.records import ArticleInput, IngestResult, PassageDraft
 from service.storage import Store
-from service.storage.sqlite import comparable_iso
+from service.storage.published import comparable_iso
 
 SOURCE_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-:")
 

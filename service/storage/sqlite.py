@@ -7,16 +7,15 @@ Passage ids come from AUTOINCREMENT and are never reused, which keeps FAISS ids 
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 
 from service.records import Article, ArticleInput, Passage, PassageDraft, SourceFilter
+from service.storage.published import comparable_iso, published_key, window_clauses
 
 
 def _m001_initial(db: sqlite3.Connection) -> None:
@@ -102,11 +101,27 @@ def _m004_comparable_dates(db: sqlite3.Connection) -> None:
             db.execute("UPDATE articles SET published_at = ? WHERE id = ?", (rewritten, row_id))
 
 
+def _m005_published_key(db: sqlite3.Connection) -> None:
+    """Windows compare each article's moment in UTC (``published.published_key``), not its date as
+    given, whose offset made "23:30-05:00" sort before "01:00+01:00" on the next day."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE articles ADD COLUMN published_key TEXT;
+        DROP INDEX articles_published;
+        CREATE INDEX articles_published ON articles(published_key, first_passage_id, last_passage_id)
+        """,
+    )
+    rows = db.execute("SELECT id, published_at FROM articles WHERE published_at IS NOT NULL").fetchall()
+    db.executemany("UPDATE articles SET published_key = ? WHERE id = ?", [(published_key(p), i) for i, p in rows])
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m001_initial,
     _m002_change_log,
     _m003_passage_spans,
     _m004_comparable_dates,
+    _m005_published_key,
 ]
 CHANGE_LOG_GENERATIONS = 10_000
 SQL_CHUNK = 4096  # ids bound per query (below SQLite's limit on bound parameters)
@@ -251,10 +266,11 @@ class SQLiteStore:
             removed = self.passage_ids_of(article.source_id)
             self._delete_passages(removed)
             db.execute(
-                f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                f"INSERT INTO articles ({_ARTICLE_COLUMNS}, published_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(source_id) DO UPDATE SET title = excluded.title, url = excluded.url, "
                 "outlet = excluded.outlet, published_at = excluded.published_at, "
-                "ingested_at = excluded.ingested_at, content_hash = excluded.content_hash, text = excluded.text",
+                "ingested_at = excluded.ingested_at, content_hash = excluded.content_hash, text = excluded.text, "
+                "published_key = excluded.published_key",
                 (
                     article.source_id,
                     article.title,
@@ -264,6 +280,7 @@ class SQLiteStore:
                     ingested_at,
                     content_hash,
                     article.text,
+                    published_key(article.published_at),
                 ),
             )
             article_id = db.execute("SELECT id FROM articles WHERE source_id = ?", (article.source_id,)).fetchone()[0]
@@ -289,8 +306,16 @@ class SQLiteStore:
     def update_metadata(self, article: ArticleInput) -> None:
         with self.transaction() as db:
             db.execute(
-                "UPDATE articles SET title = ?, url = ?, outlet = ?, published_at = ? WHERE source_id = ?",
-                (article.title, article.url, article.outlet, _published(article), article.source_id),
+                "UPDATE articles SET title = ?, url = ?, outlet = ?, published_at = ?, published_key = ? "
+                "WHERE source_id = ?",
+                (
+                    article.title,
+                    article.url,
+                    article.outlet,
+                    _published(article),
+                    published_key(article.published_at),
+                    article.source_id,
+                ),
             )
 
     def delete_article(self, source_id: str) -> list[int]:
@@ -405,57 +430,18 @@ class SQLiteStore:
 
 def _article_clauses(sources: SourceFilter) -> tuple[list[str], list[object]]:
     """SQL conditions on ``articles a`` for ``sources`` (always at least one, so they can be
-    joined with AND). A bare-date upper bound covers its day: "2024-03-05T09:30:00Z" sorts after
-    "2024-03-05" as text, so it is compared with the next day."""
+    joined with AND)."""
     clauses: list[str] = ["1 = 1"]
     params: list[object] = []
     if sources.source_ids:
         clauses.append(f"a.source_id IN ({','.join('?' * len(sources.source_ids))})")
         params.extend(sources.source_ids)
-    if sources.published_from:
-        clauses.append("a.published_at >= ?")
-        params.append(comparable_iso(sources.published_from))
-    if sources.published_to:
-        last = comparable_iso(sources.published_to)
-        if _is_bare_date(last):
-            clauses.append("a.published_at < ?")
-            params.append((date.fromisoformat(last) + timedelta(days=1)).isoformat())
-        else:
-            clauses.append("a.published_at <= ?")
-            params.append(last)
-    return clauses, params
-
-
-_EXTENDED_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")
-
-
-def comparable_iso(value: str) -> str:
-    """An ISO 8601 date or date-time in the layout whose text sorts as its time does, which is how
-    ``published_at`` is stored and compared: the basic ("20240305"), week ("2024-W10-2") and
-    space-separated forms Python also reads become 2024-03-05 or 2024-03-05T10:00:00, and
-    "20240305" no longer sorts after every day of 2024. Extended forms are kept as given."""
-    if _EXTENDED_DAY.match(value):
-        return value
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(value).isoformat()
-    except ValueError:
-        return value
+    window, bounds = window_clauses("a.published_key", sources.published_from, sources.published_to)
+    return clauses + window, params + bounds
 
 
 def _published(article: ArticleInput) -> str | None:
     return comparable_iso(article.published_at) if article.published_at else None
-
-
-def _is_bare_date(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10
 
 
 def _expand(spans: np.ndarray) -> np.ndarray:

@@ -135,3 +135,17 @@ def test_a_date_in_another_iso_layout_is_stored_in_the_extended_one(client: Flas
     assert [a["source_id"] for a in listed["articles"]] == ["h1"]
     backwards = client.get("/v1/articles?published_from=2024-03-06&published_to=2024-03-05")
     assert backwards.status_code == 422 and "is after published_to" in backwards.get_json()["detail"]
+
+
+def test_a_date_window_compares_moments_in_utc(client: FlaskClient) -> None:
+    given = "2024-03-05T23:30:00-05:00"
+    posted = client.post("/v1/articles", json={"source_id": "ny1", "text": TEXT, "published_at": given})
+    assert posted.get_json()["published_at"] == given
+
+    def listed(**window: str) -> list[str]:
+        return [a["source_id"] for a in client.get("/v1/articles", query_string=window).get_json()["articles"]]
+
+    assert listed(published_from="2024-03-06") == ["ny1"]
+    assert listed(published_to="2024-03-05") == []
+    assert listed(published_from="2024-03-06T05:00:00+01:00") == ["ny1"]
+    assert listed(published_from="2024-03-06T06:00:00+01:00") == []

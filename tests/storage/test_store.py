@@ -16,7 +16,8 @@ import pytest
 from service.errors import ConfigurationError
 from service.records import ArticleInput, PassageDraft, SourceFilter
 from service.storage import Store
-from service.storage.sqlite import MIGRATIONS, comparable_iso
+from service.storage.published import comparable_iso, published_key
+from service.storage.sqlite import MIGRATIONS
 from service.storage.vectors import MIN_TRAINING_VECTORS, VectorIndex
 
 DIM = 8
@@ -146,12 +147,68 @@ def test_dates_are_stored_and_compared_in_one_layout(tmp_path: Path, given: str,
 
 def test_a_store_from_before_one_date_layout_gets_it_on_open(store: Store, tmp_path: Path) -> None:
     put(store, "a", ["Alpha one."], published_at="2024-03-05")
-    store.sql.db.execute("UPDATE articles SET published_at = '20240305'")
-    store.sql.db.execute("PRAGMA user_version = 3")
+    db = back_to_version_4(store)
+    db.execute("UPDATE articles SET published_at = '20240305'")
+    db.execute("PRAGMA user_version = 3")
     store.close()
     reopened = Store(tmp_path / "d")
     assert reopened.get_article("a").published_at == "2024-03-05"  # type: ignore[union-attr]
+    assert [a.source_id for a in reopened.list_articles(published_from="2024-03-05")] == ["a"]
     reopened.close()
+
+
+@pytest.mark.parametrize(
+    ("given", "key"),
+    [
+        ("2024-03-05", "2024-03-05"),
+        ("20240305", "2024-03-05"),
+        ("2024-03-05T23:30:00", "2024-03-05T23:30:00"),
+        ("2024-03-05T23:30:00Z", "2024-03-05T23:30:00"),
+        ("2024-03-05T23:30:00-05:00", "2024-03-06T04:30:00"),
+        ("20240306T0100+0100", "2024-03-06T00:00:00"),
+    ],
+)
+def test_a_date_time_is_compared_as_its_moment_in_utc(given: str, key: str) -> None:
+    assert published_key(given) == key
+
+
+def test_date_times_with_different_offsets_are_windowed_by_their_moments(store: Store) -> None:
+    """As text, "2024-03-05T23:30:00-05:00" sorts before "2024-03-06T01:00:00+01:00", though it is
+    four and a half hours later."""
+    put(store, "new-york", ["Alpha one."], published_at="2024-03-05T23:30:00-05:00")
+    put(store, "paris", ["Beta one."], published_at="2024-03-06T01:00:00+01:00")
+    assert store.get_article("new-york").published_at == "2024-03-05T23:30:00-05:00"  # type: ignore[union-attr]
+
+    def listed(first: str | None = None, last: str | None = None) -> list[str]:
+        return [a.source_id for a in store.list_articles(published_from=first, published_to=last)]
+
+    assert listed("2024-03-06T02:00:00Z") == ["new-york"]
+    assert listed(last="2024-03-06T02:00:00+00:00") == ["paris"]
+    assert listed(last="2024-03-05") == []
+    assert listed("2024-03-06", "2024-03-06") == ["new-york", "paris"]
+    window = SourceFilter(published_from="2024-03-06T01:00:00+02:00", published_to="2024-03-06T00:30Z")
+    assert store.sql.passage_ids_for(window).tolist() == store.sql.passage_ids_of("paris")
+
+
+def test_a_store_from_before_utc_keys_gets_them_on_open(store: Store, tmp_path: Path) -> None:
+    put(store, "new-york", ["Alpha one."], published_at="2024-03-05T23:30:00-05:00")
+    put(store, "undated", ["Beta one."])
+    back_to_version_4(store)
+    store.close()
+    reopened = Store(tmp_path / "d")
+    assert [a.source_id for a in reopened.list_articles(published_from="2024-03-06")] == ["new-york"]
+    assert [a.source_id for a in reopened.list_articles(published_to="2024-03-05")] == []
+    reopened.close()
+
+
+def back_to_version_4(store: Store) -> sqlite3.Connection:
+    """The store's schema as it was before UTC keys (migration 5)."""
+    db = store.sql.db
+    db.execute("DROP INDEX articles_published")
+    db.execute("ALTER TABLE articles DROP COLUMN published_key")
+    db.execute("CREATE INDEX articles_published ON articles(published_at, first_passage_id, last_passage_id)")
+    db.execute("PRAGMA user_version = 4")
+    return db
 
 
 def test_an_ivf_index_probes_more_lists_for_a_narrow_window() -> None:
@@ -172,7 +229,7 @@ def test_an_ivf_index_probes_more_lists_for_a_narrow_window() -> None:
 
 def back_to_version_2(store: Store) -> sqlite3.Connection:
     """The store's schema as it was before passage spans (migration 3)."""
-    db = store.sql.db
+    db = back_to_version_4(store)
     db.execute("DROP INDEX articles_published")
     for column in ("first_passage_id", "last_passage_id"):
         db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
