@@ -24,6 +24,7 @@ from service.pipeline.verify import VerifyOptions, verify_claims
 from service.records import ArticleInput, IngestResult, SourceFilter
 from service.settings import Settings
 from service.storage import Store
+from service.storage.published import empty_window
 
 
 class Pipeline:
@@ -231,9 +232,11 @@ def _day_given(name: str, value: str | None) -> date | None:
 
 
 def check_window(published_from: str | None, published_to: str | None) -> None:
-    """Window bounds are ISO 8601 dates or date-times, the first not after the second."""
-    first, last = _day_given("published_from", published_from), _day_given("published_to", published_to)
-    if first and last and first > last:
+    """Window bounds are ISO 8601 dates or date-times, the first not after the second (as moments
+    in UTC, which is how the store compares them)."""
+    for name, value in (("published_from", published_from), ("published_to", published_to)):
+        _day_given(name, value)
+    if empty_window(published_from, published_to):
         raise InvalidInputError(f"published_from {published_from} is after published_to {published_to}")
 
 

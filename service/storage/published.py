@@ -68,8 +68,22 @@ def window_clauses(column: str, published_from: str | None, published_to: str | 
     if last := published_key(published_to):
         if is_bare_date(last):
             clauses.append(f"{column} < ?")
-            params.append((date.fromisoformat(last) + timedelta(days=1)).isoformat())
+            params.append(_next_day(last))
         else:
             clauses.append(f"{column} <= ?")
             params.append(last)
     return clauses, params
+
+
+def empty_window(published_from: str | None, published_to: str | None) -> bool:
+    """Whether no moment lies in the window, compared as ``window_clauses`` compares: a window
+    from 2024-03-06T03:00+02:00 to 2024-03-06T00:30Z ends before it starts, though both bounds
+    name the same day."""
+    first, last = published_key(published_from), published_key(published_to)
+    if not first or not last:
+        return False
+    return first >= _next_day(last) if is_bare_date(last) else first > last
+
+
+def _next_day(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()

@@ -149,3 +149,8 @@ def test_a_date_window_compares_moments_in_utc(client: FlaskClient) -> None:
     assert listed(published_to="2024-03-05") == []
     assert listed(published_from="2024-03-06T05:00:00+01:00") == ["ny1"]
     assert listed(published_from="2024-03-06T06:00:00+01:00") == []
+    backwards = client.get(
+        "/v1/articles",
+        query_string={"published_from": "2024-03-06T03:00:00+02:00", "published_to": "2024-03-06T00:30:00Z"},
+    )
+    assert backwards.status_code == 422 and "is after published_to" in backwards.get_json()["detail"]

@@ -16,7 +16,7 @@ import pytest
 from service.errors import ConfigurationError
 from service.records import ArticleInput, PassageDraft, SourceFilter
 from service.storage import Store
-from service.storage.published import comparable_iso, published_key
+from service.storage.published import comparable_iso, empty_window, published_key
 from service.storage.sqlite import MIGRATIONS
 from service.storage.vectors import MIN_TRAINING_VECTORS, VectorIndex
 
@@ -170,6 +170,22 @@ def test_a_store_from_before_one_date_layout_gets_it_on_open(store: Store, tmp_p
 )
 def test_a_date_time_is_compared_as_its_moment_in_utc(given: str, key: str) -> None:
     assert published_key(given) == key
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "empty"),
+    [
+        ("2024-03-05", "2024-03-05", False),
+        ("2024-03-05T23:00:00", "2024-03-05", False),
+        ("2024-03-06", "2024-03-05", True),
+        ("2024-03-05", "2024-03-04T23:00:00-02:00", False),
+        ("2024-03-06T03:00:00+02:00", "2024-03-06T00:30:00Z", True),
+        ("2024-03-06T03:00:00+02:00", "2024-03-06T01:00:00Z", False),
+        (None, "2024-03-05", False),
+    ],
+)
+def test_a_window_is_empty_when_it_ends_before_it_starts(first: str | None, last: str, empty: bool) -> None:
+    assert empty_window(first, last) is empty
 
 
 def test_date_times_with_different_offsets_are_windowed_by_their_moments(store: Store) -> None:
