@@ -44,8 +44,11 @@ def published_key(value: str | None) -> str | None:
     except ValueError:
         return value
     if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.isoformat()
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:  # within a day of year 1 or 9999: the offset is dropped, not converted
+            pass
+    return moment.replace(tzinfo=None).isoformat()
 
 
 def is_bare_date(value: str) -> bool:
