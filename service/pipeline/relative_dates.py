@@ -60,6 +60,8 @@ _DATE_AFTER = re.compile(
     rf",?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}|{MONTH_PATTERN}\s+\d)"
 )
 _SLACK = timedelta(days=1)
+_FIRST_RESOLVABLE = date(2, 1, 1)
+_LAST_RESOLVABLE = date(9998, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -106,8 +108,16 @@ class RelativeDay:
         return f"{' or '.join(_span_text(first, last) for first, last in self.spans)} ({self.phrase})"
 
 
+def _resolvable(published: date) -> bool:
+    """Days near the ends of the calendar (0001-01-01, 9999-12-31: placeholders, not publication
+    days) resolve nothing: "on Monday" would fall outside what ``date`` can hold."""
+    return _FIRST_RESOLVABLE <= published <= _LAST_RESOLVABLE
+
+
 def find_relative_dates(text: str, published: date) -> list[RelativeDate]:
     """The relative years and months of ``text`` resolved against the day it was ``published``."""
+    if not _resolvable(published):
+        return []
     out = []
     for match in _RELATIVE.finditer(text):
         phrase = " ".join(match.group(0).split())
@@ -137,6 +147,8 @@ def find_relative_dates(text: str, published: date) -> list[RelativeDate]:
 def find_relative_days(text: str, published: date) -> list[RelativeDay]:
     """The days of the week, "yesterday", "tomorrow" and the weeks of ``text`` resolved against
     the day it was ``published``."""
+    if not _resolvable(published):
+        return []
     out = []
     for match in _DAYS.finditer(text):
         if _dates_something_else(text, match):

@@ -70,6 +70,15 @@ def test_a_claim_is_dated_from_the_day_it_was_made(make_app) -> None:  # type: i
     assert bad.status_code == 422 and "claimed_on" in bad.get_json()["errors"]["json"]
 
 
+def test_a_placeholder_date_at_the_end_of_the_calendar_is_not_a_500(make_app) -> None:  # type: ignore[no-untyped-def]
+    client = make_app().test_client()
+    body = {"source_id": "pier", "text": "The pier reopened on Monday after a storm.", "published_at": "9999-12-31"}
+    assert client.post("/v1/articles", json=body).status_code == 201
+    for extra in ({}, {"claimed_on": "0001-01-01"}):
+        answer = client.post("/v1/verify", json={"claim": "The pier reopened on Monday.", **extra})
+        assert answer.status_code == 200 and answer.get_json()["sources"][0]["source_id"] == "pier"
+
+
 def test_claim_limits(make_app) -> None:  # type: ignore[no-untyped-def]
     client = make_app(max_claim_chars=20).test_client()
     too_long = client.post("/v1/verify", json={"claim": "x" * 21})

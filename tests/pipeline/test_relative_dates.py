@@ -92,3 +92,13 @@ def test_a_relative_day_compares_a_day_wider_and_split_at_the_end_of_a_month() -
     assert week.dates() == [Date(1, 25, 29), Date(2, 1, 4)]
     [tuesday] = find_relative_days("The harbour closed on Tuesday.", THURSDAY)
     assert tuesday.dates() == [Date(2, 4, 6), Date(2, 11, 13)]
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(1, 1, 30), date(9999, 12, 31), date(9999, 12, 20)])
+def test_a_placeholder_day_at_the_ends_of_the_calendar_resolves_nothing(published: date) -> None:
+    """ "On Monday" from 9999-12-31 lies past what a date can hold: it raised, and one article
+    dated so made every verification citing it a 500."""
+    text = "On Monday, last year, a year ago and next month, as said yesterday, in the week after next."
+    assert find_relative_days(text, published) == []
+    assert find_relative_dates(text, published) == []
+    assert find_relative_days(text, date(2024, 3, 5)) and find_relative_dates(text, date(2024, 3, 5))
