@@ -76,8 +76,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
 
     Every input is read and checked before anything is stored: a missing, binary, non-UTF-8 or
     empty input, or a url that is not an absolute http(s) address, stops the run with nothing
-    stored (or, with --skip-invalid, is left out). An HTML page that is not UTF-8 is read in the
-    charset it declares. An article without published_at takes the day its "Published ..." line
+    stored (or, with --skip-invalid, is left out). Each bad record of a feed is reported by its
+    line and left out alone. Text may also be UTF-16 or UTF-32 with a byte-order mark; an HTML
+    page that is not UTF-8 is read in the charset it declares. An article without published_at takes the day its "Published ..." line
     gives.
 
     \b
@@ -85,16 +86,20 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
     Examples:
         claimscope ingest article.txt feed.jsonl archive.jsonl.gz pages/
     """
-    from service.pipeline.documents import expand_paths, read_file
+    from service.pipeline.documents import expand_paths, read_inputs
 
     pipeline = get_pipeline(ctx)
     prepared: list[Any] = []
     errors: list[str] = []
     for path in expand_paths(list(paths)):
-        try:
-            prepared.extend(pipeline.prepare(article) for article in read_file(path))
-        except ClaimscopeError as exc:
-            errors.append(str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}")
+        for item in read_inputs(path):
+            if isinstance(item, ClaimscopeError):
+                errors.append(_located(item, path))
+                continue
+            try:
+                prepared.append(pipeline.prepare(item))
+            except ClaimscopeError as exc:
+                errors.append(_located(exc, path))
     for message in errors:
         click.echo(f"error: {message}", err=True)
     if errors and not skip_invalid:
@@ -122,6 +127,10 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
     )
     if errors:
         ctx.exit(1)
+
+
+def _located(error: Exception, path: Path) -> str:
+    return str(error) if str(error).startswith(str(path)) else f"{path}: {error}"
 
 
 @cli.command()

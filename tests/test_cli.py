@@ -141,6 +141,31 @@ def test_skip_invalid_ingests_the_rest(run, tmp_path: Path) -> None:  # type: ig
     assert "good" in run("articles", "list").output
 
 
+def test_skip_invalid_keeps_a_feeds_good_records_and_reports_every_bad_one(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = [
+        '{"source_id": "k1", "text": "The mayor resigned on Monday.", "published_at": 20240305}',
+        '{"source_id": "k2", "text": "The governor resigned on Tuesday. She gave no reason."}',
+        "{not json",
+        '{"source_id": "k4", "text": "The judge retired.", "published_at": "2024-03-05T10:00+25:00"}',
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    strict = run("ingest", str(feed))
+    assert strict.exit_code == 1 and "3 invalid input(s); nothing was stored" in strict.stderr
+    result = run("ingest", "--skip-invalid", str(feed))
+    assert result.exit_code == 1 and "1 created" in result.output
+    for number in (1, 3, 4):
+        assert f"{feed}:{number}: " in result.stderr
+    assert run("articles", "list").output.startswith("k2\t")
+
+
+def test_text_saved_as_utf16_with_a_byte_order_mark_is_read(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Windows editors save "Unicode" text as UTF-16 with a BOM; its NUL bytes are not a binary file."""
+    (tmp_path / "notepad.txt").write_bytes("Caf\u00e9 prices rose in March. The owner said so.".encode("utf-16"))
+    assert run("ingest", str(tmp_path / "notepad.txt")).exit_code == 0
+    assert "Caf\u00e9 prices rose in March." in run("articles", "show", "notepad", "--passages").output
+
+
 def test_missing_path_and_unknown_article(run) -> None:  # type: ignore[no-untyped-def]
     result = run("ingest", "/no/such/file.txt")
     assert result.exit_code == 1 and "no such file or directory" in result.stderr

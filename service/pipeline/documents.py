@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import re
@@ -22,6 +23,13 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 FIELDS = ("source_id", "title", "url", "outlet", "published_at")
+# UTF-32's little-endian mark begins with UTF-16's, so it is looked for first.
+_UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def seed_dir() -> Path:
@@ -35,7 +43,13 @@ def seed_dir() -> Path:
 def decode(data: bytes, where: str, declared: str | None = None) -> str:
     """Strict UTF-8 (a BOM is dropped), else the charset the file declares; NUL bytes mean a
     binary file. UTF-8 is tried first because pages that say "iso-8859-1" and are UTF-8 are
-    common, while Latin text that happens to be valid UTF-8 is not."""
+    common, while Latin text that happens to be valid UTF-8 is not. A UTF-16 or UTF-32 byte-order
+    mark (Windows editors save "Unicode" text so) says the encoding outright."""
+    if encoding := next((name for bom, name in _UNICODE_BOMS if data.startswith(bom)), None):
+        try:
+            return data.decode(encoding)  # the codec reads the mark for the byte order and drops it
+        except UnicodeDecodeError:
+            raise EncodingError(f"{where}: starts with a {encoding} byte-order mark but is not {encoding}") from None
     if b"\x00" in data[:8192]:
         raise BinaryInputError(f"{where}: looks like a binary file (NUL bytes), not text")
     try:
@@ -155,41 +169,65 @@ def file_type(path: Path) -> str:
     return last_two if last_two in JSONL_SUFFIXES else path.suffix.lower()
 
 
-def _read_jsonl(path: Path, kind: str) -> Iterator[ArticleInput]:
+def read_inputs(path: Path) -> Iterator[ArticleInput | InvalidInputError]:
+    """Each article of ``path``, or the error of each input that is not one. A feed's bad record
+    is that record's error and reading goes on, so ``ingest --skip-invalid`` keeps the rest of a
+    feed and one run reports every bad line, not the first."""
+    suffix = file_type(path)
+    try:
+        if suffix not in JSONL_SUFFIXES:
+            yield _read_document(path, suffix)
+            return
+        lines = _feed_lines(path, suffix)
+    except InvalidInputError as exc:
+        yield exc
+        return
+    stem = path.name[: -len(suffix)]
+    for number, line in lines:
+        where = f"{path}:{number}"
+        try:
+            yield record_to_article(_json_record(line, where), where, f"{stem}-{number}")
+        except InvalidInputError as exc:
+            yield exc
+
+
+def read_file(path: Path) -> Iterator[ArticleInput]:
+    """Each article of ``path``; the first input that is not one raises."""
+    for item in read_inputs(path):
+        if isinstance(item, InvalidInputError):
+            raise item
+        yield item
+
+
+def _read_document(path: Path, suffix: str) -> ArticleInput:
+    if suffix not in SUPPORTED:
+        raise InvalidInputError(
+            f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(sorted(SUPPORTED))}"
+        )
+    data = path.read_bytes()
+    if suffix in HTML_SUFFIXES:
+        return html_to_article(decode(data, str(path), html_charset(data)), path.stem)
+    text = decode(data, str(path))
+    return ArticleInput(source_id=path.stem, text=text, title=_title_of(text))
+
+
+def _feed_lines(path: Path, kind: str) -> list[tuple[int, str]]:
+    """The numbered non-blank lines of a JSONL feed, gunzipped and decoded."""
     data = path.read_bytes()
     if kind.endswith(".gz"):
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as exc:
             raise InvalidInputError(f"{path}: not a readable gzip file ({exc})") from None
-    text = decode(data, str(path))
-    stem = path.name[: -len(kind)]
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InvalidInputError(f"{where}: invalid JSON ({exc.msg})") from None
-        yield record_to_article(record, where, f"{stem}-{number}")
+    lines = enumerate(decode(data, str(path)).splitlines(), start=1)
+    return [(number, line) for number, line in lines if line.strip()]
 
 
-def read_file(path: Path) -> Iterator[ArticleInput]:
-    suffix = file_type(path)
-    if suffix not in SUPPORTED:
-        raise InvalidInputError(
-            f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(sorted(SUPPORTED))}"
-        )
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path, suffix)
-        return
-    data = path.read_bytes()
-    if suffix in HTML_SUFFIXES:
-        yield html_to_article(decode(data, str(path), html_charset(data)), path.stem)
-    else:
-        text = decode(data, str(path))
-        yield ArticleInput(source_id=path.stem, text=text, title=_title_of(text))
+def _json_record(line: str, where: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError(f"{where}: invalid JSON ({exc.msg})") from None
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from service.errors import EncodingError
-from service.pipeline.documents import html_to_article, read_file
+from service.errors import EncodingError, InvalidInputError
+from service.pipeline.documents import decode, html_to_article, read_file, read_inputs
 
 BODY = (
     "<article><h1>Bridge opens</h1>"
@@ -77,3 +77,26 @@ def test_a_page_in_no_charset_it_declares_is_an_error(tmp_path: Path, head: str,
     path.write_bytes(f"<html><head>{head}</head><body><p>caf\xe9 \x81</p></body></html>".encode("latin-1"))
     with pytest.raises(EncodingError, match=re.escape(message)):
         list(read_file(path))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-be"])
+def test_a_unicode_byte_order_mark_says_the_encoding(encoding: str) -> None:
+    text = "Café prices rose in March."
+    data = ("" if encoding in ("utf-16", "utf-32") else "\ufeff") + text
+    assert decode(data.encode(encoding), "x.txt") == text
+
+
+def test_a_byte_order_mark_on_other_bytes_is_an_error() -> None:
+    with pytest.raises(EncodingError, match="starts with a utf-16 byte-order mark but is not utf-16"):
+        decode(b"\xff\xfe\x00\xdc", "x.txt")
+
+
+def test_a_feeds_bad_record_is_its_own_error_and_reading_goes_on(tmp_path: Path) -> None:
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text('{"text": 5}\n\n{"text": "The mayor resigned."}\n{oops\n', encoding="utf-8")
+    items = list(read_inputs(feed))
+    assert [type(i).__name__ for i in items] == ["InvalidInputError", "ArticleInput", "InvalidInputError"]
+    assert str(items[0]).startswith(f"{feed}:1: ") and str(items[2]).startswith(f"{feed}:4: ")
+    assert items[1].source_id == "wire-3"  # type: ignore[union-attr]
+    with pytest.raises(InvalidInputError, match="wire.jsonl:1: text must be a string"):
+        list(read_file(feed))
