@@ -78,8 +78,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
     empty input, or a url that is not an absolute http(s) address, stops the run with nothing
     stored (or, with --skip-invalid, is left out). Each bad record of a feed is reported by its
     line and left out alone. Text may also be UTF-16 or UTF-32 with a byte-order mark; an HTML
-    page that is not UTF-8 is read in the charset it declares. An article without published_at takes the day its "Published ..." line
-    gives.
+    page that is not UTF-8 is read in the charset it declares. An article without published_at
+    takes the day its "Published ..." line gives.
 
     \b
     JSONL fields: source_id, title, url, outlet, published_at, text (or html).
