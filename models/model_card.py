@@ -114,6 +114,13 @@ def ensemble_lines(config: dict[str, Any]) -> list[str]:
             " named after, rounded to int8 with one scale per weight row: a call to the lent GPU carries at"
             " most 64 MiB."
         )
+    lines.append(
+        "That holds only while the teachers are about as good as the student: three full-width teachers"
+        " trained from all-MiniLM-L6-v2 to the end of a six-epoch schedule (run 17) score about a point"
+        " under run 12c, and their mean with it is worse than run 12c alone"
+        " ([bench/results/teacher_ensemble_fresh.md](../bench/results/teacher_ensemble_fresh.md),"
+        " [docs/benchmarks.md](../docs/benchmarks.md))."
+    )
     return ["", " ".join(lines)]
 
 
