@@ -60,21 +60,15 @@ def is_bare_date(value: str) -> bool:
 
 
 def window_clauses(column: str, published_from: str | None, published_to: str | None) -> tuple[list[str], list[str]]:
-    """SQL conditions on ``column`` (a ``published_key``) for a window. A bare-date upper bound
-    covers its day: "2024-03-05T09:30:00" sorts after "2024-03-05" as text, so it is compared with
-    the next day."""
+    """SQL conditions on ``column`` (a ``published_key``) for a window."""
     clauses: list[str] = []
     params: list[str] = []
     if first := published_key(published_from):
         clauses.append(f"{column} >= ?")
         params.append(first)
-    if last := published_key(published_to):
-        if is_bare_date(last):
-            clauses.append(f"{column} < ?")
-            params.append(_next_day(last))
-        else:
-            clauses.append(f"{column} <= ?")
-            params.append(last)
+    if upper := _upper_bound(published_to):
+        clauses.append(f"{column} {upper[0]} ?")
+        params.append(upper[1])
     return clauses, params
 
 
@@ -82,11 +76,19 @@ def empty_window(published_from: str | None, published_to: str | None) -> bool:
     """Whether no moment lies in the window, compared as ``window_clauses`` compares: a window
     from 2024-03-06T03:00+02:00 to 2024-03-06T00:30Z ends before it starts, though both bounds
     name the same day."""
-    first, last = published_key(published_from), published_key(published_to)
-    if not first or not last:
+    first, upper = published_key(published_from), _upper_bound(published_to)
+    if not first or not upper:
         return False
-    return first >= _next_day(last) if is_bare_date(last) else first > last
+    operator, last = upper
+    return first >= last if operator == "<" else first > last
 
 
-def _next_day(day: str) -> str:
-    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+def _upper_bound(published_to: str | None) -> tuple[str, str] | None:
+    """The comparison and key a window's end sets. A bare date covers its day: "2024-03-05T09:30:00"
+    sorts after "2024-03-05" as text, so it is compared with the next day."""
+    last = published_key(published_to)
+    if not last:
+        return None
+    if is_bare_date(last):
+        return "<", (date.fromisoformat(last) + timedelta(days=1)).isoformat()
+    return "<=", last
