@@ -81,25 +81,29 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
     page that is not UTF-8 is read in the charset it declares. An article without published_at
     takes the day its "Published ..." line gives.
 
+    A file's source_id is its name without the suffix; two inputs of one run that give the same
+    source_id are an error, since one would replace the other. Hidden files and folders under a
+    directory are passed over. "-" reads a JSONL feed from standard input.
+
     \b
     JSONL fields: source_id, title, url, outlet, published_at, text (or html).
     Examples:
         claimscope ingest article.txt feed.jsonl archive.jsonl.gz pages/
+        curl -s https://example.org/feed.jsonl | claimscope ingest -
     """
-    from service.pipeline.documents import expand_paths, read_inputs
+    from service.pipeline.documents import expand_paths, read_paths
 
     pipeline = get_pipeline(ctx)
     prepared: list[Any] = []
     errors: list[str] = []
-    for path in expand_paths(list(paths)):
-        for item in read_inputs(path):
-            if isinstance(item, ClaimscopeError):
-                errors.append(_located(item, path))
-                continue
-            try:
-                prepared.append(pipeline.prepare(item))
-            except ClaimscopeError as exc:
-                errors.append(_located(exc, path))
+    for path, item in read_paths(expand_paths(list(paths))):
+        if isinstance(item, ClaimscopeError):
+            errors.append(_located(item, path))
+            continue
+        try:
+            prepared.append(pipeline.prepare(item))
+        except ClaimscopeError as exc:
+            errors.append(_located(exc, path))
     for message in errors:
         click.echo(f"error: {message}", err=True)
     if errors and not skip_invalid:
@@ -130,7 +134,10 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
 
 
 def _located(error: Exception, path: Path) -> str:
-    return str(error) if str(error).startswith(str(path)) else f"{path}: {error}"
+    from service.pipeline.documents import display_name
+
+    name = display_name(path)
+    return str(error) if str(error).startswith(name) else f"{name}: {error}"
 
 
 @cli.command()

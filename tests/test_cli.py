@@ -194,3 +194,41 @@ def test_bad_setting_is_a_clean_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLAIMSCOPE_TOP_K", "ten")
     result = CliRunner().invoke(cli, ["articles", "list"])
     assert result.exit_code == 1 and "CLAIMSCOPE_TOP_K='ten' is not a valid int" in result.stderr
+
+
+def test_two_inputs_with_one_source_id_are_an_error_not_a_silent_replace(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two folders' index.html are both 'index': storing both would keep only the second."""
+    for folder, text in (("may", "The council raised taxes in May."), ("june", "The council cut taxes in June.")):
+        (tmp_path / "pages" / folder).mkdir(parents=True)
+        (tmp_path / "pages" / folder / "index.txt").write_text(text, encoding="utf-8")
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text('{"source_id": "w", "text": "The mayor resigned."}\n{"source_id": "w", "text": "She stayed."}\n')
+    strict = run("ingest", str(tmp_path / "pages"), str(feed))
+    assert strict.exit_code == 1 and "2 invalid input(s); nothing was stored" in strict.stderr
+    assert (
+        f"{tmp_path}/pages/may/index.txt: source_id 'index' is also {tmp_path}/pages/june/index.txt's" in strict.stderr
+    )
+    assert f"{feed}:2: source_id 'w' is also {feed}:1's" in strict.stderr
+    kept = run("ingest", "--skip-invalid", str(tmp_path / "pages"), str(feed))
+    assert kept.exit_code == 1 and "2 created" in kept.output
+    assert "The council cut taxes in June." in run("articles", "show", "index", "--passages").output
+
+
+def test_a_file_named_twice_is_read_once_and_hidden_files_are_passed_over(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "pages" / ".git").mkdir(parents=True)
+    (tmp_path / "pages" / ".git" / "description.txt").write_text("Unnamed repository; edit this file to name it.")
+    (tmp_path / "pages" / ".draft.md").write_text("A draft nobody should publish yet.", encoding="utf-8")
+    (tmp_path / "pages" / "a.txt").write_text("The bridge opened on Monday.", encoding="utf-8")
+    result = run("ingest", str(tmp_path / "pages"), f"{tmp_path}/pages/./a.txt")
+    assert result.exit_code == 0 and "ingested 1 article(s): 1 created" in result.output
+    assert run("articles", "list").output.startswith("a\t")
+    assert run("ingest", str(tmp_path / "pages" / ".draft.md")).exit_code == 0, "a hidden file named outright is read"
+
+
+def test_dash_reads_a_feed_from_standard_input(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    pipeline = make_pipeline(Settings(data_dir=tmp_path / "d", stance_model="none"), embedder)
+    feed = '{"text": "The dam burst after heavy rain."}\n{oops\n{"source_id": "s2", "text": "The river rose."}\n'
+    result = CliRunner().invoke(cli, ["ingest", "--skip-invalid", "-"], input=feed, obj={"pipeline": pipeline})
+    assert result.exit_code == 1 and "<stdin>:2: invalid JSON" in result.stderr
+    assert "2 created" in result.output
+    assert [a.source_id for a in pipeline.store.list_articles()] == ["s2", "stdin-1"]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+import os
 import re
+import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# ``-`` on the command line: a JSONL feed read from standard input, its records named stdin-LINE.
+STDIN = Path("-")
 FIELDS = ("source_id", "title", "url", "outlet", "published_at")
 # UTF-32's little-endian mark begins with UTF-16's, so it is looked for first.
 _UNICODE_BOMS = (
@@ -173,22 +177,52 @@ def read_inputs(path: Path) -> Iterator[ArticleInput | InvalidInputError]:
     """Each article of ``path``, or the error of each input that is not one. A feed's bad record
     is that record's error and reading goes on, so ``ingest --skip-invalid`` keeps the rest of a
     feed and one run reports every bad line, not the first."""
-    suffix = file_type(path)
+    for _, item in _located_inputs(path):
+        yield item
+
+
+def read_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, ArticleInput | InvalidInputError]]:
+    """Each input of ``paths`` with the path it came from, as ``read_inputs`` reads them, except
+    that an article whose source_id an earlier input of the same run gave is an error: stored, it
+    would replace that article unnoticed (``a/index.html`` and ``b/index.html`` are both 'index')."""
+    first: dict[str, str] = {}
+    for path in paths:
+        for where, item in _located_inputs(path):
+            if isinstance(item, ArticleInput) and (earlier := first.setdefault(item.source_id, where)) != where:
+                item = InvalidInputError(
+                    f"{where}: source_id {item.source_id!r} is also {earlier}'s, and storing both would keep only"
+                    " one; rename a file or give each record its own source_id"
+                )
+            yield path, item
+
+
+def read_articles(paths: Iterable[Path]) -> Iterator[ArticleInput]:
+    """Each article of the files named and the supported files under the directories named; the
+    first input that is not one raises."""
+    for _, item in read_paths(expand_paths(list(paths))):
+        if isinstance(item, InvalidInputError):
+            raise item
+        yield item
+
+
+def _located_inputs(path: Path) -> Iterator[tuple[str, ArticleInput | InvalidInputError]]:
+    """``read_inputs`` with where each input came from: the path, or ``path:line`` in a feed."""
+    suffix = ".jsonl" if path == STDIN else file_type(path)
     try:
         if suffix not in JSONL_SUFFIXES:
-            yield _read_document(path, suffix)
+            yield str(path), _read_document(path, suffix)
             return
         lines = _feed_lines(path, suffix)
     except InvalidInputError as exc:
-        yield exc
+        yield display_name(path), exc
         return
-    stem = path.name[: -len(suffix)]
+    stem = "stdin" if path == STDIN else path.name[: -len(suffix)]
     for number, line in lines:
-        where = f"{path}:{number}"
+        where = f"{display_name(path)}:{number}"
         try:
-            yield record_to_article(_json_record(line, where), where, f"{stem}-{number}")
+            yield where, record_to_article(_json_record(line, where), where, f"{stem}-{number}")
         except InvalidInputError as exc:
-            yield exc
+            yield where, exc
 
 
 def read_file(path: Path) -> Iterator[ArticleInput]:
@@ -211,15 +245,20 @@ def _read_document(path: Path, suffix: str) -> ArticleInput:
     return ArticleInput(source_id=path.stem, text=text, title=_title_of(text))
 
 
+def display_name(path: Path) -> str:
+    """How messages name an input: its path, or ``<stdin>`` for ``-``."""
+    return "<stdin>" if path == STDIN else str(path)
+
+
 def _feed_lines(path: Path, kind: str) -> list[tuple[int, str]]:
     """The numbered non-blank lines of a JSONL feed, gunzipped and decoded."""
-    data = path.read_bytes()
+    data = sys.stdin.buffer.read() if path == STDIN else path.read_bytes()
     if kind.endswith(".gz"):
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as exc:
             raise InvalidInputError(f"{path}: not a readable gzip file ({exc})") from None
-    lines = enumerate(decode(data, str(path)).splitlines(), start=1)
+    lines = enumerate(decode(data, display_name(path)).splitlines(), start=1)
     return [(number, line) for number, line in lines if line.strip()]
 
 
@@ -231,13 +270,29 @@ def _json_record(line: str, where: str) -> Any:
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files named, plus the supported files under directories named (sorted, recursive)."""
-    out: list[Path] = []
+    """Files named, plus the supported files under directories named (sorted, recursive). Hidden
+    files and folders inside a directory (``.git``, ``.venv``, an editor's ``.notes.md``) are
+    passed over, as git and ripgrep do; one named outright is read. ``-`` is standard input. A
+    file named twice (``pages pages/a.html``) is read once."""
+    out: dict[Path, Path] = {}
     for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and file_type(p) in SUPPORTED))
+        if path == STDIN:
+            out.setdefault(path, path)
+        elif path.is_dir():
+            found = (p for p in path.rglob("*") if not _hidden(p.relative_to(path)))
+            for file in sorted(p for p in found if p.is_file() and file_type(p) in SUPPORTED):
+                out.setdefault(_absolute(file), file)
         elif path.is_file():
-            out.append(path)
+            out.setdefault(_absolute(path), path)
         else:
             raise InvalidInputError(f"{path}: no such file or directory")
-    return out
+    return list(out.values())
+
+
+def _absolute(path: Path) -> Path:
+    """The path from the root without "." or "..", links kept: a link is a file of its own name."""
+    return Path(os.path.abspath(path))
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)

@@ -152,7 +152,7 @@ def eval_claims(base: Pipeline, claims_path: Path, corpus: Path) -> ClaimsScore:
     The temporary pipeline borrows ``base``'s models, so a caller that already loaded them (the
     CLI, a benchmark comparing settings) pays for loading once and never touches its own store.
     """
-    from service.pipeline.documents import expand_paths, read_file
+    from service.pipeline.documents import read_articles
     from service.pipeline.runtime import Pipeline
 
     expected_claims = list(read_jsonl(claims_path))
@@ -163,7 +163,7 @@ def eval_claims(base: Pipeline, claims_path: Path, corpus: Path) -> ClaimsScore:
             stance_model=base.stance_model,
         )
         try:
-            pipeline.ingest(a for f in expand_paths([corpus]) for a in read_file(f))
+            pipeline.ingest(read_articles([corpus]))
             score = ClaimsScore()
             for expected in expected_claims:
                 score_claim(expected, pipeline.verify(expected["claim"]), score)

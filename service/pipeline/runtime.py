@@ -15,7 +15,7 @@ from typing import Any
 from service.errors import InvalidInputError, NotFoundError, UnknownSourceError
 from service.pipeline.aggregate import Thresholds
 from service.pipeline.dates import publication_date
-from service.pipeline.documents import expand_paths, read_file, seed_dir, unicode_problem
+from service.pipeline.documents import read_articles, seed_dir, unicode_problem
 from service.pipeline.embed import Embedder
 from service.pipeline.ingest import PreparedArticle, ingest, prepare
 from service.pipeline.retrieve import retrieve
@@ -94,8 +94,7 @@ class Pipeline:
 
     def seed(self, progress: Callable[[int], None] | None = None) -> list[IngestResult]:
         """Ingest the packaged seed articles (idempotent)."""
-        files = expand_paths([seed_dir()])
-        return self.ingest((a for f in files for a in read_file(f)), progress)
+        return self.ingest(read_articles([seed_dir()]), progress)
 
     def seed_if_empty(self) -> list[IngestResult]:
         """Seed a store that holds no article yet (first start of a fresh install)."""

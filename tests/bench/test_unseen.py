@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from service.pipeline import Pipeline
-from service.pipeline.documents import expand_paths, read_file
+from service.pipeline.documents import read_articles
 from service.pipeline.evaluate import eval_claims, read_jsonl
 
 UNSEEN = Path(__file__).resolve().parents[2] / "bench" / "unseen"
@@ -14,7 +14,7 @@ SIDES = {"supported": ("supports",), "refuted": ("contradicts",), "not_enough_in
 
 
 def test_each_claim_names_the_articles_that_settle_it() -> None:
-    articles = {a.source_id for path in expand_paths([UNSEEN / "articles"]) for a in read_file(path)}
+    articles = {a.source_id for a in read_articles([UNSEEN / "articles"])}
     assert len(articles) == 7
     claims = list(read_jsonl(UNSEEN / "claims.jsonl"))
     assert len({c["id"] for c in claims}) == len(claims) == 84
