@@ -7,11 +7,11 @@ from typing import Any
 
 import marshmallow as ma
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from werkzeug.routing import BaseConverter
 
 from service.api import get_pipeline
 from service.api.errors import problem_body
+from service.api.parsing import Blueprint
 from service.api.schemas import (
     ArticleBatchInSchema,
     ArticleBatchSchema,
@@ -121,16 +121,24 @@ class ArticleBatch(MethodView):
         if len(items) > pipeline.settings.max_batch_articles:
             raise InvalidInputError(f"at most {pipeline.settings.max_batch_articles} articles per batch")
         results: list[dict[str, Any]] = []
+        stored: dict[str, int] = {}
         for index, item in enumerate(items):
-            results.append(_batch_item(index, item))
+            results.append(_batch_item(index, item, stored))
         return {"results": results, "failed": sum(not r["ok"] for r in results)}
 
 
-def _batch_item(index: int, item: dict[str, Any]) -> dict[str, Any]:
+def _batch_item(index: int, item: dict[str, Any], stored: dict[str, int]) -> dict[str, Any]:
+    """Store one item; ``stored`` maps the batch's stored source_ids to their items, because a
+    second item with one of them would replace the first unnoticed."""
     pipeline = get_pipeline()
     try:
-        data = ArticleInSchema().load(item)
-        [result] = pipeline.ingest([_to_input(data)])
+        article = _to_input(ArticleInSchema().load(item))
+        if (earlier := stored.get(article.source_id)) is not None:
+            raise InvalidInputError(
+                f"source_id {article.source_id!r} is also item {earlier}'s, and storing both would keep only one"
+            )
+        [result] = pipeline.ingest([article])
+        stored[article.source_id] = index
         return {"index": index, "ok": True, "status": result.status, "article": _article_dict(_stored(result))}
     except ma.ValidationError as exc:
         error = problem_body(InvalidInputError("the article did not validate; see errors"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response
-from flask_smorest import Blueprint
 
 from service.api import get_pipeline
 from service.api.metrics import render
+from service.api.parsing import Blueprint
 from service.api.schemas import HealthSchema, ReadySchema
 
 blp = Blueprint("health", __name__, description="Health and metrics")

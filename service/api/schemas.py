@@ -8,6 +8,7 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from service.pipeline.aggregate import VERDICTS
 from service.pipeline.dates import publication_date
 from service.pipeline.documents import unicode_problem, web_url_problem
 from service.settings import default_of
@@ -19,7 +20,6 @@ STANCES = ("supports", "contradicts", "neutral")
 # Limits documented in the schema are the settings' defaults; the views enforce the configured ones.
 MAX_CLAIM_CHARS = default_of("max_claim_chars")
 NOT_BLANK = validate.Regexp(r"[\s\S]*\S", error="must contain a non-space character")
-VERDICTS = ("supported", "refuted", "conflicting", "not_enough_info")
 
 
 class Base(ma.Schema):
@@ -146,7 +146,10 @@ class ArticleBatchInSchema(Base):
         fields.Dict(),
         required=True,
         validate=validate.Length(min=1, max=default_of("max_batch_articles")),
-        metadata={"description": "Article objects as for POST /v1/articles, each validated on its own"},
+        metadata={
+            "description": "Article objects as for POST /v1/articles, each validated on its own; an item whose"
+            " source_id an earlier stored item of the batch has fails (it would replace that one)"
+        },
     )
 
 
@@ -226,7 +229,7 @@ class VerificationSchema(Base):
 
 
 class VerifyOptionsSchema(Base):
-    top_k = fields.Integer(validate=validate.Range(1, 100), metadata={"description": "Passages to judge"})
+    top_k = fields.Integer(strict=True, validate=validate.Range(1, 100), metadata={"description": "Passages to judge"})
     source_ids = fields.List(
         fields.String(validate=SOURCE_ID),
         validate=validate.Length(min=1, max=100),

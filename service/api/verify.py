@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from service.api import get_pipeline
 from service.api.metrics import observe_verification
+from service.api.parsing import Blueprint
 from service.api.schemas import (
     SearchQuerySchema,
     SearchResultSchema,

@@ -144,6 +144,10 @@ class SourceStance:
     confidence: float
 
 
+# Every verdict the aggregator gives.
+VERDICTS = ("supported", "refuted", "conflicting", "not_enough_info")
+
+
 @dataclass(frozen=True)
 class Verdict:
     verdict: str

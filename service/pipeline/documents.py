@@ -265,8 +265,19 @@ def _feed_lines(path: Path, kind: str) -> list[tuple[int, str]]:
 def _json_record(line: str, where: str) -> Any:
     try:
         return json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InvalidInputError(f"{where}: invalid JSON ({exc.msg})") from None
+    except (ValueError, RecursionError) as exc:
+        raise InvalidInputError(f"{where}: invalid JSON ({json_problem(exc)})") from None
+
+
+def json_problem(exc: ValueError | RecursionError) -> str:
+    """Why Python's decoder refused a JSON text. Besides syntax errors it gives up on arrays
+    nested a few thousand deep (``RecursionError``) and on integers of more than 4,300 digits
+    (a plain ``ValueError``): input errors too, not crashes."""
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.msg
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    return "a number has too many digits to read"
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:

@@ -6,7 +6,7 @@ import gzip
 import json
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from dataclasses import replace as replace_settings
 from pathlib import Path
@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from service.errors import InvalidInputError
+from service.pipeline.aggregate import VERDICTS
+from service.pipeline.documents import json_problem
 from service.pipeline.stance import LABELS, StanceModel
 
 if TYPE_CHECKING:
@@ -24,14 +26,60 @@ LABEL_IDS = {name: i for i, name in enumerate(LABELS)}
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a JSONL file, gunzipped when it ends in .gz; anything else raises."""
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InvalidInputError(f"{path}:{number}: invalid JSON ({exc.msg})") from None
+    try:
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for number, line in enumerate(fh, start=1):
+                if line.strip():
+                    yield _json_object(line, f"{path}:{number}")
+    except UnicodeDecodeError:
+        raise InvalidInputError(f"{path}: not UTF-8 text") from None
+    except (OSError, EOFError) as exc:
+        raise InvalidInputError(f"{path}: cannot be read ({exc})") from None
+
+
+def _json_object(line: str, where: str) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        raise InvalidInputError(f"{where}: invalid JSON ({json_problem(exc)})") from None
+    if not isinstance(record, dict):
+        raise InvalidInputError(f"{where}: expected a JSON object")
+    return record
+
+
+def _nli_problem(record: dict[str, Any]) -> str | None:
+    if not all(isinstance(record.get(key), str) and record[key].strip() for key in ("premise", "hypothesis")):
+        return "needs premise and hypothesis as non-empty strings"
+    if record.get("label") not in LABEL_IDS:
+        return f"needs a label in {LABELS}"
+    return None
+
+
+def _claim_problem(record: dict[str, Any]) -> str | None:
+    """What keeps a labelled claim (seed_claims.jsonl's layout) from being scored, if anything."""
+    if not isinstance(record.get("claim"), str) or not record["claim"].strip():
+        return "needs the claim as a non-empty string"
+    if record.get("verdict") not in VERDICTS:
+        return f"needs a verdict in {VERDICTS}"
+    for key in ("supports", "contradicts"):
+        value = record.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"{key} must be a list of source ids"
+    evidence = record.get("evidence") or {}
+    if not isinstance(evidence, dict) or not all(isinstance(v, str) for v in evidence.values()):
+        return "evidence must map source ids to passage substrings"
+    return None
+
+
+def _checked(
+    records: list[dict[str, Any]], path: Path, problem: Callable[[dict[str, Any]], str | None]
+) -> list[dict[str, Any]]:
+    for number, record in enumerate(records, start=1):
+        if found := problem(record):
+            raise InvalidInputError(f"{path}: record {number} {found}")
+    return records
 
 
 def classification_metrics(gold: Sequence[int], pred: Sequence[int]) -> dict[str, Any]:
@@ -62,10 +110,7 @@ def classification_metrics(gold: Sequence[int], pred: Sequence[int]) -> dict[str
 
 
 def eval_nli(model: StanceModel, path: Path, batch_size: int = 256) -> dict[str, Any]:
-    records = list(read_jsonl(path))
-    for i, r in enumerate(records):
-        if r.get("label") not in LABEL_IDS or not r.get("premise") or not r.get("hypothesis"):
-            raise InvalidInputError(f"{path}: record {i + 1} needs premise, hypothesis and a label in {LABELS}")
+    records = _checked(list(read_jsonl(path)), path, _nli_problem)
     started = time.perf_counter()
     probs = [
         model.predict([(r["premise"], r["hypothesis"]) for r in records[i : i + batch_size]])
@@ -155,7 +200,7 @@ def eval_claims(base: Pipeline, claims_path: Path, corpus: Path) -> ClaimsScore:
     from service.pipeline.documents import read_articles
     from service.pipeline.runtime import Pipeline
 
-    expected_claims = list(read_jsonl(claims_path))
+    expected_claims = _checked(list(read_jsonl(claims_path)), claims_path, _claim_problem)
     with tempfile.TemporaryDirectory(prefix="claimscope-eval-") as tmp:
         pipeline = Pipeline(
             replace_settings(base.settings, data_dir=Path(tmp)),

@@ -89,6 +89,24 @@ def test_batch_reports_each_item(client: FlaskClient) -> None:
     assert client.get("/v1/articles/d").status_code == 200
 
 
+def test_a_batch_item_repeating_a_stored_items_source_id_is_its_error(client: FlaskClient) -> None:
+    """Stored, it would replace the earlier item of the same batch; an item that failed holds no id."""
+    articles = [
+        {"source_id": "x", "text": "Hide Ad"},
+        {"source_id": "x", "text": TEXT},
+        {"source_id": "x", "text": "The dam was finished in May of last year."},
+        {"text": TEXT},
+        {"text": TEXT},
+    ]
+    body = client.post("/v1/articles/batch", json={"articles": articles}).get_json()
+    assert [r["ok"] for r in body["results"]] == [False, True, False, True, False]
+    assert (
+        body["results"][2]["error"]["detail"] == "source_id 'x' is also item 1's, and storing both would keep only one"
+    )
+    assert body["results"][4]["error"]["detail"].endswith("is also item 3's, and storing both would keep only one")
+    assert client.get("/v1/articles/x").get_json()["text"] == TEXT
+
+
 def test_batch_size_is_bounded(make_app) -> None:  # type: ignore[no-untyped-def]
     client = make_app(max_batch_articles=2).test_client()
     response = client.post("/v1/articles/batch", json={"articles": [{"text": TEXT}] * 3})

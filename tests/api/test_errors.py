@@ -51,6 +51,30 @@ def test_routing_and_media_errors(client: FlaskClient) -> None:
     assert body["errors"]["json"]["claim"]
 
 
+@pytest.mark.parametrize(
+    ("url", "body", "message"),
+    [
+        ("/v1/verify", '{"claim": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+        ("/v1/verify", '{"claim": "Xi visited Moscow.", "top_k": 1' + "0" * 5000 + "}", "too many digits"),
+        ("/v1/articles", '{"text": "The mayor resigned.", "title": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested"),
+        ("/v1/articles/batch", '{"articles": [{"text": "x", "title": 1' + "0" * 5000 + "}]}", "too many digits"),
+    ],
+)
+def test_json_the_decoder_gives_up_on_is_a_400_not_a_500(
+    client: FlaskClient, url: str, body: str, message: str
+) -> None:
+    """Python's json raises RecursionError and ValueError, not JSONDecodeError, on these."""
+    problem = assert_problem(client.post(url, data=body, content_type="application/json"), 400)
+    assert message in problem["errors"]["json"][0]
+
+
+def test_a_count_must_be_a_json_integer(client: FlaskClient) -> None:
+    """5.5 passages would be cut to 5 unnoticed, and "5" is a client's bug."""
+    for top_k in (5.5, "5", True):
+        body = assert_problem(client.post("/v1/verify", json={"claim": "Xi visited Moscow.", "top_k": top_k}), 422)
+        assert body["errors"]["json"]["top_k"] == ["Not a valid integer."]
+
+
 def test_body_too_large(make_app) -> None:  # type: ignore[no-untyped-def]
     client = make_app(max_body_bytes=1000).test_client()
     assert_problem(client.post("/v1/articles", json={"text": "word " * 500}), 413)

@@ -122,6 +122,8 @@ def test_health_ready_metrics(seeded_client: FlaskClient) -> None:
     assert ready["stance_model"] == seeded_client.application.extensions["claimscope"].stance_model.name
     assert "MiniLM" in ready["embedder"]
     seeded_client.post("/v1/verify", json={"claim": "Xi visits Moscow."})
-    metrics = seeded_client.get("/metrics").get_data(as_text=True)
+    response = seeded_client.get("/metrics")
+    assert response.content_type == "text/plain; version=1.0.0; charset=utf-8", "the exposition format's own type"
+    metrics = response.get_data(as_text=True)
     assert 'claimscope_http_requests_total{method="POST",route="/v1/verify",status="200"}' in metrics
     assert "claimscope_index_passages" in metrics and "claimscope_model_inference_seconds" in metrics

@@ -100,3 +100,15 @@ def test_a_feeds_bad_record_is_its_own_error_and_reading_goes_on(tmp_path: Path)
     assert items[1].source_id == "wire-3"  # type: ignore[union-attr]
     with pytest.raises(InvalidInputError, match="wire.jsonl:1: text must be a string"):
         list(read_file(feed))
+
+
+def test_json_the_decoder_gives_up_on_is_a_records_error(tmp_path: Path) -> None:
+    """Python's json raises RecursionError and a plain ValueError on these, which crashed ingest."""
+    feed = tmp_path / "odd.jsonl"
+    nested = '{"text": "x", "title": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    long_number = '{"text": "x", "title": 1' + "0" * 5000 + "}"
+    feed.write_text(f'{nested}\n{long_number}\n{{"text": "The mayor resigned."}}\n', encoding="utf-8")
+    items = [str(i) for i in read_inputs(feed)]
+    assert items[0] == f"{feed}:1: invalid JSON (nested too deeply to read)"
+    assert items[1] == f"{feed}:2: invalid JSON (a number has too many digits to read)"
+    assert items[2].startswith("ArticleInput(")

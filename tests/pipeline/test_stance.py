@@ -159,6 +159,33 @@ def test_eval_claims_prints_the_pinned_last_line(tmp_path: Path, embedder) -> No
     assert result.output.splitlines()[-1] == "verdict_acc=0/1 stance_recall=0/1 wrong_stance=0 citations=1/1"
 
 
+@pytest.mark.parametrize(
+    ("command", "line", "message"),
+    [
+        ("nli", '{"premise": 5, "hypothesis": "A dog.", "label": "neutral"}', "record 1 needs premise and hypothesis"),
+        ("nli", '{"premise": "A dog.", "hypothesis": "A cat.", "label": "maybe"}', "record 1 needs a label in"),
+        ("nli", "[1, 2]", "data.jsonl:1: expected a JSON object"),
+        ("nli", '{"premise": ' + "[" * 100_000 + "]" * 100_000 + "}", "data.jsonl:1: invalid JSON (nested too deeply"),
+        ("claims", '{"id": "c1", "claim": "Xi went to Moscow."}', "record 1 needs a verdict in"),
+        ("claims", '{"claim": "Xi went.", "verdict": "refuted", "supports": "001"}', "supports must be a list"),
+        ("claims", '{"claim": "Xi went.", "verdict": "refuted", "evidence": ["x"]}', "evidence must map source ids"),
+    ],
+)
+def test_eval_reports_a_bad_record_instead_of_crashing(  # type: ignore[no-untyped-def]
+    tmp_path: Path, embedder, command: str, line: str, message: str
+) -> None:
+    """Other tools call these commands: a record they cannot score is an error naming it, exit 1."""
+    from service.settings import Settings
+
+    data = tmp_path / "data.jsonl"
+    data.write_text(line + "\n", encoding="utf-8")
+    pipeline = make_pipeline(Settings(data_dir=tmp_path / "d", stance_model="none"), embedder)
+    args = ["--data", str(data)] if command == "nli" else ["--claims", str(data), "--corpus", str(SEEDS)]
+    result = CliRunner().invoke(cli, ["eval", command, *args], obj={"pipeline": pipeline})
+    assert result.exit_code == 1 and message in result.stderr, result.output
+    assert "Traceback" not in result.output
+
+
 LONG_FILLER = (
     "The city council published its annual report on schools, parks and housing. "
     "Teachers said class sizes had grown over the past decade. "
