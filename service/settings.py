@@ -8,6 +8,7 @@ table in ``docs/config.md`` lists them all (a test keeps the two in sync). Tests
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -70,39 +71,59 @@ class Settings:
     faiss_nprobe: int = field(
         default=DEFAULT_NPROBE,
         metadata={
+            "range": (1, None),
             "help": "Lists an IVF index searches per query (more: better recall, slower); a source or date "
-            "filter holding a share s of the passages searches nprobe / s of them (bench/scale.py)."
+            "filter holding a share s of the passages searches nprobe / s of them (bench/scale.py).",
         },
     )
     top_k: int = field(
-        default=10, metadata={"help": "Passages judged per claim (after fusion and duplicate collapsing)."}
+        default=10,
+        metadata={"range": (1, 100), "help": "Passages judged per claim (after fusion and duplicate collapsing)."},
     )
     candidates: int = field(
-        default=50, metadata={"help": "Candidates fetched from each retriever (dense and lexical) before fusion."}
+        default=50,
+        metadata={
+            "range": (1, None),
+            "help": "Candidates fetched from each retriever (dense and lexical) before fusion.",
+        },
     )
-    rrf_k: int = field(default=60, metadata={"help": "Reciprocal rank fusion constant."})
+    rrf_k: int = field(default=60, metadata={"range": (0, None), "help": "Reciprocal rank fusion constant."})
     lexical_match_budget: int = field(
         default=LEXICAL_MATCH_BUDGET,
         metadata={
+            "range": (0, None),
             "help": "BM25 searches the claim's rarest words up to this many matching passages in all (the rarest "
-            "word always): a common word costs a large archive time and adds little (bench/scale.py). 0 = every word."
+            "word always): a common word costs a large archive time and adds little (bench/scale.py). 0 = every word.",
         },
     )
     min_similarity: float = field(
-        default=0.2, metadata={"help": "Passages whose cosine similarity to the claim is below this are not judged."}
+        default=0.2,
+        metadata={
+            "range": (-1.0, 1.0),
+            "help": "Passages whose cosine similarity to the claim is below this are not judged.",
+        },
     )
     duplicate_similarity: float = field(
         default=0.92,
-        metadata={"help": "Passages of one source at least this similar to a better one are collapsed into it."},
+        metadata={
+            "range": (0.0, 2.0),
+            "help": "Passages of one source at least this similar to a better one are collapsed into it.",
+        },
     )
     max_passage_chars: int = field(
         default=600,
-        metadata={"help": "Longer sentences are cut at clause breaks into pieces of at most this many characters."},
+        metadata={
+            "range": (40, None),
+            "help": "Longer sentences are cut at clause breaks into pieces of at most this many characters.",
+        },
     )
-    embed_batch_size: int = field(default=64, metadata={"help": "Sentences per embedding batch."})
+    embed_batch_size: int = field(default=64, metadata={"range": (1, None), "help": "Sentences per embedding batch."})
     stance_batch_size: int = field(
         default=4,
-        metadata={"help": "Pairs per stance batch; small length-sorted batches pad least (bench/stance.py)."},
+        metadata={
+            "range": (1, None),
+            "help": "Pairs per stance batch; small length-sorted batches pad least (bench/stance.py).",
+        },
     )
     stance_context: ContextMode = field(
         default="needed",
@@ -114,43 +135,57 @@ class Settings:
     )
     support_threshold: float = field(
         default=0.5,
-        metadata={"help": "Minimum entailment probability for a passage (and so a source) to count as support."},
+        metadata={
+            "range": (0.0, 1.0),
+            "help": "Minimum entailment probability for a passage (and so a source) to count as support.",
+        },
     )
     contradict_threshold: float = field(
-        default=0.5, metadata={"help": "Minimum contradiction probability for a passage to count as contradiction."}
+        default=0.5,
+        metadata={
+            "range": (0.0, 1.0),
+            "help": "Minimum contradiction probability for a passage to count as contradiction.",
+        },
     )
     conflict_threshold: float = field(
         default=0.6,
-        metadata={"help": "Both sides need a source at least this confident for the verdict `conflicting`."},
+        metadata={
+            "range": (0.0, 1.0),
+            "help": "Both sides need a source at least this confident for the verdict `conflicting`.",
+        },
     )
     relevance_margin: float = field(
         default=0.25,
         metadata={
+            "range": (0.0, 2.0),
             "help": "A passage keeps the side it takes only when its similarity to the claim is within this of the "
             "most similar passage that takes a side; the rest count as neutral (2 = off; chosen by "
-            "bench/verdicts.py, see docs/benchmarks.md)."
+            "bench/verdicts.py, see docs/benchmarks.md).",
         },
     )
     missing_name_floor: float = field(
         default=0.35,
         metadata={
+            "range": (0.0, 1.0),
             "help": "A passage that lacks a name the claim relies on, yet names its own subject, takes no side when "
-            "its similarity to the claim is below this (0 = off; chosen by bench/verdicts.py, see docs/benchmarks.md)."
+            "its similarity to the claim is below this (0 = off; chosen by bench/verdicts.py, see docs/benchmarks.md).",
         },
     )
     word_overlap: float = field(
         default=0.3,
         metadata={
+            "range": (0.0, 1.0),
             "help": "A passage that repeats under this share of the claim's content words takes no side when its "
-            "similarity to the claim is below CLAIMSCOPE_LOW_OVERLAP_FLOOR (0 = off)."
+            "similarity to the claim is below CLAIMSCOPE_LOW_OVERLAP_FLOOR (0 = off).",
         },
     )
     low_overlap_floor: float = field(
         default=0.4,
         metadata={
+            "range": (0.0, 1.0),
             "help": "The similarity under which a passage that repeats few of the claim's words "
             "(CLAIMSCOPE_WORD_OVERLAP) takes no side (0 = off; both chosen by bench/verdicts.py, see "
-            "docs/benchmarks.md)."
+            "docs/benchmarks.md).",
         },
     )
     consistency_adjust: AdjustMode = field(
@@ -164,23 +199,37 @@ class Settings:
             "or `none`; true/false mean all/none. The default follows the dev ablation in models/README.md."
         },
     )
-    passages_per_source: int = field(default=3, metadata={"help": "Passages cited per source in a verification."})
-    max_text_chars: int = field(default=2_000_000, metadata={"help": "Largest article text accepted."})
+    passages_per_source: int = field(
+        default=3, metadata={"range": (1, None), "help": "Passages cited per source in a verification."}
+    )
+    max_text_chars: int = field(
+        default=2_000_000, metadata={"range": (1, None), "help": "Largest article text accepted."}
+    )
     api_keys: str = field(
         default="",
         metadata={"help": "Comma-separated API keys. When set, writes need `Authorization: Bearer <key>`."},
     )
     auth_reads: bool = field(default=False, metadata={"help": "With API keys set, require a key for reads too."})
-    max_body_bytes: int = field(default=5_000_000, metadata={"help": "Largest request body (413 above it)."})
+    max_body_bytes: int = field(
+        default=5_000_000, metadata={"range": (1, None), "help": "Largest request body (413 above it)."}
+    )
     max_url_chars: int = field(
-        default=8190, metadata={"help": "Longest request URL, path and query string (414 above it)."}
+        default=8190,
+        metadata={"range": (1, None), "help": "Longest request URL, path and query string (414 above it)."},
     )
     max_claim_chars: int = field(
         default=1000,
-        metadata={"help": "Longest claim or search query accepted (422 from the API, exit 1 from the CLI above it)."},
+        metadata={
+            "range": (1, None),
+            "help": "Longest claim or search query accepted (422 from the API, exit 1 from the CLI above it).",
+        },
     )
-    max_batch_articles: int = field(default=50, metadata={"help": "Most articles in one batch request."})
-    max_batch_claims: int = field(default=32, metadata={"help": "Most claims in one batch verification."})
+    max_batch_articles: int = field(
+        default=50, metadata={"range": (1, None), "help": "Most articles in one batch request."}
+    )
+    max_batch_claims: int = field(
+        default=32, metadata={"range": (1, None), "help": "Most claims in one batch verification."}
+    )
     rate_limit: str = field(
         default="600/minute",
         metadata={"help": "Per API key (or per client IP) limit, flask-limiter syntax; empty disables it."},
@@ -191,18 +240,27 @@ class Settings:
     )
     seed_on_start: bool = field(default=True, metadata={"help": "Load the seed articles when the store is empty."})
     index_save_interval: float = field(
-        default=30.0, metadata={"help": "Seconds between FAISS file saves after API writes (SQLite is always current)."}
+        default=30.0,
+        metadata={
+            "range": (0.0, None),
+            "help": "Seconds between FAISS file saves after API writes (SQLite is always current).",
+        },
     )
-    workers: int = field(default=2, metadata={"help": "gunicorn worker processes (`claimscope serve`)."})
+    workers: int = field(
+        default=2, metadata={"range": (1, None), "help": "gunicorn worker processes (`claimscope serve`)."}
+    )
     bind: str = field(default="0.0.0.0:8000", metadata={"help": "Address gunicorn listens on."})
-    timeout: int = field(default=120, metadata={"help": "gunicorn worker timeout in seconds."})
+    timeout: int = field(default=120, metadata={"range": (0, None), "help": "gunicorn worker timeout in seconds."})
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser())
         object.__setattr__(self, "stance_context", context_mode(self.stance_context))
         object.__setattr__(self, "consistency_adjust", adjust_mode(self.consistency_adjust))
-        if self.faiss_nprobe < 1:
-            raise ValueError(f"{PREFIX}FAISS_NPROBE={self.faiss_nprobe} must be at least 1")
+        for f in dataclasses.fields(self):
+            if "range" in f.metadata:
+                _check_range(f.name, getattr(self, f.name), *f.metadata["range"])
+        if self.rate_limit:
+            _check_rate_limit(self.rate_limit)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -236,6 +294,29 @@ def _parse(f: dataclasses.Field[Any], raw: str) -> Any:
     except ValueError:
         raise ValueError(f"{name}={raw!r} is not a valid {kind}") from None
     return raw
+
+
+def _check_range(name: str, value: float, low: float, high: float | None) -> None:
+    """A count of 0 (no passages judged, batches of nothing) or a threshold past 1 is accepted by
+    every parser and then quietly breaks verification; NaN passes every comparison."""
+    if not math.isfinite(value) or value < low or (high is not None and value > high):
+        raise ValueError(f"{PREFIX}{name.upper()}={value!r} must be {_range_text(low, high)}")
+
+
+def _check_rate_limit(value: str) -> None:
+    """Read by flask-limiter on each request, a limit it cannot parse made every request a 500."""
+    from limits import parse_many
+
+    try:
+        parse_many(value)
+    except ValueError:
+        raise ValueError(
+            f"{PREFIX}RATE_LIMIT={value!r} is not a rate limit such as 600/minute or 10/second;600/minute"
+        ) from None
+
+
+def _range_text(low: float, high: float | None) -> str:
+    return f"at least {low}" if high is None else f"from {low} to {high}"
 
 
 def context_mode(value: str | bool) -> ContextMode:
@@ -282,7 +363,8 @@ def settings_table() -> str:
             default = "per-user data dir (platformdirs)"
         else:
             default = f"`{f.default}`" if f.default != "" else "(empty)"
-        rows.append(f"| `{PREFIX}{f.name.upper()}` | {default} | {f.metadata['help']} |")
+        allowed = f" Allowed: {_range_text(*f.metadata['range'])}." if "range" in f.metadata else ""
+        rows.append(f"| `{PREFIX}{f.name.upper()}` | {default} | {f.metadata['help']}{allowed} |")
     return "\n".join(rows) + "\n"
 
 

@@ -196,6 +196,34 @@ def test_bad_setting_is_a_clean_error(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 1 and "CLAIMSCOPE_TOP_K='ten' is not a valid int" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("variable", "raw", "message"),
+    [
+        ("TOP_K", "0", "CLAIMSCOPE_TOP_K=0 must be from 1 to 100"),
+        ("MIN_SIMILARITY", "nan", "CLAIMSCOPE_MIN_SIMILARITY=nan must be from -1.0 to 1.0"),
+        ("SUPPORT_THRESHOLD", "1.5", "CLAIMSCOPE_SUPPORT_THRESHOLD=1.5 must be from 0.0 to 1.0"),
+        ("EMBED_BATCH_SIZE", "0", "CLAIMSCOPE_EMBED_BATCH_SIZE=0 must be at least 1"),
+        ("MAX_PASSAGE_CHARS", "5", "CLAIMSCOPE_MAX_PASSAGE_CHARS=5 must be at least 40"),
+        ("RATE_LIMIT", "lots", "CLAIMSCOPE_RATE_LIMIT='lots' is not a rate limit such as 600/minute"),
+    ],
+)
+def test_a_setting_out_of_its_range_is_a_clean_error(
+    monkeypatch: pytest.MonkeyPatch, variable: str, raw: str, message: str
+) -> None:
+    """Each parses as a number, and then verification would judge nothing or every article be empty."""
+    monkeypatch.setenv("CLAIMSCOPE_" + variable, raw)
+    result = CliRunner().invoke(cli, ["articles", "list"])
+    assert result.exit_code == 1 and message in result.stderr
+
+
+def test_a_data_dir_that_cannot_be_created_is_a_clean_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    monkeypatch.setenv("CLAIMSCOPE_DATA_DIR", str(tmp_path / "a-file" / "data"))
+    result = CliRunner().invoke(cli, ["articles", "list"])
+    assert result.exit_code == 1
+    assert f"cannot create the data dir {tmp_path}/a-file/data: Not a directory" in result.stderr
+
+
 def test_two_inputs_with_one_source_id_are_an_error_not_a_silent_replace(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Two folders' index.html are both 'index': storing both would keep only the second."""
     for folder, text in (("may", "The council raised taxes in May."), ("june", "The council cut taxes in June.")):

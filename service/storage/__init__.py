@@ -9,6 +9,7 @@ passage ids (vectors come from SQLite; nothing is re-embedded).
 from __future__ import annotations
 
 import fcntl
+import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -30,12 +31,23 @@ LOCK_FILE = "write.lock"
 DEFAULT_DIM = 384  # an empty store until its first writer fixes the size
 
 
+def _make_usable(data_dir: Path) -> None:
+    """Create ``data_dir`` or say plainly why it cannot be: a path under a file, or no permission,
+    is a setting to fix, not a traceback."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigurationError(f"cannot create the data dir {data_dir}: {exc.strerror or exc}") from None
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        raise ConfigurationError(f"cannot write to the data dir {data_dir} (set CLAIMSCOPE_DATA_DIR to one you can)")
+
+
 class Store:
     """Articles, passages and their vectors in ``data_dir``; safe for several processes."""
 
     def __init__(self, data_dir: Path, factory: str = DEFAULT_FACTORY, nprobe: int = DEFAULT_NPROBE) -> None:
         """Open (creating if needed) the store in ``data_dir``; repairs FAISS if it lags SQLite."""
-        data_dir.mkdir(parents=True, exist_ok=True)
+        _make_usable(data_dir)
         self.data_dir = data_dir
         self.factory = factory
         self.nprobe = nprobe
