@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,16 @@ def friendly_errors(func: F) -> F:
             raise click.ClickException(str(exc)) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+class FiniteFloatRange(click.FloatRange):
+    """click's FloatRange lets "nan" through: NaN compares false with both ends of the range."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
 
 
 def get_pipeline(ctx: click.Context) -> Any:
@@ -198,7 +209,7 @@ def openapi(fmt: str, output: Path | None) -> None:
 @click.argument("claim")
 @click.option("--top-k", type=click.IntRange(1, 100), default=None, help="Passages to judge (default: settings).")
 @click.option("--source", "sources", multiple=True, help="Only consider this source_id (repeatable).")
-@click.option("--min-similarity", type=click.FloatRange(-1, 1), default=None, help="Ignore less similar passages.")
+@click.option("--min-similarity", type=FiniteFloatRange(-1, 1), default=None, help="Ignore less similar passages.")
 @click.option(
     "--published-from", metavar="DATE", help="Only articles published on or after DATE (ISO 8601; compared in UTC)."
 )

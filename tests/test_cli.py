@@ -190,6 +190,12 @@ def test_delete_and_reindex(run) -> None:  # type: ignore[no-untyped-def]
     assert "000_4bd38a09334b47d0" not in run("articles", "list").output
 
 
+def test_min_similarity_must_be_a_number(run) -> None:  # type: ignore[no-untyped-def]
+    """click's own FloatRange accepts "nan", which compares false with every similarity."""
+    result = run("verify", "Xi visited Moscow.", "--min-similarity", "nan")
+    assert result.exit_code == 2 and "'nan' is not a number" in result.output
+
+
 def test_bad_setting_is_a_clean_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLAIMSCOPE_TOP_K", "ten")
     result = CliRunner().invoke(cli, ["articles", "list"])
