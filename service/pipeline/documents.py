@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -26,6 +27,7 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 # ``-`` on the command line: a JSONL feed read from standard input, its records named stdin-LINE.
 STDIN = Path("-")
+_DOCUMENT_TAG = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 FIELDS = ("source_id", "title", "url", "outlet", "published_at")
 # UTF-32's little-endian mark begins with UTF-16's, so it is looked for first.
 _UNICODE_BOMS = (
@@ -103,9 +105,18 @@ def unicode_problem(text: str) -> str | None:
 def web_url_problem(url: str) -> str | None:
     """Why ``url`` is not an address to link an article by, or None: clients render it as a link,
     so a ``javascript:`` or ``data:`` URL stored here would run in their pages."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1": an unclosed IPv6 bracket
         return f"url {url[:80]!r} is not an absolute http or https address"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return f"url {url[:80]!r} is not an absolute http or https address"
+    if any(char.isspace() or unicodedata.category(char) == "Cc" for char in url):
+        return f"url {url[:80]!r} holds a space or a control character (percent-encode it: %20)"
+    try:
+        parts.port  # noqa: B018 - raises on a port out of range
+    except ValueError:
+        return f"url {url[:80]!r} has a port that is not 0-65535"
     return None
 
 
@@ -117,16 +128,23 @@ def html_to_article(html: str, source_id: str, **meta: str | None) -> ArticleInp
     2020-01-01), and a made-up date is worse than none."""
     import trafilatura
 
+    html = as_document(html)
     text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=True) or ""
     found = trafilatura.extract_metadata(html, extensive=False)
     return ArticleInput(
         source_id=source_id,
         text=text,
         title=meta.get("title") or (found.title if found else None),
-        url=meta.get("url") or (found.url if found else None),
+        url=meta.get("url") or (found.url if found and not web_url_problem(found.url or "") else None),
         outlet=meta.get("outlet") or (found.sitename if found else None),
         published_at=meta.get("published_at") or (found.date if found else None),
     )
+
+
+def as_document(html: str) -> str:
+    """``html``, given a body when it is a bare fragment: feeds carry article bodies as fragments
+    (RSS's ``content:encoded``, "<p>...</p>"), and trafilatura finds no text in one."""
+    return html if _DOCUMENT_TAG.search(html) else f"<html><body>{html}</body></html>"
 
 
 def _title_of(text: str) -> str | None:

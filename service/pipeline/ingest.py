@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -60,12 +61,23 @@ def check_fields(article: ArticleInput) -> None:
         raise InvalidInputError(f"{article.source_id}: {problem}")
 
 
+def one_line(label: str | None) -> str | None:
+    """A title or outlet as one line of printable text, or None when nothing is left. Scraped
+    titles carry line breaks and tabs, and a control character is worse: printed by ``claimscope
+    articles``, an escape sequence in a feed's title would drive the reader's terminal."""
+    if label is None:
+        return None
+    printable = "".join(" " if unicodedata.category(char) == "Cc" else char for char in label)
+    return " ".join(printable.split()) or None
+
+
 def prepare(article: ArticleInput, max_passage_chars: int, max_text_chars: int) -> PreparedArticle:
     """Clean and split one article; raises if nothing usable is left. An article that came
     without a publication date takes the one its "Published ..." line gives, which dates its
     "last year" and "on Tuesday" for the consistency checks."""
     check_source_id(article.source_id)
     check_fields(article)
+    article = dataclasses.replace(article, title=one_line(article.title), outlet=one_line(article.outlet))
     if len(article.text) > max_text_chars:
         raise InvalidInputError(f"{article.source_id}: text is {len(article.text)} characters (limit {max_text_chars})")
     drafts = split_passages(article.text, clean(article.text), max_passage_chars)

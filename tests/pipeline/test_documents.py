@@ -33,6 +33,20 @@ def test_html_date_is_not_guessed_from_years_in_the_text() -> None:
     assert article.published_at is None
 
 
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<p>The council &amp; the mayor approved the budget on Tuesday after a long debate.</p>",
+        "<div>The council &amp; the mayor approved the <b>budget</b> on Tuesday after a long debate.</div>",
+        "The council &amp; the mayor approved the budget on Tuesday after a long debate.",
+    ],
+)
+def test_a_feeds_html_fragment_gives_its_text(fragment: str) -> None:
+    """RSS carries article bodies as fragments, in which trafilatura alone finds no text at all."""
+    article = html_to_article(fragment, "brief")
+    assert article.text == "The council & the mayor approved the budget on Tuesday after a long debate."
+
+
 def test_given_metadata_wins_over_the_pages() -> None:
     article = html_to_article(page(published("2023-03-17")), "bridge", published_at="2023-03-18", title="Given")
     assert (article.published_at, article.title) == ("2023-03-18", "Given")
@@ -46,6 +60,7 @@ def test_a_pages_url_is_kept_only_when_it_is_a_web_address() -> None:
         html_to_article(page(canonical.format("https://example.com/bridge")), "b").url == "https://example.com/bridge"
     )
     assert html_to_article(page(canonical.format("javascript:alert(1)")), "b").url is None
+    assert html_to_article(page(canonical.format("https://example.com:99999/b")), "b").url is None
 
 
 @pytest.mark.parametrize(
