@@ -288,6 +288,7 @@ def articles_list(
     as_json: bool,
 ) -> None:
     """List articles, ordered by source_id."""
+    from service.cli_report import flat
     from service.pipeline.runtime import check_window
 
     check_window(published_from, published_to)
@@ -298,7 +299,7 @@ def articles_list(
         if as_json:
             click.echo(json.dumps(a.to_dict(), ensure_ascii=False))
         else:
-            click.echo(f"{a.source_id}\t{a.passage_count} passages\t{a.title or ''}")
+            click.echo(f"{a.source_id}\t{a.passage_count} passages\t{flat(a.title or '')}")
 
 
 @articles.command("show")
@@ -309,6 +310,7 @@ def articles_list(
 @friendly_errors
 def articles_show(ctx: click.Context, source_id: str, passages: bool, as_json: bool) -> None:
     """Show one article's metadata (and, with --passages, its passages)."""
+    from service.cli_report import flat
     from service.errors import NotFoundError
 
     store = get_pipeline(ctx).store
@@ -323,9 +325,9 @@ def articles_show(ctx: click.Context, source_id: str, passages: bool, as_json: b
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for key, value in article.to_dict().items():
-        click.echo(f"{key}: {value or ''}")
+        click.echo(f"{key}: {flat(str(value or ''))}")
     for p in found:
-        click.echo(f"[{p.ordinal}] {p.start}-{p.end} {p.text}")
+        click.echo(f"[{p.ordinal}] {p.start}-{p.end} {flat(p.text)}")
 
 
 @articles.command("delete")

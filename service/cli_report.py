@@ -11,21 +11,25 @@ import click
 from service.storage import Store
 
 _STANCE_COLOURS = {"supports": "green", "contradicts": "red", "neutral": "yellow"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _VERDICT_COLOURS = {"supported": "green", "refuted": "red", "conflicting": "magenta", "not_enough_info": "yellow"}
 
 
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def flat(text: str) -> str:
+    """``text`` as one line for a terminal: whitespace runs become a space, and any other control
+    character is shown escaped (``\\x1b``), since a stored article's escape sequences would
+    otherwise drive the reader's terminal."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), re.sub(r"\s+", " ", text).strip())
 
 
 def in_context(store: Store, passage_id: int, fallback: str) -> str:
     """The cited sentence between »« marks (bold on a terminal) with its neighbouring sentences."""
     passage = store.passages([passage_id]).get(passage_id)
     if passage is None:
-        return _flat(fallback)
+        return flat(fallback)
     before, after = store.neighbours(passage)
-    cited = click.style("»" + _flat(passage.text) + "«", bold=True)
-    return " ".join(_flat(part) for part in (before or "", cited, after or "") if part)
+    cited = click.style("»" + flat(passage.text) + "«", bold=True)
+    return " ".join(flat(part) for part in (before or "", cited, after or "") if part)
 
 
 def render_report(report: dict[str, Any], store: Store) -> str:
@@ -45,7 +49,7 @@ def render_report(report: dict[str, Any], store: Store) -> str:
     elif not report["sources"]:
         lines.append("No passage in the store is similar enough to this claim.")
     for source in report["sources"]:
-        title = f" — {source['title']}" if source.get("title") else ""
+        title = f" — {flat(source['title'])}" if source.get("title") else ""
         stance = click.style(source["stance"], fg=_STANCE_COLOURS[source["stance"]])
         lines.append("")
         lines.append(f"{source['source_id']}{title}: {stance} ({source['confidence']:.2f})")

@@ -266,3 +266,18 @@ def test_dash_reads_a_feed_from_standard_input(tmp_path: Path, embedder) -> None
     assert result.exit_code == 1 and "<stdin>:2: invalid JSON" in result.stderr
     assert "2 created" in result.output
     assert [a.source_id for a in pipeline.store.list_articles()] == ["s2", "stdin-1"]
+
+
+def test_control_characters_in_stored_text_are_printed_escaped(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A feed's escape sequences must not reach the reader's terminal through articles or verify."""
+    feed = tmp_path / "feed.jsonl"
+    text = "The council \u001b]0;pwned\u0007approved the new budget on Tuesday after a long debate."
+    feed.write_text(json.dumps({"source_id": "esc", "text": text}) + "\n", encoding="utf-8")
+    assert run("ingest", str(feed)).exit_code == 0
+    outputs = [
+        run("articles", "show", "esc", "--passages").output,
+        run("verify", "The council approved the budget.").output,
+    ]
+    for output in outputs:
+        assert "\x1b" not in output and "\x07" not in output
+        assert "council \\x1b]0;pwned\\x07approved" in output
