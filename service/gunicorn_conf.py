@@ -34,6 +34,8 @@ control_socket_disable = True  # no shared ~/.gunicorn socket between instances
 # gunicorn answers an overlong request line with an HTML page; the app's CLAIMSCOPE_MAX_URL_CHARS
 # answers it with a problem instead (service/api/guards.py).
 limit_request_line = 0
+# every other error gunicorn answers itself (headers too large, a malformed request) is problem+json
+worker_class = "service.gunicorn_worker.ProblemWorker"
 max_requests = 5000
 max_requests_jitter = 500
 accesslog = "-"

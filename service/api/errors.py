@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Flask, Response, json
 from flask_smorest import Api
+from gunicorn.http.errors import ParseException
 from werkzeug.exceptions import HTTPException
 
 from service.api.schemas import ProblemSchema
@@ -27,12 +28,15 @@ SLUGS = {
     405: "method-not-allowed",
     406: "not-acceptable",
     409: "conflict",
+    417: "expectation-failed",
     413: "payload-too-large",
     414: "uri-too-long",
     415: "unsupported-media-type",
     422: "invalid-input",
     429: "rate-limited",
+    431: "header-fields-too-large",
     500: "internal-error",
+    501: "not-implemented",
     503: "unavailable",
 }
 TITLES = {
@@ -44,16 +48,11 @@ TITLES = {
 }
 
 
-def problem(
-    status: int,
-    detail: str | None = None,
-    *,
-    slug: str | None = None,
-    title: str | None = None,
-    errors: dict[str, Any] | None = None,
-    headers: dict[str, str] | None = None,
-) -> Response:
-    """The only way this service builds an error response."""
+def problem_document(
+    status: int, detail: str | None = None, *, slug: str | None = None, title: str | None = None
+) -> dict[str, Any]:
+    """The problem object for ``status``: the app's responses and gunicorn's own error answers
+    (``service.gunicorn_worker``) are built from it."""
     from werkzeug.http import HTTP_STATUS_CODES
 
     body: dict[str, Any] = {
@@ -63,6 +62,20 @@ def problem(
     }
     if detail:
         body["detail"] = detail
+    return body
+
+
+def problem(
+    status: int,
+    detail: str | None = None,
+    *,
+    slug: str | None = None,
+    title: str | None = None,
+    errors: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """The only way the app builds an error response."""
+    body = problem_document(status, detail, slug=slug, title=title)
     if errors:
         body["errors"] = errors
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
@@ -101,6 +114,12 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(ClaimscopeError)
     def _domain_error(exc: ClaimscopeError) -> Response:
         return problem(exc.status, str(exc), slug=exc.slug, title=exc.title)
+
+    @app.errorhandler(ParseException)
+    def _unreadable_body(exc: ParseException) -> Response:
+        # gunicorn raises these while the app reads a body it cannot parse (a chunk size of "zz"):
+        # the client's error, answered as one and not logged as a crash
+        return problem(400, f"the request body could not be read: {exc}")
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Response:

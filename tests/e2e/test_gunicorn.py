@@ -134,6 +134,42 @@ def test_long_urls_get_problems_not_gunicorn_html(server: str) -> None:
     assert status == 414 and body["type"].endswith("/uri-too-long")
 
 
+def raw_exchange(server: str, request: bytes) -> tuple[int, str, dict[str, Any]]:
+    """Send bytes no HTTP client library would, and read the status, content type and body."""
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(request)
+        sock.shutdown(socket.SHUT_WR)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:])
+    return int(lines[0].split()[1]), headers["Content-Type"], json.loads(body)
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status"),
+    [
+        (b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 9000 + b"\r\n\r\n", 431),
+        (b"GARBAGE\r\n\r\n", 400),
+        (b"GET /healthz HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n", 400),
+        (
+            b"POST /v1/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\nzz\r\n\r\n",
+            400,
+        ),
+    ],
+)
+def test_requests_gunicorn_cannot_parse_get_problems_not_html(server: str, request_bytes: bytes, status: int) -> None:
+    """gunicorn answers these itself, or raises while the app reads the body; the module's server
+    fixture then checks that no traceback was logged."""
+    got, content_type, body = raw_exchange(server, request_bytes)
+    assert (got, content_type, body["status"]) == (status, "application/problem+json", status)
+    assert body["type"].startswith("https://claimscope.dev/problems/")
+
+
 def test_readme_curl_examples_run(server: str) -> None:
     if shutil.which("curl") is None:
         pytest.skip("curl is not installed")
