@@ -92,8 +92,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
     page that is not UTF-8 is read in the charset it declares. An article without published_at
     takes the day its "Published ..." line gives.
 
-    A file's source_id is its name without the suffix; two inputs of one run that give the same
-    source_id are an error, since one would replace the other. Hidden files and folders under a
+    A file's source_id is its name without the suffix ("Café prices.txt" is Cafe-prices); two
+    inputs of one run that give the same source_id are an error, since one would replace the other. Hidden files and folders under a
     directory are passed over. "-" reads a JSONL feed from standard input.
 
     \b

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -27,6 +28,7 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 # ``-`` on the command line: a JSONL feed read from standard input, its records named stdin-LINE.
 STDIN = Path("-")
+_NOT_IN_SOURCE_ID = re.compile(r"[^A-Za-z0-9._:-]+")
 _DOCUMENT_TAG = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 FIELDS = ("source_id", "title", "url", "outlet", "published_at")
 # UTF-32's little-endian mark begins with UTF-16's, so it is looked for first.
@@ -234,7 +236,7 @@ def _located_inputs(path: Path) -> Iterator[tuple[str, ArticleInput | InvalidInp
     except InvalidInputError as exc:
         yield display_name(path), exc
         return
-    stem = "stdin" if path == STDIN else path.name[: -len(suffix)]
+    stem = "stdin" if path == STDIN else file_source_id(path.name[: -len(suffix)])
     for number, line in lines:
         where = f"{display_name(path)}:{number}"
         try:
@@ -258,9 +260,23 @@ def _read_document(path: Path, suffix: str) -> ArticleInput:
         )
     data = path.read_bytes()
     if suffix in HTML_SUFFIXES:
-        return html_to_article(decode(data, str(path), html_charset(data)), path.stem)
+        return html_to_article(decode(data, str(path), html_charset(data)), file_source_id(path.stem))
     text = decode(data, str(path))
-    return ArticleInput(source_id=path.stem, text=text, title=_title_of(text))
+    return ArticleInput(source_id=file_source_id(path.stem), text=text, title=_title_of(text))
+
+
+def file_source_id(stem: str) -> str:
+    """A file's source_id: its name without the suffix, when that is one already. Otherwise accents
+    are dropped and any other run of characters becomes "-" ("Déclaration du 5 mai" is
+    "Declaration-du-5-mai"), so a newsroom's folder of titled files can be read; a name with no
+    Latin letter or digit at all is named by its hash."""
+    if len(stem) <= 200 and not _NOT_IN_SOURCE_ID.search(stem):
+        return stem
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = _NOT_IN_SOURCE_ID.sub("-", ascii_stem).strip("-")[:200]
+    if not slug.strip("._:"):
+        return "file-" + hashlib.sha256(stem.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return slug
 
 
 def display_name(path: Path) -> str:

@@ -1,13 +1,14 @@
 """HTML input: article text and metadata from trafilatura, and nothing it merely guesses; the page's
 declared charset."""
 
+import hashlib
 import re
 from pathlib import Path
 
 import pytest
 
 from service.errors import EncodingError, InvalidInputError
-from service.pipeline.documents import decode, html_to_article, read_file, read_inputs
+from service.pipeline.documents import decode, file_source_id, html_to_article, read_file, read_inputs
 
 BODY = (
     "<article><h1>Bridge opens</h1>"
@@ -127,3 +128,27 @@ def test_json_the_decoder_gives_up_on_is_a_records_error(tmp_path: Path) -> None
     assert items[0] == f"{feed}:1: invalid JSON (nested too deeply to read)"
     assert items[1] == f"{feed}:2: invalid JSON (a number has too many digits to read)"
     assert items[2].startswith("ArticleInput(")
+
+
+@pytest.mark.parametrize(
+    ("stem", "source_id"),
+    [
+        ("000_4bd38a09334b47d0", "000_4bd38a09334b47d0"),
+        ("...", "..."),
+        ("My Article", "My-Article"),
+        ("D\u00e9claration du 5 mai (2)", "Declaration-du-5-mai-2"),
+        ("bad\udcff", "bad"),
+        ("\u65b0\u95fb", "file-" + hashlib.sha256("\u65b0\u95fb".encode()).hexdigest()[:16]),
+        ("a" * 300, "a" * 200),
+    ],
+)
+def test_a_files_name_gives_a_valid_source_id(stem: str, source_id: str) -> None:
+    """A name that is a source_id is kept; "My Article.txt" or an accented name was refused outright."""
+    assert file_source_id(stem) == source_id
+
+
+def test_files_with_spaces_and_accents_in_their_names_are_read(tmp_path: Path) -> None:
+    (tmp_path / "Caf\u00e9 prices.txt").write_text("Caf\u00e9 prices rose in March.", encoding="utf-8")
+    assert [a.source_id for a in read_file(tmp_path / "Caf\u00e9 prices.txt")] == ["Cafe-prices"]
+    (tmp_path / "wire feed.jsonl").write_text('{"text": "The mayor resigned."}\n', encoding="utf-8")
+    assert [a.source_id for a in read_file(tmp_path / "wire feed.jsonl")] == ["wire-feed-1"]
