@@ -93,8 +93,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
     takes the day its "Published ..." line gives.
 
     A file's source_id is its name without the suffix ("Café prices.txt" is Cafe-prices); two
-    inputs of one run that give the same source_id are an error, since one would replace the other. Hidden files and folders under a
-    directory are passed over. "-" reads a JSONL feed from standard input.
+    inputs of one run that give the same source_id are an error, since one would replace the
+    other. Hidden files and folders under a directory are passed over. "-" reads a JSONL feed
+    from standard input.
 
     \b
     JSONL fields: source_id, title, url, outlet, published_at, text (or html).
