@@ -103,19 +103,21 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
         claimscope ingest article.txt feed.jsonl archive.jsonl.gz pages/
         curl -s https://example.org/feed.jsonl | claimscope ingest -
     """
-    from service.pipeline.documents import expand_paths, read_paths
+    from service.pipeline.documents import expand_paths, read_paths, take_source_id
 
     pipeline = get_pipeline(ctx)
     prepared: list[Any] = []
     errors: list[str] = []
-    for path, item in read_paths(expand_paths(list(paths))):
-        if isinstance(item, ClaimscopeError):
-            errors.append(_located(item, path))
-            continue
+    taken: dict[str, str] = {}  # an input that fails holds no source_id
+    for where, item in read_paths(expand_paths(list(paths))):
         try:
-            prepared.append(pipeline.prepare(item))
+            if isinstance(item, ClaimscopeError):
+                raise item
+            ready = pipeline.prepare(item)
+            take_source_id(item.source_id, where, taken)
+            prepared.append(ready)
         except ClaimscopeError as exc:
-            errors.append(_located(exc, path))
+            errors.append(_located(exc, where))
     for message in errors:
         click.echo(f"error: {message}", err=True)
     if errors and not skip_invalid:
@@ -145,11 +147,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
         ctx.exit(1)
 
 
-def _located(error: Exception, path: Path) -> str:
-    from service.pipeline.documents import display_name
-
-    name = display_name(path)
-    return str(error) if str(error).startswith(name) else f"{name}: {error}"
+def _located(error: Exception, where: str) -> str:
+    return str(error) if str(error).startswith(where) else f"{where}: {error}"
 
 
 @cli.command()

@@ -236,7 +236,9 @@ def test_two_inputs_with_one_source_id_are_an_error_not_a_silent_replace(run, tm
         (tmp_path / "pages" / folder).mkdir(parents=True)
         (tmp_path / "pages" / folder / "index.txt").write_text(text, encoding="utf-8")
     feed = tmp_path / "wire.jsonl"
-    feed.write_text('{"source_id": "w", "text": "The mayor resigned."}\n{"source_id": "w", "text": "She stayed."}\n')
+    feed.write_text(
+        '{"source_id": "w", "text": "The mayor resigned."}\n{"source_id": "w", "text": "She stayed on as mayor."}\n'
+    )
     strict = run("ingest", str(tmp_path / "pages"), str(feed))
     assert strict.exit_code == 1 and "2 invalid input(s); nothing was stored" in strict.stderr
     assert (
@@ -246,6 +248,17 @@ def test_two_inputs_with_one_source_id_are_an_error_not_a_silent_replace(run, tm
     kept = run("ingest", "--skip-invalid", str(tmp_path / "pages"), str(feed))
     assert kept.exit_code == 1 and "2 created" in kept.output
     assert "The council cut taxes in June." in run("articles", "show", "index", "--passages").output
+
+
+def test_an_input_that_fails_holds_no_source_id(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "index.txt").write_text("Advertisement", encoding="utf-8")
+    (tmp_path / "b" / "index.txt").write_text("The council cut taxes in June.", encoding="utf-8")
+    result = run("ingest", "--skip-invalid", str(tmp_path / "a"), str(tmp_path / "b"))
+    assert result.exit_code == 1 and "1 created" in result.output
+    assert f"{tmp_path}/a/index.txt: index: no sentences left after cleaning" in result.stderr
+    assert "is also" not in result.stderr
 
 
 def test_a_file_named_twice_is_read_once_and_hidden_files_are_passed_over(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

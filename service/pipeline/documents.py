@@ -201,27 +201,33 @@ def read_inputs(path: Path) -> Iterator[ArticleInput | InvalidInputError]:
         yield item
 
 
-def read_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, ArticleInput | InvalidInputError]]:
-    """Each input of ``paths`` with the path it came from, as ``read_inputs`` reads them, except
-    that an article whose source_id an earlier input of the same run gave is an error: stored, it
-    would replace that article unnoticed (``a/index.html`` and ``b/index.html`` are both 'index')."""
-    first: dict[str, str] = {}
+def read_paths(paths: Iterable[Path]) -> Iterator[tuple[str, ArticleInput | InvalidInputError]]:
+    """Each input of ``paths`` as ``read_inputs`` reads them, with where it came from: the path,
+    or ``path:line`` in a feed."""
     for path in paths:
-        for where, item in _located_inputs(path):
-            if isinstance(item, ArticleInput) and (earlier := first.setdefault(item.source_id, where)) != where:
-                item = InvalidInputError(
-                    f"{where}: source_id {item.source_id!r} is also {earlier}'s, and storing both would keep only"
-                    " one; rename a file or give each record its own source_id"
-                )
-            yield path, item
+        yield from _located_inputs(path)
+
+
+def take_source_id(source_id: str, where: str, taken: dict[str, str]) -> None:
+    """Record that the input at ``where`` is stored as ``source_id``; raises when an earlier input
+    of the run was, since storing both would replace that one unnoticed (``a/index.html`` and
+    ``b/index.html`` are both 'index'). ``taken`` maps the run's source_ids to where they came from."""
+    earlier = taken.setdefault(source_id, where)
+    if earlier != where:
+        raise InvalidInputError(
+            f"{where}: source_id {source_id!r} is also {earlier}'s, and storing both would keep only"
+            " one; rename a file or give each record its own source_id"
+        )
 
 
 def read_articles(paths: Iterable[Path]) -> Iterator[ArticleInput]:
     """Each article of the files named and the supported files under the directories named; the
-    first input that is not one raises."""
-    for _, item in read_paths(expand_paths(list(paths))):
+    first input that is not one, or that repeats an earlier one's source_id, raises."""
+    taken: dict[str, str] = {}
+    for where, item in read_paths(expand_paths(list(paths))):
         if isinstance(item, InvalidInputError):
             raise item
+        take_source_id(item.source_id, where, taken)
         yield item
 
 
