@@ -110,8 +110,8 @@ def web_url_problem(url: str) -> str | None:
     try:
         parts = urlsplit(url)
     except ValueError:  # "http://[::1": an unclosed IPv6 bracket
-        return f"url {url[:80]!r} is not an absolute http or https address"
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return f"url {url[:80]!r} is not an absolute http or https address"
     if any(char.isspace() or unicodedata.category(char) == "Cc" for char in url):
         return f"url {url[:80]!r} holds a space or a control character (percent-encode it: %20)"
@@ -167,10 +167,8 @@ def check_date(value: Any, where: str) -> str | None:
     return str(value)
 
 
-def record_to_article(record: Any, where: str, default_id: str) -> ArticleInput:
+def record_to_article(record: dict[str, Any], where: str, default_id: str) -> ArticleInput:
     """One JSON object (``source_id, title, url, outlet, published_at`` and ``text`` or ``html``)."""
-    if not isinstance(record, dict):
-        raise InvalidInputError(f"{where}: expected a JSON object")
     for key in (*FIELDS, "text", "html"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
@@ -246,7 +244,7 @@ def _located_inputs(path: Path) -> Iterator[tuple[str, ArticleInput | InvalidInp
     for number, line in lines:
         where = f"{display_name(path)}:{number}"
         try:
-            yield where, record_to_article(_json_record(line, where), where, f"{stem}-{number}")
+            yield where, record_to_article(json_object(line, where), where, f"{stem}-{number}")
         except InvalidInputError as exc:
             yield where, exc
 
@@ -302,11 +300,15 @@ def _feed_lines(path: Path, kind: str) -> list[tuple[int, str]]:
     return [(number, line) for number, line in lines if line.strip()]
 
 
-def _json_record(line: str, where: str) -> Any:
+def json_object(line: str, where: str) -> dict[str, Any]:
+    """One line of a JSONL file (a feed, or the eval commands' data) as the object it must hold."""
     try:
-        return json.loads(line)
+        record = json.loads(line)
     except (ValueError, RecursionError) as exc:
         raise InvalidInputError(f"{where}: invalid JSON ({json_problem(exc)})") from None
+    if not isinstance(record, dict):
+        raise InvalidInputError(f"{where}: expected a JSON object")
+    return record
 
 
 def json_problem(exc: ValueError | RecursionError) -> str:

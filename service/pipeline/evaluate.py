@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import json
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -16,7 +15,7 @@ import numpy as np
 
 from service.errors import InvalidInputError
 from service.pipeline.aggregate import VERDICTS
-from service.pipeline.documents import json_problem
+from service.pipeline.documents import json_object
 from service.pipeline.stance import LABELS, StanceModel
 
 if TYPE_CHECKING:
@@ -32,21 +31,11 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
         with opener(path, "rt", encoding="utf-8") as fh:
             for number, line in enumerate(fh, start=1):
                 if line.strip():
-                    yield _json_object(line, f"{path}:{number}")
+                    yield json_object(line, f"{path}:{number}")
     except UnicodeDecodeError:
         raise InvalidInputError(f"{path}: not UTF-8 text") from None
     except (OSError, EOFError) as exc:
         raise InvalidInputError(f"{path}: cannot be read ({exc})") from None
-
-
-def _json_object(line: str, where: str) -> dict[str, Any]:
-    try:
-        record = json.loads(line)
-    except (ValueError, RecursionError) as exc:
-        raise InvalidInputError(f"{where}: invalid JSON ({json_problem(exc)})") from None
-    if not isinstance(record, dict):
-        raise InvalidInputError(f"{where}: expected a JSON object")
-    return record
 
 
 def _nli_problem(record: dict[str, Any]) -> str | None:
