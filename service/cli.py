@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from service.errors import ClaimscopeError
-from service.settings import Settings
+from service.settings import Settings, range_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -207,9 +207,16 @@ def openapi(fmt: str, output: Path | None) -> None:
 
 @cli.command()
 @click.argument("claim")
-@click.option("--top-k", type=click.IntRange(1, 100), default=None, help="Passages to judge (default: settings).")
+@click.option(
+    "--top-k", type=click.IntRange(*range_of("top_k")), default=None, help="Passages to judge (default: settings)."
+)
 @click.option("--source", "sources", multiple=True, help="Only consider this source_id (repeatable).")
-@click.option("--min-similarity", type=FiniteFloatRange(-1, 1), default=None, help="Ignore less similar passages.")
+@click.option(
+    "--min-similarity",
+    type=FiniteFloatRange(*range_of("min_similarity")),
+    default=None,
+    help="Ignore less similar passages.",
+)
 @click.option(
     "--published-from", metavar="DATE", help="Only articles published on or after DATE (ISO 8601; compared in UTC)."
 )

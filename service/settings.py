@@ -368,6 +368,13 @@ def settings_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+def range_of(name: str) -> tuple[Any, Any]:
+    """A setting's allowed range (low, high; high None when unbounded): the API's and the CLI's
+    options that override a setting per request accept the same values."""
+    low, high = {f.name: f.metadata["range"] for f in dataclasses.fields(Settings) if "range" in f.metadata}[name]
+    return low, high
+
+
 def default_of(name: str) -> Any:
     """A setting's default value, without building a Settings (which would resolve paths)."""
     return {f.name: f.default for f in dataclasses.fields(Settings)}[name]

@@ -11,7 +11,7 @@ from marshmallow import fields, validate
 from service.pipeline.aggregate import VERDICTS
 from service.pipeline.dates import publication_date
 from service.pipeline.documents import unicode_problem, web_url_problem
-from service.settings import default_of
+from service.settings import default_of, range_of
 
 SOURCE_ID = validate.Regexp(
     r"^(?!batch$)[A-Za-z0-9._:-]{1,200}$", error="1-200 characters of letters, digits, '.', '_', '-', ':' (not 'batch')"
@@ -229,13 +229,15 @@ class VerificationSchema(Base):
 
 
 class VerifyOptionsSchema(Base):
-    top_k = fields.Integer(strict=True, validate=validate.Range(1, 100), metadata={"description": "Passages to judge"})
+    top_k = fields.Integer(
+        strict=True, validate=validate.Range(*range_of("top_k")), metadata={"description": "Passages to judge"}
+    )
     source_ids = fields.List(
         fields.String(validate=SOURCE_ID),
         validate=validate.Length(min=1, max=100),
         metadata={"description": "Only these stored articles; one that is not stored is a 422 unknown-source"},
     )
-    min_similarity = fields.Float(validate=validate.Range(-1.0, 1.0))
+    min_similarity = fields.Float(validate=validate.Range(*range_of("min_similarity")))
     published_from = fields.String(
         validate=_iso_date,
         metadata={
