@@ -266,7 +266,8 @@ def verify(
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_report(report, pipeline.store))
+        narrowed = bool(sources or published_from or published_to)
+        click.echo(render_report(report, pipeline.store, narrowed=narrowed))
 
 
 @cli.group()

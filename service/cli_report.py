@@ -32,7 +32,9 @@ def in_context(store: Store, passage_id: int, fallback: str) -> str:
     return " ".join(flat(part) for part in (before or "", cited, after or "") if part)
 
 
-def render_report(report: dict[str, Any], store: Store) -> str:
+def render_report(report: dict[str, Any], store: Store, narrowed: bool = False) -> str:
+    """``narrowed``: the request kept to some sources or a date window, which is then the likelier
+    reason nothing was found, and the reader should hear so."""
     lines = [
         f"Claim: {report['claim']}",
         "Verdict: "
@@ -46,6 +48,8 @@ def render_report(report: dict[str, Any], store: Store) -> str:
             "The store holds no articles yet: `claimscope seed` loads the five bundled ones,"
             " `claimscope ingest FILE` your own."
         )
+    elif not report["sources"] and narrowed:
+        lines.append("No passage of the chosen sources and dates is similar enough to this claim.")
     elif not report["sources"]:
         lines.append("No passage in the store is similar enough to this claim.")
     for source in report["sources"]:

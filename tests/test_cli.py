@@ -82,6 +82,8 @@ def test_ingest_files_directories_and_jsonl(run, tmp_path: Path) -> None:  # typ
     assert [s["source_id"] for s in dated["sources"]] == ["j1"], "only j1 has a published_at"
     before = json.loads(run("verify", "The dam holds two lakes.", "--json", "--published-to", "2024-04-30").output)
     assert before["sources"] == [] and before["verdict"] == "not_enough_info"
+    readable = run("verify", "The dam holds two lakes.", "--published-to", "2024-04-30").output
+    assert "No passage of the chosen sources and dates" in readable, "the window, not the store, is why"
     bad = run("verify", "The dam holds two lakes.", "--published-from", "May 1")
     assert bad.exit_code == 1 and "published_from 'May 1' is not an ISO 8601 date" in bad.stderr
     backwards = run("verify", "The dam.", "--published-from", "2024-05-02", "--published-to", "2024-05-01")

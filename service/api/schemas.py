@@ -19,6 +19,10 @@ SOURCE_ID = validate.Regexp(
 STANCES = ("supports", "contradicts", "neutral")
 # Limits documented in the schema are the settings' defaults; the views enforce the configured ones.
 MAX_CLAIM_CHARS = default_of("max_claim_chars")
+# Offsets count code points, as Python indexes a str; a UTF-16 string (JavaScript's, Java's)
+# counts a character past U+FFFF (an emoji) twice, so such a client converts.
+START = {"description": "Offset into the article's stored text, in Unicode code points (JavaScript: Array.from(text))"}
+END = {"description": "End offset (exclusive), in code points like start"}
 NOT_BLANK = validate.Regexp(r"[\s\S]*\S", error="must contain a non-space character")
 
 
@@ -100,8 +104,8 @@ class PassageSchema(Base):
     passage_id = fields.Integer(required=True)
     ordinal = fields.Integer(required=True, metadata={"description": "Position of the sentence in the article"})
     text = fields.String(required=True, metadata={"description": "Equals article text[start:end]"})
-    start = fields.Integer(required=True)
-    end = fields.Integer(required=True)
+    start = fields.Integer(required=True, metadata=START)
+    end = fields.Integer(required=True, metadata=END)
 
 
 class ArticleSummarySchema(Base):
@@ -176,8 +180,8 @@ class ScoresSchema(Base):
 class CitedPassageSchema(Base):
     passage_id = fields.Integer(required=True)
     text = fields.String(required=True)
-    start = fields.Integer(required=True, metadata={"description": "Offset into the article's stored text"})
-    end = fields.Integer(required=True)
+    start = fields.Integer(required=True, metadata=START)
+    end = fields.Integer(required=True, metadata=END)
     stance = fields.String(required=True, validate=validate.OneOf(STANCES))
     scores = fields.Nested(ScoresSchema, required=True)
     similarity = fields.Float(required=True, metadata={"description": "Cosine similarity to the claim"})
@@ -291,8 +295,8 @@ class SearchHitSchema(Base):
     passage_id = fields.Integer(required=True)
     source_id = fields.String(required=True)
     text = fields.String(required=True)
-    start = fields.Integer(required=True)
-    end = fields.Integer(required=True)
+    start = fields.Integer(required=True, metadata=START)
+    end = fields.Integer(required=True, metadata=END)
     similarity = fields.Float(required=True)
 
 

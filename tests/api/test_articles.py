@@ -35,6 +35,18 @@ def test_generated_source_id_and_html(client: FlaskClient) -> None:
         assert stored["text"][p["start"] : p["end"]] == p["text"]
 
 
+def test_offsets_count_code_points_past_an_emoji(client: FlaskClient) -> None:
+    """The documented recipe for UTF-16 clients (Array.from) holds only if offsets are code points."""
+    text = "Fans 👍 cheered the team.\r\nThe mayor resigned on Friday. e\u0301tude."
+    client.post("/v1/articles", json={"source_id": "emoji", "text": text})
+    stored = client.get("/v1/articles/emoji?include=passages").get_json()
+    assert stored["text"] == text
+    second = stored["passages"][1]
+    assert second["start"] == text.index("The mayor") and second["text"].startswith("The mayor")
+    utf16_start = len(text[: second["start"]].encode("utf-16-le")) // 2
+    assert utf16_start == second["start"] + 1, "a JavaScript index differs by the emoji's second unit"
+
+
 def test_validation_errors_are_problems(client: FlaskClient) -> None:
     for body in (
         {},
