@@ -250,7 +250,13 @@ class Settings:
         default=2, metadata={"range": (1, None), "help": "gunicorn worker processes (`claimscope serve`)."}
     )
     bind: str = field(default="0.0.0.0:8000", metadata={"help": "Address gunicorn listens on."})
-    timeout: int = field(default=120, metadata={"range": (0, None), "help": "gunicorn worker timeout in seconds."})
+    timeout: int = field(
+        default=120,
+        metadata={
+            "range": (0, None),
+            "help": "gunicorn worker timeout in seconds: a longer request is stopped and answered 503 (type timeout).",
+        },
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "data_dir", Path(self.data_dir).expanduser())

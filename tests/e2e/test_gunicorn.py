@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -41,21 +42,23 @@ def call(url: str, method: str = "GET", body: Any = None) -> tuple[int, Any]:
         return exc.code, json.loads(exc.read() or b"null")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    tmp = tmp_path_factory.mktemp("gunicorn")
+@contextlib.contextmanager
+def running_server(tmp: Path, **settings: str) -> Iterator[tuple[str, Path]]:
+    """gunicorn started as `claimscope serve` starts it, with CLAIMSCOPE_* ``settings``; yields
+    its address and log, and stops it."""
     port = free_port()
     env = {
         **os.environ,
         "CLAIMSCOPE_DATA_DIR": str(tmp / "data"),
         "CLAIMSCOPE_BIND": f"127.0.0.1:{port}",
-        "CLAIMSCOPE_WORKERS": "3",
         "CLAIMSCOPE_RATE_LIMIT": "",
         "PROMETHEUS_MULTIPROC_DIR": str(tmp / "metrics"),
         "HF_HUB_OFFLINE": "1",
+        **{"CLAIMSCOPE_" + key.upper(): value for key, value in settings.items()},
     }
     (tmp / "metrics").mkdir()
-    log = (tmp / "gunicorn.log").open("w")
+    log_path = tmp / "gunicorn.log"
+    log = log_path.open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "python:service.gunicorn_conf", "service.wsgi:app"],
         cwd=tmp,
@@ -64,21 +67,30 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            if call(base + "/readyz")[0] == 200:
-                break
-        except OSError:
-            pass
-        assert proc.poll() is None, (tmp / "gunicorn.log").read_text()
-        time.sleep(0.5)
-    else:
-        pytest.fail("gunicorn did not become ready:\n" + (tmp / "gunicorn.log").read_text())
-    yield base
-    proc.send_signal(signal.SIGTERM)
-    proc.wait(timeout=60)
-    logged = (tmp / "gunicorn.log").read_text()
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                if call(base + "/readyz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            assert proc.poll() is None, log_path.read_text()
+            time.sleep(0.5)
+        else:
+            pytest.fail("gunicorn did not become ready:\n" + log_path.read_text())
+        yield base, log_path
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with running_server(tmp_path_factory.mktemp("gunicorn"), workers="3") as (base, log):
+        yield base
+    logged = log.read_text()
     assert "Traceback" not in logged, logged
 
 
@@ -221,3 +233,21 @@ def test_schemathesis_finds_nothing(server: str, tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout[-6000:]
+
+
+def test_a_request_past_the_timeout_is_a_problem_and_safe_to_send_again(tmp_path: Path) -> None:
+    """gunicorn aborts the worker and would answer 500 "Internal Server Error"; the client hears it
+    was the time limit, and the store is whole for the next worker."""
+    sentences = [f"The council met on day {i} and the harbour stayed closed after the storm." for i in range(2500)]
+    big = {"source_id": "big", "text": " ".join(sentences)}  # about 8 s to embed on two cores
+    with running_server(tmp_path, workers="1", timeout="2", seed_on_start="false") as (base, log):
+        status, body = call(base + "/v1/articles", "POST", big)
+        assert status == 503 and body["type"].endswith("/timeout"), body
+        assert "CLAIMSCOPE_TIMEOUT" in body["detail"] and "sending it again is safe" in body["detail"]
+        assert call(base + "/v1/articles/big")[0] == 404, "stopped before it was stored, and nothing half-stored"
+        status, ready = call(base + "/readyz")
+        assert status == 200 and ready["passages"] == ready["index_size"]
+        small = {"source_id": "small", "text": "The harbour reopened on Friday."}
+        assert call(base + "/v1/articles", "POST", small)[0] == 201
+    logged = log.read_text()
+    assert '"path": "/v1/articles", "status": 503' in logged and "Traceback" not in logged, logged
