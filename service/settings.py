@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -249,7 +250,9 @@ class Settings:
     workers: int = field(
         default=2, metadata={"range": (1, None), "help": "gunicorn worker processes (`claimscope serve`)."}
     )
-    bind: str = field(default="0.0.0.0:8000", metadata={"help": "Address gunicorn listens on."})
+    bind: str = field(
+        default="0.0.0.0:8000", metadata={"help": "Address gunicorn listens on: HOST:PORT, [IPv6]:PORT or unix:PATH."}
+    )
     timeout: int = field(
         default=120,
         metadata={
@@ -267,6 +270,7 @@ class Settings:
                 _check_range(f.name, getattr(self, f.name), *f.metadata["range"])
         if self.rate_limit:
             _check_rate_limit(self.rate_limit)
+        _check_bind(self.bind)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -319,6 +323,21 @@ def _check_rate_limit(value: str) -> None:
         raise ValueError(
             f"{PREFIX}RATE_LIMIT={value!r} is not a rate limit such as 600/minute or 10/second;600/minute"
         ) from None
+
+
+# gunicorn's address forms: HOST, HOST:PORT, :PORT (every interface), [IPv6]:PORT, tcp://..., unix:PATH, fd://N
+_TCP_BIND = re.compile(r"(?:tcp://)?(?P<host>\[[0-9A-Fa-f:.]+\]|[^\s:\[\]/]*)(?::(?P<port>[0-9]{1,5}))?")
+_OTHER_BIND = re.compile(r"unix:(?://)?\S.*|fd://[0-9]+")
+
+
+def _check_bind(value: str) -> None:
+    """A port past 65535 or one that is no number stopped gunicorn with a traceback."""
+    tcp = _TCP_BIND.fullmatch(value)
+    if _OTHER_BIND.fullmatch(value) or (tcp and (tcp["host"] or tcp["port"]) and int(tcp["port"] or 0) <= 65535):
+        return
+    raise ValueError(
+        f"{PREFIX}BIND={value!r} is not an address to listen on such as 127.0.0.1:8000, [::1]:8000 or unix:PATH"
+    )
 
 
 def _range_text(low: float, high: float | None) -> str:

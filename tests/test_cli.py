@@ -213,6 +213,7 @@ def test_bad_setting_is_a_clean_error(monkeypatch: pytest.MonkeyPatch) -> None:
         ("EMBED_BATCH_SIZE", "0", "CLAIMSCOPE_EMBED_BATCH_SIZE=0 must be at least 1"),
         ("MAX_PASSAGE_CHARS", "5", "CLAIMSCOPE_MAX_PASSAGE_CHARS=5 must be at least 40"),
         ("RATE_LIMIT", "lots", "CLAIMSCOPE_RATE_LIMIT='lots' is not a rate limit such as 600/minute"),
+        ("BIND", "127.0.0.1:99999", "CLAIMSCOPE_BIND='127.0.0.1:99999' is not an address to listen on"),
     ],
 )
 def test_a_setting_out_of_its_range_is_a_clean_error(
