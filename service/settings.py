@@ -211,6 +211,13 @@ class Settings:
         metadata={"help": "Comma-separated API keys. When set, writes need `Authorization: Bearer <key>`."},
     )
     auth_reads: bool = field(default=False, metadata={"help": "With API keys set, require a key for reads too."})
+    cors_origins: str = field(
+        default="",
+        metadata={
+            "help": "Origins whose web pages may call the API (comma-separated, such as https://desk.example.org,"
+            " or *); empty: none."
+        },
+    )
     max_body_bytes: int = field(
         default=5_000_000, metadata={"range": (1, None), "help": "Largest request body (413 above it)."}
     )
@@ -271,6 +278,7 @@ class Settings:
         if self.rate_limit:
             _check_rate_limit(self.rate_limit)
         _check_bind(self.bind)
+        parse_origins(self.cors_origins)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -338,6 +346,23 @@ def _check_bind(value: str) -> None:
     raise ValueError(
         f"{PREFIX}BIND={value!r} is not an address to listen on such as 127.0.0.1:8000, [::1]:8000 or unix:PATH"
     )
+
+
+# An origin is what a browser sends: scheme, host and port, with no path, not even "/".
+_ORIGIN = re.compile(r"https?://[^\s/?#]+", re.I)
+
+
+def parse_origins(raw: str) -> frozenset[str]:
+    """``CORS_ORIGINS`` as a set of lower-case origins (``"*"`` for any). A value no browser sends
+    (a trailing slash, a path) would match nothing and fail in silence, so it is an error."""
+    origins = frozenset(part.strip().lower() for part in raw.split(",") if part.strip())
+    for origin in origins:
+        if origin != "*" and not _ORIGIN.fullmatch(origin):
+            raise ValueError(
+                f"{PREFIX}CORS_ORIGINS: {origin!r} is not an origin such as https://desk.example.org"
+                " (scheme, host and port; no path or trailing slash), or *"
+            )
+    return origins
 
 
 def _range_text(low: float, high: float | None) -> str:
