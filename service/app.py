@@ -31,7 +31,7 @@ def create_app(
     ``embedder`` and ``stance_model`` lend already loaded models to the app's pipeline (tests
     building many apps load each model once); left out, the settings name them.
     """
-    from service.api import articles, cors, docs, errors, guards, health, metrics, verify
+    from service.api import articles, cors, docs, errors, guards, health, metrics, request_ids, verify
     from service.pipeline import Pipeline
 
     settings = settings or Settings.from_env()
@@ -55,6 +55,7 @@ def create_app(
     api.register_converter(articles.SourceIdConverter, articles.source_id_param_schema)
     app.extensions["claimscope_api"] = api
     errors.init_app(app)
+    request_ids.init_app(app)
     cors.init_app(app, settings)
     limiter = guards.init_app(app, settings)
     metrics.init_app(app)

@@ -42,7 +42,7 @@ accesslog = "-"
 errorlog = "-"
 access_log_format = (
     '{"remote": "%(h)s", "time": "%(t)s", "method": "%(m)s", "path": "%(U)s", "status": %(s)s, '
-    '"bytes": "%(B)s", "duration_ms": %(M)s, "agent": "%(a)s"}'
+    '"bytes": "%(B)s", "duration_ms": %(M)s, "agent": "%(a)s", "request_id": "%({x-request-id}o)s"}'
 )
 
 

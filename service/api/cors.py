@@ -16,8 +16,10 @@ from service.settings import Settings, parse_origins
 
 ALLOWED_METHODS = "GET, POST, DELETE"
 ALLOWED_HEADERS = "Authorization, Content-Type"
-# Headers a page may read besides the CORS-safelisted ones: rate-limit state and why to wait.
-EXPOSED_HEADERS = "Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, WWW-Authenticate"
+# Headers a page may read besides the CORS-safelisted ones: rate-limit state, why to wait, the request id.
+EXPOSED_HEADERS = (
+    "Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, WWW-Authenticate, X-Request-ID"
+)
 PREFLIGHT_MAX_AGE_S = 600
 
 

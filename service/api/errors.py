@@ -15,6 +15,7 @@ from flask_smorest import Api
 from gunicorn.http.errors import ParseException
 from werkzeug.exceptions import HTTPException
 
+from service.api.request_ids import current_request_id
 from service.api.schemas import ProblemSchema
 from service.errors import TYPE_BASE, ClaimscopeError, InvalidInputError, NotFoundError
 
@@ -84,6 +85,14 @@ def problem(
     return response
 
 
+def unexpected_error_detail() -> str:
+    """What a 500 tells the client: nothing of the server, but the id its log lines carry."""
+    request_id = current_request_id()
+    if request_id is None:
+        return "an unexpected error occurred"
+    return f"an unexpected error occurred; the server's log has it under request id {request_id}"
+
+
 def problem_body(exc: ClaimscopeError) -> dict[str, Any]:
     """A domain error as a problem object (used inside batch results)."""
     return {"type": exc.type_uri, "title": exc.title, "status": exc.status, "detail": str(exc)}
@@ -106,7 +115,7 @@ class ClaimscopeApi(Api):
         if code == 405 and allowed:
             headers["Allow"] = ", ".join(m for m in allowed if m not in {"HEAD", "OPTIONS"})
         if code == 500:
-            detail = "an unexpected error occurred"
+            detail = unexpected_error_detail()
         return problem(code, detail, errors=errors, headers=headers)
 
 
@@ -126,5 +135,5 @@ def init_app(app: Flask) -> None:
         if isinstance(exc, HTTPException):
             api: ClaimscopeApi = app.extensions["claimscope_api"]
             return api.handle_http_exception(exc)
-        log.exception("unhandled error")
-        return problem(500, "an unexpected error occurred")
+        log.exception("unhandled error in request %s", current_request_id())
+        return problem(500, unexpected_error_detail())

@@ -237,7 +237,8 @@ def test_schemathesis_finds_nothing(server: str, tmp_path: Path) -> None:
 
 def test_a_request_past_the_timeout_is_a_problem_and_safe_to_send_again(tmp_path: Path) -> None:
     """gunicorn aborts the worker and would answer 500 "Internal Server Error"; the client hears it
-    was the time limit, and the store is whole for the next worker."""
+    was the time limit, and the store is whole for the next worker. The same server shows the
+    access log carrying a request id."""
     sentences = [f"The council met on day {i} and the harbour stayed closed after the storm." for i in range(2500)]
     big = {"source_id": "big", "text": " ".join(sentences)}  # about 8 s to embed on two cores
     with running_server(tmp_path, workers="1", timeout="2", seed_on_start="false") as (base, log):
@@ -249,5 +250,9 @@ def test_a_request_past_the_timeout_is_a_problem_and_safe_to_send_again(tmp_path
         assert status == 200 and ready["passages"] == ready["index_size"]
         small = {"source_id": "small", "text": "The harbour reopened on Friday."}
         assert call(base + "/v1/articles", "POST", small)[0] == 201
+        traced = urllib.request.Request(base + "/healthz", headers={"X-Request-ID": "e2e-trace-1"})
+        with urllib.request.urlopen(traced, timeout=10) as answer:
+            assert answer.headers["X-Request-ID"] == "e2e-trace-1"
     logged = log.read_text()
     assert '"path": "/v1/articles", "status": 503' in logged and "Traceback" not in logged, logged
+    assert '"path": "/healthz", "status": 200' in logged and '"request_id": "e2e-trace-1"' in logged, logged
