@@ -7,7 +7,8 @@
   copy, and saves the index when it exits.
 * the seed articles are ingested before the workers start when the store is empty, in a child
   process so the master never runs a model.
-* access log: one JSON object per request (no Authorization header, so keys never reach logs).
+* access log: one JSON object per line and request, its strings escaped (service/gunicorn_logging.py),
+  with the request id; no Authorization header, so keys never reach logs.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ worker_class = "service.gunicorn_worker.ProblemWorker"
 max_requests = 5000
 max_requests_jitter = 500
 accesslog = "-"
+logger_class = "service.gunicorn_logging.JsonAccessLogger"  # every line one JSON object, whatever the request
 errorlog = "-"
 access_log_format = (
     '{"remote": "%(h)s", "time": "%(t)s", "method": "%(m)s", "path": "%(U)s", "status": %(s)s, '

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -87,11 +88,16 @@ def running_server(tmp: Path, **settings: str) -> Iterator[tuple[str, Path]]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     with running_server(tmp_path_factory.mktemp("gunicorn"), workers="3") as (base, log):
-        yield base
+        yield base, log
     logged = log.read_text()
     assert "Traceback" not in logged, logged
+
+
+@pytest.fixture
+def server(served: tuple[str, Path]) -> str:
+    return served[0]
 
 
 def test_fresh_install_is_seeded_on_first_start(server: str) -> None:
@@ -256,3 +262,20 @@ def test_a_request_past_the_timeout_is_a_problem_and_safe_to_send_again(tmp_path
     logged = log.read_text()
     assert '"path": "/v1/articles", "status": 503' in logged and "Traceback" not in logged, logged
     assert '"path": "/healthz", "status": 200' in logged and '"request_id": "e2e-trace-1"' in logged, logged
+
+
+def test_every_access_log_line_is_one_json_object_whatever_the_request(served: tuple[str, Path]) -> None:
+    """gunicorn only escapes double quotes: a path's %0A wrote a forged second line, and a user
+    agent ending in a backslash broke the JSON."""
+    base, log = served
+    forged = "/v1/x" + urllib.parse.quote('\n{"remote": "forged", "status": 200}"\\\t')
+    status, content_type, _ = raw_exchange(
+        base, f"GET {forged} HTTP/1.1\r\nHost: x\r\nUser-Agent: agent\\\r\n\r\n".encode()
+    )
+    assert status == 404 and content_type == "application/problem+json"
+    time.sleep(0.5)  # the worker writes the line after answering
+    lines = [line for line in log.read_text().splitlines() if line.startswith("{")]
+    entries = [json.loads(line) for line in lines]
+    assert not any(e["remote"] == "forged" for e in entries)
+    mine = [e for e in entries if e["path"].startswith("/v1/x\n")]
+    assert mine and mine[-1]["agent"] == "agent\\" and mine[-1]["status"] == 404, mine
