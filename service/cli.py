@@ -95,7 +95,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
     A file's source_id is its name without the suffix ("Café prices.txt" is Cafe-prices); two
     inputs of one run that give the same source_id are an error, since one would replace the
     other. Hidden files and folders under a directory are passed over. "-" reads a JSONL feed
-    from standard input.
+    from standard input. Interrupted (Ctrl-C), it says how many articles it stored, each whole,
+    and exits 130; the same command again goes on from there.
 
     \b
     JSONL fields: source_id, title, url, outlet, published_at, text (or html).
@@ -122,8 +123,17 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
         click.echo(f"error: {message}", err=True)
     if errors and not skip_invalid:
         raise click.ClickException(f"{len(errors)} invalid input(s); nothing was stored")
-    with _progress(len(prepared), "ingest") as bar:
-        results = pipeline.ingest_prepared(prepared, progress=bar.update)
+    try:
+        with _progress(len(prepared), "ingest") as bar:
+            results = pipeline.ingest_prepared(prepared, progress=bar.update)
+    except KeyboardInterrupt:
+        # each article is stored whole or not at all, and a stored one comes back unchanged
+        stored = sum(pipeline.is_stored(item) for item in prepared)
+        click.echo(
+            f"Interrupted: {stored} of {len(prepared)} article(s) stored; the same command again goes on from there.",
+            err=True,
+        )
+        ctx.exit(130)
     for r in results:
         if as_json:
             click.echo(

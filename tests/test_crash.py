@@ -70,3 +70,24 @@ def test_killed_ingest_leaves_consistent_stores_and_resumes(tmp_path: Path) -> N
     assert store.counts() == (400, 400 * 8)
     assert sorted(store.index.ids().tolist()) == sorted(store.sql.all_passage_ids().tolist())
     store.close()
+
+
+@pytest.mark.slow
+def test_ctrl_c_says_how_far_ingest_got_and_the_same_command_resumes(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    write_feed(feed, articles=400, sentences=8)
+    data_dir = tmp_path / "data"
+    env = {**os.environ, "CLAIMSCOPE_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
+    command = [sys.executable, "-m", "service", "ingest", str(feed)]
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while stored_articles(data_dir) == 0 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    partial = stored_articles(data_dir)
+    assert proc.returncode == 130 and 0 < partial < 400, err
+    assert f"Interrupted: {partial} of 400 article(s) stored;" in err and "Traceback" not in err
+
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and f"{partial} unchanged" in done.stderr + done.stdout, done.stderr

@@ -92,6 +92,11 @@ class Pipeline:
         with self._lock:
             return ingest(self._vector_store(), self.embedder, prepared, progress, self.index_save_after_s)
 
+    def is_stored(self, prepared: PreparedArticle) -> bool:
+        """Whether the store holds this article with this content (after an interrupted ingest)."""
+        stored = self.store.get_article(prepared.article.source_id)
+        return stored is not None and stored.content_hash == prepared.content_hash
+
     def seed(self, progress: Callable[[int], None] | None = None) -> list[IngestResult]:
         """Ingest the packaged seed articles (idempotent)."""
         return self.ingest(read_articles([seed_dir()]), progress)
