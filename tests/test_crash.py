@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,17 +40,26 @@ def stored_articles(data_dir: Path) -> int:
         return 0
 
 
-@pytest.mark.slow
-def test_killed_ingest_leaves_consistent_stores_and_resumes(tmp_path: Path) -> None:
+def ingest_until_the_first_article_is_stored(
+    tmp_path: Path, **popen: Any
+) -> tuple[subprocess.Popen[str], list[str], dict[str, str], Path]:
+    """A real ``claimscope ingest`` of 400 articles of 8 sentences, returned once one is stored."""
     feed = tmp_path / "feed.jsonl"
     write_feed(feed, articles=400, sentences=8)
     data_dir = tmp_path / "data"
     env = {**os.environ, "CLAIMSCOPE_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
     command = [sys.executable, "-m", "service", "ingest", str(feed)]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(command, env=env, text=True, **popen)
     deadline = time.monotonic() + 120
     while stored_articles(data_dir) == 0 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
+    return proc, command, env, data_dir
+
+
+@pytest.mark.slow
+def test_killed_ingest_leaves_consistent_stores_and_resumes(tmp_path: Path) -> None:
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    proc, command, env, data_dir = ingest_until_the_first_article_is_stored(tmp_path, **quiet)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     partial = stored_articles(data_dir)
@@ -74,15 +84,8 @@ def test_killed_ingest_leaves_consistent_stores_and_resumes(tmp_path: Path) -> N
 
 @pytest.mark.slow
 def test_ctrl_c_says_how_far_ingest_got_and_the_same_command_resumes(tmp_path: Path) -> None:
-    feed = tmp_path / "feed.jsonl"
-    write_feed(feed, articles=400, sentences=8)
-    data_dir = tmp_path / "data"
-    env = {**os.environ, "CLAIMSCOPE_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
-    command = [sys.executable, "-m", "service", "ingest", str(feed)]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while stored_articles(data_dir) == 0 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    piped = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    proc, command, env, data_dir = ingest_until_the_first_article_is_stored(tmp_path, **piped)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     partial = stored_articles(data_dir)
