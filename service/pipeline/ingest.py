@@ -21,7 +21,7 @@ from service.pipeline.dates import published_in
 from service.pipeline.documents import unicode_problem, web_url_problem
 from service.pipeline.embed import Embedder, model_input
 from service.pipeline.split import split_passages
-from service.records import ArticleInput, IngestResult, PassageDraft
+from service.records import Article, ArticleInput, IngestResult, PassageDraft
 from service.storage import Store
 from service.storage.published import comparable_iso
 
@@ -94,6 +94,13 @@ def _same_metadata(a: ArticleInput, stored: object) -> bool:
     return all(getattr(a, key) == getattr(stored, key) for key in ("title", "url", "outlet", "published_at"))
 
 
+def stored_copy(store: Store, item: PreparedArticle) -> Article | None:
+    """The stored article when it holds ``item``'s text (its metadata may differ): re-ingesting it
+    changes nothing, and after an interrupted ingest it is one that was stored."""
+    existing = store.get_article(item.article.source_id)
+    return existing if existing is not None and existing.content_hash == item.content_hash else None
+
+
 def ingest(
     store: Store,
     embedder: Embedder,
@@ -106,8 +113,7 @@ def ingest(
     results: list[IngestResult] = []
     pending: list[PreparedArticle] = []
     for item in prepared:
-        existing = store.get_article(item.article.source_id)
-        if existing is not None and existing.content_hash == item.content_hash:
+        if (existing := stored_copy(store, item)) is not None:
             status = "unchanged"
             if not _same_metadata(item.article, existing):
                 store.update_metadata(item.article)

@@ -17,7 +17,7 @@ from service.pipeline.aggregate import Thresholds
 from service.pipeline.dates import publication_date
 from service.pipeline.documents import read_articles, seed_dir, unicode_problem
 from service.pipeline.embed import Embedder
-from service.pipeline.ingest import PreparedArticle, ingest, prepare
+from service.pipeline.ingest import PreparedArticle, ingest, prepare, stored_copy
 from service.pipeline.retrieve import retrieve
 from service.pipeline.stance import StanceModel, load_stance_model
 from service.pipeline.verify import VerifyOptions, verify_claims
@@ -94,8 +94,7 @@ class Pipeline:
 
     def is_stored(self, prepared: PreparedArticle) -> bool:
         """Whether the store holds this article with this content (after an interrupted ingest)."""
-        stored = self.store.get_article(prepared.article.source_id)
-        return stored is not None and stored.content_hash == prepared.content_hash
+        return stored_copy(self.store, prepared) is not None
 
     def seed(self, progress: Callable[[int], None] | None = None) -> list[IngestResult]:
         """Ingest the packaged seed articles (idempotent)."""
