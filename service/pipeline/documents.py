@@ -191,17 +191,11 @@ def file_type(path: Path) -> str:
     return last_two if last_two in JSONL_SUFFIXES else path.suffix.lower()
 
 
-def read_inputs(path: Path) -> Iterator[ArticleInput | InvalidInputError]:
-    """Each article of ``path``, or the error of each input that is not one. A feed's bad record
-    is that record's error and reading goes on, so ``ingest --skip-invalid`` keeps the rest of a
-    feed and one run reports every bad line, not the first."""
-    for _, item in _located_inputs(path):
-        yield item
-
-
 def read_paths(paths: Iterable[Path]) -> Iterator[tuple[str, ArticleInput | InvalidInputError]]:
-    """Each input of ``paths`` as ``read_inputs`` reads them, with where it came from: the path,
-    or ``path:line`` in a feed."""
+    """Each article of ``paths``, or the error of each input that is not one, with where it came
+    from: the path, or ``path:line`` in a feed. A feed's bad record is that record's error and
+    reading goes on, so ``ingest --skip-invalid`` keeps the rest of a feed and one run reports
+    every bad line, not the first."""
     for path in paths:
         yield from _located_inputs(path)
 
@@ -230,7 +224,7 @@ def read_articles(paths: Iterable[Path]) -> Iterator[ArticleInput]:
 
 
 def _located_inputs(path: Path) -> Iterator[tuple[str, ArticleInput | InvalidInputError]]:
-    """``read_inputs`` with where each input came from: the path, or ``path:line`` in a feed."""
+    """``read_paths`` for one path."""
     suffix = ".jsonl" if path == STDIN else file_type(path)
     try:
         if suffix not in JSONL_SUFFIXES:
@@ -251,7 +245,7 @@ def _located_inputs(path: Path) -> Iterator[tuple[str, ArticleInput | InvalidInp
 
 def read_file(path: Path) -> Iterator[ArticleInput]:
     """Each article of ``path``; the first input that is not one raises."""
-    for item in read_inputs(path):
+    for _, item in _located_inputs(path):
         if isinstance(item, InvalidInputError):
             raise item
         yield item

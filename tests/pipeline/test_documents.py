@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from service.errors import EncodingError, InvalidInputError
-from service.pipeline.documents import decode, file_source_id, html_to_article, read_file, read_inputs
+from service.pipeline.documents import decode, file_source_id, html_to_article, read_file, read_paths
 
 BODY = (
     "<article><h1>Bridge opens</h1>"
@@ -110,7 +110,7 @@ def test_a_byte_order_mark_on_other_bytes_is_an_error() -> None:
 def test_a_feeds_bad_record_is_its_own_error_and_reading_goes_on(tmp_path: Path) -> None:
     feed = tmp_path / "wire.jsonl"
     feed.write_text('{"text": 5}\n\n{"text": "The mayor resigned."}\n{oops\n', encoding="utf-8")
-    items = list(read_inputs(feed))
+    items = [item for _, item in read_paths([feed])]
     assert [type(i).__name__ for i in items] == ["InvalidInputError", "ArticleInput", "InvalidInputError"]
     assert str(items[0]).startswith(f"{feed}:1: ") and str(items[2]).startswith(f"{feed}:4: ")
     assert items[1].source_id == "wire-3"  # type: ignore[union-attr]
@@ -124,7 +124,7 @@ def test_json_the_decoder_gives_up_on_is_a_records_error(tmp_path: Path) -> None
     nested = '{"text": "x", "title": ' + "[" * 100_000 + "]" * 100_000 + "}"
     long_number = '{"text": "x", "title": 1' + "0" * 5000 + "}"
     feed.write_text(f'{nested}\n{long_number}\n{{"text": "The mayor resigned."}}\n', encoding="utf-8")
-    items = [str(i) for i in read_inputs(feed)]
+    items = [str(item) for _, item in read_paths([feed])]
     assert items[0] == f"{feed}:1: invalid JSON (nested too deeply to read)"
     assert items[1] == f"{feed}:2: invalid JSON (a number has too many digits to read)"
     assert items[2].startswith("ArticleInput(")
