@@ -32,6 +32,17 @@ def in_context(store: Store, passage_id: int, fallback: str) -> str:
     return " ".join(flat(part) for part in (before or "", cited, after or "") if part)
 
 
+def _why_nothing_was_found(store: Store, narrowed: bool) -> str:
+    if not store.counts()[0]:
+        return (
+            "The store holds no articles yet: `claimscope seed` loads the five bundled ones,"
+            " `claimscope ingest FILE` your own."
+        )
+    if narrowed:
+        return "No passage of the chosen sources and dates is similar enough to this claim."
+    return "No passage in the store is similar enough to this claim."
+
+
 def render_report(report: dict[str, Any], store: Store, narrowed: bool = False) -> str:
     """``narrowed``: the request kept to some sources or a date window, which is then the likelier
     reason nothing was found, and the reader should hear so."""
@@ -43,15 +54,8 @@ def render_report(report: dict[str, Any], store: Store, narrowed: bool = False) 
     ]
     if report["stance_model"] == "none":
         lines.append("No stance model is configured (CLAIMSCOPE_STANCE_MODEL): sources are ranked by similarity only.")
-    if not report["sources"] and not store.counts()[0]:
-        lines.append(
-            "The store holds no articles yet: `claimscope seed` loads the five bundled ones,"
-            " `claimscope ingest FILE` your own."
-        )
-    elif not report["sources"] and narrowed:
-        lines.append("No passage of the chosen sources and dates is similar enough to this claim.")
-    elif not report["sources"]:
-        lines.append("No passage in the store is similar enough to this claim.")
+    if not report["sources"]:
+        lines.append(_why_nothing_was_found(store, narrowed))
     for source in report["sources"]:
         title = f" — {flat(source['title'])}" if source.get("title") else ""
         stance = click.style(source["stance"], fg=_STANCE_COLOURS[source["stance"]])
