@@ -14,6 +14,7 @@ from service.pipeline.consistency import (
     NEGATION,
     NUMBER_MISMATCH,
     OTHER_PERSON,
+    ROLES_SWAPPED,
 )
 from service.pipeline.direction import SUBJECT_STEMS
 from service.pipeline.negation import SCOPE_WORDS
@@ -28,6 +29,8 @@ def consistency_sections(report: dict[str, Any]) -> list[str]:
         *_negation_ablation(overall),
         "",
         *_direction_ablation(overall),
+        "",
+        *_roles_ablation(overall),
         "",
         *_mismatch_probe(overall, report["mismatch_probe"]),
         "",
@@ -56,7 +59,8 @@ def _mismatch_ablation(overall: dict[str, int]) -> list[str]:
         f" number mismatches alone (moving {ADJUST_SHARES[NUMBER_MISMATCH]:.0%} of entailment to contradiction on"
         f" a flagged pair): {overall['numbers_only']}/{pairs}; on date (year, month or day) mismatches alone:"
         f" {overall['dates_only']}/{pairs}; on direction mismatches alone"
-        f" ({ADJUST_SHARES[DIRECTION_MISMATCH]:.0%}): {overall['direction_only']}/{pairs}; on negation alone"
+        f" ({ADJUST_SHARES[DIRECTION_MISMATCH]:.0%}): {overall['direction_only']}/{pairs}; on swapped roles alone"
+        f" ({ADJUST_SHARES[ROLES_SWAPPED]:.0%}): {overall['roles_only']}/{pairs}; on negation alone"
         f" ({ADJUST_SHARES[NEGATION]:.0%}): {overall['negation_only']}/{pairs}.",
     ]
 
@@ -88,6 +92,17 @@ def _direction_ablation(overall: dict[str, int]) -> list[str]:
     )
 
 
+def _roles_ablation(overall: dict[str, int]) -> list[str]:
+    return [
+        f'A passage that gives the claim\'s action with its two names the other way round ("{ROLES_SWAPPED}":'
+        ' "City beat Rovers" against "Rovers beat City", "Rovers were beaten by City" too; a name, a verb in the'
+        ' past tense and a name, the verb neither negated nor one whose two sides do the same, such as "met";'
+        f" `service/pipeline/roles.py`) flagged {_per_label(overall, 'roles')} dev pairs: the dev sets"
+        " hardly ever reverse who did what to whom, so the probe below judges it, and it moves"
+        f" {ADJUST_SHARES[ROLES_SWAPPED]:.0%} of entailment, as a changed number does.",
+    ]
+
+
 def _swept_ablation(overall: dict[str, int], prefix: str, flag: str, choice: str) -> list[str]:
     """A reason whose share is swept: what it flags per gold label, the sweep, and the share chosen."""
     return [
@@ -104,10 +119,12 @@ def _mismatch_probe(overall: dict[str, int], probe: dict[str, Any]) -> list[str]
         "entailment pair whose hypothesis repeats a number or year of its premise, with that number changed",
         "by one in the hypothesis (unless it is a bound or a rough value: 'more than 30'), or the month of a",
         "date moved on by one, or a word of direction it shares with its premise turned to its opposite",
-        "('rose' to 'fell'; gold contradiction). For `negation` the pair is turned around: the passage is",
-        "the hypothesis negated after its first auxiliary ('is not playing'), the claim is the premise (up",
-        "to 40 words; sets whose entailment is stance or likelihood left out). Kinds `years` and `months`",
-        "test the `dates` mode, the others the mode of their name:",
+        "('rose' to 'fell'; gold contradiction). For `roles`, each dev premise (of a set whose entailment means",
+        "truth) with a clause in which a name acts on another name, and as claim that clause with the names",
+        "traded ('Conway endorsed Ted Cruz' to 'Ted Cruz endorsed Conway.'). For `negation` the pair is",
+        "turned around: the passage is the hypothesis negated after its first auxiliary ('is not playing'),",
+        "the claim is the premise (up to 40 words; sets whose entailment is stance or likelihood left out).",
+        "Kinds `years` and `months` test the `dates` mode, the others the mode of their name:",
         "",
         "| kind | probe pairs | flagged by the checker | read as entailment | right without adjusting"
         " | right acting on that kind |",

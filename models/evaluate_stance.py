@@ -110,6 +110,7 @@ ABLATION_VARIANTS = {
     "numbers_only": "numbers",
     "dates_only": "dates",
     "direction_only": "direction",
+    "roles_only": "roles",
     "negation_only": "negation",
 }
 # Shares of entailment moved to contradiction that the ablation tries for the reasons whose share is
@@ -124,14 +125,16 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
     or says its subject went the other way, per gold label, and what each share of ``SHARE_SWEEPS``
     would do there ("negation_share_0.2"); and
     how often a claim's name is missing from the passage, per gold label, with what moving entailment
-    to neutral on those pairs would do ("names_to_neutral"), and how often the passage gives the
-    claim's role to someone else ("names_other_person")."""
+    to neutral on those pairs would do ("names_to_neutral"), how often the passage gives the
+    claim's role to someone else ("names_other_person"), and how often it gives the claim's action
+    with the two names the other way round, per gold label ("roles_contradiction")."""
     from service.pipeline.consistency import (
         ADJUSTED_REASONS,
         DATE_MISMATCH,
         NAME_REASONS,
         NUMBER_MISMATCH,
         OTHER_PERSON,
+        ROLES_SWAPPED,
         adjusted_kinds,
         reasons,
     )
@@ -161,6 +164,7 @@ def consistency_ablation(dev: dict[str, list[Pair]], probs: np.ndarray) -> dict[
         counts.update(_by_gold_label("names_missing", names_missing, gold))
         counts["names_to_neutral"] = _correct_after_shift(rows, names_missing, gold, NAME_SHARE, "neutral")
         counts["names_other_person"] = _flagged(why, (OTHER_PERSON,))
+        counts.update(_by_gold_label("roles", _carrying(why, ROLES_SWAPPED), gold))
         out[name] = counts
         for key, value in counts.items():
             totals[key] = totals.get(key, 0) + value

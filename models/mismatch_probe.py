@@ -1,4 +1,5 @@
-"""Counterfactual dev pairs that show what acting on a number or date mismatch, or a negation, fixes.
+"""Counterfactual dev pairs that show what acting on a number or date mismatch, a direction, swapped
+roles or a negation fixes.
 
 The NLI and fact-verification dev sets rarely pair a claim with a passage that gives another count
 of the same thing, so the plain dev ablation measures what acting on mismatches costs (passages the
@@ -17,6 +18,14 @@ the case of news that says a figure moved, or a verdict went, the other way (set
 is stance or likelihood are left out, as below). Its word pairs are its own, not the checker's, so
 some swaps say nothing of a direction ("Derrick Rose", "grew up"): a checker that flags those is
 reading too much.
+
+The roles probe trades the two names of a clause in which one names another's action ("Conway
+endorsed Ted Cruz", "Apple was founded by Steve Jobs"): the passage is the premise, the claim that
+clause with the names the other way round ("Ted Cruz endorsed Conway."), gold contradiction: the case
+of news that gets wrong who beat, sued or bought whom. Since the dev sets hold few such clauses,
+the premise of every dev pair of a set whose entailment means truth is used once, whatever the
+pair's label (the premise is a true passage either way). Its clause pattern is its own, not the
+checker's, so the probe also measures how many of them the checker reads.
 
 The negation probe turns an entailment pair (P, H) around: the passage is H negated after its first
 auxiliary ("A man is not playing a guitar"), the claim is P. If P entails H, a passage saying H is
@@ -68,12 +77,30 @@ _OPPOSITES = (
 )
 _OPPOSITE = {a: b for pair in _OPPOSITES.split() for a, b in (pair.split(":"), pair.split(":")[::-1])}
 _DIRECTION = re.compile(r"\b(" + "|".join(_OPPOSITE) + r")\b", re.I)
+# A clause of the roles probe: a name of one to four capitalised words, a past tense (regular, or
+# one of a few irregular ones) or a passive one ("was founded by"), and another name (after "the", perhaps),
+# not followed by more of a name or a possessive. Capitalised words that name no one ("The", "He",
+# "Monday") are filtered after the match; verbs whose two sides do the same ("married") never change
+# meaning when the names trade places.
+_PROBE_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}"
+_PROBE_VERB = (
+    r"(?:was|were) (?:[a-z]{3,}ed|beaten|led|told|sold|bought|taken) by"
+    r"|[a-z]{3,}ed|beat|led|left|told|sold|bought|took|won"
+)
+_CLAUSE = re.compile(rf"(?<![\w'’-])({_PROBE_NAME}) ({_PROBE_VERB}) (the )?({_PROBE_NAME})(?![\w'’-]| [A-Z])")
+_NO_ONE = frozenset(
+    "The A An He She It They We I You This That These Those His Her Its Their In On At After".split()
+    + MONTHS
+    + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+_SAME_BOTH_WAYS = frozenset("married dated played faced tied partnered merged bordered shared matched debated".split())
 # Each kind of probe pair, and the CLAIMSCOPE_CONSISTENCY_ADJUST mode whose reason it tests.
 PROBE_MODES = {
     "numbers": "numbers",
     "years": "dates",
     "months": "dates",
     "direction": "direction",
+    "roles": "roles",
     "negation": "negation",
 }
 PROBE_KINDS = tuple(PROBE_MODES)
@@ -138,6 +165,19 @@ def changed_direction(hypothesis: str, premise: str) -> str | None:
     return None
 
 
+def swapped_clause(premise: str) -> str | None:
+    """The premise's first clause of a name doing something to another name, with the two names
+    traded ("Conway endorsed Ted Cruz" to "Ted Cruz endorsed Conway."; "Apple was founded by Steve
+    Jobs" to "Steve Jobs was founded by Apple."; "Connery won the Academy Award" to "The Academy
+    Award won Connery."), or None."""
+    for match in _CLAUSE.finditer(premise):
+        first, verb, the, second = match.groups()
+        names = (*first.split(), *second.split())
+        if _SAME_BOTH_WAYS.isdisjoint(verb.split()) and _NO_ONE.isdisjoint(names) and first != second:
+            return f"{'The ' if the else ''}{second} {verb} {first}."
+    return None
+
+
 def _month(match: re.Match[str]) -> str:
     return next(group for group in match.groups() if group)
 
@@ -165,12 +205,17 @@ def _may_negate(pair: Pair) -> bool:
 
 
 def probe_pairs(dev: dict[str, list[Pair]]) -> dict[str, list[Pair]]:
-    """Counterfactual contradiction pairs from the dev entailment pairs, by kind."""
+    """Counterfactual contradiction pairs from the dev entailment pairs (the roles probe: from the
+    premises of all strict dev pairs), by kind."""
     change = {"numbers": changed_count, "years": changed_year, "months": changed_month}
     contradiction = LABEL_IDS["contradiction"]
     out: dict[str, list[Pair]] = {kind: [] for kind in PROBE_KINDS}
+    swapped: set[str] = set()  # premises the roles probe has used
     for name in sorted(dev):
         for pair in dev[name]:
+            if _strict(pair) and pair.premise not in swapped and (claim := swapped_clause(pair.premise)):
+                swapped.add(pair.premise)
+                out["roles"].append(Pair(pair.premise, claim, contradiction, pair.source))
             if pair.label != LABEL_IDS["entailment"]:
                 continue
             for kind, changed_in in change.items():

@@ -25,7 +25,7 @@ ContextMode = Literal["always", "needed", "never"]
 CONTEXT_MODES: tuple[ContextMode, ...] = ("always", "needed", "never")
 # CLAIMSCOPE_CONSISTENCY_ADJUST: none, all, or a comma list of these words ("numbers,negation").
 AdjustMode = str
-ADJUST_WORDS = ("numbers", "dates", "direction", "negation")
+ADJUST_WORDS = ("numbers", "dates", "direction", "roles", "negation")
 Mode = TypeVar("Mode", bound=str)
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -195,7 +195,9 @@ class Settings:
             "help": "Reasons that move entailment probability to contradiction: `numbers` (claim and passage "
             "count the same thing differently), `dates` (years, or months and days; `years` is the old name), "
             "`direction` (the passage says the claim's subject went the other way: fell, not rose; acquitted, not "
-            "convicted), `negation` (the passage denies the claim in its words), a comma list of these "
+            "convicted), `roles` (the passage gives the claim's action with its two names the other way round: "
+            "City beat Rovers, not Rovers beat City), `negation` (the passage denies the claim in its words), a "
+            "comma list of these "
             "(`numbers,dates`), `all` "
             "or `none`; true/false mean all/none. The default follows the dev ablation in models/README.md."
         },

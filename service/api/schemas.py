@@ -189,11 +189,12 @@ class CitedPassageSchema(Base):
         fields.String(),
         required=True,
         metadata={
-            "description": "Number, date, direction, negation or name disagreements, each opening with its kind:"
+            "description": "Number, date, direction, role, negation or name disagreements, each opening with its kind:"
             " 'number mismatch: claim 40, passage 39', 'date mismatch: claim 2017, passage 2019', 'date mismatch:"
             " claim May 28, passage July 28', 'date mismatch: claim 2021, passage 2022 (last year)' (relative dates"
             " are read from the article's published_at), 'direction mismatch: claim rose, passage fell' (said of"
-            " the same subject), 'negated in passage: \"refused to condemn the invasion\"',"
+            ' the same subject), \'roles swapped: claim "City beat Rovers", passage "Rovers beat City"\' (who'
+            " did what to whom), 'negated in passage: \"refused to condemn the invasion\"',"
             " 'not in passage: Lyon',"
             " 'different person in the same role: claim Qin Gang, passage Wang Yi (foreign minister)', and"
             " 'too far from the claim to take a side: similarity 0.56, ...' when the relevance margin set the"

@@ -104,6 +104,11 @@ def _folded(text: str) -> str:
     return _ACCENTS.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
+def name_word(word: str) -> str:
+    """A capitalised word folded, or "" when its capital marks no name ("The", "President", "May")."""
+    return "" if word in _NOT_NAMES else _folded(word)
+
+
 def _is_headline(text: str) -> bool:
     """Title Case or ALL CAPS: when every word but the small ones is capitalised, capitals no longer
     mark names ("Police Chief In Charge of Paris Attacks Commits Suicide")."""

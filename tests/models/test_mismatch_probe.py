@@ -14,6 +14,7 @@ from models.mismatch_probe import (
     changed_year,
     negated,
     probe_pairs,
+    swapped_clause,
 )
 from models.stance_data import Pair
 
@@ -89,6 +90,7 @@ def test_negated_puts_not_after_the_first_auxiliary(sentence: str, expected: str
 
 
 def test_probe_pairs_come_from_entailment_pairs_only_and_are_contradictions() -> None:
+    """The roles probe aside, which reads the premise of every pair of a strict set once."""
     dev = {
         "toy": [
             Pair("Two men sit on crates.", "Two men are relaxing.", 0, "toy"),
@@ -96,8 +98,11 @@ def test_probe_pairs_come_from_entailment_pairs_only_and_are_contradictions() ->
             Pair("The film came out in 2014.", "It was released in 2014.", 0, "toy"),
             Pair("She was born on May 3, 1970.", "Her birthday is May 3.", 0, "toy"),
             Pair("Sales rose sharply.", "Sales rose.", 0, "toy"),
+            Pair("In 2016 Conway endorsed Ted Cruz.", "Conway backed Cruz.", 1, "toy"),
+            Pair("In 2016 Conway endorsed Ted Cruz.", "Conway backed Trump.", 2, "toy"),
         ],
         "perspectrum": [
+            Pair("The Senate rejected Ted Cruz.", "Cruz lost.", 0, "perspectrum"),
             Pair("Taxes fund schools.", "Taxes are good.", 0, "perspectrum"),
             Pair("Prices rose.", "Wages should rise.", 0, "perspectrum"),
         ],
@@ -114,6 +119,25 @@ def test_probe_pairs_come_from_entailment_pairs_only_and_are_contradictions() ->
     assert probe["numbers"] == [Pair("Two men sit on crates.", "Three men are relaxing.", 2, "toy")]
     assert probe["years"] == [Pair("The film came out in 2014.", "It was released in 2015.", 2, "toy")]
     assert probe["months"] == [Pair("She was born on May 3, 1970.", "Her birthday is June 3.", 2, "toy")]
+    # a neutral pair's premise is a true passage too; each premise is used once
+    assert probe["roles"] == [Pair("In 2016 Conway endorsed Ted Cruz.", "Ted Cruz endorsed Conway.", 2, "toy")]
+
+
+@pytest.mark.parametrize(
+    ("premise", "expected"),
+    [
+        ("Apple was founded by Steve Jobs in 1976.", "Steve Jobs was founded by Apple."),
+        ("Sean Connery won the Academy Award.", "The Academy Award won Sean Connery."),
+        ("Northfield Rovers beat Southport City 2-1.", "Southport City beat Northfield Rovers."),
+        # the names' two sides do the same, or a capitalised word names no one, or the name goes on
+        ("Ann Lee married Tom Park.", None),
+        ("On Monday announced Justice Reform.", None),
+        ("Lee defeated Park Ji's team.", None),
+        ("The coach praised the players.", None),
+    ],
+)
+def test_swapped_clause_trades_the_names_of_a_clause(premise: str, expected: str | None) -> None:
+    assert swapped_clause(premise) == expected
 
 
 def test_probe_ablation_counts_what_acting_on_each_kind_fixes() -> None:
@@ -131,6 +155,10 @@ def test_probe_ablation_counts_what_acting_on_each_kind_fixes() -> None:
             Pair("Annual inflation rose to 4%.", "Inflation fell.", 2, "toy"),
             Pair("Derrick Rose is a player.", "Derrick fell is a player.", 2, "toy"),
         ],
+        "roles": [
+            Pair("Northfield Rovers beat Southport City 2-1.", "Southport City beat Northfield Rovers.", 2, "toy"),
+            Pair("Apple was founded by Steve Jobs.", "Steve Jobs founded Apple.", 2, "toy"),
+        ],
         "negation": [
             Pair("The mayor did not sign the budget.", "The mayor signed the city budget.", 2, "toy"),
             Pair("The mayor is not smiling.", "The mayor smiles at the crowd.", 2, "toy"),
@@ -143,6 +171,7 @@ def test_probe_ablation_counts_what_acting_on_each_kind_fixes() -> None:
         "years": np.stack([entails]),
         "months": np.stack([entails] * 2),
         "direction": np.stack([unsure, unsure]),
+        "roles": np.stack([entails, entails]),
         "negation": np.stack([unsure, unsure]),
     }
     assert probe_ablation(probs, pairs) == {
@@ -151,6 +180,8 @@ def test_probe_ablation_counts_what_acting_on_each_kind_fixes() -> None:
         "months": {"pairs": 2, "flagged": 1, "plain": 0, "adjusted": 1, "read_as_entailment": 2},
         # "Rose" is a name in the passage, not a direction the claim's "fell" opposes
         "direction": {"pairs": 2, "flagged": 1, "plain": 0, "adjusted": 1, "read_as_entailment": 2},
+        # the second is a gold contradiction made wrongly: the passage says the claim, in the passive
+        "roles": {"pairs": 2, "flagged": 1, "plain": 0, "adjusted": 1, "read_as_entailment": 2},
         # the second shares one content word ("mayor"; "smiling" is not "smiles"): not flagged
         "negation": {"pairs": 2, "flagged": 1, "plain": 0, "adjusted": 1, "read_as_entailment": 2},
     }

@@ -72,10 +72,24 @@ def test_best_share_prefers_the_smaller_share_on_a_tie() -> None:
 
 
 def test_a_kind_of_mismatch_is_acted_on_when_it_costs_no_dev_pair_and_fixes_its_probe() -> None:
-    dev = {"plain": 8000, "numbers_only": 8000, "dates_only": 7999, "direction_only": 7999, "negation_only": 8000}
+    dev = {
+        "plain": 8000,
+        "numbers_only": 8000,
+        "dates_only": 7999,
+        "direction_only": 7999,
+        "roles_only": 8000,
+        "negation_only": 8000,
+    }
     fixed = {"pairs": 100, "plain": 50, "adjusted": 90, "read_as_entailment": 45}
     unfixed = {"pairs": 100, "plain": 50, "adjusted": 50, "read_as_entailment": 45}
-    fixes = {"numbers": fixed, "years": fixed, "months": unfixed, "direction": fixed, "negation": unfixed}
+    fixes = {
+        "numbers": fixed,
+        "years": fixed,
+        "months": unfixed,
+        "direction": fixed,
+        "roles": unfixed,
+        "negation": unfixed,
+    }
     assert default_adjust_mode(dev, fixes) == "numbers"
     assert default_adjust_mode({**dev, "dates_only": 8001}, fixes) == "numbers,dates"
     assert default_adjust_mode({**dev, "direction_only": 8000}, fixes) == "numbers,direction"
@@ -84,7 +98,8 @@ def test_a_kind_of_mismatch_is_acted_on_when_it_costs_no_dev_pair_and_fixes_its_
     assert default_adjust_mode({**dev, "direction_only": 8000}, small) == "numbers"
     assert default_adjust_mode({**dev, "direction_only": 8004}, small) == "numbers,direction"
     everything = {**dev, "dates_only": 8001, "direction_only": 8000}
-    assert default_adjust_mode(everything, {**fixes, "negation": fixed}) == "all"
+    assert default_adjust_mode(everything, {**fixes, "roles": fixed, "negation": fixed}) == "all"
+    assert default_adjust_mode(everything, {**fixes, "negation": fixed}) == "numbers,dates,direction,negation"
     assert default_adjust_mode({**dev, "numbers_only": 7999}, fixes) == "none"
     barely = {**fixes, "numbers": {"pairs": 100, "plain": 50, "adjusted": 52, "read_as_entailment": 45}}
     assert default_adjust_mode({**dev, "dates_only": 8001}, barely) == "dates"
@@ -99,9 +114,23 @@ def test_a_kind_of_mismatch_is_acted_on_when_it_costs_no_dev_pair_and_fixes_its_
 def test_a_probe_is_judged_by_the_pairs_acting_could_fix() -> None:
     """Acting moves entailment, so a probe the model mostly reads as neutral or contradiction is
     judged by the few it reads as entailment: 16 fixed of 1273 pairs, 42 of them read as entailment."""
-    dev = {"plain": 8000, "numbers_only": 7999, "dates_only": 7999, "direction_only": 7999, "negation_only": 8007}
+    dev = {
+        "plain": 8000,
+        "numbers_only": 7999,
+        "dates_only": 7999,
+        "direction_only": 7999,
+        "roles_only": 8000,
+        "negation_only": 8007,
+    }
     unfixed = {"pairs": 100, "plain": 50, "adjusted": 50, "read_as_entailment": 45}
     negation = {"pairs": 1273, "plain": 905, "adjusted": 921, "read_as_entailment": 42}
-    probe = {"numbers": unfixed, "years": unfixed, "months": unfixed, "direction": unfixed, "negation": negation}
+    probe = {
+        "numbers": unfixed,
+        "years": unfixed,
+        "months": unfixed,
+        "direction": unfixed,
+        "roles": unfixed,
+        "negation": negation,
+    }
     assert default_adjust_mode(dev, probe) == "negation"
     assert default_adjust_mode(dev, {**probe, "negation": {**negation, "read_as_entailment": 400}}) == "none"

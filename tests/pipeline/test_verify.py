@@ -424,3 +424,23 @@ def test_a_passage_that_denies_the_claim_in_its_words_contradicts_it_by_default(
         assert [s["stance"] for s in lent.verify(claim)["sources"]] == ["supports"]
     finally:
         lent.close()
+
+
+def test_a_passage_that_reverses_who_did_what_contradicts_the_claim_by_default(pipeline: Pipeline) -> None:
+    """Without acting on roles, the shipped model supports the reversed claim: the same words with
+    the names the other way round are, for it, the same sentence."""
+    text = "Ashford Town beat Kelso United 3-1 at home on Saturday, their first win of the season."
+    pipeline.ingest([ArticleInput("match", text)])
+    claim = "Kelso United beat Ashford Town."
+    [source] = pipeline.verify(claim)["sources"]
+    assert source["stance"] == "contradicts"
+    assert source["passages"][0]["reasons"] == [
+        'roles swapped: claim "Kelso United beat Ashford Town", passage "Ashford Town beat Kelso United"'
+    ]
+    assert [s["stance"] for s in pipeline.verify("Ashford Town beat Kelso United.")["sources"]] == ["supports"]
+    without = dataclasses.replace(pipeline.settings, consistency_adjust="numbers,dates,direction,negation")
+    lent = make_pipeline(without, pipeline.embedder)
+    try:
+        assert [s["stance"] for s in lent.verify(claim)["sources"]] == ["supports"]
+    finally:
+        lent.close()

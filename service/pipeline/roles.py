@@ -1,0 +1,134 @@
+"""Roles: a passage that says the claim's action with the names the other way round.
+
+A cross-encoder trained on small NLI sets reads a sentence much like a bag of words, so "Southport
+City beat Northfield Rovers" is entailed for it by "Northfield Rovers beat Southport City 2-1", and
+"Xi invited Putin" by "Putin invited Xi": the same words, the same shared names. On counterfactual
+dev pairs that reverse who did what to whom (``models/mismatch_probe.py``), the model reads the
+reversed claim as entailment about as often as the true one. News claims get exactly this wrong:
+who beat, sued, bought, replaced or accused whom.
+
+The checker reads, in claim and passage, a name, a verb in the past tense and a name ("Rovers beat
+City", "Rovers have beaten City", or in the passive "City were beaten by Rovers"), and flags the
+claim when the passage gives the same verb with the two names the other way round and never in the
+claim's order. It stays out of the way where order does not matter: verbs whose two sides do the
+same thing ("met", "married", "played", "drew") and the verb "to be" ("Paris is the capital" and
+"the capital is Paris"); and a negated verb ("did not beat") matches nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from service.pipeline.names import name_word
+
+# A capitalised run, with the small words a name may hold ("Bank of Norland", "Lars von Trier").
+# A run with a possessive is someone's something ("City's youth team"), not a name.
+_JOINERS = r"(?:of|de|da|del|von|van|der|al|bin)"
+_NAME = rf"[A-Z][\w-]*(?:\s+(?:{_JOINERS}\s+)?[A-Z][\w-]*)*(?![\w'’])"
+# What stands before a word inside a name: a match starting there is only the name's tail.
+_INSIDE_NAME = re.compile(rf"(?:[A-Z][\w-]*|{_JOINERS})\s+$")
+_AUXILIARY = (
+    r"(?:(?:has|have|had|will|would|did|does|do|could|can|may|might|should|must|again|also|just|then|finally"
+    r"|once|reportedly|narrowly|easily|twice)\s+)*"
+)
+_PASSIVE_AUXILIARY = r"(?:(?:was|were|is|are|has been|have been|had been|will be|would be|be|been|being)\s+)"
+_VERB = r"[a-z]{3,}"
+_DETERMINER = r"(?:(?:the|a|an)\s+)?"
+# Lookaheads, so that "A beat B beat C" yields both of its clauses.
+_ACTIVE = re.compile(rf"(?=(?<![\w'’])(?P<a>{_NAME})\s+{_AUXILIARY}(?P<verb>{_VERB})\s+{_DETERMINER}(?P<b>{_NAME}))")
+_PASSIVE = re.compile(
+    rf"(?=(?<![\w'’])(?P<b>{_NAME})\s+{_PASSIVE_AUXILIARY}{_AUXILIARY}(?P<verb>{_VERB})\s+by\s+{_DETERMINER}(?P<a>{_NAME}))"
+)
+# Irregular past tenses and participles of verbs whose two sides differ, each with its past tense:
+# "beaten" and "beat" are one verb. Regular verbs end in -ed in both forms.
+_IRREGULAR: dict[str, str] = {
+    form: past
+    for forms in (
+        "beat:beaten bit:bitten bought brought caught chose:chosen drove:driven fed forgave:forgiven gave:given "
+        "heard held hid:hidden hit hurt kept knew:known led left lent made outbid outran outsold overtook:overtaken "
+        "overthrew:overthrown paid sank:sunk saw:seen sent shot sold stole:stolen struck taught threw:thrown told "
+        "took:taken upheld wrote:written"
+    ).split()
+    for past, *participle in [forms.split(":")]
+    for form in (past, *participle)
+}
+# Verbs whose two sides do the same to each other: either order says the same.
+_SYMMETRIC = frozenset(
+    """met married divorced dated played faced drew tied fought battled clashed debated hugged kissed partnered
+    merged allied traded swapped exchanged shared matched equalled equaled resembled mirrored bordered adjoined
+    neighboured neighbored paired coupled linked connected rivalled rivaled""".split()
+)
+# Words ending in -ed that are not verbs.
+_NOT_VERBS = frozenset("need seed speed feed breed greed bleed creed steed hundred kindred sacred naked wicked".split())
+
+
+@dataclass(frozen=True)
+class Action:
+    """Who did what to whom: the doer's name, the verb in the past tense, the receiver's name, and
+    the words of the text that say it."""
+
+    doer: frozenset[str]
+    verb: str
+    receiver: frozenset[str]
+    said: str
+
+
+def swapped_roles(claim: str, passage: str) -> tuple[str, str] | None:
+    """The claim's words and the passage's when the passage says the claim's action with the two
+    names the other way round (None when it does not, or also says it the claim's way).
+
+    Examples:
+        >>> swapped_roles("Southport City beat Northfield Rovers.", "Northfield Rovers beat Southport City 2-1.")
+        ('Southport City beat Northfield Rovers', 'Northfield Rovers beat Southport City')
+        >>> swapped_roles("Rovers were beaten by City.", "Rovers beat City on Saturday.")
+        ('Rovers were beaten by City', 'Rovers beat City')
+        >>> swapped_roles("Xi met Putin.", "Putin met Xi in Moscow.") is None
+        True
+    """
+    said = actions(passage)
+    for action in actions(claim):
+        same = [other for other in said if other.verb == action.verb]
+        if any(_meet(o.doer, action.doer) and _meet(o.receiver, action.receiver) for o in same):
+            continue
+        for other in same:
+            if _meet(other.doer, action.receiver) and _meet(other.receiver, action.doer):
+                return action.said, other.said
+    return None
+
+
+def actions(text: str) -> list[Action]:
+    """The name-verb-name clauses of ``text``, passive ones turned active."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'")
+    found = []
+    for pattern in (_ACTIVE, _PASSIVE):
+        for match in pattern.finditer(text):
+            if _INSIDE_NAME.search(text[max(0, match.start() - 40) : match.start()]):
+                continue
+            verb = _past_tense(match.group("verb"))
+            doer, receiver = _name_words(match.group("a")), _name_words(match.group("b"))
+            if verb and doer and receiver and not _meet(doer, receiver):
+                end = max(match.end("a"), match.end("b"))
+                found.append(Action(doer, verb, receiver, text[match.start() : end]))
+    return found
+
+
+def _past_tense(word: str) -> str:
+    """The verb's past tense when it is a verb whose sides differ, else ""."""
+    if word in _SYMMETRIC or word in _NOT_VERBS:
+        return ""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    return word if word.endswith("ed") and len(word) >= 4 else ""
+
+
+def _name_words(run: str) -> frozenset[str]:
+    """The folded words that make a capitalised run a name ("The" and "President" do not)."""
+    return frozenset(filter(None, (name_word(word) for word in re.findall(r"[\w-]+", run) if word[0].isupper())))
+
+
+def _meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The same name, in full or shortened ("City", "Southport City"); "Manchester City" is not
+    "Southport City"."""
+    return a <= b or b <= a

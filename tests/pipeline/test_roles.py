@@ -1,0 +1,101 @@
+"""The roles check: a passage that says the claim's action with the two names the other way round."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from service.pipeline.consistency import ROLES_SWAPPED, adjust, has_reason, reasons
+from service.pipeline.roles import actions, swapped_roles
+
+MATCH_REPORT = "Northfield Rovers beat Southport City 2-1 at Marsh Lane on Saturday, with Ewan Haldane scoring twice."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        (
+            "Southport City beat Northfield Rovers.",
+            MATCH_REPORT,
+            ("Southport City beat Northfield Rovers", "Northfield Rovers beat Southport City"),
+        ),
+        # a name shortened on one side is still the same name
+        ("City beat Rovers.", MATCH_REPORT, ("City beat Rovers", "Northfield Rovers beat Southport City")),
+        # the passive is the active turned round: who beat whom is what counts
+        (
+            "Rovers were beaten by City.",
+            MATCH_REPORT,
+            ("Rovers were beaten by City", "Northfield Rovers beat Southport City"),
+        ),
+        (
+            "Rovers have beaten City.",
+            "City have beaten Rovers twice.",
+            ("Rovers have beaten City", "City have beaten Rovers"),
+        ),
+        (
+            "The Bank of Norland acquired Orbix.",
+            "Orbix acquired the Bank of Norland in 2019.",
+            ("The Bank of Norland acquired Orbix", "Orbix acquired the Bank of Norland"),
+        ),
+        (
+            "President Vance invited Chancellor Ruiz.",
+            "Ruiz invited Vance to Berlin.",
+            ("President Vance invited Chancellor Ruiz", "Ruiz invited Vance"),
+        ),
+    ],
+)
+def test_a_passage_that_reverses_who_did_what_to_whom_is_flagged(
+    claim: str, passage: str, expected: tuple[str, str]
+) -> None:
+    assert swapped_roles(claim, passage) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # the claim's own order
+        ("Northfield Rovers beat Southport City.", MATCH_REPORT),
+        ("City were beaten by Rovers.", MATCH_REPORT),
+        # both orders: the passage also says the claim's, so the model decides
+        ("City beat Rovers.", "Rovers beat City in May, and City beat Rovers in the return game."),
+        # verbs whose two sides do the same to each other
+        ("Xi met Putin.", "Putin met Xi in Moscow."),
+        ("Ana Ruiz married Tom Vance.", "Tom Vance married Ana Ruiz in 2019."),
+        ("Rovers played City.", "City played Rovers on Saturday."),
+        # a negated verb says nothing of who did it
+        ("Southport City did not beat Rovers.", MATCH_REPORT),
+        # another team of the same town word is another name
+        ("Manchester City beat Northfield Rovers.", MATCH_REPORT),
+        # a present tense, a noun between names, and the verb to be are not read
+        ("Paris is the capital.", "The capital is Paris."),
+        ("ABC sitcom Roseanne ended.", "Roseanne sitcom ABC ended."),
+        # a possessive makes the name someone's something
+        ("Rovers beat City's youth team.", "City beat Rovers' youth team."),
+        # one name is not a swap of itself
+        ("Rovers beat Northfield Rovers.", "Northfield Rovers beat Rovers."),
+    ],
+)
+def test_no_swap_is_read_where_the_order_does_not_differ(claim: str, passage: str) -> None:
+    assert swapped_roles(claim, passage) is None
+
+
+def test_actions_read_each_clause_once_and_never_a_names_tail() -> None:
+    found = actions("Haldane joined Rovers after Southport City sold Haldane, and the Bank of Norland fined Orbix.")
+    assert [(sorted(a.doer), a.verb, sorted(a.receiver)) for a in found] == [
+        (["haldane"], "joined", ["rovers"]),
+        (["city", "southport"], "sold", ["haldane"]),
+        (["bank", "norland"], "fined", ["orbix"]),
+    ]
+
+
+def test_the_reason_moves_the_stance_and_names_both_sides() -> None:
+    found = reasons("Southport City beat Northfield Rovers.", MATCH_REPORT)
+    claim, passage = "Southport City beat Northfield Rovers", "Northfield Rovers beat Southport City"
+    assert found == [f'{ROLES_SWAPPED}: claim "{claim}", passage "{passage}"']
+    read_as_support = np.array([0.9, 0.05, 0.05])
+    assert adjust(read_as_support, found).argmax() == 2
+    assert adjust(read_as_support, found, kinds=()).argmax() == 0
+    # a passage without one of the claim's names may tell of another game: the name reason says so instead
+    other = reasons("Southport City beat Eastbridge in Lisbon.", "Eastbridge beat Southport City.")
+    assert other == ["not in passage: Lisbon"]
+    assert not has_reason(other, ROLES_SWAPPED)
