@@ -82,9 +82,15 @@ def test_killed_ingest_leaves_consistent_stores_and_resumes(tmp_path: Path) -> N
     store.close()
 
 
+def _interruptible() -> None:
+    """Let the child take Ctrl-C even when this suite ignores it: a shell starts a background job
+    (``make test &``) with SIGINT ignored, and children inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 def test_ctrl_c_says_how_far_ingest_got_and_the_same_command_resumes(tmp_path: Path) -> None:
-    piped = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    piped = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "preexec_fn": _interruptible}
     proc, command, env, data_dir = ingest_until_the_first_article_is_stored(tmp_path, **piped)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
