@@ -418,12 +418,7 @@ def test_a_passage_that_denies_the_claim_in_its_words_contradicts_it_by_default(
     [source] = pipeline.verify(claim)["sources"]
     assert source["stance"] == "contradicts"
     assert source["passages"][0]["reasons"][0].startswith('negated in passage: "not held a phone call')
-    without = dataclasses.replace(pipeline.settings, consistency_adjust="numbers,dates,direction")
-    lent = make_pipeline(without, pipeline.embedder)
-    try:
-        assert [s["stance"] for s in lent.verify(claim)["sources"]] == ["supports"]
-    finally:
-        lent.close()
+    assert stances_acting_on(pipeline, "numbers,dates,direction", claim) == ["supports"]
 
 
 def test_a_passage_that_reverses_who_did_what_contradicts_the_claim_by_default(pipeline: Pipeline) -> None:
@@ -438,9 +433,14 @@ def test_a_passage_that_reverses_who_did_what_contradicts_the_claim_by_default(p
         'roles swapped: claim "Kelso United beat Ashford Town", passage "Ashford Town beat Kelso United"'
     ]
     assert [s["stance"] for s in pipeline.verify("Ashford Town beat Kelso United.")["sources"]] == ["supports"]
-    without = dataclasses.replace(pipeline.settings, consistency_adjust="numbers,dates,direction,negation")
-    lent = make_pipeline(without, pipeline.embedder)
+    assert stances_acting_on(pipeline, "numbers,dates,direction,negation", claim) == ["supports"]
+
+
+def stances_acting_on(pipeline: Pipeline, mode: str, claim: str) -> list[str]:
+    """The sources' stances on ``claim`` from a pipeline over the same store whose
+    CLAIMSCOPE_CONSISTENCY_ADJUST is ``mode``."""
+    lent = make_pipeline(dataclasses.replace(pipeline.settings, consistency_adjust=mode), pipeline.embedder)
     try:
-        assert [s["stance"] for s in lent.verify(claim)["sources"]] == ["supports"]
+        return [source["stance"] for source in lent.verify(claim)["sources"]]
     finally:
         lent.close()
