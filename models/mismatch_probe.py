@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 
 from models.stance_data import LABEL_IDS, Pair
-from service.pipeline.dates import MONTHS
+from service.pipeline.dates import MONTHS, WEEKDAYS
 
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -91,7 +91,7 @@ _CLAUSE = re.compile(rf"(?<![\w'’-])({_PROBE_NAME}) ({_PROBE_VERB}) (the )?({_
 _NO_ONE = frozenset(
     "The A An He She It They We I You This That These Those His Her Its Their In On At After".split()
     + MONTHS
-    + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    + WEEKDAYS
 )
 _SAME_BOTH_WAYS = frozenset("married dated played faced tied partnered merged bordered shared matched debated".split())
 # Each kind of probe pair, and the CLAIMSCOPE_CONSISTENCY_ADJUST mode whose reason it tests.

@@ -6,12 +6,12 @@ the article's publication day is known: ``relative_dates``), says the claim's su
 judged the other way ("fell" against "rose", "acquitted" against "convicted": ``direction``),
 says the claim's action with its two names the other way round ("Rovers beat City" against "City
 beat Rovers": ``roles``), denies it in its own words (``negation``), lacks a name the claim relies
-on, or gives the claim's office to someone else (``names`` decides when a name counts as present). Numbers are compared
-only when they count the same thing: "40 times" against "39 times", never "5 days" against "39
-times", and "more than 30 times" allows 39 (``numbers``). ``adjust`` moves probability from
-entailment to contradiction when a number, date, direction or the roles disagree or the passage
-negates the claim; which kinds it acts on is a setting whose default comes from the dev-set ablation in
-models/README.md. Missing names never move a stance (that ablation shows why); the aggregator only
+on, or gives the claim's office to someone else (``names`` decides when a name counts as present).
+Numbers are compared only when they count the same thing: "40 times" against "39 times", never "5
+days" against "39 times", and "more than 30 times" allows 39 (``numbers``). ``adjust`` moves
+probability from entailment to contradiction when a number, date, direction or the roles disagree
+or the passage negates the claim; which kinds it acts on is a setting whose default comes from the
+dev-set ablation in models/README.md. Missing names never move a stance (that ablation shows why); the aggregator only
 lets a passage about another subject that is not close to the claim take no side
 (``aggregate.off_subject``).
 """

@@ -41,18 +41,18 @@ _ACTIVE = re.compile(rf"(?=(?<![\w'’])(?P<a>{_NAME})\s+{_AUXILIARY}(?P<verb>{_
 _PASSIVE = re.compile(
     rf"(?=(?<![\w'’])(?P<b>{_NAME})\s+{_PASSIVE_AUXILIARY}{_AUXILIARY}(?P<verb>{_VERB})\s+by\s+{_DETERMINER}(?P<a>{_NAME}))"
 )
-# Irregular past tenses and participles of verbs whose two sides differ, each with its past tense:
-# "beaten" and "beat" are one verb. Regular verbs end in -ed in both forms.
+# Irregular past tenses and participles of verbs whose two sides differ ("past:participle" where
+# they differ), each mapped to its past tense: "beaten" and "beat" are one verb. Regular verbs end
+# in -ed in both forms.
 _IRREGULAR: dict[str, str] = {
-    form: past
+    form: forms.split(":")[0]
     for forms in (
         "beat:beaten bit:bitten bought brought caught chose:chosen drove:driven fed forgave:forgiven gave:given "
         "heard held hid:hidden hit hurt kept knew:known led left lent made outbid outran outsold overtook:overtaken "
         "overthrew:overthrown paid sank:sunk saw:seen sent shot sold stole:stolen struck taught threw:thrown told "
         "took:taken upheld wrote:written"
     ).split()
-    for past, *participle in [forms.split(":")]
-    for form in (past, *participle)
+    for form in forms.split(":")
 }
 # Verbs whose two sides do the same to each other: either order says the same.
 _SYMMETRIC = frozenset(
