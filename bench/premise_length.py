@@ -45,7 +45,7 @@ def main() -> None:
     sources = np.array([name for name, _ in named])
     correct: dict[int, np.ndarray] = {}
     for limit in limits:
-        model = OnnxStance(args.model, onnx_file, batch_size=32, max_length=limit)
+        model = OnnxStance(args.model, onnx_file, max_length=limit)
         correct[limit] = model.logits(pairs).argmax(axis=1) == gold
         print(f"max {limit} tokens: accuracy {correct[limit].mean():.4f}", file=sys.stderr)
     from transformers import AutoTokenizer

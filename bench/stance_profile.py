@@ -1,6 +1,6 @@
 """Where the int8 stance model's time goes: ONNX Runtime's own profile, summed by operator type.
 
-Usage: python bench/stance_profile.py [--model models/stance] [--onnx FILE] [--runs 40] [--batch-size 4]
+Usage: python bench/stance_profile.py [--model models/stance] [--onnx FILE] [--runs 40] [--batch-size 1]
                                       [--threads N] [--out bench/results]
 
 Runs the same pairs as ``bench/stance.py`` (one claim against its top-10 passages over the seed
@@ -88,7 +88,7 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--onnx", type=Path, default=None, help="graph to profile (default: the model's int8 file)")
     parser.add_argument("--runs", type=int, default=40)
-    parser.add_argument("--batch-size", type=int, default=default_of("stance_batch_size"))
+    parser.add_argument("--batch-size", type=int, default=1, help="pairs per run (1, as the service runs int8)")
     parser.add_argument("--threads", type=int, default=0, help="intra-op threads (0 = ONNX Runtime's default)")
     parser.add_argument("--claims", type=Path, default=REPO.parent / "shared" / "bench" / "seed_claims.jsonl")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")

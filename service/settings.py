@@ -123,7 +123,9 @@ class Settings:
         default=4,
         metadata={
             "range": (1, None),
-            "help": "Pairs per stance batch; small length-sorted batches pad least (bench/stance.py).",
+            "help": "Pairs per stance batch of the PyTorch runtime (a model without an int8 ONNX export); small "
+            "length-sorted batches pad least. The int8 model scores one pair per run, so that a pair's score "
+            "never depends on the pairs beside it.",
         },
     )
     stance_context: ContextMode = field(

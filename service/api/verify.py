@@ -43,7 +43,7 @@ class VerifyBatch(MethodView):
     @blp.arguments(VerifyBatchInSchema)
     @blp.response(200, VerificationBatchSchema)
     def post(self, data: dict[str, Any]) -> dict[str, Any]:
-        """Verify many claims at once (stance is batched across them); results keep their order"""
+        """Verify many claims at once; each result, in order, is the report POST /v1/verify gives that claim"""
         pipeline = get_pipeline()
         if len(data["claims"]) > pipeline.settings.max_batch_claims:
             raise InvalidInputError(f"at most {pipeline.settings.max_batch_claims} claims per batch")

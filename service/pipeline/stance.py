@@ -149,10 +149,16 @@ class CrossEncoderStance:
 
 
 class OnnxStance:
-    """The same cross-encoder run by ONNX Runtime (int8 weights): length-sorted batches,
-    dynamic padding, and no torch on the request path."""
+    """The same cross-encoder run by ONNX Runtime, with no torch on the request path.
 
-    def __init__(self, model_dir: Path, onnx_file: Path, batch_size: int = 32, max_length: int = MAX_TOKENS) -> None:
+    One pair per run unless told: the int8 graph is dynamically quantised, so each run quantises
+    its activations on one scale, set by their range over the whole run. In a batch a pair's score
+    would move with the other pairs (by up to 0.1 on bench/unseen/), and a claim's verdict with
+    the claims verified beside it. A larger ``batch_size`` (length-sorted, dynamically padded)
+    suits fp32 graphs.
+    """
+
+    def __init__(self, model_dir: Path, onnx_file: Path, batch_size: int = 1, max_length: int = MAX_TOKENS) -> None:
         self.spec = str(model_dir)
         self.name = f"{model_dir.name}+{onnx_file.stem}"
         self.onnx_file = onnx_file
@@ -230,7 +236,8 @@ def default_stance_dir() -> Path | None:
 def load_stance_model(spec: str, batch_size: int = 32, runtime: str = "auto") -> StanceModel:
     """The configured model: empty = the shipped one (or none if absent), ``none`` = no model.
 
-    ``runtime`` ``auto`` prefers the model folder's int8 ONNX file when there is one.
+    ``runtime`` ``auto`` prefers the model folder's int8 ONNX file when there is one, which scores
+    one pair per run (``OnnxStance``); ``batch_size`` is the PyTorch runtime's.
     """
     if spec.lower() == NO_MODEL:
         return NoStanceModel()
@@ -240,7 +247,7 @@ def load_stance_model(spec: str, batch_size: int = 32, runtime: str = "auto") ->
     onnx_file = model_dir / "onnx" / "model_int8.onnx"
     model: OnnxStance | CrossEncoderStance
     if runtime in {"auto", "onnx"} and onnx_file.is_file():
-        model = OnnxStance(model_dir, onnx_file, batch_size=batch_size)
+        model = OnnxStance(model_dir, onnx_file)
     elif runtime == "onnx":
         raise ModelUnavailableError(f"no ONNX export at {onnx_file}")
     else:

@@ -39,6 +39,10 @@ from service.records import Article, SourceFilter
 from service.settings import AdjustMode, ContextMode
 from service.storage import Store
 
+# Scores and similarities are rounded to what a report shows before they decide anything, so a
+# passage shown at entailment 0.5 is judged at 0.5 against a 0.5 threshold, never at 0.49997.
+REPORTED_DIGITS = 4
+
 
 @dataclass(frozen=True)
 class VerifyOptions:
@@ -102,6 +106,7 @@ def verify_claims(
     kinds = adjusted_kinds(options.consistency_adjust)
     if kinds and len(scores) and stance_model.name != NO_MODEL:
         scores = np.stack([adjust(row, why, kinds) for row, why in zip(scores, explanations, strict=True)])
+    scores = np.round(np.asarray(scores, dtype=np.float64), REPORTED_DIGITS)
     judged = time.perf_counter()
     timings = {
         "embed": _ms(embedded - started),
@@ -162,19 +167,17 @@ def _report(
 ) -> dict[str, Any]:
     by_source: dict[str, list[Judged]] = {}
     t = options.thresholds
-    similarities = [c.similarity for c in candidates]
+    similarities = [round(c.similarity, REPORTED_DIGITS) for c in candidates]
     off_subject_why = [
-        off_subject_reason(
-            c.similarity, about_another_subject(c.passage.text, why), shared_words(claim, c.passage.text), t
-        )
-        for c, why in zip(candidates, explanations, strict=True)
+        off_subject_reason(sim, about_another_subject(c.passage.text, why), shared_words(claim, c.passage.text), t)
+        for c, sim, why in zip(candidates, similarities, explanations, strict=True)
     ]
     deciding = relevant(list(scores), similarities, t, [off is not None for off in off_subject_why])
-    for candidate, row, why, decides, off in zip(
-        candidates, scores, explanations, deciding, off_subject_why, strict=True
+    for candidate, sim, row, why, decides, off in zip(
+        candidates, similarities, scores, explanations, deciding, off_subject_why, strict=True
     ):
         if not decides:
-            why = [*why, off or too_far(candidate.similarity, t.margin)]
+            why = [*why, off or too_far(sim, t.margin)]
         by_source.setdefault(candidate.passage.source_id, []).append(Judged(candidate, row, why, decides))
     stances = {sid: source_stance([item.counted for item in items], t) for sid, items in by_source.items()}
     overall = verdict(list(stances.values()), t)
@@ -235,10 +238,10 @@ def _passage_entry(item: Judged, thresholds: Thresholds) -> dict[str, Any]:
         "end": p.end,
         "stance": passage_stance(item.counted, thresholds),
         "scores": {
-            "entailment": round(float(row[0]), 4),
-            "neutral": round(float(row[1]), 4),
-            "contradiction": round(float(row[2]), 4),
+            "entailment": float(row[0]),
+            "neutral": float(row[1]),
+            "contradiction": float(row[2]),
         },
-        "similarity": round(candidate.similarity, 4),
+        "similarity": round(candidate.similarity, REPORTED_DIGITS),
         "reasons": item.reasons,
     }

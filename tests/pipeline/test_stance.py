@@ -207,3 +207,23 @@ def test_a_long_premise_loses_its_start_not_the_passage_at_its_end(runtime: str)
     claim = "The bridge was closed in May."
     at_end, at_start = model.predict([(LONG_FILLER + passage, claim), (passage + " " + LONG_FILLER, claim)])
     assert at_end[0] > at_start[0] + 0.1, f"entailment with the passage last {at_end}, first {at_start}"
+
+
+def test_a_pair_scores_the_same_alone_and_among_other_pairs() -> None:
+    """The shipped int8 graph quantises each run's activations on one scale, so batching pairs let a
+    pair's neighbours move its score by several points; one pair per run keeps it the pair's own."""
+    model = shipped_stance_model()
+    if isinstance(model, NoStanceModel):
+        pytest.skip("no shipped stance model")
+    pair = ("Holt has ruled out any deal with Homeland.", "Homeland won 26 seats.")
+    others = [
+        (
+            "The Social Democrats won Sunday's parliamentary election with 31.4% of the vote, up from 27.9% "
+            "four years ago, but fell well short of a majority, official results showed on Monday.",
+            "The vote was held on Sunday.",
+        ),
+        ("Most of the victims were in Kessa.", "The quake struck on Monday."),
+    ]
+    alone = model.predict([pair])[0]
+    assert np.array_equal(model.predict([*others, pair])[-1], alone)
+    assert np.array_equal(model.predict([pair, *others[::-1]])[0], alone)

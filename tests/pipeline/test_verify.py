@@ -97,6 +97,15 @@ def test_batch_verification_keeps_order(seeded: Pipeline) -> None:
     assert [r["claim"] for r in reports] == claims
 
 
+def test_a_claim_gets_the_same_report_alone_and_in_a_batch(seeded: Pipeline) -> None:
+    """Stance for a batch of claims is judged together; no claim's scores may depend on the others."""
+    claims = ["Xi will visit Moscow.", "China published a peace plan.", "Putin and Xi will have lunch on Monday."]
+    batched = seeded.verify_many(claims)
+    for claim, in_batch in zip(claims, batched, strict=True):
+        alone = seeded.verify(claim)
+        assert {**alone, "timings_ms": None} == {**in_batch, "timings_ms": None}, claim
+
+
 def test_ingest_is_idempotent_and_replaces_changed_text(pipeline: Pipeline) -> None:
     article = ArticleInput("harbour", "The harbour closed on Tuesday. Repairs will take three weeks.", title="Harbour")
     assert [r.status for r in pipeline.ingest([article])] == ["created"]
@@ -256,6 +265,27 @@ def verify_adjusted(seeded: Pipeline, mode: str, stance_model: NoStanceModel, cl
         return lent.verify(claim)
     finally:
         lent.close()
+
+
+class OnTheSupportThreshold(NoStanceModel):
+    """Entailment a hair under the default support threshold of 0.5, which a report shows as 0.5."""
+
+    name = "test-on-the-threshold"
+
+    def predict(self, pairs):  # type: ignore[no-untyped-def]
+        return np.tile(np.array([[0.49996, 0.3, 0.20004]], dtype=np.float32), (len(pairs), 1))
+
+
+def test_the_scores_a_report_shows_are_the_scores_that_decide(seeded: Pipeline) -> None:
+    """A reader (or a tool re-aggregating the report) must be able to check each stance against the
+    shown scores and thresholds: 0.5 shown is 0.5 judged."""
+    report = verify_adjusted(
+        seeded, "none", OnTheSupportThreshold(), "China has condemned Russia's invasion of Ukraine."
+    )
+    assert seeded.settings.support_threshold == 0.5
+    shown = [p for s in report["sources"] for p in s["passages"] if "too far" not in " ".join(p["reasons"])]
+    assert shown and all(p["scores"]["entailment"] == 0.5 and p["stance"] == "supports" for p in shown)
+    assert report["verdict"] == "supported"
 
 
 @pytest.mark.parametrize(
