@@ -295,7 +295,7 @@ def scored_under(claims: list[dict[str, Any]], scores: list[Judged], t: Threshol
 
 def margin_rows(claims: list[dict[str, Any]], scores: list[Judged], defaults: Thresholds) -> list[dict[str, Any]]:
     """Each margin of ``MARGIN_GRID`` with the other defaults; ``chosen`` marks the smallest that keeps
-    ``EVIDENCE_KEPT`` of the own-evidence stances found with no margin."""
+    ``EVIDENCE_KEPT`` of the own-evidence stances found with no margin, the rule that chose the default."""
     rows = [
         {"margin": m, **scored_under(claims, scores, dataclasses.replace(defaults, margin=m)), "chosen": False}
         for m in MARGIN_GRID
@@ -333,7 +333,7 @@ def missing_name_floor_rows(
     """Each floor of ``MISSING_NAME_FLOOR_GRID`` for passages about another subject, with the other
     defaults but without the few-shared-words rule, which came after it; ``chosen`` marks the highest
     that keeps ``EVIDENCE_KEPT`` of the own-evidence stances found with none (the margin's rule),
-    which is the default."""
+    which chose the default."""
     rows = [
         {
             "missing_name_floor": f,
@@ -349,7 +349,7 @@ def word_overlap_rows(claims: list[dict[str, Any]], scores: list[Judged], defaul
     """The defaults without the few-shared-words rule, then each share of ``WORD_OVERLAP_GRID`` with
     each floor of ``FLOOR_GRID``; ``chosen`` marks the most accurate of those that keep
     ``EVIDENCE_KEPT`` of the own-evidence stances found without the rule (the margin's rule), which
-    is the default."""
+    chose the default."""
     pairs = [(0.0, 0.0), *itertools.product(WORD_OVERLAP_GRID, FLOOR_GRID)]
     rows = [
         {
@@ -374,6 +374,18 @@ def _keeping_evidence(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows that keep ``EVIDENCE_KEPT`` of the own-evidence stances the first row finds."""
     least = EVIDENCE_KEPT * rows[0]["own_evidence_found"]
     return [r for r in rows if r["own_evidence_found"] >= least]
+
+
+def marks(by_rule: bool, default: bool) -> str:
+    """A row's label suffix: whether its rule picks it and whether the service's default is it. The
+    two part when a re-measurement moves a rule by a stance or two; a default changes by a decision
+    recorded in docs/benchmarks.md, not silently with each run."""
+    said = [word for word, holds in (("default", default), ("by the rule", by_rule)) if holds]
+    return f" ({', '.join(said)})" if said else ""
+
+
+def _is_default_overlap(row: dict[str, Any], defaults: Thresholds) -> bool:
+    return (row["word_overlap"], row["low_overlap_floor"]) == (defaults.word_overlap, defaults.low_overlap_floor)
 
 
 def scored_row(label: str, row: dict[str, Any]) -> str:
@@ -430,17 +442,23 @@ def main() -> None:
     rule = "|---|---|---|---|" + "---|" * len(VERDICTS)
     results["margins"] = margin_rows(claims, scores, defaults)
     table += ["", "| relevance margin" + columns + " |", rule]
-    table += [scored_row(f"{r['margin']}{' (chosen)' if r['chosen'] else ''}", r) for r in results["margins"]]
+    table += [
+        scored_row(f"{r['margin']}{marks(r['chosen'], r['margin'] == defaults.margin)}", r) for r in results["margins"]
+    ]
     results["missing_name_floors"] = missing_name_floor_rows(claims, scores, defaults)
     table += ["", "| floor for passages about another subject (no few-words rule)" + columns + " |", rule]
     table += [
-        scored_row(f"{r['missing_name_floor']}{' (chosen)' if r['chosen'] else ''}", r)
+        scored_row(
+            f"{r['missing_name_floor']}{marks(r['chosen'], r['missing_name_floor'] == defaults.missing_name_floor)}", r
+        )
         for r in results["missing_name_floors"]
     ]
     results["word_overlaps"] = word_overlap_rows(claims, scores, defaults)
     table += ["", "| share of the claim's words, floor for a passage repeating fewer" + columns + " |", rule]
     table += [
-        scored_row(f"{r['word_overlap']}, {r['low_overlap_floor']}{' (chosen)' if r['chosen'] else ''}", r)
+        scored_row(
+            f"{r['word_overlap']}, {r['low_overlap_floor']}{marks(r['chosen'], _is_default_overlap(r, defaults))}", r
+        )
         for r in results["word_overlaps"]
     ]
     results["floors"] = floor_rows(claims, scores, defaults)

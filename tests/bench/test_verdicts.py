@@ -11,6 +11,7 @@ from bench.verdicts import (
     below_floor_neutral,
     claims_from_pairs,
     floor_rows,
+    marks,
     missing_name_floor_rows,
     sweep,
     verdicts_under,
@@ -185,3 +186,10 @@ def test_the_chosen_word_overlap_is_the_most_accurate_that_keeps_the_evidence() 
     assert [pair for pair, r in rows.items() if r["chosen"]] == [(0.2, 0.35)]
     assert rows[(0.0, 0.0)]["accuracy"] == 0.5 and rows[(0.2, 0.35)]["accuracy"] == 1.0
     assert rows[(0.3, 0.45)]["own_evidence_found"] == 0, "silences the paraphrase too"
+
+
+def test_a_row_says_whether_it_is_the_default_and_whether_its_rule_picks_it() -> None:
+    assert marks(by_rule=True, default=True) == " (default, by the rule)"
+    assert marks(by_rule=True, default=False) == " (by the rule)"
+    assert marks(by_rule=False, default=True) == " (default)"
+    assert marks(by_rule=False, default=False) == ""
