@@ -384,8 +384,10 @@ def marks(by_rule: bool, default: bool) -> str:
     return f" ({', '.join(said)})" if said else ""
 
 
-def _is_default_overlap(row: dict[str, Any], defaults: Thresholds) -> bool:
-    return (row["word_overlap"], row["low_overlap_floor"]) == (defaults.word_overlap, defaults.low_overlap_floor)
+def threshold_label(row: dict[str, Any], defaults: Thresholds, *keys: str) -> str:
+    """A row's values of these thresholds (its keys are their names), with its ``marks``."""
+    default = all(row[key] == getattr(defaults, key) for key in keys)
+    return ", ".join(str(row[key]) for key in keys) + marks(row["chosen"], default)
 
 
 def scored_row(label: str, row: dict[str, Any]) -> str:
@@ -442,23 +444,14 @@ def main() -> None:
     rule = "|---|---|---|---|" + "---|" * len(VERDICTS)
     results["margins"] = margin_rows(claims, scores, defaults)
     table += ["", "| relevance margin" + columns + " |", rule]
-    table += [
-        scored_row(f"{r['margin']}{marks(r['chosen'], r['margin'] == defaults.margin)}", r) for r in results["margins"]
-    ]
+    table += [scored_row(threshold_label(r, defaults, "margin"), r) for r in results["margins"]]
     results["missing_name_floors"] = missing_name_floor_rows(claims, scores, defaults)
     table += ["", "| floor for passages about another subject (no few-words rule)" + columns + " |", rule]
-    table += [
-        scored_row(
-            f"{r['missing_name_floor']}{marks(r['chosen'], r['missing_name_floor'] == defaults.missing_name_floor)}", r
-        )
-        for r in results["missing_name_floors"]
-    ]
+    table += [scored_row(threshold_label(r, defaults, "missing_name_floor"), r) for r in results["missing_name_floors"]]
     results["word_overlaps"] = word_overlap_rows(claims, scores, defaults)
     table += ["", "| share of the claim's words, floor for a passage repeating fewer" + columns + " |", rule]
     table += [
-        scored_row(
-            f"{r['word_overlap']}, {r['low_overlap_floor']}{marks(r['chosen'], _is_default_overlap(r, defaults))}", r
-        )
+        scored_row(threshold_label(r, defaults, "word_overlap", "low_overlap_floor"), r)
         for r in results["word_overlaps"]
     ]
     results["floors"] = floor_rows(claims, scores, defaults)

@@ -146,6 +146,7 @@ class Judged(NamedTuple):
     """A retrieved passage with its calibrated (and adjusted) scores and reasons."""
 
     candidate: Candidate
+    similarity: float  # the candidate's, to the digits a report shows and the thresholds read
     scores: np.ndarray
     reasons: list[str]
     decides: bool  # near enough to the claim to take a side (aggregate.relevant)
@@ -178,7 +179,7 @@ def _report(
     ):
         if not decides:
             why = [*why, off or too_far(sim, t.margin)]
-        by_source.setdefault(candidate.passage.source_id, []).append(Judged(candidate, row, why, decides))
+        by_source.setdefault(candidate.passage.source_id, []).append(Judged(candidate, sim, row, why, decides))
     stances = {sid: source_stance([item.counted for item in items], t) for sid, items in by_source.items()}
     overall = verdict(list(stances.values()), t)
     if model_name == NO_MODEL:  # nothing was judged: no confidence to report
@@ -229,8 +230,7 @@ def _strength(row: np.ndarray, stance: str) -> float:
 
 
 def _passage_entry(item: Judged, thresholds: Thresholds) -> dict[str, Any]:
-    candidate, row = item.candidate, item.scores
-    p = candidate.passage
+    p, row = item.candidate.passage, item.scores
     return {
         "passage_id": p.id,
         "text": p.text,
@@ -242,6 +242,6 @@ def _passage_entry(item: Judged, thresholds: Thresholds) -> dict[str, Any]:
             "neutral": float(row[1]),
             "contradiction": float(row[2]),
         },
-        "similarity": round(candidate.similarity, REPORTED_DIGITS),
+        "similarity": item.similarity,
         "reasons": item.reasons,
     }

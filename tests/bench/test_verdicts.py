@@ -14,6 +14,7 @@ from bench.verdicts import (
     marks,
     missing_name_floor_rows,
     sweep,
+    threshold_label,
     verdicts_under,
     word_overlap_rows,
 )
@@ -193,3 +194,15 @@ def test_a_row_says_whether_it_is_the_default_and_whether_its_rule_picks_it() ->
     assert marks(by_rule=True, default=False) == " (by the rule)"
     assert marks(by_rule=False, default=True) == " (default)"
     assert marks(by_rule=False, default=False) == ""
+
+
+def test_a_row_is_labelled_with_its_thresholds_and_marks() -> None:
+    defaults = Thresholds(word_overlap=0.3, low_overlap_floor=0.4)
+    row = {"word_overlap": 0.3, "low_overlap_floor": 0.4, "chosen": False}
+    assert threshold_label(row, defaults, "word_overlap", "low_overlap_floor") == "0.3, 0.4 (default)"
+    assert (
+        threshold_label(
+            {**row, "low_overlap_floor": 0.5, "chosen": True}, defaults, "word_overlap", "low_overlap_floor"
+        )
+        == "0.3, 0.5 (by the rule)"
+    )
