@@ -29,7 +29,7 @@ def in_context(store: Store, passage_id: int, fallback: str) -> str:
         return flat(fallback)
     before, after = store.neighbours(passage)
     cited = click.style("»" + flat(passage.text) + "«", bold=True)
-    return " ".join(flat(part) for part in (before or "", cited, after or "") if part)
+    return " ".join(part for part in (flat(before or ""), cited, flat(after or "")) if part)
 
 
 def _why_nothing_was_found(store: Store, narrowed: bool) -> str:

@@ -284,6 +284,20 @@ def test_dash_reads_a_feed_from_standard_input(tmp_path: Path, embedder) -> None
     assert [a.source_id for a in pipeline.store.list_articles()] == ["s2", "stdin-1"]
 
 
+def test_the_cited_sentence_is_bold_on_a_terminal_and_plain_in_a_pipe(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    """The bold markers are added after the stored text is escaped, so they are never escaped
+    themselves: a terminal gets real bold, a pipe gets the bare »« marks and no ``\\x1b`` text."""
+    settings = Settings(data_dir=tmp_path / "cli-data", stance_model="none")
+    pipeline = make_pipeline(settings, embedder)
+    pipeline.seed()
+    args = ["verify", "Xi last visited Russia in 2017."]
+    piped = " ".join(CliRunner().invoke(cli, args, obj={"pipeline": pipeline}).output.split())
+    terminal = " ".join(CliRunner().invoke(cli, args, obj={"pipeline": pipeline}, color=True).output.split())
+    assert "»Xi last visited Russia in 2019" in piped
+    assert "\\x1b" not in piped and "\x1b" not in piped
+    assert "\x1b[1m»Xi last visited Russia in 2019" in terminal and "\\x1b" not in terminal
+
+
 def test_control_characters_in_stored_text_are_printed_escaped(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A feed's escape sequences must not reach the reader's terminal through articles or verify."""
     feed = tmp_path / "feed.jsonl"
