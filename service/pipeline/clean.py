@@ -72,6 +72,15 @@ _WIRE_CREDIT = re.compile(
     r"^(?i:(?:additional|further)\s+)?(?i:reporting|writing|editing|research|graphics|compiled)"
     r"(?:\s+and\s+\w+)?\s+by\s+[A-Z][^.!?]*\.?$"
 )
+# "With files from The Associated Press", "Jane Roe and Reuters contributed to this report",
+# "Contributing: Jane Roe": whose material a story drew on. The credited names are capitalised
+# words (with "and", "of", "the" between them), so a sentence that opens this way stays prose.
+_NAMES = r"[A-Z][\w.'’&-]*,?(?:\s+(?:and|of|the|[A-Z][\w.'’&-]*,?)){0,7}"
+_STORY_CREDIT = re.compile(
+    rf"^(?:(?i:with\s+(?:additional\s+)?files\s+from)\s+{_NAMES}"
+    rf"|{_NAMES}\s+contributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))"
+    rf"|(?i:contributing|contributors?)\s*:\s+[A-Z][^.!?]*)\.?$"
+)
 _CODE_START = re.compile(
     r"(?<![\w$])(?:[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\s*(?:\(|=(?!=))|function\s*[\w$]*\s*\(|<script\b|var\s+[\w$]+\s*=|"
     r"(?:let|const)\s+[\w$]+\s*=|\(adsbygoogle|document\.write)"
@@ -147,6 +156,7 @@ _FURNITURE_LINES = (
     _COPYRIGHT,
     _CREDIT_LINE,
     _WIRE_CREDIT,
+    _STORY_CREDIT,
 )
 
 

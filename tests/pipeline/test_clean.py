@@ -105,6 +105,11 @@ def test_datelines_and_bylines() -> None:
         "Photo by Jane Roe/Getty Images",
         "Reporting by Jane Roe; Editing by John Doe",
         "Additional reporting by Jane Roe in Eastport",
+        "With files from The Associated Press",
+        "With files from The Canadian Press and Reuters.",
+        "Jane Roe, John Doe and The Associated Press contributed to this report.",
+        "Reuters contributed reporting",
+        "Contributing: Jane Roe, Eastport Times",
         "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}",
     ],
 )
@@ -127,6 +132,9 @@ def test_drops_page_furniture_lines(furniture: str) -> None:
         "Our newsletter readers voted to rebuild the pier.",
         "A photo by the harbour master shows the damage",
         "The caption read: closed for repairs.",
+        "With files from the harbour office, the inspectors found the pier unsafe.",
+        "Three divers contributed to this report on the pier's collapse.",
+        "The harbour master contributed to the report, officials said.",
     ],
 )
 def test_keeps_prose_that_opens_like_furniture(prose: str) -> None:
