@@ -70,7 +70,8 @@ def cli() -> None:
     """
 
 
-def _progress(total: int, label: str) -> Any:
+def progress_bar(total: int, label: str) -> Any:
+    """A progress bar over articles on stderr, shown only for two or more and on a terminal."""
     from tqdm import tqdm
 
     return tqdm(total=total, desc=label, unit="article", file=sys.stderr, disable=total < 2 or None)
@@ -124,7 +125,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
     if errors and not skip_invalid:
         raise click.ClickException(f"{len(errors)} invalid input(s); nothing was stored")
     try:
-        with _progress(len(prepared), "ingest") as bar:
+        with progress_bar(len(prepared), "ingest") as bar:
             results = pipeline.ingest_prepared(prepared, progress=bar.update)
     except KeyboardInterrupt:
         # each article is stored whole or not at all, and a stored one comes back unchanged
@@ -358,22 +359,6 @@ def articles_delete(ctx: click.Context, source_id: str) -> None:
     click.echo(f"deleted {source_id}")
 
 
-@cli.command()
-@click.pass_context
-@friendly_errors
-def reindex(ctx: click.Context) -> None:
-    """Rebuild the FAISS index from the vectors stored in SQLite."""
-    pipeline = get_pipeline(ctx)
-    size = pipeline.reindex()
-    click.echo(f"reindexed {size} passages")
-    waiting = pipeline.store.vectors_until_trained()
-    if waiting:
-        click.echo(
-            f"the {pipeline.settings.faiss_factory} index trains once {waiting} more passages are stored; "
-            "until then searches run exactly over SQLite"
-        )
-
-
 @cli.command("settings")
 @click.option("--markdown", is_flag=True, help="Print the documentation table instead of current values.")
 def show_settings(markdown: bool) -> None:
@@ -399,8 +384,11 @@ def main() -> None:  # pragma: no cover - console-script entry point
 
 def _register_subgroups() -> None:
     from service.cli_eval import eval_group
+    from service.cli_upkeep import reindex, reprocess
 
     cli.add_command(eval_group)
+    cli.add_command(reindex)
+    cli.add_command(reprocess)
 
 
 _register_subgroups()

@@ -115,7 +115,8 @@ class Settings:
         default=600,
         metadata={
             "range": (40, None),
-            "help": "Longer sentences are cut at clause breaks into pieces of at most this many characters.",
+            "help": "Longer sentences are cut at clause breaks into pieces of at most this many characters "
+            "(stored articles take a new value through `claimscope reprocess`).",
         },
     )
     embed_batch_size: int = field(default=64, metadata={"range": (1, None), "help": "Sentences per embedding batch."})

@@ -13,8 +13,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from service.pipeline import Pipeline  # noqa: E402
-from service.pipeline.embed import Embedder  # noqa: E402
+from service.pipeline.embed import (
+    Embedder,  # noqa: E402
+    model_input,  # noqa: E402
+)
+from service.pipeline.ingest import content_hash  # noqa: E402
 from service.pipeline.stance import StanceModel, load_stance_model  # noqa: E402
+from service.records import ArticleInput, PassageDraft  # noqa: E402
 from service.settings import Settings  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -109,3 +114,21 @@ def seeded(_seeded_dir: Path, tmp_path: Path, embedder: Embedder) -> Iterator[Pi
     p = make_pipeline(Settings(data_dir=data_dir), embedder)
     yield p
     p.close()
+
+
+OLD_INGEST = "2024-01-01T00:00:00+00:00"
+
+
+def line_drafts(text: str) -> list[PassageDraft]:
+    """One passage per line, as a release whose cleaner kept every line would have stored."""
+    drafts, start = [], 0
+    for ordinal, line in enumerate(text.split("\n")):
+        drafts.append(PassageDraft(ordinal, line, start, start + len(line)))
+        start += len(line) + 1
+    return drafts
+
+
+def store_as_an_older_release(pipeline: Pipeline, article: ArticleInput, drafts: list[PassageDraft]) -> None:
+    vectors = pipeline.embedder.encode([d.text for d in drafts])
+    bodies = [model_input(d.text) for d in drafts]
+    pipeline.store.replace_article(article, OLD_INGEST, content_hash(article.text), drafts, vectors, bodies)

@@ -4,6 +4,9 @@ Preparation (cleaning and splitting) is cheap and runs for every input before an
 stored, so a bad file in a batch is reported before the store changes. Embedding is batched
 across articles; each article is then committed on its own, and the FAISS file is saved once at
 the end (a crash in between is repaired from SQLite on the next open).
+
+``reprocess`` runs the same steps again over what is stored, for a store that an earlier release
+(another cleaner or splitter, another passage length or embedder) cut into passages.
 """
 
 from __future__ import annotations
@@ -11,11 +14,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from service.errors import EmptyTextError, InvalidInputError
+import numpy as np
+
+from service.errors import ClaimscopeError, EmptyTextError, InvalidInputError
 from service.pipeline.clean import clean
 from service.pipeline.dates import published_in
 from service.pipeline.documents import unicode_problem, web_url_problem
@@ -134,29 +139,115 @@ def ingest(
 def _store_batch(
     store: Store, embedder: Embedder, batch: list[PreparedArticle], progress: Callable[[int], None] | None
 ) -> list[IngestResult]:
-    if not batch:
-        return []
-    texts = [d.text for item in batch for d in item.drafts]
-    vectors = embedder.encode(texts)
-    results: list[IngestResult] = []
-    offset = 0
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    for item in batch:
-        n = len(item.drafts)
+    results: list[IngestResult] = []
+    for item, vectors in _embedded(embedder, batch):
         replaced = store.get_article(item.article.source_id) is not None
-        store.replace_article(
-            item.article,
-            now,
-            item.content_hash,
-            item.drafts,
-            vectors[offset : offset + n],
-            [model_input(d.text) for d in item.drafts],
-            save_index=False,
-        )
-        offset += n
-        results.append(
-            IngestResult(item.article.source_id, "replaced" if replaced else "created", n, item.content_hash)
-        )
+        _store(store, item, vectors, now)
+        status = "replaced" if replaced else "created"
+        results.append(IngestResult(item.article.source_id, status, len(item.drafts), item.content_hash))
         if progress:
             progress(1)
     return results
+
+
+def _embedded(embedder: Embedder, batch: list[PreparedArticle]) -> Iterator[tuple[PreparedArticle, np.ndarray]]:
+    """Each article with its passages' vectors, encoded in one batch for all of them."""
+    if not batch:
+        return
+    vectors = embedder.encode([d.text for item in batch for d in item.drafts])
+    offset = 0
+    for item in batch:
+        yield item, vectors[offset : offset + len(item.drafts)]
+        offset += len(item.drafts)
+
+
+def _store(store: Store, item: PreparedArticle, vectors: np.ndarray, ingested_at: str) -> None:
+    bodies = [model_input(d.text) for d in item.drafts]
+    store.replace_article(item.article, ingested_at, item.content_hash, item.drafts, vectors, bodies, save_index=False)
+
+
+@dataclass
+class Reprocessed:
+    """What ``reprocess`` did: one result per article it read ("reprocessed" or "unchanged"), and
+    the articles it had to leave as they were, with why."""
+
+    results: list[IngestResult] = dataclasses.field(default_factory=list)
+    problems: list[str] = dataclasses.field(default_factory=list)
+
+
+def reprocess(
+    store: Store,
+    embedder: Embedder,
+    prepare_again: Callable[[ArticleInput], PreparedArticle],
+    everything: bool = False,
+    progress: Callable[[int], None] | None = None,
+    save_index_after_s: float = 0.0,
+    page_size: int = 256,
+) -> Reprocessed:
+    """Cut every stored article into passages again from its stored text and metadata, and store
+    the articles whose passages come out different, re-embedded (all of them with ``everything``,
+    as after a switch to another embedder of the same vector size).
+
+    Each article is replaced whole, keeping its ``ingested_at``, so an interrupted run leaves every
+    article either as it was or as the current rules cut it, and a second run goes on from there.
+    An article whose text changed in between was stored by the current rules and is left alone; one
+    the current rules leave nothing of (or reject) keeps its passages and is reported.
+    """
+    done = Reprocessed()
+    after: str | None = None
+    while page := store.list_articles(limit=page_size, after=after):
+        after = page[-1].source_id
+        results: dict[str, IngestResult] = {}
+        stale: list[tuple[PreparedArticle, str]] = []
+        for article in page:
+            try:
+                item = prepare_again(_as_input(article))
+            except ClaimscopeError as exc:
+                done.problems.append(_located(str(exc), article.source_id))
+                item = None
+            if item is not None and (everything or not _same_passages(store, item)):
+                stale.append((item, article.ingested_at))
+                continue
+            results[article.source_id] = IngestResult(
+                article.source_id, "unchanged", article.passage_count, article.content_hash
+            )
+            if progress:
+                progress(1)
+        ingested_at = {item.article.source_id: when for item, when in stale}
+        for item, vectors in _embedded(embedder, [item for item, _ in stale]):
+            if result := _restore(store, item, vectors, ingested_at[item.article.source_id]):
+                results[result.source_id] = result
+            if progress:
+                progress(1)
+        done.results.extend(results[a.source_id] for a in page if a.source_id in results)
+    store.save_index(save_index_after_s)
+    return done
+
+
+def _as_input(article: Article) -> ArticleInput:
+    return ArticleInput(
+        article.source_id, article.text, article.title, article.url, article.outlet, article.published_at
+    )
+
+
+def _located(message: str, source_id: str) -> str:
+    return message if message.startswith(source_id) else f"{source_id}: {message}"
+
+
+def _same_passages(store: Store, item: PreparedArticle) -> bool:
+    stored = [(p.start, p.end, p.text) for p in store.passages_of(item.article.source_id)]
+    return stored == [(d.start, d.end, d.text) for d in item.drafts]
+
+
+def _restore(store: Store, item: PreparedArticle, vectors: np.ndarray, ingested_at: str) -> IngestResult | None:
+    """Store ``item`` unless its article was deleted (None) or given new text since it was read
+    (under the write lock, so no ingest lands between the check and the write)."""
+    with store.write_lock():
+        current = store.get_article(item.article.source_id)
+        if current is None:
+            return None
+        if current.content_hash != item.content_hash:
+            return IngestResult(current.source_id, "unchanged", current.passage_count, current.content_hash)
+        _store(store, item, vectors, ingested_at)
+    return IngestResult(item.article.source_id, "reprocessed", len(item.drafts), item.content_hash)

@@ -17,7 +17,7 @@ from service.pipeline.aggregate import Thresholds
 from service.pipeline.dates import publication_date
 from service.pipeline.documents import read_articles, seed_dir, unicode_problem
 from service.pipeline.embed import Embedder
-from service.pipeline.ingest import PreparedArticle, ingest, prepare, stored_copy
+from service.pipeline.ingest import PreparedArticle, Reprocessed, ingest, prepare, reprocess, stored_copy
 from service.pipeline.retrieve import retrieve
 from service.pipeline.stance import StanceModel, load_stance_model
 from service.pipeline.verify import VerifyOptions, verify_claims
@@ -125,6 +125,15 @@ class Pipeline:
 
     def reindex(self) -> int:
         return self.store.rebuild_index()
+
+    def reprocess(self, everything: bool = False, progress: Callable[[int], None] | None = None) -> Reprocessed:
+        """Cut the stored articles into passages again by this release's rules and settings
+        (``ingest.reprocess``): re-ingesting unchanged text changes nothing, so this is how a store
+        takes up a better cleaner, another passage length or (``everything``) another embedder."""
+        with self._lock:
+            return reprocess(
+                self._vector_store(), self.embedder, self.prepare, everything, progress, self.index_save_after_s
+            )
 
     # -- verify -----------------------------------------------------------------------------
     def verify_many(
