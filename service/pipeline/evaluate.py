@@ -65,6 +65,10 @@ def _claim_problem(record: dict[str, Any]) -> str | None:
 def _checked(
     records: list[dict[str, Any]], path: Path, problem: Callable[[dict[str, Any]], str | None]
 ) -> list[dict[str, Any]]:
+    """The records, each checked; a file without any is an error, since scores over nothing
+    (accuracy 0, or ``verdict_acc=0/0``) read as a result."""
+    if not records:
+        raise InvalidInputError(f"{path} holds no records")
     for number, record in enumerate(records, start=1):
         if found := problem(record):
             raise InvalidInputError(f"{path}: record {number} {found}")
@@ -100,6 +104,8 @@ def classification_metrics(gold: Sequence[int], pred: Sequence[int]) -> dict[str
 
 def eval_nli(model: StanceModel, path: Path, batch_size: int = 256) -> dict[str, Any]:
     records = _checked(list(read_jsonl(path)), path, _nli_problem)
+    if load := getattr(model, "load", None):
+        load()  # pairs/s times the model, not reading its weights
     started = time.perf_counter()
     probs = [
         model.predict([(r["premise"], r["hypothesis"]) for r in records[i : i + batch_size]])

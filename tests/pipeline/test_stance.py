@@ -169,6 +169,8 @@ def test_eval_claims_prints_the_pinned_last_line(tmp_path: Path, embedder) -> No
         ("claims", '{"id": "c1", "claim": "Xi went to Moscow."}', "record 1 needs a verdict in"),
         ("claims", '{"claim": "Xi went.", "verdict": "refuted", "supports": "001"}', "supports must be a list"),
         ("claims", '{"claim": "Xi went.", "verdict": "refuted", "evidence": ["x"]}', "evidence must map source ids"),
+        ("nli", "", "data.jsonl holds no records"),
+        ("claims", "", "data.jsonl holds no records"),
     ],
 )
 def test_eval_reports_a_bad_record_instead_of_crashing(  # type: ignore[no-untyped-def]
