@@ -25,7 +25,7 @@ _UI_WORDS = frozenset(
     reply replies subscribe subscribers newsletter sign in up log login logout register more read
     continue reading story article video videos photo photos gallery image images listen audio play
     next previous back to top menu search home follow us on loading report trending related
-    recommended popular topics tags this""".split()
+    recommended popular topics tags this via""".split()
 )
 _UI_NOUNS = re.compile(r"\b(comment|subscri|newsletter|sign (in|up)|log ?in|cookie|notification|paywall)", re.I)
 _SECOND_PERSON = re.compile(r"\b(please|you|your|join|click|tap|already a)\b", re.I)
@@ -168,7 +168,8 @@ def _is_furniture(body: str) -> bool:
         return True
     if is_timestamp(body):
         return True
-    if len(words) <= 5 and not body.endswith(_TERMINAL) and all(w in _UI_WORDS for w in words):
+    # "Share this story: Facebook Twitter Email": a share bar names as many networks as it links
+    if len(words) <= 12 and not body.endswith(_TERMINAL) and all(w in _UI_WORDS for w in words):
         return True
     if _FOLLOW.match(body) and len(words) <= 10:
         return True

@@ -106,6 +106,8 @@ def test_datelines_and_bylines() -> None:
         "Reporting by Jane Roe; Editing by John Doe",
         "Additional reporting by Jane Roe in Eastport",
         "With files from The Associated Press",
+        "Share this story: Facebook Twitter Email",
+        "Share on Facebook Share on Twitter Share via Email Print",
         "With files from The Canadian Press and Reuters.",
         "Jane Roe, John Doe and The Associated Press contributed to this report.",
         "Reuters contributed reporting",
