@@ -34,6 +34,12 @@ _RELATIVE_TIME = re.compile(
     r"^(updated:?\s*|published:?\s*)?(\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago$", re.I
 )
 _DURATION = re.compile(r"^(duration|length|runtime|running time)?\s*:?\s*\d{1,2}:\d{2}(:\d{2})?$", re.I)
+# "Reading time: 4 minutes", "5 min read": how long the page takes, not what it says.
+_READING_TIME = re.compile(
+    r"^(?:(?:estimated\s+)?(?:reading|read|listening)\s+time\s*:?\s*(?:about\s+)?\d+\s*(?:min|mins|minutes?)"
+    r"|\d+\s*(?:min|mins|minutes?)\s+(?:read|listen))\.?$",
+    re.I,
+)
 _PIPE_KICKER = re.compile(r"^[A-Z][A-Z0-9 '&.-]{1,30}\s*\|\s*")
 _COLON_KICKER = re.compile(
     r"^(READ MORE|ALSO READ|READ ALSO|RELATED|WATCH|LISTEN|SEE ALSO|MORE|RECOMMENDED|SPONSORED)\s*:\s*", re.I
@@ -151,6 +157,7 @@ _FURNITURE_LINES = (
     _COUNTER,
     _RELATIVE_TIME,
     _DURATION,
+    _READING_TIME,
     _BYLINE,
     _BYLINE_ROLE,
     _COPYRIGHT,
