@@ -78,17 +78,23 @@ NEUTRAL_ROW = np.array([0.0, 1.0, 0.0], dtype=np.float32)
 TOO_FAR = "too far from the claim to take a side"
 
 
+def shown(similarity: float) -> str:
+    """A similarity with the four decimals a report gives it, trailing zeros dropped: at two,
+    0.3497 read "0.35, under 0.35"."""
+    return f"{similarity:.4f}".rstrip("0").rstrip(".")
+
+
 def too_far(similarity: float, margin: float) -> str:
-    return f"{TOO_FAR}: similarity {similarity:.2f}, more than {margin:g} below the closest passage that takes one"
+    return f"{TOO_FAR}: similarity {shown(similarity)}, more than {margin:g} below the closest passage that takes one"
 
 
 def too_far_without_names(similarity: float, floor: float) -> str:
-    return f"{TOO_FAR}: similarity {similarity:.2f}, under {floor:g} for a passage about another subject"
+    return f"{TOO_FAR}: similarity {shown(similarity)}, under {floor:g} for a passage about another subject"
 
 
 def too_far_with_few_words(similarity: float, floor: float, overlap: float) -> str:
     return (
-        f"{TOO_FAR}: similarity {similarity:.2f}, under {floor:g} for a passage that repeats "
+        f"{TOO_FAR}: similarity {shown(similarity)}, under {floor:g} for a passage that repeats "
         f"{overlap:.0%} of the claim's words"
     )
 

@@ -296,3 +296,6 @@ def test_a_passage_that_repeats_few_of_the_claims_words_takes_no_side_below_its_
     assert off_subject_reason(0.31, True, 0.2, t) == (
         "too far from the claim to take a side: similarity 0.31, under 0.35 for a passage about another subject"
     ), "a missing name is the plainer reason"
+    assert off_subject_reason(0.3497, True, 0.2, t) == (
+        "too far from the claim to take a side: similarity 0.3497, under 0.35 for a passage about another subject"
+    ), "shown with the decimals the thresholds read, never as 0.35 under 0.35"
