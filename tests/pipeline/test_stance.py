@@ -110,8 +110,19 @@ def test_load_stance_model_choices(tiny_model_dir: Path) -> None:
     shipped = REPO / "models" / "stance" / "config.json"
     expected = NoStanceModel if not shipped.exists() else OnnxStance
     assert isinstance(load_stance_model(""), expected)
-    with pytest.raises(ModelUnavailableError):
+    with pytest.raises(ModelUnavailableError, match="'/no/such/model': no such folder"):
         load_stance_model("/no/such/model").predict(PAIRS)
+
+
+@pytest.mark.parametrize("spec", ["/no/such/model", "./models/nli", "models/stance/nope", "~/no-such-model"])
+def test_a_model_setting_naming_a_missing_folder_says_so(spec: str) -> None:
+    """Left to the hub libraries, a mistyped folder fails as an ill-formed repository id."""
+    from service.pipeline.embed import Embedder
+
+    with pytest.raises(ModelUnavailableError, match=f"cannot load embedder {re.escape(repr(spec))}: no such folder"):
+        Embedder(spec).encode(["x"])
+    with pytest.raises(ModelUnavailableError, match="cannot load stance model .*: no such folder"):
+        load_stance_model(spec, runtime="torch").predict(PAIRS)
 
 
 def test_eval_nli_prints_the_pinned_last_line(tiny_model_dir: Path, tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
