@@ -1,4 +1,5 @@
-"""Request parsing: a JSON body Python's decoder gives up on is the client's error, not a 500.
+"""Request parsing: a JSON body Python's decoder gives up on is the client's error, not a 500,
+and a query parameter nobody reads is an error too.
 
 webargs turns a body that is not JSON into a 400, but Python's decoder also raises
 ``RecursionError`` on arrays nested a few thousand deep and ``ValueError`` on an integer of
@@ -20,6 +21,10 @@ from service.pipeline.documents import json_problem
 
 
 class RequestParser(FlaskParser):
+    # A query parameter the endpoint does not take is a 422, as an unknown JSON field is: webargs
+    # drops it by default, so ?limit=5 on /v1/search (which takes k) quietly gave ten results.
+    DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": None, "querystring": None}
+
     def _raw_load_json(self, req: flask.Request) -> Any:
         try:
             return super()._raw_load_json(req)

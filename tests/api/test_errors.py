@@ -75,6 +75,20 @@ def test_a_count_must_be_a_json_integer(client: FlaskClient) -> None:
         assert body["errors"]["json"]["top_k"] == ["Not a valid integer."]
 
 
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("/v1/search?q=Putin&limit=5", "limit"),
+        ("/v1/articles?offset=1", "offset"),
+        ("/v1/articles/x?passage=1", "passage"),
+    ],
+)
+def test_a_query_parameter_the_endpoint_does_not_take_is_an_error(client: FlaskClient, url: str, field: str) -> None:
+    """Dropped, ?limit=5 on /v1/search (which takes k) gave ten results and no hint why."""
+    body = assert_problem(client.get(url), 422)
+    assert body["errors"]["query"][field] == ["Unknown field."]
+
+
 def test_body_too_large(make_app) -> None:  # type: ignore[no-untyped-def]
     client = make_app(max_body_bytes=1000).test_client()
     assert_problem(client.post("/v1/articles", json={"text": "word " * 500}), 413)
