@@ -384,8 +384,9 @@ def main() -> None:  # pragma: no cover - console-script entry point
 
 def _register_subgroups() -> None:
     from service.cli_eval import eval_group
-    from service.cli_upkeep import reindex, reprocess
+    from service.cli_upkeep import export, reindex, reprocess
 
+    articles.add_command(export)
     cli.add_command(eval_group)
     cli.add_command(reindex)
     cli.add_command(reprocess)

@@ -1,14 +1,23 @@
-"""``claimscope reindex`` and ``claimscope reprocess``: rebuild what the store derives from SQLite,
-or from the stored text, after a crash, a settings change or an upgrade."""
+"""Store upkeep: ``claimscope reindex`` and ``claimscope reprocess`` rebuild what the store derives
+from SQLite, or from the stored text, after a crash, a settings change or an upgrade; ``claimscope
+articles export`` writes the stored articles out as a feed that ``ingest`` reads back."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
+import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
 
 import click
 
 from service.cli import friendly_errors, get_pipeline, progress_bar
+from service.records import Article
 
 
 @click.command()
@@ -76,3 +85,70 @@ def reprocess(ctx: click.Context, everything: bool, as_json: bool) -> None:
     click.echo(f"checked {len(done.results)} article(s): {summary}; {passages} passages", err=as_json)
     if done.problems:
         ctx.exit(1)
+
+
+@click.command("export")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write here instead of standard output (gzipped when it ends in .gz); replaced only once complete.",
+)
+@click.option("--outlet", default=None, help="Only this outlet.")
+@click.option("--published-from", metavar="DATE", help="Only articles published on or after DATE (ISO 8601).")
+@click.option("--published-to", metavar="DATE", help="Only articles published on or before DATE (a date: all of it).")
+@click.pass_context
+@friendly_errors
+def export(
+    ctx: click.Context, output: Path | None, outlet: str | None, published_from: str | None, published_to: str | None
+) -> None:
+    """Write the stored articles as a JSONL feed that `claimscope ingest` reads back.
+
+    One record per article, ordered by source_id: source_id, title, url, outlet, published_at and
+    text (the stored text, which passage offsets point into, so ingesting it again gives the same
+    passages and content_hash). For a backup, or to move to a data dir whose embedder makes
+    vectors of another size.
+
+    \b
+    Example:
+        claimscope articles export --output articles.jsonl.gz
+        CLAIMSCOPE_DATA_DIR=new-dir claimscope ingest articles.jsonl.gz
+    """
+    from service.pipeline.runtime import check_window
+
+    check_window(published_from, published_to)
+    store = get_pipeline(ctx).store
+    filters = {"outlet": outlet, "published_from": published_from, "published_to": published_to}
+    with _feed(output) as out:
+        after: str | None = None
+        while page := store.list_articles(limit=500, after=after, **filters):
+            after = page[-1].source_id
+            for article in page:
+                out.write(json.dumps(_record(article), ensure_ascii=False) + "\n")
+
+
+def _record(article: Article) -> dict[str, str | None]:
+    keys = ("source_id", "title", "url", "outlet", "published_at", "text")
+    return {key: getattr(article, key) for key in keys}
+
+
+@contextmanager
+def _feed(output: Path | None) -> Iterator[TextIO]:
+    """Standard output, or ``output`` written under a temporary name and renamed once complete,
+    so an interrupted export never leaves a feed that reads as whole."""
+    if output is None:
+        yield sys.stdout
+        return
+    partial = output.with_name(output.name + ".partial")
+    try:
+        with _open_text(partial, gzipped=output.name.endswith(".gz")) as fh:
+            yield fh
+        os.replace(partial, output)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _open_text(path: Path, gzipped: bool) -> TextIO:
+    if gzipped:
+        return gzip.open(path, "wt", encoding="utf-8")
+    return open(path, "w", encoding="utf-8")

@@ -42,3 +42,49 @@ def test_reprocess_reports_each_article_and_exits_1_for_one_it_had_to_keep(tmp_p
 def test_reprocess_is_documented_in_the_help() -> None:
     result = CliRunner().invoke(cli, ["--help"])
     assert "reprocess" in result.output and "Clean, split and embed the stored articles again" in result.output
+
+
+def test_export_writes_a_feed_that_ingest_reads_back_to_the_same_store(tmp_path: Path, embedder: Embedder) -> None:
+    source = make_pipeline(Settings(data_dir=tmp_path / "old", stance_model="none"), embedder)
+    articles = [
+        ArticleInput(
+            "dam",
+            "The dam was finished in May.\nIt holds two lakes of water.",
+            title="Dam done",
+            url="https://example.org/dam",
+            outlet="Wire",
+            published_at="2024-03-05T23:30:00-05:00",
+        ),
+        ArticleInput("cafe", "Le café a fermé ses portes mardi après une tempête.", outlet="Journal"),
+    ]
+    source.ingest(articles)
+    runner = CliRunner()
+    printed = runner.invoke(cli, ["articles", "export"], obj={"pipeline": source}, catch_exceptions=False)
+    assert printed.exit_code == 0
+    records = [json.loads(line) for line in printed.stdout.splitlines()]
+    assert [r["source_id"] for r in records] == ["cafe", "dam"]
+    assert records[0]["text"] == articles[1].text and "café" in printed.stdout, "UTF-8, not \\u escapes"
+    assert records[-1] == {
+        "source_id": "dam",
+        "title": "Dam done",
+        "url": "https://example.org/dam",
+        "outlet": "Wire",
+        "published_at": "2024-03-05T23:30:00-05:00",
+        "text": articles[0].text,
+    }
+    feed = tmp_path / "articles.jsonl.gz"
+    args = ["articles", "export", "--output", str(feed), "--outlet", "Wire"]
+    assert runner.invoke(cli, args, obj={"pipeline": source}).exit_code == 0
+    assert not feed.with_name(feed.name + ".partial").exists()
+
+    target = make_pipeline(Settings(data_dir=tmp_path / "new", stance_model="none"), embedder)
+    ingested = runner.invoke(cli, ["ingest", str(feed)], obj={"pipeline": target}, catch_exceptions=False)
+    assert ingested.exit_code == 0, ingested.output
+
+    def stored(p: object) -> list[tuple[object, ...]]:
+        found = p.store.list_articles(outlet="Wire")  # type: ignore[attr-defined]
+        return [(a.source_id, a.title, a.url, a.published_at, a.content_hash, a.passage_count) for a in found]
+
+    assert stored(target) == stored(source) and len(stored(target)) == 1
+    spans = [(x.start, x.end, x.text) for x in target.store.passages_of("dam")]
+    assert spans == [(x.start, x.end, x.text) for x in source.store.passages_of("dam")]

@@ -76,7 +76,8 @@ class Store:
         if stored is not None and int(stored) != dim:
             raise ConfigurationError(
                 f"the data dir holds {stored}-dimensional vectors but the embedder makes {dim}: "
-                "point CLAIMSCOPE_DATA_DIR at a new folder and ingest again"
+                "`claimscope articles export --output FILE` writes its articles out (no embedder needed); "
+                "point CLAIMSCOPE_DATA_DIR at a new folder and `claimscope ingest FILE` there"
             )
         if stored is None:
             with self.write_lock(), self.sql.transaction():

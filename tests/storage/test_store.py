@@ -325,8 +325,10 @@ def test_rebuild_index_matches_sqlite(store: Store) -> None:
 
 def test_refuses_an_embedder_of_another_size(store: Store, tmp_path: Path) -> None:
     put(store, "a", ["Alpha one."])
-    with pytest.raises(ConfigurationError, match="8-dimensional"):
+    with pytest.raises(ConfigurationError, match="8-dimensional") as refused:
         Store(tmp_path / "d").ensure_dim(DIM * 2)
+    assert "`claimscope articles export --output FILE` writes its articles out" in str(refused.value)
+    assert Store(tmp_path / "d").list_articles()[0].source_id == "a", "what export reads needs no embedder"
 
 
 def exact_nearest(store: Store, query: np.ndarray, k: int) -> list[int]:
