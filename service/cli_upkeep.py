@@ -144,6 +144,8 @@ def _feed(output: Path | None) -> Iterator[TextIO]:
         with _open_text(partial, gzipped=output.name.endswith(".gz")) as fh:
             yield fh
         os.replace(partial, output)
+    except OSError as exc:  # no such folder, no permission, disk full
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     finally:
         partial.unlink(missing_ok=True)
 

@@ -76,6 +76,10 @@ def test_export_writes_a_feed_that_ingest_reads_back_to_the_same_store(tmp_path:
     args = ["articles", "export", "--output", str(feed), "--outlet", "Wire"]
     assert runner.invoke(cli, args, obj={"pipeline": source}).exit_code == 0
     assert not feed.with_name(feed.name + ".partial").exists()
+    nowhere = runner.invoke(
+        cli, ["articles", "export", "--output", str(tmp_path / "no" / "f.jsonl")], obj={"pipeline": source}
+    )
+    assert nowhere.exit_code == 1 and "cannot write" in nowhere.stderr and "No such file or directory" in nowhere.stderr
 
     target = make_pipeline(Settings(data_dir=tmp_path / "new", stance_model="none"), embedder)
     ingested = runner.invoke(cli, ["ingest", str(feed)], obj={"pipeline": target}, catch_exceptions=False)

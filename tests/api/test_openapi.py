@@ -21,6 +21,8 @@ def test_committed_openapi_yaml_matches_the_schemas(tmp_path) -> None:  # type: 
     assert result.exit_code == 0, result.output
     committed = (REPO / "openapi.yaml").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == committed, "openapi.yaml is stale: run `make openapi`"
+    nowhere = CliRunner().invoke(cli, ["openapi", "--output", str(tmp_path / "no" / "openapi.yaml")])
+    assert nowhere.exit_code == 1 and "cannot write" in nowhere.output and "Traceback" not in nowhere.output
 
 
 def test_openapi_document_is_valid_and_served(client) -> None:  # type: ignore[no-untyped-def]
