@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from service.errors import ClaimscopeError
+from service.errors import ClaimscopeError, located
 from service.settings import Settings, range_of
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -119,7 +119,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
             take_source_id(item.source_id, where, taken)
             prepared.append(ready)
         except ClaimscopeError as exc:
-            errors.append(_located(exc, where))
+            errors.append(located(exc, where))
     for message in errors:
         click.echo(f"error: {message}", err=True)
     if errors and not skip_invalid:
@@ -156,10 +156,6 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], skip_invalid: bool, as_j
     )
     if errors:
         ctx.exit(1)
-
-
-def _located(error: Exception, where: str) -> str:
-    return str(error) if str(error).startswith(where) else f"{where}: {error}"
 
 
 @cli.command()
@@ -216,7 +212,7 @@ def openapi(fmt: str, output: Path | None) -> None:
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+            raise cannot_write(output, exc) from exc
 
 
 @cli.command()
@@ -289,14 +285,25 @@ def articles() -> None:
     """List, show and delete stored articles."""
 
 
+def article_filters(command: F) -> F:
+    """The --outlet, --published-from and --published-to options of the commands that read
+    stored articles (applied last to first, as stacked decorators are)."""
+    to = "Only articles published on or before DATE (a date: all of it)."
+    command = click.option("--published-to", metavar="DATE", help=to)(command)
+    since = "Only articles published on or after DATE (ISO 8601; compared in UTC)."
+    command = click.option("--published-from", metavar="DATE", help=since)(command)
+    return click.option("--outlet", default=None, help="Only this outlet.")(command)
+
+
+def cannot_write(path: Path, error: OSError) -> click.ClickException:
+    """A file the user named could not be written (no such folder, no permission, disk full)."""
+    return click.ClickException(f"cannot write {path}: {error.strerror or error}")
+
+
 @articles.command("list")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=100, show_default=True)
 @click.option("--after", default=None, help="Start after this source_id (cursor).")
-@click.option("--outlet", default=None, help="Only this outlet.")
-@click.option(
-    "--published-from", metavar="DATE", help="Only articles published on or after DATE (ISO 8601; compared in UTC)."
-)
-@click.option("--published-to", metavar="DATE", help="Only articles published on or before DATE (a date: all of it).")
+@article_filters
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 @friendly_errors

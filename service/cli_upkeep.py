@@ -16,7 +16,7 @@ from typing import TextIO
 
 import click
 
-from service.cli import friendly_errors, get_pipeline, progress_bar
+from service.cli import article_filters, cannot_write, friendly_errors, get_pipeline, progress_bar
 from service.records import Article
 
 
@@ -94,9 +94,7 @@ def reprocess(ctx: click.Context, everything: bool, as_json: bool) -> None:
     default=None,
     help="Write here instead of standard output (gzipped when it ends in .gz); replaced only once complete.",
 )
-@click.option("--outlet", default=None, help="Only this outlet.")
-@click.option("--published-from", metavar="DATE", help="Only articles published on or after DATE (ISO 8601).")
-@click.option("--published-to", metavar="DATE", help="Only articles published on or before DATE (a date: all of it).")
+@article_filters
 @click.pass_context
 @friendly_errors
 def export(
@@ -120,9 +118,7 @@ def export(
     store = get_pipeline(ctx).store
     filters = {"outlet": outlet, "published_from": published_from, "published_to": published_to}
     with _feed(output) as out:
-        after: str | None = None
-        while page := store.list_articles(limit=500, after=after, **filters):
-            after = page[-1].source_id
+        for page in store.article_pages(**filters):
             for article in page:
                 out.write(json.dumps(_record(article), ensure_ascii=False) + "\n")
 
@@ -144,8 +140,8 @@ def _feed(output: Path | None) -> Iterator[TextIO]:
         with _open_text(partial, gzipped=output.name.endswith(".gz")) as fh:
             yield fh
         os.replace(partial, output)
-    except OSError as exc:  # no such folder, no permission, disk full
-        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+    except OSError as exc:
+        raise cannot_write(output, exc) from exc
     finally:
         partial.unlink(missing_ok=True)
 

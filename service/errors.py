@@ -9,6 +9,12 @@ from __future__ import annotations
 TYPE_BASE = "https://claimscope.dev/problems/"
 
 
+def located(error: Exception, where: str) -> str:
+    """The error's message opening with ``where`` (a file, a line, a source_id), which the
+    pipeline's own messages about an article often do already."""
+    return str(error) if str(error).startswith(where) else f"{where}: {error}"
+
+
 class ClaimscopeError(Exception):
     """Base of every error a user can cause or see."""
 

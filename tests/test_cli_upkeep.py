@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from service.cli import cli
+from service.pipeline import Pipeline
 from service.pipeline.embed import Embedder
 from service.records import ArticleInput
 from service.settings import Settings
@@ -85,8 +86,8 @@ def test_export_writes_a_feed_that_ingest_reads_back_to_the_same_store(tmp_path:
     ingested = runner.invoke(cli, ["ingest", str(feed)], obj={"pipeline": target}, catch_exceptions=False)
     assert ingested.exit_code == 0, ingested.output
 
-    def stored(p: object) -> list[tuple[object, ...]]:
-        found = p.store.list_articles(outlet="Wire")  # type: ignore[attr-defined]
+    def stored(p: Pipeline) -> list[tuple[object, ...]]:
+        found = p.store.list_articles(outlet="Wire")
         return [(a.source_id, a.title, a.url, a.published_at, a.content_hash, a.passage_count) for a in found]
 
     assert stored(target) == stored(source) and len(stored(target)) == 1

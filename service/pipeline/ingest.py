@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from service.errors import ClaimscopeError, EmptyTextError, InvalidInputError
+from service.errors import ClaimscopeError, EmptyTextError, InvalidInputError, located
 from service.pipeline.clean import clean
 from service.pipeline.dates import published_in
 from service.pipeline.documents import unicode_problem, web_url_problem
@@ -195,27 +195,25 @@ def reprocess(
     the current rules leave nothing of (or reject) keeps its passages and is reported.
     """
     done = Reprocessed()
-    after: str | None = None
-    while page := store.list_articles(limit=page_size, after=after):
-        after = page[-1].source_id
+    for page in store.article_pages(page_size):
         results: dict[str, IngestResult] = {}
-        stale: list[tuple[PreparedArticle, str]] = []
+        stale: list[PreparedArticle] = []
         for article in page:
             try:
                 item = prepare_again(_as_input(article))
             except ClaimscopeError as exc:
-                done.problems.append(_located(str(exc), article.source_id))
+                done.problems.append(located(exc, article.source_id))
                 item = None
             if item is not None and (everything or not _same_passages(store, item)):
-                stale.append((item, article.ingested_at))
+                stale.append(item)
                 continue
             results[article.source_id] = IngestResult(
                 article.source_id, "unchanged", article.passage_count, article.content_hash
             )
             if progress:
                 progress(1)
-        ingested_at = {item.article.source_id: when for item, when in stale}
-        for item, vectors in _embedded(embedder, [item for item, _ in stale]):
+        ingested_at = {article.source_id: article.ingested_at for article in page}
+        for item, vectors in _embedded(embedder, stale):
             if result := _restore(store, item, vectors, ingested_at[item.article.source_id]):
                 results[result.source_id] = result
             if progress:
@@ -229,10 +227,6 @@ def _as_input(article: Article) -> ArticleInput:
     return ArticleInput(
         article.source_id, article.text, article.title, article.url, article.outlet, article.published_at
     )
-
-
-def _located(message: str, source_id: str) -> str:
-    return message if message.startswith(source_id) else f"{source_id}: {message}"
 
 
 def _same_passages(store: Store, item: PreparedArticle) -> bool:

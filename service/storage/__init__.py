@@ -255,6 +255,14 @@ class Store:
     def list_articles(self, **filters: object) -> list[Article]:
         return self.sql.list_articles(**filters)  # type: ignore[arg-type]
 
+    def article_pages(self, page_size: int = 500, **filters: object) -> Iterator[list[Article]]:
+        """Every article ``list_articles`` would give, a page at a time in source_id order, so a
+        whole store is read without holding it."""
+        after: str | None = None
+        while page := self.list_articles(limit=page_size, after=after, **filters):
+            yield page
+            after = page[-1].source_id
+
     def passages(self, ids: Sequence[int]) -> dict[int, Passage]:
         return self.sql.passages(ids)
 

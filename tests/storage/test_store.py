@@ -316,6 +316,15 @@ def test_repairs_a_missing_or_corrupt_index(store: Store, tmp_path: Path) -> Non
     assert reopened.index.size == 2 and consistent(reopened)
 
 
+def test_article_pages_read_every_article_a_page_at_a_time(store: Store) -> None:
+    for source_id, day in [("e", "2024-01-05"), ("a", "2024-01-01"), ("c", None), ("b", "2024-01-02"), ("d", None)]:
+        put(store, source_id, [f"Sentence of {source_id}."], published_at=day)
+    pages = [[a.source_id for a in page] for page in store.article_pages(page_size=2)]
+    assert pages == [["a", "b"], ["c", "d"], ["e"]]
+    dated = [[a.source_id for a in page] for page in store.article_pages(page_size=2, published_from="2024-01-02")]
+    assert dated == [["b", "e"]]
+
+
 def test_rebuild_index_matches_sqlite(store: Store) -> None:
     put(store, "a", ["Alpha one.", "Alpha two."])
     store.delete_article("a")
