@@ -52,6 +52,7 @@ def render_report(report: dict[str, Any], store: Store, narrowed: bool = False) 
         + click.style(report["verdict"], fg=_VERDICT_COLOURS.get(report["verdict"]), bold=True)
         + f"  (confidence {report['confidence']:.2f}, stance model: {report['stance_model']})",
     ]
+    lines.extend(f"Note: {note}" for note in report.get("notes") or ())
     if report["stance_model"] == "none":
         lines.append("No stance model is configured (CLAIMSCOPE_STANCE_MODEL): sources are ranked by similarity only.")
     if not report["sources"]:

@@ -46,6 +46,8 @@ def test_seed_then_verify_readable_and_json(run) -> None:  # type: ignore[no-unt
     assert sum(len(s["passages"]) for s in data["sources"]) <= 3
     only = json.loads(run("verify", "Xi visits Moscow", "--json", "--source", "002_90152b6ba410b684").output)
     assert {s["source_id"] for s in only["sources"]} == {"002_90152b6ba410b684"}
+    asked = run("verify", "Did Xi last visit Russia in 2017?").output
+    assert "\nNote: read as a yes/no question: 'supported' means the sources answer yes" in asked
     typo = run("verify", "Xi visits Moscow", "--source", "002_typo")
     assert typo.exit_code == 1 and "no stored article with source_id '002_typo'" in typo.output
 

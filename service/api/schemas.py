@@ -230,6 +230,11 @@ class VerificationSchema(Base):
     confidence = fields.Float(required=True, metadata={"description": "In [0, 1]; 0 without a stance model"})
     stance_model = fields.String(required=True, metadata={"description": "Model that judged stance, or 'none'"})
     sources = fields.List(fields.Nested(SourceSchema), required=True)
+    notes = fields.List(
+        fields.String(),
+        required=True,
+        metadata={"description": "How the claim was read, e.g. as a yes/no question; empty for a plain statement"},
+    )
     timings_ms = fields.Nested(TimingsSchema, required=True)
 
 

@@ -33,6 +33,7 @@ from service.pipeline.embed import Embedder
 from service.pipeline.names import proper_words
 from service.pipeline.overlap import shared_words
 from service.pipeline.premise import needs_context, premise
+from service.pipeline.questions import read_claim
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.stance import NO_MODEL, StanceModel
 from service.records import Article, SourceFilter
@@ -71,7 +72,9 @@ def verify_claims(
     """One report per claim, in order; stance for all claims runs as one batch. ``claimed``, the
     day the claims were made, dates their "last year" and "on Monday" for the consistency checks."""
     started = time.perf_counter()
-    vectors = embedder.encode(list(claims))
+    readings = [read_claim(claim) for claim in claims]
+    statements = [reading.statement for reading in readings]  # a question is judged as its statement
+    vectors = embedder.encode(statements)
     embedded = time.perf_counter()
     found = [
         retrieve(
@@ -86,19 +89,19 @@ def verify_claims(
             duplicate_similarity=options.duplicate_similarity,
             sources=sources,
         )
-        for i, claim in enumerate(claims)
+        for i, claim in enumerate(statements)
     ]
     searched = time.perf_counter()
     pairs = [
         (premise(store, c, options.stance_context), claim)
-        for claim, cands in zip(claims, found, strict=True)
+        for claim, cands in zip(statements, found, strict=True)
         for c in cands
     ]
     scores = stance_model.predict(pairs)
     articles = {sid: store.get_article(sid) for sid in {c.passage.source_id for cands in found for c in cands}}
     published = {sid: publication_date(a.published_at if a else None) for sid, a in articles.items()}
     explanations: list[list[str]] = []
-    for claim, cands in zip(claims, found, strict=True):
+    for claim, cands in zip(statements, found, strict=True):
         proper = proper_words(c.passage.text for c in cands)  # is "Okafor" in "Okafor voted" a name?
         explanations.extend(
             reasons(claim, c.passage.text, published[c.passage.source_id], claimed, proper) for c in cands
@@ -115,7 +118,7 @@ def verify_claims(
     }
     reports: list[dict[str, Any]] = []
     offset = 0
-    for claim, cands in zip(claims, found, strict=True):
+    for reading, claim, cands in zip(readings, statements, found, strict=True):
         report = _report(
             claim,
             cands,
@@ -126,6 +129,7 @@ def verify_claims(
             options,
         )
         offset += len(cands)
+        report["claim"], report["notes"] = reading.claim, reading.notes
         report["timings_ms"] = {**timings, "total": _ms(time.perf_counter() - started)}
         reports.append(report)
     return reports

@@ -20,6 +20,15 @@ def test_verify_returns_the_pinned_shape_with_exact_offsets(seeded_client: Flask
         assert text[p["start"] : p["end"]] == p["text"]
 
 
+def test_a_question_is_answered_with_a_note_on_how_it_was_read(seeded_client: FlaskClient) -> None:
+    batch = {"claims": ["Xi has met Putin in person 39 times.", "Has Xi met Putin in person 39 times?"]}
+    statement, question = seeded_client.post("/v1/verify/batch", json=batch).get_json()["results"]
+    check_report_shape(question)
+    assert question["claim"] == "Has Xi met Putin in person 39 times?"
+    assert statement["notes"] == [] and question["notes"][0].startswith("read as a yes/no question")
+    assert question["verdict"] == statement["verdict"]
+
+
 def test_verify_options(seeded_client: FlaskClient) -> None:
     body = {"claim": "Xi will visit Moscow.", "top_k": 2, "source_ids": ["000_4bd38a09334b47d0"], "min_similarity": 0.1}
     report = seeded_client.post("/v1/verify", json=body).get_json()

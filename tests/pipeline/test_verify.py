@@ -20,7 +20,7 @@ from tests.conftest import SEEDS, make_pipeline
 
 PASSAGE_KEYS = {"passage_id", "text", "start", "end", "stance", "scores", "similarity", "reasons"}
 SOURCE_KEYS = {"source_id", "title", "url", "outlet", "published_at", "stance", "confidence", "passages"}
-REPORT_KEYS = {"claim", "verdict", "confidence", "stance_model", "sources", "timings_ms"}
+REPORT_KEYS = {"claim", "verdict", "confidence", "stance_model", "sources", "notes", "timings_ms"}
 
 
 def check_report_shape(report: dict) -> None:
