@@ -90,15 +90,6 @@ def read_claim(claim: str) -> Reading:
     return Reading(claim, _as_sentence(" ".join([*words[:end], auxiliary.lower(), *words[end:]])), [NOTE_YES_NO])
 
 
-def _statement_order(auxiliary: str, words: list[str]) -> list[str]:
-    """The question's words with its auxiliary put back after the subject; without a subject end
-    that can be told from the words, the auxiliary is left out ("A man playing a guitar")."""
-    end = _subject_end(auxiliary, words)
-    if end is None:
-        return words
-    return [*words[:end], auxiliary, *words[end:]]
-
-
 def _subject_end(auxiliary: str, words: list[str]) -> int | None:
     first = words[0]
     if first.lower() in _PRONOUNS:

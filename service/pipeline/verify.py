@@ -33,7 +33,7 @@ from service.pipeline.embed import Embedder
 from service.pipeline.names import proper_words
 from service.pipeline.overlap import shared_words
 from service.pipeline.premise import needs_context, premise
-from service.pipeline.questions import read_claim
+from service.pipeline.questions import Reading, read_claim
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.stance import NO_MODEL, StanceModel
 from service.records import Article, SourceFilter
@@ -118,9 +118,9 @@ def verify_claims(
     }
     reports: list[dict[str, Any]] = []
     offset = 0
-    for reading, claim, cands in zip(readings, statements, found, strict=True):
+    for reading, cands in zip(readings, found, strict=True):
         report = _report(
-            claim,
+            reading,
             cands,
             scores[offset : offset + len(cands)],
             explanations[offset : offset + len(cands)],
@@ -129,7 +129,6 @@ def verify_claims(
             options,
         )
         offset += len(cands)
-        report["claim"], report["notes"] = reading.claim, reading.notes
         report["timings_ms"] = {**timings, "total": _ms(time.perf_counter() - started)}
         reports.append(report)
     return reports
@@ -162,7 +161,7 @@ class Judged(NamedTuple):
 
 
 def _report(
-    claim: str,
+    reading: Reading,
     candidates: Sequence[Candidate],
     scores: np.ndarray,
     explanations: Sequence[list[str]],
@@ -174,7 +173,9 @@ def _report(
     t = options.thresholds
     similarities = [round(c.similarity, REPORTED_DIGITS) for c in candidates]
     off_subject_why = [
-        off_subject_reason(sim, about_another_subject(c.passage.text, why), shared_words(claim, c.passage.text), t)
+        off_subject_reason(
+            sim, about_another_subject(c.passage.text, why), shared_words(reading.statement, c.passage.text), t
+        )
         for c, sim, why in zip(candidates, similarities, explanations, strict=True)
     ]
     deciding = relevant(list(scores), similarities, t, [off is not None for off in off_subject_why])
@@ -194,11 +195,12 @@ def _report(
         for sid, items in sorted(by_source.items(), key=lambda kv: _source_order(kv[1], stances[kv[0]]))
     ]
     return {
-        "claim": claim,
+        "claim": reading.claim,
         "verdict": overall.verdict,
         "confidence": overall.confidence,
         "stance_model": model_name,
         "sources": sources,
+        "notes": reading.notes,
     }
 
 
