@@ -53,9 +53,12 @@ _NUMBER_WORDS = (
 _COUNT = re.compile(r"(?<![\w.,-])(\d{1,3})(?![\w]|[.,]\d)|\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 _YEAR = re.compile(r"(?<![\w.,-])(1[89]\d\d|20\d\d)(?![\w]|[.,]\d)")
 _MONTH_NAME = "(" + "|".join(MONTHS) + r")\b"
-# A month beside a day or a year: "May 27", "May 2019", "27 May", "27th of May".
+# A month beside a day or a year: "May 27", "May 2019", "27 May", "27th of May"; or after a word that
+# makes it one: "in May", "during May", "in mid-May".
+_AFTER_MONTH_WORD = "|".join(rf"(?<=\b{word})" for word in ("in ", "In ", "during ", "early ", "late ", "mid-"))
 _DATE_MONTH = re.compile(
     rf"\b{_MONTH_NAME}(?=,?\s+\d)|(?<=\d )(?<!\d\d\d\d ){_MONTH_NAME}|(?<=\d[a-z][a-z] )(?:of\s+)?{_MONTH_NAME}"
+    rf"|(?:{_AFTER_MONTH_WORD}){_MONTH_NAME}(?!['’]s)"
 )
 _BESIDE_MONTH = re.compile(rf"{_MONTH_NAME}\s+$|^(?:\w\w)?\s+(?:of\s+)?{_MONTH_NAME}")
 # A bound or a rough number ("more than 30", "about 40") still holds one more or less: no probe.

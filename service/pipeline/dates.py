@@ -4,8 +4,9 @@ which ``relative_dates`` resolves "last year" and "on Tuesday".
 
 The consistency checker compares them as dates rather than as bare numbers, so a passage that
 puts an event in another month ("May 28" for "March 27") is reported, and a day is never compared
-with a count. A month counts only beside a day or a year and written with a capital, since "May"
-is also a verb and "March" a noun.
+with a count. A month counts only written with a capital, and beside a day or a year or after a
+word that makes it one ("in May", "during March", "in mid-June"), since "May" is also a verb and
+"March" a noun.
 """
 
 from __future__ import annotations
@@ -24,10 +25,17 @@ MONTH_INDEX = {m: i for i, m in enumerate(MONTHS)} | _ABBREVIATIONS
 MONTH_PATTERN = r"(?:" + "|".join(sorted(MONTH_INDEX, key=len, reverse=True)) + r")(?![a-z])\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\w)"
 _RANGE = r"\s*(?:-|–|—|to|and|or)\s*"
+# A month on its own after a word that makes it one ("in May", "during March", "in mid-June"); its
+# full name only, since "Jan" or "Jun" may be a name.
+_MONTH_ALONE = (
+    r"(?:" + "|".join(rf"(?<=\b{word})" for word in ("in ", "In ", "during ", "early ", "late ", "mid-", "mid ")) + r")"
+    r"(?P<month_alone>" + "|".join(MONTHS) + r")\b(?!['’]s)"
+)
 _DATE = re.compile(
     rf"\b(?P<month_first>{MONTH_PATTERN})\s+(?P<day_from>{_DAY})(?:{_RANGE}(?P<day_to>{_DAY}))?"
     rf"|\b(?P<day_first>{_DAY})(?:{_RANGE}(?P<day_last>{_DAY}))?\s+(?:of\s+)?(?P<month_after>{MONTH_PATTERN})"
     rf"|\b(?P<month_year>{MONTH_PATTERN}),?\s+(?=(?:1[89]|20)\d\d\b)"
+    rf"|{_MONTH_ALONE}"
 )
 # A full day in a timestamp line: "March 17, 2023", "17 March 2023", "2023-03-17".
 _STAMP_DAY = re.compile(
@@ -70,7 +78,8 @@ def find_dates(text: str) -> list[tuple[Date, tuple[int, int]]]:
     """Each date in ``text`` with its span; a day outside 1-31 is not a day, so not a date."""
     out = []
     for match in _DATE.finditer(text):
-        month = MONTH_INDEX[(match["month_first"] or match["month_after"] or match["month_year"]).rstrip(".")]
+        named = match["month_first"] or match["month_after"] or match["month_year"] or match["month_alone"]
+        month = MONTH_INDEX[named.rstrip(".")]
         first = match["day_from"] or match["day_first"]
         last = match["day_to"] or match["day_last"] or first
         if first is None:

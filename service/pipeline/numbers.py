@@ -1,12 +1,13 @@
 """Numbers in text, keyed by what they count, for the consistency checker.
 
 "40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions of dollars,
-"age 60" an age, "third term" the rank of a term, "26 of the 150 seats" seats; a number whose count
-cannot be told is left out, since comparing it would compare unlike things. A change ("rose 0.8%")
-is kept apart from a level ("to 4.75%"), and a share is compared only with a share of the same
-thing. A number allows what rounds to it ("4 billion" allows 4.3 billion), "more than 1,000 people"
-is a bound and "about 300" a rough value, so none of them disagrees with a number it allows. Years
-(and decades: "the 1990s") are kept apart, to be compared as dates.
+"age 60", "60-year-old" and "Lind, 60," years of age, "third term" the rank of a term, "26 of the
+150 seats" seats; a number whose count cannot be told is left out, since comparing it would
+compare unlike things. A change ("rose 0.8%") is kept apart from a level ("to 4.75%"), and a share
+is compared only with a share of the same thing. A number allows what rounds to it ("4 billion"
+allows 4.3 billion), "more than 1,000 people" is a bound and "about 300" a rough value, so none of
+them disagrees with a number it allows. Years (and decades: "the 1990s") are kept apart, to be
+compared as dates.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from service.pipeline.dates import MONTHS, WEEKDAYS
 from service.pipeline.direction import MOVING_WORDS
 
 # "the 1990s", "the 2010's" (but "1982's film" is a year's).
@@ -49,7 +51,7 @@ _BOUND_BEFORE = re.compile(
 # The word right after a number says what it counts ("40 times", "12-point", "5%", "2.5 billion"),
 # after the rest of a range ("3 to 5 days").
 _UNIT = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)
-_RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d[\d,.]*", re.I)
+_RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d+(?:[.,]\d+)*", re.I)
 # Words that follow a number without saying what it counts ("20 to", "40 in", "22."): such a
 # number is compared by the word before it ("age 60", "number 24", "UFC 216"), or not at all.
 _NOT_UNITS = frozenset("to and or of in on at for from by with as than into over since per the a an".split())
@@ -57,6 +59,13 @@ _NOT_UNITS = frozenset("to and or of in on at for from by with as than into over
 # number would make the checker quadratic in passage length).
 _LOOK_BACK = 40
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*#?\s*$")
+# A person's age given before its number with no unit after it, "aged 24", "age 24", or as news
+# sets it off by commas after a name, "Haldane, 24,": counted in years, as "a 24-year-old" and
+# "24 years old" are.
+_AGE_BEFORE = re.compile(r"\b[Aa]ged?\s*$")
+_NAME_COMMA_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+),\s*$")
+_CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
+_OLDEST_AGE = 120
 # When the word after a number is not a plural noun, the next word may be the noun it leads to
 # ("two young boys", "2.5 million people"); after a plural it is usually a verb ("two girls pose").
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
@@ -246,8 +255,23 @@ def _units(text: str, start: int, end: int) -> list[str]:
         if noun and noun.group(1).lower() not in _NOT_NOUNS and not _plural(unit):
             units.append(_singular(noun.group(1).lower()))
         return units
+    if _is_age(text, start, end):  # "aged 18 months" counts months, above
+        return ["year"]
     before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
     return [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in _NOT_UNITS else []
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    if _AGE_BEFORE.search(text, max(0, start - _LOOK_BACK), start):
+        return True
+    digits = text[start:end]
+    return (
+        digits.isdigit()
+        and int(digits) <= _OLDEST_AGE
+        and text.startswith(",", end)
+        and (name := _NAME_COMMA_BEFORE.search(text, max(0, start - _LOOK_BACK), start)) is not None
+        and name.group(1) not in _CALENDAR_WORDS  # "By Friday, 24, had come"
+    )
 
 
 def _plural(word: str) -> bool:

@@ -27,6 +27,12 @@ from service.pipeline.dates import (
         ("Mayor 5 said we may 5 times", []),
         ("The Marathon 26 is on 32 May or 0 June.", []),
         ("It ran from March 22-20.", []),
+        (
+            "He joined in January; in mid-June, during May and late March he scored.",
+            ["January", "June", "May", "March"],
+        ),
+        ("In May, the talks failed.", ["May"]),
+        ("We met in Jan's house, in June's heat, at the March on Washington.", []),
     ],
 )
 def test_find_dates(text: str, expected: list[str]) -> None:
