@@ -55,7 +55,10 @@ _YEAR = re.compile(r"(?<![\w.,-])(1[89]\d\d|20\d\d)(?![\w]|[.,]\d)")
 _MONTH_NAME = "(" + "|".join(MONTHS) + r")\b"
 # A month beside a day or a year: "May 27", "May 2019", "27 May", "27th of May"; or after a word that
 # makes it one: "in May", "during May", "in mid-May".
-_AFTER_MONTH_WORD = "|".join(rf"(?<=\b{word})" for word in ("in ", "In ", "during ", "early ", "late ", "mid-"))
+_AFTER_MONTH_WORD = (
+    "|".join(rf"(?<=\b{word} )" for lower in ("in", "during", "early", "late") for word in (lower, lower.capitalize()))
+    + r"|(?<=\bmid-)"
+)
 _DATE_MONTH = re.compile(
     rf"\b{_MONTH_NAME}(?=,?\s+\d)|(?<=\d )(?<!\d\d\d\d ){_MONTH_NAME}|(?<=\d[a-z][a-z] )(?:of\s+)?{_MONTH_NAME}"
     rf"|(?:{_AFTER_MONTH_WORD}){_MONTH_NAME}(?!['’]s)"

@@ -27,9 +27,14 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\w)"
 _RANGE = r"\s*(?:-|–|—|to|and|or)\s*"
 # A month on its own after a word that makes it one ("in May", "during March", "in mid-June"); its
 # full name only, since "Jan" or "Jun" may be a name.
+_MONTH_WORDS = ("in", "during", "early", "late")
 _MONTH_ALONE = (
-    r"(?:" + "|".join(rf"(?<=\b{word})" for word in ("in ", "In ", "during ", "early ", "late ", "mid-", "mid ")) + r")"
-    r"(?P<month_alone>" + "|".join(MONTHS) + r")\b(?!['’]s)"
+    "(?:"
+    + "|".join(rf"(?<=\b{word} )" for lower in _MONTH_WORDS for word in (lower, lower.capitalize()))
+    + r"|(?<=\bmid-)|(?<=\bmid ))"
+    + r"(?P<month_alone>"
+    + "|".join(MONTHS)
+    + r")\b(?!['’]s)"
 )
 _DATE = re.compile(
     rf"\b(?P<month_first>{MONTH_PATTERN})\s+(?P<day_from>{_DAY})(?:{_RANGE}(?P<day_to>{_DAY}))?"

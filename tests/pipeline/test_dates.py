@@ -31,7 +31,7 @@ from service.pipeline.dates import (
             "He joined in January; in mid-June, during May and late March he scored.",
             ["January", "June", "May", "March"],
         ),
-        ("In May, the talks failed.", ["May"]),
+        ("In May, the talks failed. During June they resumed.", ["May", "June"]),
         ("We met in Jan's house, in June's heat, at the March on Washington.", []),
     ],
 )
