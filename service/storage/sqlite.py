@@ -7,6 +7,7 @@ Passage ids come from AUTOINCREMENT and are never reused, which keeps FAISS ids 
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,6 +17,8 @@ import numpy as np
 
 from service.records import Article, ArticleInput, Passage, PassageDraft, SourceFilter
 from service.storage.published import comparable_iso, published_key, window_clauses
+
+log = logging.getLogger(__name__)
 
 
 def _m001_initial(db: sqlite3.Connection) -> None:
@@ -124,6 +127,8 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m005_published_key,
 ]
 CHANGE_LOG_GENERATIONS = 10_000
+BUSY_TIMEOUT_S = 30  # how long a writer waits for another's transaction
+MIGRATION_WAIT_S = 600  # how long an opener waits for another process's migration
 SQL_CHUNK = 4096  # ids bound per query (below SQLite's limit on bound parameters)
 
 _ARTICLE_COLUMNS = "source_id, title, url, outlet, published_at, ingested_at, content_hash, text"
@@ -134,7 +139,7 @@ class SQLiteStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
@@ -149,13 +154,22 @@ class SQLiteStore:
     def _migrate(self) -> None:
         """Bring the schema up to date. Several processes may open an old store at once (gunicorn
         workers, a CLI run): the version is read again under the write lock, so the first one
-        migrates and the others find nothing left to do."""
-        if self._schema_version() >= len(MIGRATIONS):
+        migrates and the others find nothing left to do. They wait for it longer than for a
+        writer, since a migration of a large store can take longer than a write."""
+        if (version := self._schema_version()) >= len(MIGRATIONS):
             return
-        with self.transaction():
-            for number in range(self._schema_version(), len(MIGRATIONS)):
-                MIGRATIONS[number](self.db)
-                self.db.execute(f"PRAGMA user_version = {number + 1}")
+        if version:
+            log.warning(
+                "upgrading %s from schema %d to %d (a large store takes a while)", self.path, version, len(MIGRATIONS)
+            )
+        self.db.execute(f"PRAGMA busy_timeout = {MIGRATION_WAIT_S * 1000}")
+        try:
+            with self.transaction():
+                for number in range(self._schema_version(), len(MIGRATIONS)):
+                    MIGRATIONS[number](self.db)
+                    self.db.execute(f"PRAGMA user_version = {number + 1}")
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
 
     def _schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])

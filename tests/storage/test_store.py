@@ -209,12 +209,18 @@ def test_date_times_with_different_offsets_are_windowed_by_their_moments(store: 
     assert store.sql.passage_ids_for(window).tolist() == store.sql.passage_ids_of("paris")
 
 
-def test_a_store_from_before_utc_keys_gets_them_on_open(store: Store, tmp_path: Path) -> None:
+def test_a_store_from_before_utc_keys_gets_them_on_open(
+    store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     put(store, "new-york", ["Alpha one."], published_at="2024-03-05T23:30:00-05:00")
     put(store, "undated", ["Beta one."])
     back_to_version_4(store)
     store.close()
     reopened = Store(tmp_path / "d")
+    assert f"from schema 4 to {len(MIGRATIONS)}" in caplog.text, "an upgrade, which may take a while, is logged"
+    caplog.clear()
+    Store(tmp_path / "new").close()
+    assert "upgrading" not in caplog.text, "creating a store is no upgrade"
     assert [a.source_id for a in reopened.list_articles(published_from="2024-03-06")] == ["new-york"]
     assert [a.source_id for a in reopened.list_articles(published_to="2024-03-05")] == []
     reopened.close()
@@ -282,10 +288,15 @@ def test_a_store_from_before_passage_spans_gets_them_on_open(store: Store, tmp_p
 
 
 def test_processes_opening_an_old_store_at_once_migrate_it_once(store: Store, tmp_path: Path) -> None:
+    """They wait for the migration longer than a writer waits for another (here 1 s; a large
+    store's migration can take longer than the 30 s a writer waits)."""
     put(store, "a", ["Alpha one.", "Alpha two."])
     db = back_to_version_2(store)
     db.execute("BEGIN IMMEDIATE")  # hold the write lock while both processes read version 2
-    code = "import sys, pathlib, service.storage.sqlite as s; s.SQLiteStore(pathlib.Path(sys.argv[1]))"
+    code = (
+        "import sys, pathlib, service.storage.sqlite as s; "
+        "s.BUSY_TIMEOUT_S = 1; s.SQLiteStore(pathlib.Path(sys.argv[1]))"
+    )
     path = str(store.sql.path)
     openers = [
         subprocess.Popen([sys.executable, "-c", code, path], stderr=subprocess.PIPE, text=True) for _ in range(2)
