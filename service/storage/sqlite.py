@@ -156,16 +156,20 @@ class SQLiteStore:
         workers, a CLI run): the version is read again under the write lock, so the first one
         migrates and the others find nothing left to do. They wait for it longer than for a
         writer, since a migration of a large store can take longer than a write."""
-        if (version := self._schema_version()) >= len(MIGRATIONS):
+        if self._schema_version() >= len(MIGRATIONS):
             return
-        if version:
-            log.warning(
-                "upgrading %s from schema %d to %d (a large store takes a while)", self.path, version, len(MIGRATIONS)
-            )
         self.db.execute(f"PRAGMA busy_timeout = {MIGRATION_WAIT_S * 1000}")
         try:
             with self.transaction():
-                for number in range(self._schema_version(), len(MIGRATIONS)):
+                version = self._schema_version()  # again: another process may have migrated it meanwhile
+                if 0 < version < len(MIGRATIONS):  # 0: a new store, created rather than upgraded
+                    log.warning(
+                        "upgrading %s from schema %d to %d (a large store takes a while)",
+                        self.path,
+                        version,
+                        len(MIGRATIONS),
+                    )
+                for number in range(version, len(MIGRATIONS)):
                     MIGRATIONS[number](self.db)
                     self.db.execute(f"PRAGMA user_version = {number + 1}")
         finally:

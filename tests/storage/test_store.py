@@ -303,9 +303,11 @@ def test_processes_opening_an_old_store_at_once_migrate_it_once(store: Store, tm
     ]
     time.sleep(2.0)
     db.execute("ROLLBACK")
-    for opener in openers:
-        assert opener.wait(timeout=60) == 0, opener.stderr.read() if opener.stderr else ""
+    logs = [opener.communicate(timeout=60)[1] for opener in openers]
+    for opener, log in zip(openers, logs, strict=True):
+        assert opener.returncode == 0, log
     assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert sum("upgrading" in log for log in logs) == 1, "only the one that migrates says it upgrades"
 
 
 def test_repairs_an_index_that_lags_sqlite(store: Store, tmp_path: Path) -> None:
