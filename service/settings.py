@@ -206,7 +206,12 @@ class Settings:
         },
     )
     passages_per_source: int = field(
-        default=3, metadata={"range": (1, None), "help": "Passages cited per source in a verification."}
+        default=3,
+        metadata={
+            "range": (1, None),
+            "help": "Passages cited per source in a verification: those on the source's side first, then any"
+            " on the other side, then neutral ones.",
+        },
     )
     max_text_chars: int = field(
         default=2_000_000, metadata={"range": (1, None), "help": "Largest article text accepted."}

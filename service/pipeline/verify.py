@@ -217,7 +217,7 @@ def _source_entry(
     article: Article | None,
     options: VerifyOptions,
 ) -> dict[str, Any]:
-    ranked = sorted(items, key=lambda it: (-_strength(it.counted, stance.stance), -it.candidate.similarity))
+    ranked = sorted(items, key=lambda it: _citation_rank(it, stance.stance, options.thresholds))
     cited = ranked[: options.passages_per_source]
     return {
         "source_id": source_id,
@@ -229,6 +229,16 @@ def _source_entry(
         "confidence": stance.confidence,
         "passages": [_passage_entry(item, options.thresholds) for item in cited],
     }
+
+
+def _citation_rank(item: Judged, stance: str, thresholds: Thresholds) -> tuple[int, float, float]:
+    """Passages on the source's side first, then those on the other side, then the neutral ones:
+    an article that says "fell to 3.2% in October" and "down from 3.8% in September" shows the
+    reader both, where ranking every passage by the winning side's probability cited neutral
+    passages that came close to it ahead of the one that took the other side."""
+    side = passage_stance(item.counted, thresholds)
+    group = 2 if side == NEUTRAL else 0 if side == stance else 1
+    return (group, -_strength(item.counted, side if group < 2 else stance), -item.candidate.similarity)
 
 
 def _strength(row: np.ndarray, stance: str) -> float:

@@ -494,3 +494,35 @@ def _verify_acting_on(pipeline: Pipeline, mode: str, claim: str) -> dict[str, An
         return lent.verify(claim)
     finally:
         lent.close()
+
+
+class TakesBothSides(NoStanceModel):
+    """Refutes with the passage on Xi's last visit, supports with the one on his visit next week, and
+    leaves the rest neutral while leaning to contradiction (0.45): what a reader must not see cited
+    ahead of the passage that takes the other side."""
+
+    name = "test-takes-both-sides"
+
+    def predict(self, pairs):  # type: ignore[no-untyped-def]
+        def row(premise: str) -> list[float]:
+            if "last visited Russia in 2019" in premise:
+                return [0.05, 0.05, 0.9]
+            if "will visit Russia next week" in premise:
+                return [0.7, 0.25, 0.05]
+            return [0.1, 0.45, 0.45]
+
+        return np.array([row(premise) for premise, _ in pairs], dtype=np.float32).reshape(-1, 3)
+
+
+def test_a_source_cites_the_passage_on_the_other_side_before_neutral_ones(seeded: Pipeline) -> None:
+    settings = dataclasses.replace(seeded.settings, passages_per_source=2, relevance_margin=2.0)
+    lent = Pipeline(settings, embedder=seeded.embedder, stance_model=TakesBothSides())
+    try:
+        report = lent.verify("Xi last visited Russia in 2017.", source_ids=["001_da3d475bf2e434d8"])
+    finally:
+        lent.close()
+    (source,) = report["sources"]
+    assert source["stance"] == "contradicts"
+    cited = [(p["stance"], p["text"]) for p in source["passages"]]
+    assert [stance for stance, _ in cited] == ["contradicts", "supports"], cited
+    assert "last visited Russia in 2019" in cited[0][1] and "will visit Russia next week" in cited[1][1]
