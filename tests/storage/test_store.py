@@ -16,8 +16,8 @@ import pytest
 from service.errors import ConfigurationError
 from service.records import ArticleInput, PassageDraft, SourceFilter
 from service.storage import Store
+from service.storage.migrations import MIGRATIONS
 from service.storage.published import comparable_iso, empty_window, published_key
-from service.storage.sqlite import MIGRATIONS
 from service.storage.vectors import MIN_TRAINING_VECTORS, VectorIndex
 
 DIM = 8
