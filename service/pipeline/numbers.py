@@ -2,7 +2,8 @@
 
 "40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions of dollars,
 "age 60", "60-year-old" and "Lind, 60," years of age, "third term" the rank of a term, "26 of the
-150 seats" seats; a number whose count cannot be told is left out, since comparing it would
+150 seats" seats, "beat City 2-1" and "voted 6-3" a result ("$2.1bn" and "£4.5m" are read as
+"$2.1 billion" and "£4.5 million"); a number whose count cannot be told is left out, since comparing it would
 compare unlike things. A change ("rose 0.8%") is kept apart from a level ("to 4.75%"), and a share
 is compared only with a share of the same thing. A number allows what rounds to it ("4 billion"
 allows 4.3 billion), "more than 1,000 people" is a bound and "about 300" a rough value, so none of
@@ -21,7 +22,8 @@ from service.pipeline.direction import MOVING_WORDS
 # "the 1990s", "the 2010's" (but "1982's film" is a year's).
 _DECADE = re.compile(r"(?<![\w.])((?:1[89]|20)\d0)s\b|(?<=\bthe )((?:1[89]|20)\d0)'s\b", re.I)
 # A number glued to a word by a hyphen is part of a name ("COVID-19", "SARS-CoV-2"), not a count.
-_NUMBER = re.compile(r"(?<![\w.])(?<![^\W\d_]-)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
+# A scale glued to it ("$2.1bn", "£4.5m") ends a number too.
+_NUMBER = re.compile(r"(?<![\w.])(?<![^\W\d_]-)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?![\w])|(?=(?:bn|mn|tn|m|k)\b))")
 _WORDS = {
     w: i
     for i, w in enumerate(
@@ -36,8 +38,13 @@ _ORDINAL_WORDS = (
 # "third term", "5th-largest", "21st century": compared with ordinals only, by the word after them.
 _ORDINAL = re.compile(r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|(\d{1,3})(?:st|nd|rd|th))\b", re.I)
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")(?:\s+(hundred|thousand))?\b", re.I)
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-_SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion|mn|bn)\b", re.I)
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Short scales, by the word they stand for: "m" and "k" only glued to an amount of money ("£4.5m";
+# "a 5m wall" is five metres).
+_SHORT_SCALES = {"mn": "million", "bn": "billion", "tn": "trillion", "m": "million", "k": "thousand"}
+_MONEY_ONLY_SCALES = frozenset({"m", "k"})
+_SCALE_AFTER = re.compile(r"(?:\s*(thousand|million|billion|trillion|mn|bn)|(tn|m|k))\b", re.I)
+_SCALE_UNIT = re.compile(r"^(mn|bn|tn|m|k)\b")
 # Words before a number that make it a bound or a rough value; a rough value allows a quarter
 # either way ("about 40" allows 30 to 50, not 80).
 _ROUGHLY = 0.25
@@ -115,6 +122,20 @@ _FUNCTION_WORDS = _NOT_NOUNS | frozenset(
     around nearly almost roughly just only also more less than over under compared year years""".split()
 )
 
+# A result ("beat City 2-1", "voted 6-3", "a 3-0 win") is read as one number, and only where words
+# of winning or voting stand by it, since "10-15 people" and "pages 3-4" are ranges. Its order
+# does not count: "lost 1-2" and "won 2-1" may be the same match told from each side.
+_SCORE = re.compile(r"(?<![\w.,/:–-])(\d{1,3}) ?[-–] ?(\d{1,3})(?![\w]|[.,:/]\d| ?[-–] ?\d)")
+_RESULT_WORDS = (
+    r"beat|beats|beaten|won|win|wins|winning|lost|lose|loses|losing|drew|draw|draws|defeated|defeat|defeats|"
+    r"thrashed|edged|edges|crushed|routed|voted|vote|votes|led|lead|leads|leading|trailed|trail|trails|trailing|"
+    r"score|scored|scoreline|result|ended|finished|victory|triumph|loss|home|away|aggregate|decision|ruling|"
+    r"majority|margin|verdict|tally"
+)
+_RESULT_BEFORE = re.compile(r"\b(?:" + _RESULT_WORDS + r")\b(?:\W+\w+){0,3}\W+$", re.I)
+_RESULT_AFTER = re.compile(r"\W+(?:\w+\W+){0,1}(?:" + _RESULT_WORDS + r")\b", re.I)
+SCORE = "score"
+
 # After "by", only an amount is a change ("by 3%", "by $2 billion"), not a doer ("by two men").
 _MEASURE_AFTER = re.compile(r"\s*" + _MEASURE + r"\b|\s*%", re.I)
 
@@ -152,6 +173,14 @@ def read_numbers(
     years = {f"{m.group(1) or m.group(2)}s" for m in decades}
     skip = skip + [m.span() for m in decades]
     counted: dict[str, set[Quantity]] = {}
+    for match in _SCORE.finditer(text):
+        if not _inside(match.start(), skip) and _is_result(text, match.start(), match.end()):
+            high, low = sorted((int(match.group(1)), int(match.group(2))), reverse=True)
+            value = high * 1000 + low
+            counted.setdefault(SCORE, set()).add(
+                Quantity(f"{match.group(1)}-{match.group(2)}", value - 0.5, value + 0.5, value)
+            )
+            skip = [*skip, match.span()]  # its two numbers are read as one
     for match in _NUMBER.finditer(text):
         if _inside(match.start(), skip):
             continue
@@ -161,12 +190,20 @@ def read_numbers(
             years.add(shown)
             continue
         value, step = float(raw), 10.0 ** -len(raw.partition(".")[2])
-        if scale := _SCALE_AFTER.match(text, match.end()):
-            factor = _SCALES[scale.group(1).lower()]
-            shown, value, step = f"{shown} {scale.group(1).lower()}", value * factor, step * factor
         currency = _CURRENCY_BEFORE.search(text, max(0, match.start() - 2), match.start())
+        if scale := _SCALE_AFTER.match(text, match.end()):
+            short = (scale.group(2) or "").lower()
+            if short in _MONEY_ONLY_SCALES and not currency:
+                continue
+            word = (scale.group(1) or short).lower()
+            word = _SHORT_SCALES.get(word, word)
+            shown, value, step = f"{shown} {word}", value * _SCALES[word], step * _SCALES[word]
         plain = _quantity(text, match.start(), shown, value, step)
-        for unit in _counted_units(text, match.start(), match.end()):
+        # the scale is read as what a number counts ("2.5 million people"), by its word ("$2.1bn": billion)
+        units = _counted_units(text, match.start(), match.end())
+        if scale:
+            units = [_SCALE_UNIT.sub(_scale_word, unit) for unit in units]
+        for unit in units:
             quantity = plain
             if unit.removesuffix(" (change)") in _BARE_UNITS:
                 words = _WORDS_OF.findall(text) if whole else _clause_words(text, match.start(), match.end())
@@ -185,6 +222,24 @@ def read_numbers(
             if not unit.endswith(" #"):
                 counted.setdefault(f"{unit} (rank)", set()).add(Quantity(_ordinal(rank), rank, rank))
     return years, counted
+
+
+def _is_result(text: str, start: int, end: int) -> bool:
+    """Whether "2-1" is a result: words of winning or voting before or after it, and no unit after
+    it ("2-3%", "10-15 people" are ranges)."""
+    unit = _UNIT.match(text, end)
+    word = unit.group(1).lower() if unit else ""
+    if (
+        word in ("%", "per cent", "percent")
+        or word in _SCALES
+        or (_plural(word) and not re.fullmatch(_RESULT_WORDS, word))
+    ):
+        return False
+    return bool(_RESULT_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _RESULT_AFTER.match(text, end))
+
+
+def _scale_word(short: re.Match[str]) -> str:
+    return _SHORT_SCALES[short.group(1)]
 
 
 def _clause_words(text: str, start: int, end: int) -> list[str]:

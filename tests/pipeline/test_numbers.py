@@ -34,6 +34,9 @@ def counted(text: str) -> dict[str, set[str]]:
         ("It is for children aged 8 - 17, while adults pay.", {"year": {"8"}}),
         ("Some three hundred soldiers", {"soldier": {"300"}}),
         ("It paid $2.5 billion for it.", {"$billion": {"2.5 billion"}}),
+        ("It paid $2.5bn and €40m, for a 5m wall.", {"$billion": {"2.5 billion"}, "€million": {"40 million"}}),
+        ("The 10k race of 5 m runners", {"m": {"5"}, "runner": {"5"}}),
+        ("Rovers beat City 2-1 at home.", {"score": {"2-1"}}),
         ("It grew in the 1990s and in 2004.", {}),
         (
             "His third term, the 5th-largest win",
@@ -112,6 +115,12 @@ def test_changes_and_levels_are_compared_apart(claim: str, passage: str, disagre
         # money by its currency
         ("Orbix bought Cloudnest for $2.1 billion.", "Revenue rose 3% to 5.2 billion crowns.", False),
         ("The deal was worth $2 billion.", "It paid $2.5 billion for 3 firms.", True),
+        # a scale glued on is the scale written out; "m" and "k" only on money ("a 5m wall" is metres)
+        ("Orbix bought Cloudnest for $2.1 billion.", "Orbix bought Cloudnest for $2.1bn.", False),
+        ("The deal was worth $3 billion.", "Orbix bought Cloudnest for $2.1bn.", True),
+        ("The fee was £4.5 million.", "He joined for a fee reported to be £4.5m.", False),
+        ("The fee was £6 million.", "He joined for a fee reported to be £4.5m.", True),
+        ("It raised $50 thousand for the school.", "It raised $40k for the school.", True),
     ],
 )
 def test_shares_and_money_are_compared_by_what_they_are_of(claim: str, passage: str, disagree: bool) -> None:
@@ -158,3 +167,35 @@ def test_quantities_allow_overlapping_values() -> None:
 )
 def test_years_disagree(claim: set[str], passage: set[str], disagree: bool) -> None:
     assert years_disagree(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ("Rovers won 3-1.", "Northfield Rovers beat Southport City 2-1 at Marsh Lane.", True),
+        ("City drew 1-1 with Rovers.", "Northfield Rovers beat Southport City 2-1 on Saturday.", True),
+        ("Rovers won 2-1.", "Northfield Rovers beat Southport City 2-1 at Marsh Lane.", False),
+        # told from the loser's side
+        ("City lost 1-2 to Rovers.", "Northfield Rovers beat Southport City 2-1 at Marsh Lane.", False),
+        ("The vote was 7-2.", "The committee voted 6-3 for the rise.", True),
+        ("The Senate voted 52–48 to confirm her.", "She was confirmed by a 52-48 vote.", False),
+    ],
+)
+def test_results_are_compared_as_one_number_either_way_round(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party won 10-15 seats.",
+        "Support won 2-3% of the vote.",
+        "Children aged 5-11 were vaccinated.",
+        "It cost 10-15 million to win.",
+        "On 2022-02-24 they won.",
+        "Call 555-1234 to vote.",
+        "From 9:30-10:30 they voted.",
+    ],
+)
+def test_ranges_dates_and_numbers_with_words_of_winning_are_not_results(text: str) -> None:
+    assert "score" not in counted(text)
