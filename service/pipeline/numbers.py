@@ -6,8 +6,8 @@
 "$2.1 billion" and "£4.5 million"); a number whose count cannot be told is left out, since comparing it would
 compare unlike things. A change ("rose 0.8%") is kept apart from a level ("to 4.75%"), and a share
 is compared only with a share of the same thing. A number allows what rounds to it ("4 billion"
-allows 4.3 billion), "more than 1,000 people" is a bound and "about 300" a rough value, so none of
-them disagrees with a number it allows. Years (and decades: "the 1990s") are kept apart, to be
+allows 4.3 billion), "more than 1,000 people" is a bound, "about 300" a rough value and "10-15
+people" a range, so none of them disagrees with a number it allows. Years (and decades: "the 1990s") are kept apart, to be
 compared as dates.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from math import isclose
 
 from service.pipeline.dates import MONTHS, WEEKDAYS
 from service.pipeline.direction import MOVING_WORDS
@@ -23,7 +24,9 @@ from service.pipeline.direction import MOVING_WORDS
 _DECADE = re.compile(r"(?<![\w.])((?:1[89]|20)\d0)s\b|(?<=\bthe )((?:1[89]|20)\d0)'s\b", re.I)
 # A number glued to a word by a hyphen is part of a name ("COVID-19", "SARS-CoV-2"), not a count.
 # A scale glued to it ("$2.1bn", "£4.5m") ends a number too.
-_NUMBER = re.compile(r"(?<![\w.])(?<![^\W\d_]-)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?![\w])|(?=(?:bn|mn|tn|m|k)\b))")
+_NUMBER = re.compile(
+    r"(?<![\w.])(?<![^\W\d_]-)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?![\w])|(?=(?:bn|mn|tn|m|k|thousand|million|billion|trillion)\b))"
+)
 _WORDS = {
     w: i
     for i, w in enumerate(
@@ -59,6 +62,13 @@ _BOUND_BEFORE = re.compile(
 # after the rest of a range ("3 to 5 days").
 _UNIT = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)
 _RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d+(?:[.,]\d+)*", re.I)
+# A range ("10-15 people", "3 to 5 days", "between 10 and 15") is one number that allows what lies
+# in it; "from 2 to 5%" is a move, and "aged 10 and 15" two numbers.
+_DIGITS = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?![\w]|[.,]\d)|(?=(?:bn|mn|tn|thousand|million|billion|trillion)\b))"
+_RANGE_TO = re.compile(r"\s*(?:-|–|—|to)\s*[$€£]?\s*" + _DIGITS, re.I)
+_RANGE_AND = re.compile(r"\s*and\s*[$€£]?\s*" + _DIGITS, re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s*[$€£]?\s*$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s*[$€£]?\s*$", re.I)
 # Words that follow a number without saying what it counts ("20 to", "40 in", "22."): such a
 # number is compared by the word before it ("age 60", "number 24", "UFC 216"), or not at all.
 _NOT_UNITS = frozenset("to and or of in on at for from by with as than into over since per the a an".split())
@@ -151,12 +161,16 @@ class Quantity:
     high: float
     value: float | None = None
     about: frozenset[str] = frozenset()
+    span: bool = False  # a range, "10-15": from ``low`` to ``high``
 
     def allows(self, other: Quantity) -> bool:
         """Two plain numbers agree when one rounds to the other ("4 billion", "4.3 billion"; not
-        40 and 39, nor 2 and 2.5); a bound or a rough value when the ranges meet."""
+        40 and 39, nor 2 and 2.5); two ranges when their ends do ("13,000 to 40,000" is not
+        "30,000 to 35,000"); a bound, a rough value or a range and a number when the ranges meet."""
         if self.value is not None and other.value is not None:
             return self._rounds(other.value) or other._rounds(self.value)
+        if self.span and other.span:
+            return isclose(self.low, other.low, rel_tol=0.01) and isclose(self.high, other.high, rel_tol=0.01)
         return self.low <= other.high and other.low <= self.high
 
     def _rounds(self, value: float) -> bool:
@@ -173,25 +187,23 @@ def read_numbers(
     years = {f"{m.group(1) or m.group(2)}s" for m in decades}
     skip = skip + [m.span() for m in decades]
     counted: dict[str, set[Quantity]] = {}
-    for match in _SCORE.finditer(text):
-        if not _inside(match.start(), skip) and _is_result(text, match.start(), match.end()):
-            high, low = sorted((int(match.group(1)), int(match.group(2))), reverse=True)
-            value = high * 1000 + low
-            counted.setdefault(SCORE, set()).add(
-                Quantity(f"{match.group(1)}-{match.group(2)}", value - 0.5, value + 0.5, value)
-            )
-            skip = [*skip, match.span()]  # its two numbers are read as one
+    if results := _results(text, skip):
+        counted[SCORE] = {result for result, _ in results}
+        skip = skip + [span for _, span in results]  # a result's two numbers are read as one
     for match in _NUMBER.finditer(text):
         if _inside(match.start(), skip):
             continue
         raw = match.group(1).replace(",", "")
-        shown = raw.rstrip("0").rstrip(".") if "." in raw else str(int(raw))
+        shown = _shown(raw)
         if len(shown) == 4 and "," not in match.group(1) and 1800 <= int(float(shown)) <= 2100:  # not "2,000 jobs"
             years.add(shown)
             continue
+        if upper := _range_end(text, match.start(), match.end()):
+            skip = [*skip, upper.span(1)]  # the range's other end is not a number of its own
+            shown = f"{shown}-{_shown(upper.group(1).replace(',', ''))}"
         value, step = float(raw), 10.0 ** -len(raw.partition(".")[2])
         currency = _CURRENCY_BEFORE.search(text, max(0, match.start() - 2), match.start())
-        if scale := _SCALE_AFTER.match(text, match.end()):
+        if scale := _SCALE_AFTER.match(text, upper.end() if upper else match.end()):
             short = (scale.group(2) or "").lower()
             if short in _MONEY_ONLY_SCALES and not currency:
                 continue
@@ -199,6 +211,9 @@ def read_numbers(
             word = _SHORT_SCALES.get(word, word)
             shown, value, step = f"{shown} {word}", value * _SCALES[word], step * _SCALES[word]
         plain = _quantity(text, match.start(), shown, value, step)
+        if upper:  # from one end to the other, at the range's scale ("10-15 million")
+            high = float(upper.group(1).replace(",", "")) * (_SCALES[word] if scale else 1.0)
+            plain = Quantity(shown, min(value, high), max(value, high), span=True)
         # the scale is read as what a number counts ("2.5 million people"), by its word ("$2.1bn": billion)
         units = _counted_units(text, match.start(), match.end())
         if scale:
@@ -224,6 +239,20 @@ def read_numbers(
     return years, counted
 
 
+def _results(text: str, skip: list[tuple[int, int]]) -> list[tuple[Quantity, tuple[int, int]]]:
+    """The results ("2-1") of ``text``, each with its span; the larger number first in its value,
+    so "1-2" and "2-1" are the same."""
+    found: list[tuple[Quantity, tuple[int, int]]] = []
+    for match in _SCORE.finditer(text):
+        if not _inside(match.start(), skip) and _is_result(text, match.start(), match.end()):
+            high, low = sorted((int(match.group(1)), int(match.group(2))), reverse=True)
+            value = float(high * 1000 + low)
+            found.append(
+                (Quantity(f"{match.group(1)}-{match.group(2)}", value - 0.5, value + 0.5, value), match.span())
+            )
+    return found
+
+
 def _is_result(text: str, start: int, end: int) -> bool:
     """Whether "2-1" is a result: words of winning or voting before or after it, and no unit after
     it ("2-3%", "10-15 people" are ranges)."""
@@ -236,6 +265,19 @@ def _is_result(text: str, start: int, end: int) -> bool:
     ):
         return False
     return bool(_RESULT_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _RESULT_AFTER.match(text, end))
+
+
+def _range_end(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The other end of a range that starts with the number at ``start``, if it starts one."""
+    window = max(0, start - _LOOK_BACK)
+    if _BETWEEN_BEFORE.search(text, window, start):
+        return _RANGE_AND.match(text, end) or _RANGE_TO.match(text, end)
+    return None if _FROM_BEFORE.search(text, window, start) else _RANGE_TO.match(text, end)
+
+
+def _shown(raw: str) -> str:
+    """A number as a reason shows it: "4.50" as 4.5, "007" as 7."""
+    return raw.rstrip("0").rstrip(".") if "." in raw else str(int(raw))
 
 
 def _scale_word(short: re.Match[str]) -> str:

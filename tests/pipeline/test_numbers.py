@@ -31,7 +31,7 @@ def counted(text: str) -> dict[str, set[str]]:
         ("Lind, 61, and Sand, aged 45, were tried.", {"year": {"61", "45"}}),
         ("By Friday, 24, had come.", {}),
         ("A boy aged 18 months", {"month": {"18"}}),
-        ("It is for children aged 8 - 17, while adults pay.", {"year": {"8"}}),
+        ("It is for children aged 8 - 17, while adults pay.", {"year": {"8-17"}}),
         ("Some three hundred soldiers", {"soldier": {"300"}}),
         ("It paid $2.5 billion for it.", {"$billion": {"2.5 billion"}}),
         ("It paid $2.5bn and €40m, for a 5m wall.", {"$billion": {"2.5 billion"}, "€million": {"40 million"}}),
@@ -137,6 +137,17 @@ def test_shares_and_money_are_compared_by_what_they_are_of(claim: str, passage: 
         ("nearly 40 people", "38 people", False),
         ("about 40 people", "80 people", True),
         ("over 3 minutes", "6 minutes", False),
+        # a range allows what lies in it, either side of the comparison
+        ("10-15 people", "12 people", False),
+        ("12 people", "between 10 and 15 people", False),
+        ("3 to 5 days", "6 days", True),
+        ("$2-3 billion", "$2.5 billion", False),
+        ("10-15 million people", "16 million people", True),
+        ("9.6 to 12 million people", "9.6 - 12million people", False),
+        # two ranges agree on their ends, not on meeting
+        ("13,000 to 40,000 members", "30,000 to 35,000 members", True),
+        # "from 2 to 5" is a move, not a range
+        ("It rose to 3%.", "It rose from 2 to 5%.", True),
     ],
 )
 def test_bounds_and_rough_values_allow_what_they_say(claim: str, passage: str, disagree: bool) -> None:
