@@ -7,8 +7,8 @@
 compare unlike things. A change ("rose 0.8%") is kept apart from a level ("to 4.75%"), and a share
 is compared only with a share of the same thing. A number allows what rounds to it ("4 billion"
 allows 4.3 billion), "more than 1,000 people" is a bound, "about 300" a rough value and "10-15
-people" a range, so none of them disagrees with a number it allows. Years (and decades: "the 1990s") are kept apart, to be
-compared as dates.
+people" a range, so none of them disagrees with a number it allows. Years (and decades: "the
+1990s") are kept apart, to be compared as dates.
 """
 
 from __future__ import annotations
