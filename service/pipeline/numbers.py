@@ -2,13 +2,14 @@
 
 "40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions of dollars,
 "age 60", "60-year-old" and "Lind, 60," years of age, "third term" the rank of a term, "26 of the
-150 seats" seats, "beat City 2-1" and "voted 6-3" a result ("$2.1bn" and "£4.5m" are read as
-"$2.1 billion" and "£4.5 million"); a number whose count cannot be told is left out, since comparing it would
-compare unlike things. A change ("rose 0.8%") is kept apart from a level ("to 4.75%"), and a share
-is compared only with a share of the same thing. A number allows what rounds to it ("4 billion"
-allows 4.3 billion), "more than 1,000 people" is a bound, "about 300" a rough value and "10-15
-people" a range, so none of them disagrees with a number it allows. Years (and decades: "the
-1990s") are kept apart, to be compared as dates.
+150 seats" seats, "the attendance was 31,412" attendance, "beat City 2-1" and "voted 6-3" a
+result ("$2.1bn" and "£4.5m" are read as "$2.1 billion" and "£4.5 million"); a number whose count
+cannot be told is left out, since comparing it would compare unlike things. A change ("rose
+0.8%") is kept apart from a level ("to 4.75%"), and a share is compared only with a share of the
+same thing. A number allows what rounds to it ("4 billion" allows 4.3 billion), "more than 1,000
+people" is a bound, "about 300" a rough value and "10-15 people" a range, so none of them
+disagrees with a number it allows. Years (and decades: "the 1990s") are kept apart, to be
+compared as dates.
 """
 
 from __future__ import annotations
@@ -76,6 +77,9 @@ _NOT_UNITS = frozenset("to and or of in on at for from by with as than into over
 # number would make the checker quadratic in passage length).
 _LOOK_BACK = 40
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*#?\s*$")
+# "The attendance was 31,412" and "an attendance of 31,412": the noun a linking word ties the
+# number to says what it counts.
+_LINKED_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:was|is|were|are|of|stood at|totalled|totaled|reached)\s*$", re.I)
 # A person's age given before its number with no unit after it, "aged 24", "age 24", or as news
 # sets it off by commas after a name, "Haldane, 24,": counted in years, as "a 24-year-old" and
 # "24 years old" are.
@@ -346,16 +350,22 @@ def _units(text: str, start: int, end: int) -> list[str]:
     if rest := _RANGE_REST.match(after):
         after = after[rest.end() :]
     found = _UNIT.match(after)
+    linked = _LINKED_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    # "an attendance of 31,412 was a record": counted by the noun the linking word ties it to too
+    tied = [f"{linked.group(1).lower()} #"] if linked and linked.group(1).lower() not in _NOT_NOUNS else []
     if found and (unit := found.group(1).lower()) not in _NOT_UNITS:
+        if unit not in _NOT_NOUNS:
+            tied = []  # "a crowd of 31,412 people" counts people
         units = [_singular(unit)]
         noun = _NEXT_WORD.match(after, found.end())
         if noun and noun.group(1).lower() not in _NOT_NOUNS and not _plural(unit):
             units.append(_singular(noun.group(1).lower()))
-        return units
+        return tied + units
     if _is_age(text, start, end):  # "aged 18 months" counts months, above
         return ["year"]
     before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-    return [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in _NOT_UNITS else []
+    written = [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in _NOT_UNITS else []
+    return list(dict.fromkeys(tied + written))
 
 
 def _is_age(text: str, start: int, end: int) -> bool:

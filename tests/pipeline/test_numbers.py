@@ -55,6 +55,23 @@ def test_numbers_are_keyed_by_what_they_count(text: str, expected: dict[str, set
     assert counted(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ("The attendance was 41,412.", "The attendance of 31,412 was a record.", True),
+        ("The attendance was 31,412.", "The attendance of 31,412 was a record.", False),
+        ("He died at the age of 61.", "He died in April at the age of 64.", True),
+        ("Detroit had a population of 812,354.", "Detroit had a population of 677,116 in 2015.", True),
+        # a number that names a thing is not tied to it by a linking word
+        ("Iron Man 3 is a sequel.", "It is the sequel to Iron Man 2, and the seventh film.", False),
+        # a unit written after the number says what it counts, not the noun before it
+        ("A crowd of 31,412 people came.", "A crowd of 30,000 fans came.", False),
+    ],
+)
+def test_a_linking_word_ties_a_number_to_the_noun_before_it(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
 def test_scale_words_multiply_the_value() -> None:
     [million] = read_numbers("184 million people", [])[1]["people"]
     [thousand] = read_numbers("184 thousand people", [])[1]["people"]
