@@ -25,8 +25,10 @@ from service.pipeline.direction import MOVING_WORDS
 _DECADE = re.compile(r"(?<![\w.])((?:1[89]|20)\d0)s\b|(?<=\bthe )((?:1[89]|20)\d0)'s\b", re.I)
 # A number glued to a word by a hyphen is part of a name ("COVID-19", "SARS-CoV-2"), not a count.
 # A scale glued to it ("$2.1bn", "£4.5m") ends a number too.
+_NUMERAL = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_SCALE_WORDS = "thousand|million|billion|trillion"
 _NUMBER = re.compile(
-    r"(?<![\w.])(?<![^\W\d_]-)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?![\w])|(?=(?:bn|mn|tn|m|k|thousand|million|billion|trillion)\b))"
+    r"(?<![\w.])(?<![^\W\d_]-)" + _NUMERAL + r"(?:(?![\w])|(?=(?:bn|mn|tn|m|k|" + _SCALE_WORDS + r")\b))"
 )
 _WORDS = {
     w: i
@@ -47,7 +49,7 @@ _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 # "a 5m wall" is five metres).
 _SHORT_SCALES = {"mn": "million", "bn": "billion", "tn": "trillion", "m": "million", "k": "thousand"}
 _MONEY_ONLY_SCALES = frozenset({"m", "k"})
-_SCALE_AFTER = re.compile(r"(?:\s*(thousand|million|billion|trillion|mn|bn)|(tn|m|k))\b", re.I)
+_SCALE_AFTER = re.compile(r"(?:\s*(" + _SCALE_WORDS + r"|mn|bn)|(tn|m|k))\b", re.I)
 _SCALE_UNIT = re.compile(r"^(mn|bn|tn|m|k)\b")
 # Words before a number that make it a bound or a rough value; a rough value allows a quarter
 # either way ("about 40" allows 30 to 50, not 80).
@@ -65,7 +67,7 @@ _UNIT = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)
 _RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d+(?:[.,]\d+)*", re.I)
 # A range ("10-15 people", "3 to 5 days", "between 10 and 15") is one number that allows what lies
 # in it; "from 2 to 5%" is a move, and "aged 10 and 15" two numbers.
-_DIGITS = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?![\w]|[.,]\d)|(?=(?:bn|mn|tn|thousand|million|billion|trillion)\b))"
+_DIGITS = _NUMERAL + r"(?:(?![\w]|[.,]\d)|(?=(?:bn|mn|tn|" + _SCALE_WORDS + r")\b))"
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to)\s*[$€£]?\s*" + _DIGITS, re.I)
 _RANGE_AND = re.compile(r"\s*and\s*[$€£]?\s*" + _DIGITS, re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*[$€£]?\s*$", re.I)
@@ -146,6 +148,7 @@ _RESULT_WORDS = (
     r"score|scored|scoreline|result|ended|finished|victory|triumph|loss|home|away|aggregate|decision|ruling|"
     r"majority|margin|verdict|tally"
 )
+_RESULT_WORD = re.compile(_RESULT_WORDS)
 _RESULT_BEFORE = re.compile(r"\b(?:" + _RESULT_WORDS + r")\b(?:\W+\w+){0,3}\W+$", re.I)
 _RESULT_AFTER = re.compile(r"\W+(?:\w+\W+){0,1}(?:" + _RESULT_WORDS + r")\b", re.I)
 SCORE = "score"
@@ -204,7 +207,8 @@ def read_numbers(
             continue
         if upper := _range_end(text, match.start(), match.end()):
             skip = [*skip, upper.span(1)]  # the range's other end is not a number of its own
-            shown = f"{shown}-{_shown(upper.group(1).replace(',', ''))}"
+            upper_raw = upper.group(1).replace(",", "")
+            shown = f"{shown}-{_shown(upper_raw)}"
         value, step = float(raw), 10.0 ** -len(raw.partition(".")[2])
         currency = _CURRENCY_BEFORE.search(text, max(0, match.start() - 2), match.start())
         if scale := _SCALE_AFTER.match(text, upper.end() if upper else match.end()):
@@ -216,7 +220,7 @@ def read_numbers(
             shown, value, step = f"{shown} {word}", value * _SCALES[word], step * _SCALES[word]
         plain = _quantity(text, match.start(), shown, value, step)
         if upper:  # from one end to the other, at the range's scale ("10-15 million")
-            high = float(upper.group(1).replace(",", "")) * (_SCALES[word] if scale else 1.0)
+            high = float(upper_raw) * (_SCALES[word] if scale else 1.0)
             plain = Quantity(shown, min(value, high), max(value, high), span=True)
         # the scale is read as what a number counts ("2.5 million people"), by its word ("$2.1bn": billion)
         units = _counted_units(text, match.start(), match.end())
@@ -262,11 +266,7 @@ def _is_result(text: str, start: int, end: int) -> bool:
     it ("2-3%", "10-15 people" are ranges)."""
     unit = _UNIT.match(text, end)
     word = unit.group(1).lower() if unit else ""
-    if (
-        word in ("%", "per cent", "percent")
-        or word in _SCALES
-        or (_plural(word) and not re.fullmatch(_RESULT_WORDS, word))
-    ):
+    if _singular(word) == "%" or word in _SCALES or (_plural(word) and not _RESULT_WORD.fullmatch(word)):
         return False
     return bool(_RESULT_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _RESULT_AFTER.match(text, end))
 
@@ -365,7 +365,7 @@ def _units(text: str, start: int, end: int) -> list[str]:
         return ["year"]
     before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
     written = [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in _NOT_UNITS else []
-    return list(dict.fromkeys(tied + written))
+    return tied + written
 
 
 def _is_age(text: str, start: int, end: int) -> bool:
