@@ -7,8 +7,9 @@ result ("$2.1bn" and "£4.5m" are read as "$2.1 billion" and "£4.5 million"); a
 cannot be told is left out, since comparing it would compare unlike things. A change ("rose
 0.8%") is kept apart from a level ("to 4.75%"), and a share is compared only with a share of the
 same thing. A number allows what rounds to it ("4 billion" allows 4.3 billion), "more than 1,000
-people" is a bound, "about 300" a rough value and "10-15 people" a range, so none of them
-disagrees with a number it allows. Years (and decades: "the 1990s") are kept apart, to be
+people" is a bound ("more than" leaves out the number, "at least" does not), "about 300" a rough
+value and "10-15 people" a range, so none of them disagrees with a number it allows. Numbers in
+words ("one million", "twenty-three", "two hundred and fifty") are read as their digits would be. Years (and decades: "the 1990s") are kept apart, to be
 compared as dates.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from math import isclose
+from math import inf, isclose, nextafter
 
 from service.pipeline.dates import MONTHS, WEEKDAYS
 from service.pipeline.direction import MOVING_WORDS
@@ -30,20 +31,31 @@ _SCALE_WORDS = "thousand|million|billion|trillion"
 _NUMBER = re.compile(
     r"(?<![\w.])(?<![^\W\d_]-)" + _NUMERAL + r"(?:(?![\w])|(?=(?:bn|mn|tn|m|k|" + _SCALE_WORDS + r")\b))"
 )
-_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+_UNIT_WORDS = "one two three four five six seven eight nine".split()
+_TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORDS = (
+    {"zero": 0}
+    | {word: value for value, word in enumerate(_UNIT_WORDS, 1)}
+    | {word: value for value, word in enumerate(_TEEN_WORDS, 10)}
+    | {word: 10 * tens for tens, word in enumerate(_TENS_WORDS, 2)}
+)
+# "twenty-three" and "eighty one" as well as "three" and "twenty"
+_COUNT_WORD = rf"(?:(?:{'|'.join(_TENS_WORDS)})[-\s](?:{'|'.join(_UNIT_WORDS)})\b|{'|'.join(_WORDS)})"
 _ORDINAL_WORDS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
 # "third term", "5th-largest", "21st century": compared with ordinals only, by the word after them.
 _ORDINAL = re.compile(r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|(\d{1,3})(?:st|nd|rd|th))\b", re.I)
-_WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORDS) + r")(?:\s+(hundred|thousand))?\b", re.I)
+# "two hundred and fifty", "one million", "a billion" ("a" only before a scale, and not in "half a
+# million" or "a quarter of a million"); not glued to a word by a hyphen ("number-one songs").
+_WORD_NUMBER = re.compile(
+    r"(?<![^\W\d_]-)\b(?:(" + _COUNT_WORD + r")(?:\s+(hundred)(?:\s+and\s+(" + _COUNT_WORD + r"))?)?"
+    r"|(?<!half )(?<!of )(an?)(?=\s+(?:hundred|" + _SCALE_WORDS + r")\b))"
+    r"(?:\s+(" + _SCALE_WORDS + r"))?\b",
+    re.I,
+)
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Short scales, by the word they stand for: "m" and "k" only glued to an amount of money ("£4.5m";
 # "a 5m wall" is five metres).
@@ -55,8 +67,8 @@ _SCALE_UNIT = re.compile(r"^(mn|bn|tn|m|k)\b")
 # either way ("about 40" allows 30 to 50, not 80).
 _ROUGHLY = 0.25
 _BOUND_BEFORE = re.compile(
-    r"\b(?:(?P<at_least>more than|over|at least|upwards of|in excess of|exceeding)"
-    r"|(?P<at_most>less than|fewer than|under|up to|at most|no more than)"
+    r"\b(?:(?P<above>more than|over|in excess of|exceeding)|(?P<at_least>at least|upwards of)"
+    r"|(?P<below>less than|fewer than|under)|(?P<at_most>up to|at most|no more than|top)"
     r"|(?P<about>about|around|approximately|roughly|nearly|almost|some|maybe|an estimated))"
     r"\s*[$€£]?\s*$",
     re.I,
@@ -97,7 +109,8 @@ _OF_WHOLE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|your)\s+)?(\d[\d,]*(?:\.\d+)?|" + "|".join(_WORDS) + r")\b",
     re.I,
 )
-_NOT_NOUNS = _NOT_UNITS | frozenset("is are was were be been has have had will would can could who which that".split())
+_AUXILIARIES = frozenset("is are was were be been has have had will would can could".split())
+_NOT_NOUNS = _NOT_UNITS | _AUXILIARIES | frozenset("who which that".split())
 _IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese police".split())
 # A number that says how much something moved ("rose 0.8%", "by 3 points", "a rise of 2%", "a 5%
 # increase") is a change, kept apart from the levels it moved from or to ("to 4.75%", "at 3.2%"):
@@ -234,9 +247,11 @@ def read_numbers(
             unit = f"{currency.group(1)}{unit}" if currency else unit
             counted.setdefault(unit, set()).add(quantity)
     for match in _WORD_NUMBER.finditer(text):
-        value = _WORDS[match.group(1).lower()] * (_SCALES[match.group(2).lower()] if match.group(2) else 1)
-        for unit in _counted_units(text, match.start(), match.end()):
-            counted.setdefault(unit, set()).add(_quantity(text, match.start(), f"{value:g}", value))
+        if spoken := _word_quantity(text, match):
+            # the scale is what it counts, as after digits ("one million people": million, people)
+            count_end = max(match.end(group) for group in (1, 2, 3, 4))
+            for unit in _counted_units(text, match.start(), count_end):
+                counted.setdefault(unit, set()).add(spoken)
     for match in _ORDINAL.finditer(text):
         if _inside(match.start(), skip):
             continue
@@ -245,6 +260,24 @@ def read_numbers(
             if not unit.endswith(" #"):
                 counted.setdefault(f"{unit} (rank)", set()).add(Quantity(_ordinal(rank), rank, rank))
     return years, counted
+
+
+def _word_quantity(text: str, match: re.Match[str]) -> Quantity | None:
+    """A number in words, read as its digits would be: "one million" as "1 million" (rounding to
+    the million), "two hundred and fifty" as 250, "a billion" as "1 billion"."""
+    word, hundred, rest, article, scale = match.groups()
+    if article and not scale:
+        return None  # "a hundred" alone is too loose a figure to hold a passage to
+    count = 1 if article else _word_value(word) * (100 if hundred else 1) + (_word_value(rest) if rest else 0)
+    if not scale:
+        return _quantity(text, match.start(), f"{count:g}", count)
+    scale = scale.lower()
+    return _quantity(text, match.start(), f"{count:g} {scale}", count * _SCALES[scale], _SCALES[scale])
+
+
+def _word_value(words: str) -> int:
+    """ "twenty-three" is 23, "eighty one" 81."""
+    return sum(_WORDS[part] for part in re.split(r"[-\s]", words.lower()))
 
 
 def _results(text: str, skip: list[tuple[int, int]]) -> list[tuple[Quantity, tuple[int, int]]]:
@@ -321,10 +354,12 @@ def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0
     if bound is None:
         half = step / 2 if value else 0.0  # nothing rounds to zero: "0%" is none, 0.001% is some
         return Quantity(shown, value - half, value + half, value)
-    if bound["at_least"]:
-        return Quantity(shown, value, float("inf"))
-    if bound["at_most"]:
-        return Quantity(shown, 0.0, value)
+    shown = f"{bound.group(bound.lastgroup or 0).lower()} {shown}"  # "more than 100"
+    # "more than 20" and "less than 20" leave out 20 itself, so they disagree; "at least 20" does not
+    if bound["above"] or bound["at_least"]:
+        return Quantity(shown, nextafter(value, inf) if bound["above"] else value, inf)
+    if bound["below"] or bound["at_most"]:
+        return Quantity(shown, 0.0, nextafter(value, 0.0) if bound["below"] else value)
     return Quantity(shown, (1 - _ROUGHLY) * value, (1 + _ROUGHLY) * value)
 
 
@@ -350,9 +385,16 @@ def _units(text: str, start: int, end: int) -> list[str]:
     if rest := _RANGE_REST.match(after):
         after = after[rest.end() :]
     found = _UNIT.match(after)
-    linked = _LINKED_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    # the words before a bound or a rough value ("kills at least 41", "a population of about 677,116")
+    bound = _BOUND_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    lead = bound.start() if bound else start
+    linked = _LINKED_BEFORE.search(text, max(0, lead - _LOOK_BACK), lead)
     # "an attendance of 31,412 was a record": counted by the noun the linking word ties it to too
     tied = [f"{linked.group(1).lower()} #"] if linked and linked.group(1).lower() not in _NOT_NOUNS else []
+    if found and found.group(1).lower() in _AUXILIARIES:  # "30 were hurt" counts the hurt
+        found = _NEXT_WORD.match(after, found.end())
+        if not found or found.group(1).lower() in _NOT_NOUNS:  # "Iron Man 3 is a sequel": not a count
+            return tied
     if found and (unit := found.group(1).lower()) not in _NOT_UNITS:
         if unit not in _NOT_NOUNS:
             tied = []  # "a crowd of 31,412 people" counts people
@@ -363,8 +405,8 @@ def _units(text: str, start: int, end: int) -> list[str]:
         return tied + units
     if _is_age(text, start, end):  # "aged 18 months" counts months, above
         return ["year"]
-    before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-    written = [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in _NOT_UNITS else []
+    before = _WORD_BEFORE.search(text, max(0, lead - _LOOK_BACK), lead)
+    written = [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in _NOT_NOUNS else []
     return tied + written
 
 

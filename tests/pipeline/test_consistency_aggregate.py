@@ -70,7 +70,7 @@ T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
         (
             "Only 3 people came.",
             "There were maybe three hundred people present.",
-            ["number mismatch: claim 3, passage 300"],
+            ["number mismatch: claim 3, passage maybe 300"],
         ),
         ("It lasts over 3 minutes.", "It is a 6 minute suite.", []),
         ("Xi began his second term.", "Xi began his third term.", ["number mismatch: claim 2nd, passage 3rd"]),

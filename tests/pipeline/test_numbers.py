@@ -32,7 +32,7 @@ def counted(text: str) -> dict[str, set[str]]:
         ("By Friday, 24, had come.", {}),
         ("A boy aged 18 months", {"month": {"18"}}),
         ("It is for children aged 8 - 17, while adults pay.", {"year": {"8-17"}}),
-        ("Some three hundred soldiers", {"soldier": {"300"}}),
+        ("Some three hundred soldiers", {"soldier": {"some 300"}}),
         ("It paid $2.5 billion for it.", {"$billion": {"2.5 billion"}}),
         ("It paid $2.5bn and €40m, for a 5m wall.", {"$billion": {"2.5 billion"}, "€million": {"40 million"}}),
         ("The 10k race of 5 m runners", {"m": {"5"}, "runner": {"5"}}),
@@ -45,10 +45,23 @@ def counted(text: str) -> dict[str, set[str]]:
         ("At first, the 21st of May was chosen.", {}),
         ("It rose 2.1% to 5%.", {"% (change)": {"2.1"}, "%": {"5"}}),
         ("a 0.25-point cut", {"point (change)": {"0.25"}, "cut (change)": {"0.25"}}),
-        ("Up to 50 people", {"people": {"50"}}),
+        ("Up to 50 people", {"people": {"up to 50"}}),
         ("It won 26 of the 150 seats.", {"seat": {"26", "150"}}),
         ("Three out of five judges agreed.", {"judge": {"3", "5"}}),
-        ("About 2,000 people came in 2000, and 1,999 people in 1999.", {"people": {"2000", "1999"}}),
+        ("About 2,000 people came in 2000, and 1,999 people in 1999.", {"people": {"about 2000", "1999"}}),
+        # numbers in words read as their digits would be
+        ("It sold one million copies.", {"million": {"1 million"}, "copie": {"1 million"}}),
+        ("It sold a million copies.", {"million": {"1 million"}, "copie": {"1 million"}}),
+        ("twenty-three people and eighty one dogs", {"people": {"23"}, "dog": {"81"}}),
+        ("two hundred and fifty pounds", {"pound": {"250"}}),
+        ("half a million people, a quarter of a million jobs", {}),
+        ("four number-one songs", {"number": {"4"}}),
+        # a bound's words are not what its number counts: the word before them is
+        ("The quake kills at least 41 in Kessa.", {"kills #": {"at least 41"}}),
+        ("He died at the age of about 80.", {"age #": {"about 80"}}),
+        # after "were", "is", "has": the word that follows, or nothing (a title's number)
+        ("Police said up to 30 were hurt.", {"hurt": {"up to 30"}}),
+        ("Iron Man 3 is a sequel.", {}),
     ],
 )
 def test_numbers_are_keyed_by_what_they_count(text: str, expected: dict[str, set[str]]) -> None:
@@ -165,6 +178,21 @@ def test_shares_and_money_are_compared_by_what_they_are_of(claim: str, passage: 
         ("13,000 to 40,000 members", "30,000 to 35,000 members", True),
         # "from 2 to 5" is a move, not a range
         ("It rose to 3%.", "It rose from 2 to 5%.", True),
+        # "more than" and "less than" leave out the number itself; "at least" and "at most" do not
+        ("It sold fewer than 3 million units.", "It sold more than 3 million units.", True),
+        ("It sold under one million copies.", "It sold over one million copies.", True),
+        ("It sold at most 3 million units.", "It sold at least 3 million units.", False),
+        ("It sold more than 3 million units.", "It sold 3 million units.", False),
+        # "top ten" is a bound on a rank: it is in the top fifty
+        ("It reached the top fifty in Belgium.", "It reached the top ten in Belgium.", False),
+        # numbers in words against digits
+        ("The album sold 1 million copies.", "The album sold one million copies.", False),
+        ("The album sold 3 million copies.", "The album sold two million copies.", True),
+        ("Snoop Dogg sold 23 million albums.", "He sold twenty-three million albums.", False),
+        ("It employed about 250,000 workers.", "It employed about half a million workers.", False),
+        # "30 were hurt" counts the hurt, not whatever "were" is said of
+        ("Police said 30 were hurt.", "Police said 12 were arrested.", False),
+        ("Police said 30 were hurt.", "Police said 12 were hurt.", True),
     ],
 )
 def test_bounds_and_rough_values_allow_what_they_say(claim: str, passage: str, disagree: bool) -> None:

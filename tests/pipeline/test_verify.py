@@ -261,7 +261,7 @@ def test_numbers_are_compared_only_with_numbers_of_the_same_thing(pipeline: Pipe
     # shares against shares, never against profit; a fall against a fall, never against a rate's level
     assert all(found == [] for found in number_reasons("Orbix shares fell 12%.").values())
     jobs = number_reasons("Orbix will cut 2,000 jobs.")  # a count, not the year 2000
-    assert jobs[text.split(" The")[0]] == ["number mismatch: claim 2000, passage 1200"]
+    assert jobs[text.split(" The")[0]] == ["number mismatch: claim 2000, passage about 1200"]
 
 
 def test_a_passage_that_turns_the_claims_direction_around_contradicts_it(pipeline: Pipeline) -> None:
