@@ -9,8 +9,8 @@ cannot be told is left out, since comparing it would compare unlike things. A ch
 same thing. A number allows what rounds to it ("4 billion" allows 4.3 billion), "more than 1,000
 people" is a bound ("more than" leaves out the number, "at least" does not), "about 300" a rough
 value and "10-15 people" a range, so none of them disagrees with a number it allows. Numbers in
-words ("one million", "twenty-three", "two hundred and fifty") are read as their digits would be. Years (and decades: "the 1990s") are kept apart, to be
-compared as dates.
+words ("one million", "twenty-three", "two hundred and fifty") are read as their digits would be.
+Years (and decades: "the 1990s") are kept apart, to be compared as dates.
 """
 
 from __future__ import annotations
