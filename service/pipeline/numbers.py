@@ -48,13 +48,17 @@ _ORDINAL_WORDS = (
 ).split()
 # "third term", "5th-largest", "21st century": compared with ordinals only, by the word after them.
 _ORDINAL = re.compile(r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|(\d{1,3})(?:st|nd|rd|th))\b", re.I)
-# "two hundred and fifty", "one million", "a billion" ("a" only before a scale, and not in "half a
-# million" or "a quarter of a million"); not glued to a word by a hyphen ("number-one songs").
+# "two hundred and fifty", "one million", "a billion" ("a" only before a scale); not glued to a
+# word by a hyphen ("number-one songs").
 _WORD_NUMBER = re.compile(
     r"(?<![^\W\d_]-)\b(?:(" + _COUNT_WORD + r")(?:\s+(hundred)(?:\s+and\s+(" + _COUNT_WORD + r"))?)?"
-    r"|(?<!half )(?<!of )(an?)(?=\s+(?:hundred|" + _SCALE_WORDS + r")\b))"
+    r"|(an?)(?=\s+(?:hundred|" + _SCALE_WORDS + r")\b))"
     r"(?:\s+(" + _SCALE_WORDS + r"))?\b",
     re.I,
+)
+# "half a million", "a quarter of a million", "three-quarters of a billion"
+_FRACTION = re.compile(
+    r"\b(half|(?:a|one)[-\s]quarter\s+of|three[-\s]quarters\s+of)\s+an?\s+(" + _SCALE_WORDS + r")\b", re.I
 )
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Short scales, by the word they stand for: "m" and "k" only glued to an amount of money ("£4.5m";
@@ -246,7 +250,13 @@ def read_numbers(
                 quantity = replace(quantity, about=_content_words(words))
             unit = f"{currency.group(1)}{unit}" if currency else unit
             counted.setdefault(unit, set()).add(quantity)
+    fractions = list(_FRACTION.finditer(text))
+    for fraction in fractions:  # counting what its scale word and the word after it count
+        for unit in _counted_units(text, fraction.start(), fraction.start(2)):
+            counted.setdefault(unit, set()).add(_fraction_quantity(text, fraction))
     for match in _WORD_NUMBER.finditer(text):
+        if _inside(match.start(), [fraction.span() for fraction in fractions]):
+            continue
         if spoken := _word_quantity(text, match):
             # the scale is what it counts, as after digits ("one million people": million, people)
             count_end = max(match.end(group) for group in (1, 2, 3, 4))
@@ -273,6 +283,13 @@ def _word_quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return _quantity(text, match.start(), f"{count:g}", count)
     scale = scale.lower()
     return _quantity(text, match.start(), f"{count:g} {scale}", count * _SCALES[scale], _SCALES[scale])
+
+
+def _fraction_quantity(text: str, match: re.Match[str]) -> Quantity:
+    """ "half a million" as "0.5 million", rounding to the nearest tenth of a million."""
+    words, scale = match.group(1).lower(), match.group(2).lower()
+    share = 0.5 if words == "half" else 0.75 if words.startswith("three") else 0.25
+    return _quantity(text, match.start(), f"{share:g} {scale}", share * _SCALES[scale], _SCALES[scale] / 10)
 
 
 def _word_value(words: str) -> int:

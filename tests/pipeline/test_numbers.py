@@ -54,7 +54,9 @@ def counted(text: str) -> dict[str, set[str]]:
         ("It sold a million copies.", {"million": {"1 million"}, "copie": {"1 million"}}),
         ("twenty-three people and eighty one dogs", {"people": {"23"}, "dog": {"81"}}),
         ("two hundred and fifty pounds", {"pound": {"250"}}),
-        ("half a million people, a quarter of a million jobs", {}),
+        ("half a million people", {"million": {"0.5 million"}, "people": {"0.5 million"}}),
+        ("three-quarters of a billion dollars", {"billion": {"0.75 billion"}, "dollar": {"0.75 billion"}}),
+        ("three quarters in a row", {"quarter": {"3"}}),
         ("four number-one songs", {"number": {"4"}}),
         # a bound's words are not what its number counts: the word before them is
         ("The quake kills at least 41 in Kessa.", {"kills #": {"at least 41"}}),
@@ -192,7 +194,9 @@ def test_shares_and_money_are_compared_by_what_they_are_of(claim: str, passage: 
         ("The album sold 1 million copies.", "The album sold one million copies.", False),
         ("The album sold 3 million copies.", "The album sold two million copies.", True),
         ("Snoop Dogg sold 23 million albums.", "He sold twenty-three million albums.", False),
-        ("It employed about 250,000 workers.", "It employed about half a million workers.", False),
+        ("It employed 250,000 workers.", "It employed a quarter of a million workers.", False),
+        ("It employed 250,000 workers.", "It employed half a million workers.", True),
+        ("It employed 500,000 workers.", "It employed half a million workers.", False),
         # "30 were hurt" counts the hurt, not whatever "were" is said of
         ("Police said 30 were hurt.", "Police said 12 were arrested.", False),
         ("Police said 30 were hurt.", "Police said 12 were hurt.", True),
