@@ -10,7 +10,8 @@ same thing. A number allows what rounds to it ("4 billion" allows 4.3 billion), 
 people" is a bound ("more than" leaves out the number, "at least" does not), "about 300" a rough
 value and "10-15 people" a range, so none of them disagrees with a number it allows. Numbers in
 words ("one million", "twenty-three", "two hundred and fifty") are read as their digits would be.
-Years (and decades: "the 1990s") are kept apart, to be compared as dates.
+Years (and decades: "the 1990s"; "before 2005" and "after 2005" as bounds) are kept apart, to be
+compared as dates.
 """
 
 from __future__ import annotations
@@ -67,6 +68,15 @@ _SHORT_SCALES = {"mn": "million", "bn": "billion", "tn": "trillion", "m": "milli
 _MONEY_ONLY_SCALES = frozenset({"m", "k"})
 _SCALE_AFTER = re.compile(r"(?:\s*(" + _SCALE_WORDS + r"|mn|bn)|(tn|m|k))\b", re.I)
 _SCALE_UNIT = re.compile(r"^(mn|bn|tn|m|k)\b")
+# Words before a year that make it a bound ("released before 2005" is not a claim about 2005), each
+# as its reason names it.
+_YEAR_BOUND_BEFORE = re.compile(
+    r"\b(?:(?P<before>before|prior to|earlier than)|(?P<after>after|later than)"
+    r"|(?P<by>in or before|no later than)|(?P<from>in or after|no earlier than))\s+(?:the\s+year\s+)?$",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"['’]s\b")
+_YEAR_BOUNDS = {"before": "before", "after": "after", "by": "in or before", "from": "in or after"}
 # Words before a number that make it a bound or a rough value; a rough value allows a quarter
 # either way ("about 40" allows 30 to 50, not 80).
 _ROUGHLY = 0.25
@@ -220,7 +230,9 @@ def read_numbers(
         raw = match.group(1).replace(",", "")
         shown = _shown(raw)
         if len(shown) == 4 and "," not in match.group(1) and 1800 <= int(float(shown)) <= 2100:  # not "2,000 jobs"
-            years.add(shown)
+            bound = _YEAR_BOUND_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start())
+            bound = None if _POSSESSIVE.match(text, match.end()) else bound  # "after 1993's album"
+            years.add(f"{_YEAR_BOUNDS[bound.lastgroup or '']} {shown}" if bound else shown)
             continue
         if upper := _range_end(text, match.start(), match.end()):
             skip = [*skip, upper.span(1)]  # the range's other end is not a number of its own
@@ -476,6 +488,11 @@ def years_disagree(claim: set[str], passage: set[str]) -> bool:
 
 
 def _year_span(year: str) -> tuple[int, int]:
+    bound, _, year = year.rpartition(" ")
+    if bound:  # "before 2005", "in or after 2005"
+        value = int(year)
+        spans = {"before": (0, value - 1), "in or before": (0, value), "after": (value + 1, 9999)}
+        return spans.get(bound, (value, 9999))
     if year.endswith("s"):
         return int(year[:4]), int(year[:4]) + 9
     first, _, last = year.partition("-")

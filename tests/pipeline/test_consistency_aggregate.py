@@ -74,6 +74,12 @@ T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
         ),
         ("It lasts over 3 minutes.", "It is a 6 minute suite.", []),
         ("Xi began his second term.", "Xi began his third term.", ["number mismatch: claim 2nd, passage 3rd"]),
+        ("The game came out after 1991.", "The game came out in 1994.", []),
+        (
+            "The studio was founded before 1990.",
+            "The studio was founded in 1994.",
+            ["date mismatch: claim before 1990, passage 1994"],
+        ),
         ("He won 3 races in his first season.", "He won three races in his first season.", []),
         ("The COVID-19 trials stopped.", "The 2 trials on COVID-19 stopped.", []),
         ("She died at age 60.", "She died at age 61, in May.", ["number mismatch: claim 60, passage 61"]),

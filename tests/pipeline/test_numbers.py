@@ -226,10 +226,31 @@ def test_quantities_allow_overlapping_values() -> None:
         ({"2022"}, {"2021-2022"}, False),
         ({"2020"}, {"2021-2022"}, True),
         ({"2020s"}, {"2019-2020"}, False),
+        # a year after "before" or "after" is a bound
+        ({"after 1991"}, {"1994"}, False),
+        ({"before 1990"}, {"1994"}, True),
+        ({"before 2006"}, {"2006"}, True),
+        ({"in or before 2006"}, {"2006"}, False),
+        ({"2003"}, {"in or after 2005"}, True),
+        ({"after 1986"}, {"before 1986"}, True),
     ],
 )
 def test_years_disagree(claim: set[str], passage: set[str], disagree: bool) -> None:
     assert years_disagree(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("It was released after the year 1991.", {"after 1991"}),
+        ("It was founded prior to 1990, in 1988.", {"before 1990", "1988"}),
+        ("It came out in or before 2009.", {"in or before 2009"}),
+        # a year that is a possessive names a thing of that year, not a bound
+        ("He stopped writing after 1993's River of Dreams.", {"1993"}),
+    ],
+)
+def test_years_after_before_or_after_are_bounds(text: str, years: set[str]) -> None:
+    assert read_numbers(text, [])[0] == years
 
 
 @pytest.mark.parametrize(
