@@ -10,8 +10,8 @@ same thing. A number allows what rounds to it ("4 billion" allows 4.3 billion), 
 people" is a bound ("more than" leaves out the number, "at least" does not), "about 300" a rough
 value and "10-15 people" a range, so none of them disagrees with a number it allows. Numbers in
 words ("one million", "twenty-three", "two hundred and fifty") are read as their digits would be.
-Years (and decades: "the 1990s"; "before 2005" and "after 2005" as bounds) are kept apart, to be
-compared as dates.
+Years (and decades: "the 1990s"; "before 2005" and "after 2005" as bounds; "2009 to 2015" as a
+range) are kept apart, to be compared as dates.
 """
 
 from __future__ import annotations
@@ -76,6 +76,13 @@ _YEAR_BOUND_BEFORE = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
+# The other end of a range of years: "2002-2015", "2002 to 2015", "1958-59", "2011-present",
+# "between 2000 and 2006".
+_YEAR_RANGE_TO = re.compile(
+    r"(?:\s*(?:-|–|—|to|until|till)\s*(?:(?P<year>(?:1[89]|20)\d\d)|(?P<open>present|now|today))|[-–](?P<short>\d\d))\b",
+    re.I,
+)
+_YEAR_RANGE_AND = re.compile(r"\s*and\s*(?P<year>(?:1[89]|20)\d\d)\b")
 _YEAR_BOUNDS = {"before": "before", "after": "after", "by": "in or before", "from": "in or after"}
 # Words before a number that make it a bound or a rough value; a rough value allows a quarter
 # either way ("about 40" allows 30 to 50, not 80).
@@ -230,9 +237,9 @@ def read_numbers(
         raw = match.group(1).replace(",", "")
         shown = _shown(raw)
         if len(shown) == 4 and "," not in match.group(1) and 1800 <= int(float(shown)) <= 2100:  # not "2,000 jobs"
-            bound = _YEAR_BOUND_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start())
-            bound = None if _POSSESSIVE.match(text, match.end()) else bound  # "after 1993's album"
-            years.add(f"{_YEAR_BOUNDS[bound.lastgroup or '']} {shown}" if bound else shown)
+            year, last = _year(text, match)
+            years.add(year)
+            skip = [*skip, last.span()] if last else skip  # a range's last year is not a year of its own
             continue
         if upper := _range_end(text, match.start(), match.end()):
             skip = [*skip, upper.span(1)]  # the range's other end is not a number of its own
@@ -331,6 +338,31 @@ def _is_result(text: str, start: int, end: int) -> bool:
     if _singular(word) == "%" or word in _SCALES or (_plural(word) and not _RESULT_WORD.fullmatch(word)):
         return False
     return bool(_RESULT_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _RESULT_AFTER.match(text, end))
+
+
+def _year(text: str, match: re.Match[str]) -> tuple[str, re.Match[str] | None]:
+    """A year as ``years_disagree`` reads it: "2005", a range ("2002-2015", "1958-59", "between
+    2000 and 2006", each named "2002 to 2015"), or a bound ("before 2005", "2011-present" as "in
+    or after 2011"); and the match of a range's other end."""
+    first = int(match.group(1))
+    window = max(0, match.start() - _LOOK_BACK)
+    last = (_YEAR_RANGE_AND if _BETWEEN_BEFORE.search(text, window, match.start()) else _YEAR_RANGE_TO).match(
+        text, match.end()
+    )
+    if last and last.groupdict().get("open"):
+        return f"in or after {first}", last
+    if last and (end := _range_year(first, last)):
+        return f"{first} to {end}", last
+    if _POSSESSIVE.match(text, match.end()):  # "after 1993's album"
+        return str(first), None
+    bound = _YEAR_BOUND_BEFORE.search(text, window, match.start())
+    return (f"{_YEAR_BOUNDS[bound.lastgroup or '']} {first}" if bound else str(first)), None
+
+
+def _range_year(first: int, last: re.Match[str]) -> int | None:
+    """The last year of a range that runs on from ``first``: "2015" or "15" in "2010-15"."""
+    end = int(last["year"]) if last["year"] else first // 100 * 100 + int(last.group("short"))
+    return end if first < end <= 2100 else None
 
 
 def _range_end(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -481,13 +513,24 @@ def _same_subject(claim: Quantity, passage: Quantity) -> bool:
 
 
 def years_disagree(claim: set[str], passage: set[str]) -> bool:
-    """Both give years, and none of the claim's falls in one of the passage's ("2013" in the
-    "2010s", "2022" in "2021-2022") or the other way round."""
-    spans = [[_year_span(y) for y in ys] for ys in (claim, passage)]
-    return bool(claim and passage) and not any(a <= d and c <= b for a, b in spans[0] for c, d in spans[1])
+    """Both give years, and none of the claim's agrees with one of the passage's: falls in it
+    ("2013" in the "2010s", "2022" in "2021-2022", either of two years "a year ago" may mean), or
+    the other way round; a range of years ("2009 to 2015") agrees with another only when their ends
+    do, as it says when something began and ended."""
+    return bool(claim and passage) and not any(_years_agree(c, p) for c in claim for p in passage)
+
+
+def _years_agree(claim: str, passage: str) -> bool:
+    (first, last), (passage_first, passage_last) = _year_span(claim), _year_span(passage)
+    if " to " in claim and " to " in passage:
+        return (first, last) == (passage_first, passage_last)
+    return first <= passage_last and passage_first <= last
 
 
 def _year_span(year: str) -> tuple[int, int]:
+    if " to " in year:  # "2009 to 2015"
+        first, last = year.split(" to ")
+        return int(first), int(last)
     bound, _, year = year.rpartition(" ")
     if bound:  # "before 2005", "in or after 2005"
         value = int(year)

@@ -75,6 +75,12 @@ T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
         ("It lasts over 3 minutes.", "It is a 6 minute suite.", []),
         ("Xi began his second term.", "Xi began his third term.", ["number mismatch: claim 2nd, passage 3rd"]),
         ("The game came out after 1991.", "The game came out in 1994.", []),
+        ("Glee aired on Fox in 2012.", "Glee aired on Fox from 2009 to 2015.", []),
+        (
+            "Huckabee was governor from 2000 to 2010.",
+            "Huckabee was governor from 1996 to 2007.",
+            ["date mismatch: claim 2000 to 2010, passage 1996 to 2007"],
+        ),
         (
             "The studio was founded before 1990.",
             "The studio was founded in 1994.",
