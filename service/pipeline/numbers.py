@@ -23,8 +23,8 @@ from math import inf, isclose, nextafter
 from service.pipeline.dates import MONTHS, WEEKDAYS
 from service.pipeline.direction import MOVING_WORDS
 
-# "the 1990s", "the 2010's" (but "1982's film" is a year's).
-_DECADE = re.compile(r"(?<![\w.])((?:1[89]|20)\d0)s\b|(?<=\bthe )((?:1[89]|20)\d0)'s\b", re.I)
+# "the 1990s", "the 2010's", "a 1980's film" (but "1982's film" is a year's).
+_DECADE = re.compile(r"(?<![\w.])((?:1[89]|20)\d0)s\b|(?:(?<=\bthe )|(?<=\ba ))((?:1[89]|20)\d0)'s\b", re.I)
 # A number glued to a word by a hyphen is part of a name ("COVID-19", "SARS-CoV-2"), not a count.
 # A scale glued to it ("$2.1bn", "£4.5m") ends a number too.
 _NUMERAL = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"

@@ -257,6 +257,8 @@ def test_years_disagree(claim: set[str], passage: set[str], disagree: bool) -> N
         ("Profits quadrupled between 2000 and 2006.", {"2000 to 2006"}),
         ("Game of Thrones (2011-present)", {"in or after 2011"}),
         ("In 2019 - 20 people died.", {"2019"}),
+        # "a 1980's film" is of the decade, "1982's film" of the year
+        ("The Big Chill is a 1980's film, 1982's best.", {"1980s", "1982"}),
         # a year that is a possessive names a thing of that year, not a bound
         ("He stopped writing after 1993's River of Dreams.", {"1993"}),
     ],
