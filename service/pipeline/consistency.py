@@ -1,8 +1,9 @@
 """Consistency checks NLI models are weak at: numbers, dates, directions, negation and named entities.
 
 ``reasons(claim, passage)`` explains, in words, where a passage disagrees with the claim on a
-number or a date (a year, or a month and day: ``dates``; "last year" and "on Tuesday" too when
-the article's publication day is known: ``relative_dates``), says the claim's subject moved or was
+number or a date (a year, a decade, a range or bound of years: ``years``; a month and day:
+``dates``; "last year" and "on Tuesday" too when the article's publication day is known:
+``relative_dates``), says the claim's subject moved or was
 judged the other way ("fell" against "rose", "acquitted" against "convicted": ``direction``),
 says the claim's action with its two names the other way round ("Rovers beat City" against "City
 beat Rovers": ``roles``), denies it in its own words (``negation``), lacks a name the claim relies
@@ -28,9 +29,10 @@ from service.pipeline.dates import Date, dates_disagree, find_dates
 from service.pipeline.direction import opposed
 from service.pipeline.names import PassageWords, claim_names, role_holder
 from service.pipeline.negation import negated_clause
-from service.pipeline.numbers import number_mismatches, read_numbers, years_disagree
+from service.pipeline.numbers import number_mismatches, read_numbers
 from service.pipeline.relative_dates import find_relative_dates, find_relative_days
 from service.pipeline.roles import swapped_roles
+from service.pipeline.years import years_disagree
 
 # Each reason opens with its kind; API clients may match on these.
 NUMBER_MISMATCH = "number mismatch"

@@ -10,8 +10,7 @@ same thing. A number allows what rounds to it ("4 billion" allows 4.3 billion), 
 people" is a bound ("more than" leaves out the number, "at least" does not), "about 300" a rough
 value and "10-15 people" a range, so none of them disagrees with a number it allows. Numbers in
 words ("one million", "twenty-three", "two hundred and fifty") are read as their digits would be.
-Years (and decades: "the 1990s"; "before 2005" and "after 2005" as bounds; "2009 to 2015" as a
-range) are kept apart, to be compared as dates.
+Years (and decades, ranges and bounds of years: ``years``) are kept apart, to be compared as dates.
 """
 
 from __future__ import annotations
@@ -22,9 +21,8 @@ from math import inf, isclose, nextafter
 
 from service.pipeline.dates import MONTHS, WEEKDAYS
 from service.pipeline.direction import MOVING_WORDS
+from service.pipeline.years import find_decades, read_year
 
-# "the 1990s", "the 2010's", "a 1980's film" (but "1982's film" is a year's).
-_DECADE = re.compile(r"(?<![\w.])((?:1[89]|20)\d0)s\b|(?:(?<=\bthe )|(?<=\ba ))((?:1[89]|20)\d0)'s\b", re.I)
 # A number glued to a word by a hyphen is part of a name ("COVID-19", "SARS-CoV-2"), not a count.
 # A scale glued to it ("$2.1bn", "£4.5m") ends a number too.
 _NUMERAL = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -68,22 +66,6 @@ _SHORT_SCALES = {"mn": "million", "bn": "billion", "tn": "trillion", "m": "milli
 _MONEY_ONLY_SCALES = frozenset({"m", "k"})
 _SCALE_AFTER = re.compile(r"(?:\s*(" + _SCALE_WORDS + r"|mn|bn)|(tn|m|k))\b", re.I)
 _SCALE_UNIT = re.compile(r"^(mn|bn|tn|m|k)\b")
-# Words before a year that make it a bound ("released before 2005" is not a claim about 2005), each
-# as its reason names it.
-_YEAR_BOUND_BEFORE = re.compile(
-    r"\b(?:(?P<before>before|prior to|earlier than)|(?P<after>after|later than)"
-    r"|(?P<by>in or before|no later than)|(?P<from>in or after|no earlier than))\s+(?:the\s+year\s+)?$",
-    re.I,
-)
-_POSSESSIVE = re.compile(r"['’]s\b")
-# The other end of a range of years: "2002-2015", "2002 to 2015", "1958-59", "2011-present",
-# "between 2000 and 2006".
-_YEAR_RANGE_TO = re.compile(
-    r"(?:\s*(?:-|–|—|to|until|till)\s*(?:(?P<year>(?:1[89]|20)\d\d)|(?P<open>present|now|today))|[-–](?P<short>\d\d))\b",
-    re.I,
-)
-_YEAR_RANGE_AND = re.compile(r"\s*and\s*(?P<year>(?:1[89]|20)\d\d)\b")
-_YEAR_BOUNDS = {"before": "before", "after": "after", "by": "in or before", "from": "in or after"}
 # Words before a number that make it a bound or a rough value; a rough value allows a quarter
 # either way ("about 40" allows 30 to 50, not 80).
 _ROUGHLY = 0.25
@@ -224,9 +206,9 @@ def read_numbers(
     """The years and decades of ``text``, and its other numbers by what they count, leaving out
     numbers that start inside a ``skip`` span (the days of dates). ``whole``: every word of the
     text says what its shares are of (a claim is about one thing; a passage's clauses are not)."""
-    decades = list(_DECADE.finditer(text))
-    years = {f"{m.group(1) or m.group(2)}s" for m in decades}
-    skip = skip + [m.span() for m in decades]
+    decades = find_decades(text)
+    years = {decade for decade, _ in decades}
+    skip = skip + [span for _, span in decades]
     counted: dict[str, set[Quantity]] = {}
     if results := _results(text, skip):
         counted[SCORE] = {result for result, _ in results}
@@ -237,9 +219,9 @@ def read_numbers(
         raw = match.group(1).replace(",", "")
         shown = _shown(raw)
         if len(shown) == 4 and "," not in match.group(1) and 1800 <= int(float(shown)) <= 2100:  # not "2,000 jobs"
-            year, last = _year(text, match)
+            year, last = read_year(text, match)
             years.add(year)
-            skip = [*skip, last.span()] if last else skip  # a range's last year is not a year of its own
+            skip = [*skip, last] if last else skip  # a range's last year is not a year of its own
             continue
         if upper := _range_end(text, match.start(), match.end()):
             skip = [*skip, upper.span(1)]  # the range's other end is not a number of its own
@@ -338,31 +320,6 @@ def _is_result(text: str, start: int, end: int) -> bool:
     if _singular(word) == "%" or word in _SCALES or (_plural(word) and not _RESULT_WORD.fullmatch(word)):
         return False
     return bool(_RESULT_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _RESULT_AFTER.match(text, end))
-
-
-def _year(text: str, match: re.Match[str]) -> tuple[str, re.Match[str] | None]:
-    """A year as ``years_disagree`` reads it: "2005", a range ("2002-2015", "1958-59", "between
-    2000 and 2006", each named "2002 to 2015"), or a bound ("before 2005", "2011-present" as "in
-    or after 2011"); and the match of a range's other end."""
-    first = int(match.group(1))
-    window = max(0, match.start() - _LOOK_BACK)
-    last = (_YEAR_RANGE_AND if _BETWEEN_BEFORE.search(text, window, match.start()) else _YEAR_RANGE_TO).match(
-        text, match.end()
-    )
-    if last and last.groupdict().get("open"):
-        return f"in or after {first}", last
-    if last and (end := _range_year(first, last)):
-        return f"{first} to {end}", last
-    if _POSSESSIVE.match(text, match.end()):  # "after 1993's album"
-        return str(first), None
-    bound = _YEAR_BOUND_BEFORE.search(text, window, match.start())
-    return (f"{_YEAR_BOUNDS[bound.lastgroup or '']} {first}" if bound else str(first)), None
-
-
-def _range_year(first: int, last: re.Match[str]) -> int | None:
-    """The last year of a range that runs on from ``first``: "2015" or "15" in "2010-15"."""
-    end = int(last["year"]) if last["year"] else first // 100 * 100 + int(last.group("short"))
-    return end if first < end <= 2100 else None
 
 
 def _range_end(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -510,33 +467,3 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
 def _same_subject(claim: Quantity, passage: Quantity) -> bool:
     """Whether two numbers of one unit may be of the same thing (see ``_BARE_UNITS``)."""
     return not claim.about or not passage.about or bool(claim.about & passage.about)
-
-
-def years_disagree(claim: set[str], passage: set[str]) -> bool:
-    """Both give years, and none of the claim's agrees with one of the passage's: falls in it
-    ("2013" in the "2010s", "2022" in "2021-2022", either of two years "a year ago" may mean), or
-    the other way round; a range of years ("2009 to 2015") agrees with another only when their ends
-    do, as it says when something began and ended."""
-    return bool(claim and passage) and not any(_years_agree(c, p) for c in claim for p in passage)
-
-
-def _years_agree(claim: str, passage: str) -> bool:
-    (first, last), (passage_first, passage_last) = _year_span(claim), _year_span(passage)
-    if " to " in claim and " to " in passage:
-        return (first, last) == (passage_first, passage_last)
-    return first <= passage_last and passage_first <= last
-
-
-def _year_span(year: str) -> tuple[int, int]:
-    if " to " in year:  # "2009 to 2015"
-        first, last = year.split(" to ")
-        return int(first), int(last)
-    bound, _, year = year.rpartition(" ")
-    if bound:  # "before 2005", "in or after 2005"
-        value = int(year)
-        spans = {"before": (0, value - 1), "in or before": (0, value), "after": (value + 1, 9999)}
-        return spans.get(bound, (value, 9999))
-    if year.endswith("s"):
-        return int(year[:4]), int(year[:4]) + 9
-    first, _, last = year.partition("-")
-    return int(first), int(last or first)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.numbers import Quantity, number_mismatches, read_numbers, years_disagree
+from service.pipeline.numbers import Quantity, number_mismatches, read_numbers
 
 
 def disagree_on_numbers(claim: str, passage: str) -> bool:
@@ -214,57 +214,6 @@ def test_days_of_dates_are_skipped() -> None:
 def test_quantities_allow_overlapping_values() -> None:
     assert Quantity("40", 30, 50).allows(Quantity("45", 45, 45))
     assert not Quantity("40", 40, 40).allows(Quantity("41", 41, 41))
-
-
-@pytest.mark.parametrize(
-    ("claim", "passage", "disagree"),
-    [
-        ({"2017"}, {"2019"}, True),
-        ({"2010s"}, {"2005", "2013"}, False),
-        ({"1990s"}, {"2001"}, True),
-        ({"2017"}, set(), False),
-        ({"2022"}, {"2021-2022"}, False),
-        ({"2020"}, {"2021-2022"}, True),
-        ({"2020s"}, {"2019-2020"}, False),
-        # a year after "before" or "after" is a bound
-        ({"after 1991"}, {"1994"}, False),
-        ({"before 1990"}, {"1994"}, True),
-        ({"before 2006"}, {"2006"}, True),
-        ({"in or before 2006"}, {"2006"}, False),
-        ({"2003"}, {"in or after 2005"}, True),
-        ({"after 1986"}, {"before 1986"}, True),
-        # a year in a range agrees with it; two ranges agree when their ends do
-        ({"2012"}, {"2009 to 2015"}, False),
-        ({"2016"}, {"2009 to 2015"}, True),
-        ({"2000 to 2010"}, {"1996 to 2007"}, True),
-        ({"2000 to 2006"}, {"2000 to 2006"}, False),
-        ({"2009"}, {"in or after 2011"}, True),
-    ],
-)
-def test_years_disagree(claim: set[str], passage: set[str], disagree: bool) -> None:
-    assert years_disagree(claim, passage) is disagree
-
-
-@pytest.mark.parametrize(
-    ("text", "years"),
-    [
-        ("It was released after the year 1991.", {"after 1991"}),
-        ("It was founded prior to 1990, in 1988.", {"before 1990", "1988"}),
-        ("It came out in or before 2009.", {"in or before 2009"}),
-        # a range is one span of years, its last year not a year of its own
-        ("It aired from 2009 to 2015 on Fox.", {"2009 to 2015"}),
-        ("He voiced it (2002 - 2015) and the 1958-59 season.", {"2002 to 2015", "1958 to 1959"}),
-        ("Profits quadrupled between 2000 and 2006.", {"2000 to 2006"}),
-        ("Game of Thrones (2011-present)", {"in or after 2011"}),
-        ("In 2019 - 20 people died.", {"2019"}),
-        # "a 1980's film" is of the decade, "1982's film" of the year
-        ("The Big Chill is a 1980's film, 1982's best.", {"1980s", "1982"}),
-        # a year that is a possessive names a thing of that year, not a bound
-        ("He stopped writing after 1993's River of Dreams.", {"1993"}),
-    ],
-)
-def test_years_are_read_with_their_bounds_and_ranges(text: str, years: set[str]) -> None:
-    assert read_numbers(text, [])[0] == years
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,92 @@
+"""Years in text as the consistency checker compares them: a year ("2005"), a decade ("the
+1990s"), a range ("from 2009 to 2015", "1958-59": named "2009 to 2015") or a bound ("before
+2005", "2011-present": "in or after 2011"). A year agrees with a decade or a range it falls in
+and with a bound that allows it; two ranges agree only when their ends do, since a range says
+when something began and ended.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "the 1990s", "the 2010's", "a 1980's film" (but "1982's film" is a year's).
+_DECADE = re.compile(r"(?<![\w.])((?:1[89]|20)\d0)s\b|(?:(?<=\bthe )|(?<=\ba ))((?:1[89]|20)\d0)'s\b", re.I)
+# Words before a year that make it a bound ("released before 2005" is not a claim about 2005), each
+# as its reason names it.
+_YEAR_BOUND_BEFORE = re.compile(
+    r"\b(?:(?P<before>before|prior to|earlier than)|(?P<after>after|later than)"
+    r"|(?P<by>in or before|no later than)|(?P<from>in or after|no earlier than))\s+(?:the\s+year\s+)?$",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"['’]s\b")
+# The other end of a range of years: "2002-2015", "2002 to 2015", "1958-59", "2011-present",
+# "between 2000 and 2006".
+_YEAR_RANGE_TO = re.compile(
+    r"(?:\s*(?:-|–|—|to|until|till)\s*(?:(?P<year>(?:1[89]|20)\d\d)|(?P<open>present|now|today))|[-–](?P<short>\d\d))\b",
+    re.I,
+)
+_YEAR_RANGE_AND = re.compile(r"\s*and\s*(?P<year>(?:1[89]|20)\d\d)\b")
+_YEAR_BOUNDS = {"before": "before", "after": "after", "by": "in or before", "from": "in or after"}
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.I)
+# How far before a year its bound may start.
+_LOOK_BACK = 40
+
+
+def find_decades(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """The decades of ``text`` ("1990s") and where each is written."""
+    return [(f"{m.group(1) or m.group(2)}s", m.span()) for m in _DECADE.finditer(text)]
+
+
+def read_year(text: str, match: re.Match[str]) -> tuple[str, tuple[int, int] | None]:
+    """A year as ``years_disagree`` reads it: "2005", a range ("2002-2015", "1958-59", "between
+    2000 and 2006", each named "2002 to 2015"), or a bound ("before 2005", "2011-present" as "in
+    or after 2011"), from the ``match`` of its digits; and the span of a range's other end."""
+    first = int(match.group(1))
+    window = max(0, match.start() - _LOOK_BACK)
+    last = (_YEAR_RANGE_AND if _BETWEEN_BEFORE.search(text, window, match.start()) else _YEAR_RANGE_TO).match(
+        text, match.end()
+    )
+    if last and last.groupdict().get("open"):
+        return f"in or after {first}", last.span()
+    if last and (end := _range_year(first, last)):
+        return f"{first} to {end}", last.span()
+    if _POSSESSIVE.match(text, match.end()):  # "after 1993's album"
+        return str(first), None
+    bound = _YEAR_BOUND_BEFORE.search(text, window, match.start())
+    return (f"{_YEAR_BOUNDS[bound.lastgroup or '']} {first}" if bound else str(first)), None
+
+
+def _range_year(first: int, last: re.Match[str]) -> int | None:
+    """The last year of a range that runs on from ``first``: "2015" or "15" in "2010-15"."""
+    end = int(last["year"]) if last["year"] else first // 100 * 100 + int(last.group("short"))
+    return end if first < end <= 2100 else None
+
+
+def years_disagree(claim: set[str], passage: set[str]) -> bool:
+    """Both give years, and none of the claim's agrees with one of the passage's: falls in it
+    ("2013" in the "2010s", "2022" in "2021-2022", either of two years "a year ago" may mean), or
+    the other way round; a range of years ("2009 to 2015") agrees with another only when their ends
+    do, as it says when something began and ended."""
+    return bool(claim and passage) and not any(_years_agree(c, p) for c in claim for p in passage)
+
+
+def _years_agree(claim: str, passage: str) -> bool:
+    (first, last), (passage_first, passage_last) = _year_span(claim), _year_span(passage)
+    if " to " in claim and " to " in passage:
+        return (first, last) == (passage_first, passage_last)
+    return first <= passage_last and passage_first <= last
+
+
+def _year_span(year: str) -> tuple[int, int]:
+    if " to " in year:  # "2009 to 2015"
+        first, last = year.split(" to ")
+        return int(first), int(last)
+    bound, _, year = year.rpartition(" ")
+    if bound:  # "before 2005", "in or after 2005"
+        value = int(year)
+        spans = {"before": (0, value - 1), "in or before": (0, value), "after": (value + 1, 9999)}
+        return spans.get(bound, (value, 9999))
+    if year.endswith("s"):
+        return int(year[:4]), int(year[:4]) + 9
+    first, _, last = year.partition("-")
+    return int(first), int(last or first)
