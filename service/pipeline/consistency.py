@@ -32,7 +32,7 @@ from service.pipeline.negation import negated_clause
 from service.pipeline.numbers import number_mismatches, read_numbers
 from service.pipeline.relative_dates import find_relative_dates, find_relative_days
 from service.pipeline.roles import swapped_roles
-from service.pipeline.years import years_disagree
+from service.pipeline.years import claimed_edge, years_disagree
 
 # Each reason opens with its kind; API clients may match on these.
 NUMBER_MISMATCH = "number mismatch"
@@ -119,7 +119,7 @@ def reasons(
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed_numbers))}, passage {', '.join(sorted(found))}")
     claim_year_names, claim_day_names = _dated(claim, claim_dates, claim_years, claimed)
     year_names, day_names = _dated(passage, passage_dates, passage_years, published)
-    if years_disagree(set(claim_year_names), set(year_names)):
+    if years_disagree(set(claim_year_names), set(year_names), claimed_edge(claim)):
         out.append(f"{DATE_MISMATCH}: claim {_named(claim_year_names)}, passage {_named(year_names)}")
     if dates_disagree(set(claim_day_names), set(day_names)):
         out.append(f"{DATE_MISMATCH}: claim {_listed(claim_day_names)}, passage {_listed(day_names)}")

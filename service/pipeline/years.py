@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from service.pipeline.dates import MONTHS
+
 # "the 1990s", "the 2010's", "a 1980's film" (but "1982's film" is a year's).
 _DECADE = re.compile(r"(?<![\w.])((?:1[89]|20)\d0)s\b|(?:(?<=\bthe )|(?<=\ba ))((?:1[89]|20)\d0)'s\b", re.I)
 # Words before a year that make it a bound ("released before 2005" is not a claim about 2005), each
@@ -21,13 +23,31 @@ _YEAR_BOUND_BEFORE = re.compile(
 _POSSESSIVE = re.compile(r"['’]s\b")
 # The other end of a range of years: "2002-2015", "2002 to 2015", "1958-59", "2011-present",
 # "between 2000 and 2006".
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+# ... and the other end of a range of days: "(June 16, 1971 - September 13, 1996)", "from May 19,
+# 2009, to March 20, 2015".
+_DAY_BEFORE_YEAR = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\d{{1,2}}\s+{_MONTH},?\s+)?"
 _YEAR_RANGE_TO = re.compile(
-    r"(?:\s*(?:-|–|—|to|until|till)\s*(?:(?P<year>(?:1[89]|20)\d\d)|(?P<open>present|now|today))|[-–](?P<short>\d\d))\b",
+    r"(?:,?\s*(?:-|–|—|to|until|till|through)\s*(?:" + _DAY_BEFORE_YEAR + r"(?P<year>(?:1[89]|20)\d\d)"
+    r"|(?P<open>present|now|today))|[-–](?P<short>\d\d))\b",
     re.I,
 )
 _YEAR_RANGE_AND = re.compile(r"\s*and\s*(?P<year>(?:1[89]|20)\d\d)\b")
 _YEAR_BOUNDS = {"before": "before", "after": "after", "by": "in or before", "from": "in or after"}
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.I)
+# Verbs that say when something began or ended.
+_EDGE_WORDS = {
+    "start": re.compile(
+        r"\b(?:born|birth|founded|formed|established|began|begun|begin|begins|started|starts|opened|opens"
+        r"|launched|premiered|debuted|created|inaugurated|took office)\b",
+        re.I,
+    ),
+    "end": re.compile(
+        r"\b(?:died|dies|dead|death|passed away|ended|ends|closed|closes|dissolved|disbanded|retired|finished"
+        r"|concluded|abolished|demolished|cancell?ed|left office|stopped)\b",
+        re.I,
+    ),
+}
 # How far before a year its bound may start.
 _LOOK_BACK = 40
 
@@ -62,18 +82,29 @@ def _range_year(first: int, last: re.Match[str]) -> int | None:
     return end if first < end <= 2100 else None
 
 
-def years_disagree(claim: set[str], passage: set[str]) -> bool:
+def claimed_edge(claim: str) -> str | None:
+    """ "start" when the claim says when something began ("was born in 1950", "opened in 1953"),
+    "end" when it says when something ended, so its year is held to that end of a passage's range."""
+    edges = [edge for edge, words in _EDGE_WORDS.items() if words.search(claim)]
+    return edges[0] if len(edges) == 1 else None
+
+
+def years_disagree(claim: set[str], passage: set[str], edge: str | None = None) -> bool:
     """Both give years, and none of the claim's agrees with one of the passage's: falls in it
     ("2013" in the "2010s", "2022" in "2021-2022", either of two years "a year ago" may mean), or
     the other way round; a range of years ("2009 to 2015") agrees with another only when their ends
-    do, as it says when something began and ended."""
-    return bool(claim and passage) and not any(_years_agree(c, p) for c in claim for p in passage)
+    do, as it says when something began and ended, and a year said of a beginning or an end
+    (``edge``, from ``claimed_edge``) only with that end of a range ("opened in 1953" is not
+    "operated from 1952 to 1996")."""
+    return bool(claim and passage) and not any(_years_agree(c, p, edge) for c in claim for p in passage)
 
 
-def _years_agree(claim: str, passage: str) -> bool:
+def _years_agree(claim: str, passage: str, edge: str | None) -> bool:
     (first, last), (passage_first, passage_last) = _year_span(claim), _year_span(passage)
     if " to " in claim and " to " in passage:
         return (first, last) == (passage_first, passage_last)
+    if " to " in passage and edge:
+        return first <= (passage_first if edge == "start" else passage_last) <= last
     return first <= passage_last and passage_first <= last
 
 

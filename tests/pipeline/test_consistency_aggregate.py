@@ -77,6 +77,11 @@ T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
         ("The game came out after 1991.", "The game came out in 1994.", []),
         ("Glee aired on Fox in 2012.", "Glee aired on Fox from 2009 to 2015.", []),
         (
+            "Agatha Christie died in 1890.",
+            "Agatha Christie (15 September 1890 - 12 January 1976) was a novelist.",
+            ["date mismatch: claim 1890, passage 1890 to 1976"],
+        ),
+        (
             "Huckabee was governor from 2000 to 2010.",
             "Huckabee was governor from 1996 to 2007.",
             ["date mismatch: claim 2000 to 2010, passage 1996 to 2007"],

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from service.pipeline.dates import find_dates
 from service.pipeline.numbers import read_numbers
-from service.pipeline.years import years_disagree
+from service.pipeline.years import claimed_edge, years_disagree
 
 
 @pytest.mark.parametrize(
@@ -52,9 +53,44 @@ def test_years_disagree(claim: set[str], passage: set[str], disagree: bool) -> N
         ("In 2019 - 20 people died.", {"2019"}),
         # "a 1980's film" is of the decade, "1982's film" of the year
         ("The Big Chill is a 1980's film, 1982's best.", {"1980s", "1982"}),
+        # ranges of days give their years as a range
+        ("Glee aired from May 19, 2009, to March 20, 2015.", {"2009 to 2015"}),
+        ("Agatha Christie (15 September 1890 - 12 January 1976) wrote it.", {"1890 to 1976"}),
         # a year that is a possessive names a thing of that year, not a bound
         ("He stopped writing after 1993's River of Dreams.", {"1993"}),
     ],
 )
 def test_years_are_read_with_their_bounds_and_ranges(text: str, years: set[str]) -> None:
-    assert read_numbers(text, [])[0] == years
+    assert read_numbers(text, [span for _, span in find_dates(text)])[0] == years
+
+
+@pytest.mark.parametrize(
+    ("claim", "edge"),
+    [
+        ("Agatha Christie was born in 1890.", "start"),
+        ("The Sands opened in 1953.", "start"),
+        ("Alan Rickman passed away in 2016.", "end"),
+        ("Reagan left office in 1989.", "end"),
+        ("Glee aired on Fox in 2012.", None),
+        ("He was born in 1950 and died in 2010.", None),  # both: neither end alone
+    ],
+)
+def test_a_claim_may_say_when_something_began_or_ended(claim: str, edge: str | None) -> None:
+    assert claimed_edge(claim) == edge
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "edge", "disagree"),
+    [
+        ({"1890"}, {"1890 to 1976"}, "start", False),
+        ({"1890"}, {"1890 to 1976"}, "end", True),  # "died in 1890" against a life from 1890 to 1976
+        ({"1953"}, {"1952 to 1996"}, "start", True),  # "opened in 1953" against "operated from 1952"
+        ({"1950s"}, {"1952 to 1996"}, "start", False),
+        ({"1960"}, {"1952 to 1996"}, None, False),
+        ({"1960"}, {"1952"}, "start", True),  # a year that is no range is compared as before
+    ],
+)
+def test_a_year_of_a_beginning_or_an_end_is_held_to_that_end_of_a_range(
+    claim: set[str], passage: set[str], edge: str | None, disagree: bool
+) -> None:
+    assert years_disagree(claim, passage, edge) is disagree
