@@ -20,6 +20,7 @@ _YEAR_BOUND_BEFORE = re.compile(
     r"|(?P<by>in or before|no later than)|(?P<from>in or after|no earlier than))\s+(?:the\s+year\s+)?$",
     re.I,
 )
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
 # The other end of a range of years: "2002-2015", "2002 to 2015", "1958-59", "2011-present",
 # "between 2000 and 2006".
@@ -53,8 +54,20 @@ _LOOK_BACK = 40
 
 
 def find_decades(text: str) -> list[tuple[str, tuple[int, int]]]:
-    """The decades of ``text`` ("1990s") and where each is written."""
-    return [(f"{m.group(1) or m.group(2)}s", m.span()) for m in _DECADE.finditer(text)]
+    """The decades of ``text`` ("1990s", or "before 1990s" for "before the 1990s") and where each is
+    written."""
+    found = []
+    for match in _DECADE.finditer(text):
+        decade = f"{match.group(1) or match.group(2)}s"
+        the = _THE_BEFORE.search(text, max(0, match.start() - 8), match.start())  # "before the 1990s"
+        found.append((_bounded(text, the.start() if the else match.start(), decade), match.span()))
+    return found
+
+
+def _bounded(text: str, start: int, year: str) -> str:
+    """``year`` with the bound written before it, if any: "before 2005", "after 1990s"."""
+    bound = _YEAR_BOUND_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    return f"{_YEAR_BOUNDS[bound.lastgroup or '']} {year}" if bound else year
 
 
 def read_year(text: str, match: re.Match[str]) -> tuple[str, tuple[int, int] | None]:
@@ -72,8 +85,7 @@ def read_year(text: str, match: re.Match[str]) -> tuple[str, tuple[int, int] | N
         return f"{first} to {end}", last.span()
     if _POSSESSIVE.match(text, match.end()):  # "after 1993's album"
         return str(first), None
-    bound = _YEAR_BOUND_BEFORE.search(text, window, match.start())
-    return (f"{_YEAR_BOUNDS[bound.lastgroup or '']} {first}" if bound else str(first)), None
+    return _bounded(text, match.start(), str(first)), None
 
 
 def _range_year(first: int, last: re.Match[str]) -> int | None:
@@ -113,10 +125,10 @@ def _year_span(year: str) -> tuple[int, int]:
         first, last = year.split(" to ")
         return int(first), int(last)
     bound, _, year = year.rpartition(" ")
-    if bound:  # "before 2005", "in or after 2005"
-        value = int(year)
-        spans = {"before": (0, value - 1), "in or before": (0, value), "after": (value + 1, 9999)}
-        return spans.get(bound, (value, 9999))
+    if bound:  # "before 2005", "in or after 2005", "before 1990s"
+        low, high = _year_span(year)
+        spans = {"before": (0, low - 1), "in or before": (0, high), "after": (high + 1, 9999)}
+        return spans.get(bound, (low, 9999))
     if year.endswith("s"):
         return int(year[:4]), int(year[:4]) + 9
     first, _, last = year.partition("-")

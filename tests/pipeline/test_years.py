@@ -33,6 +33,9 @@ from service.pipeline.years import claimed_edge, years_disagree
         ({"2000 to 2010"}, {"1996 to 2007"}, True),
         ({"2000 to 2006"}, {"2000 to 2006"}, False),
         ({"2009"}, {"in or after 2011"}, True),
+        ({"before 1990s"}, {"1984 to 1989"}, False),
+        ({"before 1990s"}, {"1993"}, True),
+        ({"after 1980s"}, {"1990"}, False),
     ],
 )
 def test_years_disagree(claim: set[str], passage: set[str], disagree: bool) -> None:
@@ -51,6 +54,8 @@ def test_years_disagree(claim: set[str], passage: set[str], disagree: bool) -> N
         ("Profits quadrupled between 2000 and 2006.", {"2000 to 2006"}),
         ("Game of Thrones (2011-present)", {"in or after 2011"}),
         ("In 2019 - 20 people died.", {"2019"}),
+        # a decade may be a bound too; "the 2017 Open" is an event of that year, not a bound
+        ("It ended before the 1990s, before the 2017 Open.", {"before 1990s", "2017"}),
         # "a 1980's film" is of the decade, "1982's film" of the year
         ("The Big Chill is a 1980's film, 1982's best.", {"1980s", "1982"}),
         # ranges of days give their years as a range
