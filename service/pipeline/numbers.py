@@ -253,10 +253,12 @@ def read_numbers(
             counted.setdefault(unit, set()).add(quantity)
     fractions = list(_FRACTION.finditer(text))
     for fraction in fractions:  # counting what its scale word and the word after it count
+        share = _fraction_quantity(text, fraction)
         for unit in _counted_units(text, fraction.start(), fraction.start(2)):
-            counted.setdefault(unit, set()).add(_fraction_quantity(text, fraction))
+            counted.setdefault(unit, set()).add(share)
+    fraction_spans = [fraction.span() for fraction in fractions]
     for match in _WORD_NUMBER.finditer(text):
-        if _inside(match.start(), [fraction.span() for fraction in fractions]):
+        if _inside(match.start(), fraction_spans):
             continue
         if spoken := _word_quantity(text, match):
             # the scale is what it counts, as after digits ("one million people": million, people)
