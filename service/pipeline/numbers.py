@@ -23,12 +23,17 @@ from service.pipeline.dates import MONTHS, WEEKDAYS
 from service.pipeline.direction import MOVING_WORDS
 from service.pipeline.years import find_decades, read_year
 
-# A number glued to a word by a hyphen is part of a name ("COVID-19", "SARS-CoV-2"), not a count.
+# A number glued to a word by a hyphen is part of a name ("COVID-19", "SARS-CoV-2"), not a count;
+# so is one after a slash that follows a name's number ("BRCA1/2": the genes BRCA1 and BRCA2).
 # A scale glued to it ("$2.1bn", "£4.5m") ends a number too.
 _NUMERAL = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _SCALE_WORDS = "thousand|million|billion|trillion"
 _NUMBER = re.compile(
-    r"(?<![\w.])(?<![^\W\d_]-)" + _NUMERAL + r"(?:(?![\w])|(?=(?:bn|mn|tn|m|k|" + _SCALE_WORDS + r")\b))"
+    r"(?<![\w.])(?<![^\W\d_]-)(?<![^\W\d_]\d/)"
+    + _NUMERAL
+    + r"(?:(?![\w])|(?=(?:bn|mn|tn|m|k|"
+    + _SCALE_WORDS
+    + r")\b))"
 )
 _UNIT_WORDS = "one two three four five six seven eight nine".split()
 _TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()

@@ -27,6 +27,7 @@ def counted(text: str) -> dict[str, set[str]]:
         ("Four children pose.", {"children": {"4"}}),
         ("The class of 30 students met.", {"student": {"30"}}),
         ("COVID-19 and SARS-CoV-2 trials", {}),
+        ("Carriers of BRCA1/2 mutations", {}),
         ("She died at age 60.", {"year": {"60"}}),
         ("Lind, 61, and Sand, aged 45, were tried.", {"year": {"61", "45"}}),
         ("By Friday, 24, had come.", {}),
