@@ -52,6 +52,7 @@ from service.pipeline.aggregate import (  # noqa: E402
     source_stance,
     verdict,
 )
+from service.pipeline.consistency import CONCRETE_MISMATCHES, has_reason  # noqa: E402
 from service.pipeline.overlap import shared_words  # noqa: E402
 from service.pipeline.verify import about_another_subject  # noqa: E402
 from service.records import ArticleInput  # noqa: E402
@@ -143,6 +144,7 @@ class Passage(NamedTuple):
     similarity: float
     other_subject: bool = False  # verify.about_another_subject
     overlap: float = 1.0  # overlap.shared_words
+    explained: bool = False  # a concrete mismatch among its reasons (consistency.CONCRETE_MISMATCHES)
 
 
 # Per claim: per source, its id and its judged passages.
@@ -161,6 +163,7 @@ def judged(reports: list[dict[str, Any]]) -> list[Judged]:
                         p["similarity"],
                         about_another_subject(p["text"], p["reasons"]),
                         shared_words(report["claim"], p["text"]),
+                        has_reason(p["reasons"], CONCRETE_MISMATCHES),
                     )
                     for p in s["passages"]
                 ],
@@ -178,8 +181,9 @@ def outcome_under(sources: Judged, t: Thresholds) -> tuple[str, dict[str, str]]:
     similarities = [p.similarity for p in flat]
     silenced = off_subject(similarities, [p.other_subject for p in flat], t, [p.overlap for p in flat])
     deciding = iter(relevant([p.scores for p in flat], similarities, t, silenced))
+    counted = {sid: [p.scores if next(deciding) else NEUTRAL_ROW for p in passages] for sid, passages in sources}
     stances = {
-        sid: source_stance([p.scores if next(deciding) else NEUTRAL_ROW for p in passages], t)
+        sid: source_stance(counted[sid], t, [p.similarity for p in passages], [p.explained for p in passages])
         for sid, passages in sources
     }
     return verdict(list(stances.values()), t).verdict, {sid: s.stance for sid, s in stances.items()}

@@ -23,7 +23,13 @@ Rules (thresholds are settings, documented in docs/config.md):
   ``contradicts`` likewise with contradict_threshold; else ``neutral``.
 * source: its strongest supporting and strongest contradicting passage compete; the stronger wins
   (equal strength -> neutral). Confidence is the winning probability; a neutral source's
-  confidence is 1 - its strongest entailment or contradiction probability.
+  confidence is 1 - its strongest entailment or contradiction probability. One exception: a
+  contradicting passage in which the consistency checker finds a concrete mismatch (a number, a
+  date, a direction or swapped roles) wins when it is at least as close to the claim as every
+  supporting passage. An article that says "net profit ... down from 630 million" is the
+  evidence on "Orbix's profit rose"; a less similar sentence the model supports ("the job cuts
+  come a year after Orbix bought ...") is the related-but-silent kind the margin above exists
+  for, and the model's confidence in it says nothing about which is the evidence.
 * verdict: with credible sources on both sides (each side's best >= conflict_threshold), the
   verdict is ``conflicting`` with confidence min(best support, best contradiction). Otherwise the
   side with the strongest source wins: confidence = noisy-OR of that side's sources, scaled by
@@ -169,16 +175,37 @@ def passage_stance(scores: np.ndarray, t: Thresholds) -> str:
     return NEUTRAL
 
 
-def source_stance(scores: Sequence[np.ndarray], t: Thresholds) -> SourceStance:
+def source_stance(
+    scores: Sequence[np.ndarray],
+    t: Thresholds,
+    similarities: Sequence[float] | None = None,
+    explained: Sequence[bool] | None = None,
+) -> SourceStance:
+    """The stance of one source from its passages' (counted) scores; with ``similarities`` and
+    ``explained`` (which passages the consistency checker finds a concrete mismatch in), a
+    contradiction it explains beats any support no closer to the claim."""
     stances = [passage_stance(s, t) for s in scores]
     best_ent = max((float(s[ENT]) for s, st in zip(scores, stances, strict=True) if st == SUPPORTS), default=0.0)
     best_con = max((float(s[CON]) for s, st in zip(scores, stances, strict=True) if st == CONTRADICTS), default=0.0)
+    if similarities is not None and explained is not None and _explained_closer(stances, similarities, explained):
+        return SourceStance(CONTRADICTS, round(best_con, 4))
     if best_ent > best_con:
         return SourceStance(SUPPORTS, round(best_ent, 4))
     if best_con > best_ent:
         return SourceStance(CONTRADICTS, round(best_con, 4))
     strongest = max((max(float(s[ENT]), float(s[CON])) for s in scores), default=0.0)
     return SourceStance(NEUTRAL, round(1.0 - strongest, 4))
+
+
+def _explained_closer(stances: Sequence[str], similarities: Sequence[float], explained: Sequence[bool]) -> bool:
+    """Whether a contradicting passage with a concrete mismatch is at least as close to the claim
+    as every supporting passage of its source."""
+    rows = list(zip(stances, similarities, explained, strict=True))
+    closest_explained = max((sim for st, sim, why in rows if st == CONTRADICTS and why), default=None)
+    closest_support = max((sim for st, sim, _ in rows if st == SUPPORTS), default=None)
+    if closest_explained is None or closest_support is None:
+        return False
+    return closest_explained >= closest_support
 
 
 def _noisy_or(values: Sequence[float]) -> float:

@@ -53,6 +53,9 @@ REASON_KINDS = (
     MISSING_NAME,
     OTHER_PERSON,
 )
+# Reasons that name what differs, not a cue: a contradiction they explain is the source's
+# evidence over a less similar support (aggregate.source_stance).
+CONCRETE_MISMATCHES = (NUMBER_MISMATCH, DATE_MISMATCH, DIRECTION_MISMATCH, ROLES_SWAPPED)
 # The reason each word of a CLAIMSCOPE_CONSISTENCY_ADJUST mode ("numbers,negation") acts on.
 ADJUSTED_REASONS: dict[str, str] = {
     "numbers": NUMBER_MISMATCH,

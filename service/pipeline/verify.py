@@ -27,7 +27,7 @@ from service.pipeline.aggregate import (
     too_far,
     verdict,
 )
-from service.pipeline.consistency import NAME_REASONS, adjust, adjusted_kinds, has_reason, reasons
+from service.pipeline.consistency import CONCRETE_MISMATCHES, NAME_REASONS, adjust, adjusted_kinds, has_reason, reasons
 from service.pipeline.dates import publication_date
 from service.pipeline.embed import Embedder
 from service.pipeline.names import proper_words
@@ -185,7 +185,15 @@ def _report(
         if not decides:
             why = [*why, off or too_far(sim, t.margin)]
         by_source.setdefault(candidate.passage.source_id, []).append(Judged(candidate, sim, row, why, decides))
-    stances = {sid: source_stance([item.counted for item in items], t) for sid, items in by_source.items()}
+    stances = {
+        sid: source_stance(
+            [item.counted for item in items],
+            t,
+            [item.similarity for item in items],
+            [has_reason(item.reasons, CONCRETE_MISMATCHES) for item in items],
+        )
+        for sid, items in by_source.items()
+    }
     overall = verdict(list(stances.values()), t)
     if model_name == NO_MODEL:  # nothing was judged: no confidence to report
         overall = Verdict(overall.verdict, 0.0)

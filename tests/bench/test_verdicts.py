@@ -73,6 +73,13 @@ def test_passages_far_below_the_best_match_take_no_side() -> None:
     assert verdicts_under([claim], Thresholds(margin=0.2)) == ["conflicting"]
 
 
+def test_reaggregation_lets_an_explained_contradiction_win_as_the_service_does() -> None:
+    support, contradiction = np.array([0.9, 0.05, 0.05]), np.array([0.2, 0.2, 0.6])
+    explained = [("own", [Passage(support, 0.55), Passage(contradiction, 0.7, explained=True)])]
+    unexplained = [("own", [Passage(support, 0.55), Passage(contradiction, 0.7)])]
+    assert verdicts_under([explained, unexplained], Thresholds()) == ["refuted", "supported"]
+
+
 def test_sweep_scores_each_half_with_thresholds_chosen_on_the_other() -> None:
     # Half 0 is right with a low support threshold, half 1 with a high one.
     claims = [[source((0.6, 0.3, 0.1))]] * 4

@@ -271,6 +271,19 @@ def test_source_takes_its_strongest_passage() -> None:
     assert source_stance([np.array([0.2, 0.7, 0.1])], T) == SourceStance("neutral", 0.8)
 
 
+def test_an_explained_contradiction_beats_a_support_no_closer_to_the_claim() -> None:
+    support, contradiction = np.array([0.9, 0.05, 0.05]), np.array([0.2, 0.2, 0.6])
+    rows = [support, contradiction]
+    assert source_stance(rows, T, [0.55, 0.73], [False, True]) == SourceStance("contradicts", 0.6)
+    assert source_stance(rows, T, [0.73, 0.73], [False, True]) == SourceStance("contradicts", 0.6)
+    # a support closer to the claim, or a contradiction without a concrete mismatch, competes as before
+    assert source_stance(rows, T, [0.74, 0.73], [False, True]) == SourceStance("supports", 0.9)
+    assert source_stance(rows, T, [0.55, 0.73], [False, False]) == SourceStance("supports", 0.9)
+    # a mismatch on a passage the model does not read as a contradiction decides nothing
+    neutral = np.array([0.3, 0.4, 0.3])
+    assert source_stance([support, neutral], T, [0.55, 0.73], [False, True]) == SourceStance("supports", 0.9)
+
+
 @pytest.mark.parametrize(
     ("sources", "expected"),
     [

@@ -206,3 +206,45 @@ def test_a_source_cites_the_passage_on_the_other_side_before_neutral_ones(seeded
     cited = [(p["stance"], p["text"]) for p in source["passages"]]
     assert [stance for stance, _ in cited] == ["contradicts", "supports"], cited
     assert "last visited Russia in 2019" in cited[0][1] and "will visit Russia next week" in cited[1][1]
+
+
+class SupportsTheVisitNextWeekMore(NoStanceModel):
+    """Supports with the passage on Xi's visit next week more strongly (0.95) than it refutes with
+    the one on his last visit (0.6); neutral elsewhere."""
+
+    name = "test-supports-more"
+
+    def predict(self, pairs):  # type: ignore[no-untyped-def]
+        def row(premise: str) -> list[float]:
+            if "last visited Russia in 2019" in premise:
+                return [0.2, 0.2, 0.6]
+            if "will visit Russia next week" in premise:
+                return [0.95, 0.03, 0.02]
+            return [0.05, 0.9, 0.05]
+
+        return np.array([row(premise) for premise, _ in pairs], dtype=np.float32).reshape(-1, 3)
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance", "confidence"),
+    [
+        # the closest passage says 2019: a concrete mismatch, so its contradiction wins
+        ("Xi last visited Russia in 2017.", "contradicts", 0.6),
+        # the same scores with no mismatch to explain the contradiction: the stronger side wins
+        ("Xi last visited Russia before the war in Ukraine.", "supports", 0.95),
+    ],
+)
+def test_a_contradiction_the_checker_explains_beats_a_less_similar_support(
+    seeded: Pipeline, claim: str, stance: str, confidence: float
+) -> None:
+    settings = dataclasses.replace(seeded.settings, consistency_adjust="none", relevance_margin=2.0)
+    lent = Pipeline(settings, embedder=seeded.embedder, stance_model=SupportsTheVisitNextWeekMore())
+    try:
+        report = lent.verify(claim, source_ids=["001_da3d475bf2e434d8"])
+    finally:
+        lent.close()
+    (source,) = report["sources"]
+    sides = {p["stance"]: p for p in source["passages"] if p["stance"] != "neutral"}
+    assert set(sides) == {"supports", "contradicts"}, source["passages"]
+    assert sides["contradicts"]["similarity"] >= sides["supports"]["similarity"]
+    assert (source["stance"], source["confidence"]) == (stance, confidence)
