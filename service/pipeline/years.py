@@ -1,5 +1,5 @@
 """Years in text as the consistency checker compares them: a year ("2005"), a decade ("the
-1990s"), a range ("from 2009 to 2015", "1958-59": named "2009 to 2015") or a bound ("before
+1990s", "the nineties"), a range ("from 2009 to 2015", "1958-59": named "2009 to 2015") or a bound ("before
 2005", "2011-present": "in or after 2011"). A year agrees with a decade or a range it falls in
 and with a bound that allows it; two ranges agree only when their ends do, since a range says
 when something began and ended.
@@ -19,6 +19,11 @@ _YEAR_BOUND_BEFORE = re.compile(
     r"\b(?:(?P<before>before|prior to|earlier than)|(?P<after>after|later than)"
     r"|(?P<by>in or before|no later than)|(?P<from>in or after|no earlier than))\s+(?:the\s+year\s+)?$",
     re.I,
+)
+# "the eighties", "the early 'nineties", "the nineteen-sixties": the decades of the 1900s in words.
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+_DECADE_IN_WORDS = re.compile(
+    r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:nineteen[\s-]?)?['’]?(" + "|".join(_DECADE_WORDS) + r")\b", re.I
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -61,6 +66,9 @@ def find_decades(text: str) -> list[tuple[str, tuple[int, int]]]:
         decade = f"{match.group(1) or match.group(2)}s"
         the = _THE_BEFORE.search(text, max(0, match.start() - 8), match.start())  # "before the 1990s"
         found.append((_bounded(text, the.start() if the else match.start(), decade), match.span()))
+    for match in _DECADE_IN_WORDS.finditer(text):
+        decade = f"{1920 + 10 * _DECADE_WORDS.index(match.group(1).lower())}s"
+        found.append((_bounded(text, match.start(), decade), match.span()))
     return found
 
 

@@ -22,6 +22,12 @@ T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
         ("He has visited 40 times.", "He has visited 39 times.", ["number mismatch: claim 40, passage 39"]),
         ("Three ships sank.", "Two ships sank in the storm.", ["number mismatch: claim 3, passage 2"]),
         ("The trip lasted five days.", "They have met 39 times since then.", []),
+        (
+            "Matthew Gray Gubler was born in the nineties.",
+            "Matthew Gray Gubler (born March 9, 1980) is an American actor.",
+            ["date mismatch: claim 1990s, passage 1980"],
+        ),
+        ("Luis Fonsi was born in the seventies.", "Luis Fonsi (born April 15, 1978) is a singer.", []),
         ("Turnout rose 5 per cent.", "Turnout rose 7% on the day.", ["number mismatch: claim 5, passage 7"]),
         (
             "The deal was worth $2 billion.",

@@ -58,6 +58,10 @@ def test_years_disagree(claim: set[str], passage: set[str], disagree: bool) -> N
         ("It ended before the 1990s, before the 2017 Open.", {"before 1990s", "2017"}),
         # "a 1980's film" is of the decade, "1982's film" of the year
         ("The Big Chill is a 1980's film, 1982's best.", {"1980s", "1982"}),
+        # decades of the 1900s in words, after "the" ("in her forties" is an age)
+        ("He was born in the nineties, she in the early 'eighties.", {"1990s", "1980s"}),
+        ("Born in the nineteen-sixties, she left before the seventies.", {"1960s", "before 1970s"}),
+        ("She is in her forties.", set()),
         # ranges of days give their years as a range
         ("Glee aired from May 19, 2009, to March 20, 2015.", {"2009 to 2015"}),
         ("Agatha Christie (15 September 1890 - 12 January 1976) wrote it.", {"1890 to 1976"}),
