@@ -181,9 +181,13 @@ def outcome_under(sources: Judged, t: Thresholds) -> tuple[str, dict[str, str]]:
     similarities = [p.similarity for p in flat]
     silenced = off_subject(similarities, [p.other_subject for p in flat], t, [p.overlap for p in flat])
     deciding = iter(relevant([p.scores for p in flat], similarities, t, silenced))
-    counted = {sid: [p.scores if next(deciding) else NEUTRAL_ROW for p in passages] for sid, passages in sources}
     stances = {
-        sid: source_stance(counted[sid], t, [p.similarity for p in passages], [p.explained for p in passages])
+        sid: source_stance(
+            [p.scores if next(deciding) else NEUTRAL_ROW for p in passages],
+            t,
+            [p.similarity for p in passages],
+            [p.explained for p in passages],
+        )
         for sid, passages in sources
     }
     return verdict(list(stances.values()), t).verdict, {sid: s.stance for sid, s in stances.items()}

@@ -1,8 +1,8 @@
 """Years in text as the consistency checker compares them: a year ("2005"), a decade ("the
-1990s", "the nineties"), a range ("from 2009 to 2015", "1958-59": named "2009 to 2015") or a bound ("before
-2005", "2011-present": "in or after 2011"). A year agrees with a decade or a range it falls in
-and with a bound that allows it; two ranges agree only when their ends do, since a range says
-when something began and ended.
+1990s", "the nineties"), a range ("from 2009 to 2015", "1958-59": named "2009 to 2015") or a
+bound ("before 2005", "2011-present": "in or after 2011"). A year agrees with a decade or a range
+it falls in and with a bound that allows it; two ranges agree only when their ends do, since a
+range says when something began and ended.
 """
 
 from __future__ import annotations

@@ -176,22 +176,32 @@ def test_only_passages_near_the_best_match_take_a_side(seeded: Pipeline, margin:
         assert len(deciding) == 1
 
 
-class TakesBothSides(NoStanceModel):
+class ScoresTheTwoVisits(NoStanceModel):
+    """Gives the passage on Xi's last visit (in 2019), the one on his visit next week and every other
+    passage the scores its subclass names."""
+
+    last_visit: list[float]
+    next_week: list[float]
+    elsewhere: list[float]
+
+    def predict(self, pairs):  # type: ignore[no-untyped-def]
+        def row(premise: str) -> list[float]:
+            if "last visited Russia in 2019" in premise:
+                return self.last_visit
+            if "will visit Russia next week" in premise:
+                return self.next_week
+            return self.elsewhere
+
+        return np.array([row(premise) for premise, _ in pairs], dtype=np.float32).reshape(-1, 3)
+
+
+class TakesBothSides(ScoresTheTwoVisits):
     """Refutes with the passage on Xi's last visit, supports with the one on his visit next week, and
     leaves the rest neutral while leaning to contradiction (0.45): what a reader must not see cited
     ahead of the passage that takes the other side."""
 
     name = "test-takes-both-sides"
-
-    def predict(self, pairs):  # type: ignore[no-untyped-def]
-        def row(premise: str) -> list[float]:
-            if "last visited Russia in 2019" in premise:
-                return [0.05, 0.05, 0.9]
-            if "will visit Russia next week" in premise:
-                return [0.7, 0.25, 0.05]
-            return [0.1, 0.45, 0.45]
-
-        return np.array([row(premise) for premise, _ in pairs], dtype=np.float32).reshape(-1, 3)
+    last_visit, next_week, elsewhere = [0.05, 0.05, 0.9], [0.7, 0.25, 0.05], [0.1, 0.45, 0.45]
 
 
 def test_a_source_cites_the_passage_on_the_other_side_before_neutral_ones(seeded: Pipeline) -> None:
@@ -208,21 +218,12 @@ def test_a_source_cites_the_passage_on_the_other_side_before_neutral_ones(seeded
     assert "last visited Russia in 2019" in cited[0][1] and "will visit Russia next week" in cited[1][1]
 
 
-class SupportsTheVisitNextWeekMore(NoStanceModel):
+class SupportsTheVisitNextWeekMore(ScoresTheTwoVisits):
     """Supports with the passage on Xi's visit next week more strongly (0.95) than it refutes with
     the one on his last visit (0.6); neutral elsewhere."""
 
     name = "test-supports-more"
-
-    def predict(self, pairs):  # type: ignore[no-untyped-def]
-        def row(premise: str) -> list[float]:
-            if "last visited Russia in 2019" in premise:
-                return [0.2, 0.2, 0.6]
-            if "will visit Russia next week" in premise:
-                return [0.95, 0.03, 0.02]
-            return [0.05, 0.9, 0.05]
-
-        return np.array([row(premise) for premise, _ in pairs], dtype=np.float32).reshape(-1, 3)
+    last_visit, next_week, elsewhere = [0.2, 0.2, 0.6], [0.95, 0.03, 0.02], [0.05, 0.9, 0.05]
 
 
 @pytest.mark.parametrize(
