@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from bench._report import write_results  # noqa: E402
 from service.pipeline import Pipeline  # noqa: E402
-from service.pipeline.premise import premise  # noqa: E402
+from service.pipeline.premise import claim_premises  # noqa: E402
 from service.pipeline.retrieve import retrieve  # noqa: E402
 from service.pipeline.stance import CrossEncoderStance, OnnxStance, default_stance_dir  # noqa: E402
 from service.settings import CONTEXT_MODES, ContextMode, Settings, default_of  # noqa: E402
@@ -66,7 +66,7 @@ def claim_batches(pipeline: Pipeline, claims: list[str], modes: list[ContextMode
             duplicate_similarity=s.duplicate_similarity,
         )
         for mode in modes:
-            batches[mode].append([(premise(store, c, mode), claim) for c in found])
+            batches[mode].append([(text, claim) for text in claim_premises(store, claim, found, mode)])
     return batches
 
 

@@ -6,12 +6,20 @@ sentence cut at a clause break) leans on the sentence before it; one that names 
 not. Giving context only where it is needed keeps most of the speed of no context (the encoder's cost
 grows with the tokens it reads) and stops a neighbouring sentence's stance being pinned on a passage
 that does not share it.
+
+Nor does a passage that names everyone and everything the claim names need the sentence before:
+context is there to say who "he" or what "it" is, and such a passage already says it, so the
+sentence before could only lend its own stance. "It is the first national rail strike in Vestmark
+since 2011" entails "This is Vestmark's first national rail strike since 2011" (0.92) alone, and
+contradicted it (0.58) after "... but said the government would not intervene."
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 
+from service.pipeline.names import PassageWords, claim_names, proper_words
 from service.pipeline.retrieve import Candidate
 from service.settings import ContextMode
 from service.storage import Store
@@ -37,10 +45,29 @@ def needs_context(text: str) -> bool:
     return word[0].islower() or word.lower() in _LEANING_OPENERS
 
 
-def premise(store: Store, candidate: Candidate, mode: ContextMode) -> str:
-    """The text the stance model judges for ``candidate``."""
+def premise(store: Store, candidate: Candidate, mode: ContextMode, names: Sequence[str] = ()) -> str:
+    """The text the stance model judges for ``candidate``; ``names``, the claim's, make a passage
+    that mentions them all stand alone (see the module docstring)."""
     text = candidate.passage.text
     if mode == "never" or (mode == "needed" and not needs_context(text)):
         return text
+    if mode == "needed" and names and all(map(PassageWords.of(text).mention, names)):
+        return text
     before, _ = store.neighbours(candidate.passage)
     return f"{before} {text}" if before else text
+
+
+def claim_premises(
+    store: Store,
+    claim: str,
+    candidates: Sequence[Candidate],
+    mode: ContextMode,
+    proper: Collection[str] | None = None,
+) -> list[str]:
+    """The premise of each candidate found for ``claim``, whose names are read as the consistency
+    checker reads them: with ``proper``, the words the candidates write as names
+    (``names.proper_words``; found here unless given)."""
+    if proper is None:
+        proper = proper_words(c.passage.text for c in candidates)
+    names = list(claim_names(claim, proper))
+    return [premise(store, c, mode, names) for c in candidates]

@@ -32,7 +32,7 @@ from service.pipeline.dates import publication_date
 from service.pipeline.embed import Embedder
 from service.pipeline.names import proper_words
 from service.pipeline.overlap import shared_words
-from service.pipeline.premise import needs_context, premise
+from service.pipeline.premise import claim_premises, needs_context
 from service.pipeline.questions import Reading, read_claim
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.stance import NO_MODEL, StanceModel
@@ -92,17 +92,17 @@ def verify_claims(
         for i, claim in enumerate(statements)
     ]
     searched = time.perf_counter()
+    propers = [proper_words(c.passage.text for c in cands) for cands in found]  # is "Okafor" in "Okafor voted" a name?
     pairs = [
-        (premise(store, c, options.stance_context), claim)
-        for claim, cands in zip(statements, found, strict=True)
-        for c in cands
+        (text, claim)
+        for claim, cands, proper in zip(statements, found, propers, strict=True)
+        for text in claim_premises(store, claim, cands, options.stance_context, proper)
     ]
     scores = stance_model.predict(pairs)
     articles = {sid: store.get_article(sid) for sid in {c.passage.source_id for cands in found for c in cands}}
     published = {sid: publication_date(a.published_at if a else None) for sid, a in articles.items()}
     explanations: list[list[str]] = []
-    for claim, cands in zip(statements, found, strict=True):
-        proper = proper_words(c.passage.text for c in cands)  # is "Okafor" in "Okafor voted" a name?
+    for claim, cands, proper in zip(statements, found, propers, strict=True):
         explanations.extend(
             reasons(claim, c.passage.text, published[c.passage.source_id], claimed, proper) for c in cands
         )

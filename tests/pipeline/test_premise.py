@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from service.pipeline import Pipeline
-from service.pipeline.premise import needs_context, premise
+from service.pipeline.premise import claim_premises, needs_context, premise
 from service.pipeline.retrieve import Candidate
 from service.records import ArticleInput
 from service.settings import Settings
@@ -70,6 +70,20 @@ def test_premise_per_mode_from_the_real_store(pipeline: Pipeline) -> None:
     assert premise(store, third, "needed") == third.passage.text
     assert premise(store, third, "always") == f"{second.passage.text} {third.passage.text}"
     assert premise(store, first, "always") == first.passage.text, "the first sentence has nothing before it"
+
+
+def test_a_passage_that_names_all_the_claim_names_stands_alone(pipeline: Pipeline) -> None:
+    first, second, third = _candidates(pipeline)
+    store = pipeline.store
+    joined = f"{first.passage.text} {second.passage.text}"
+    assert premise(store, second, "needed", ["Vladimir Putin", "Kremlin"]) == second.passage.text
+    assert premise(store, second, "needed", ["Xi", "Putin"]) == joined, "'He' may be the claim's Xi"
+    assert premise(store, second, "always", ["Putin"]) == joined
+    found = [first, second, third]
+    texts = [c.passage.text for c in found]
+    assert claim_premises(store, "Putin met Xi in the Kremlin.", found, "needed") == [texts[0], joined, texts[2]]
+    assert claim_premises(store, "Putin hosted the talks in the Kremlin.", found, "needed") == texts
+    assert claim_premises(store, "The talks were held in the evening.", found, "needed") == [texts[0], joined, texts[2]]
 
 
 @pytest.mark.parametrize(
