@@ -18,6 +18,9 @@ from service.pipeline.direction import opposed
             ("rose", "fell"),
         ),
         ("Exports decreased last year.", "Exports increased by a fifth last year.", ("decreased", "increased")),
+        # so many times over, or by half
+        ("Bird numbers have doubled since 1980.", "Bird numbers have halved since 1980.", ("doubled", "halved")),
+        ("The company halved its workforce.", "The company tripled its workforce in a decade.", ("halved", "tripled")),
         # the verbs need not be a pair: any word of one direction opposes any of the other
         ("Wheat prices soared in March.", "Wheat prices dropped sharply in March.", ("soared", "dropped")),
         # a verb with an object: what moved follows it
