@@ -46,6 +46,9 @@ _PUNCTUATION = "\"'“”‘’()[]{}:;,.!?"
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # What may come just before a word that opens a sentence (or a quotation).
 _OPENERS = '.!?:"“'
+# A wire story's dateline, up to the dash after which its first sentence opens: "LONDON, March 3
+# (Reuters) - ", "WASHINGTON (AP) — ".
+_DATELINE = re.compile(r"[A-Z]{2,}[A-Z .'-]*(?:,[^-–—()]{1,30})?(?:\([^()]{1,40}\))?\s*[-–—]+\s*")
 # Words a headline leaves in lower case while capitalising the rest.
 _HEADLINE_LOWERCASE = frozenset("a an the and but or nor for of on in at to by with from as vs".split())
 # Offices that, placed before a name, say what the person does: when the passage gives the office to
@@ -177,13 +180,13 @@ def proper_words(texts: Iterable[str]) -> frozenset[str]:
 
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence or a quotation: nothing but marks stand before
-    it, or the marks since the word before hold a sentence end or an opening quote ('"Yes," Ruiz
-    said' closes a quotation, so Ruiz opens nothing)."""
+    it, or a dateline, or the marks since the word before hold a sentence end or an opening quote
+    ('"Yes," Ruiz said' closes a quotation, so Ruiz opens nothing)."""
     first_mark = start
     while first_mark and not _is_word_char(text[first_mark - 1]):
         first_mark -= 1
     marks = text[first_mark:start].replace(',"', ",")
-    return first_mark == 0 or any(c in _OPENERS for c in marks)
+    return first_mark == 0 or any(c in _OPENERS for c in marks) or _DATELINE.fullmatch(text, 0, start) is not None
 
 
 def _is_word_char(char: str) -> bool:

@@ -153,6 +153,20 @@ def test_claims_and_passages_agree_on_what_opens_a_sentence() -> None:
     assert proper_words(["Rebels killed him! (Photo) shows it."]) == set()
 
 
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "VESTMARK, June 12 (Reuters) - Train drivers walked out.",
+        "WASHINGTON (AP) — Train drivers walked out.",
+        "OSTBY – Train drivers walked out.",
+    ],
+)
+def test_a_wire_storys_first_word_after_its_dateline_opens_a_sentence(passage: str) -> None:
+    assert "train" not in proper_words([passage])
+    assert claim_names("Train drivers went on strike.", proper_words([passage])) == {}
+    assert "train" in proper_words(["The union - Train Drivers United - walked out."]), "a dash mid-sentence"
+
+
 def test_proper_words_are_those_written_with_a_capital_inside_a_sentence_and_never_without() -> None:
     texts = [
         'Councilman David Okafor voted against it. Police said so, and the police chief agreed. "Yes," Ruiz said.',
