@@ -9,7 +9,8 @@ cannot be told is left out, since comparing it would compare unlike things. A ch
 same thing. A number allows what rounds to it ("4 billion" allows 4.3 billion), "more than 1,000
 people" is a bound ("more than" leaves out the number, "at least" does not), "about 300" a rough
 value and "10-15 people" a range, so none of them disagrees with a number it allows. Numbers in
-words ("one million", "twenty-three", "two hundred and fifty") are read as their digits would be.
+words ("one million", "twenty-three", "two hundred and fifty") are read as their digits would be
+(``number_words``).
 Years (and decades, ranges and bounds of years: ``years``) are kept apart, to be compared as dates.
 """
 
@@ -21,55 +22,32 @@ from math import inf, isclose, nextafter
 
 from service.pipeline.dates import MONTHS, WEEKDAYS
 from service.pipeline.direction import MOVING_WORDS
+from service.pipeline.number_words import (
+    FRACTION,
+    ORDINAL,
+    SCALE_WORDS,
+    SCALES,
+    WORD_NUMBER,
+    WORDS,
+    fraction_number,
+    ordinal,
+    rank,
+    spoken_number,
+)
 from service.pipeline.years import find_decades, read_year
 
 # A number glued to a word by a hyphen is part of a name ("COVID-19", "SARS-CoV-2"), not a count;
 # so is one after a slash that follows a name's number ("BRCA1/2": the genes BRCA1 and BRCA2).
 # A scale glued to it ("$2.1bn", "£4.5m") ends a number too.
 _NUMERAL = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-_SCALE_WORDS = "thousand|million|billion|trillion"
 _NUMBER = re.compile(
-    r"(?<![\w.])(?<![^\W\d_]-)(?<![^\W\d_]\d/)"
-    + _NUMERAL
-    + r"(?:(?![\w])|(?=(?:bn|mn|tn|m|k|"
-    + _SCALE_WORDS
-    + r")\b))"
+    r"(?<![\w.])(?<![^\W\d_]-)(?<![^\W\d_]\d/)" + _NUMERAL + r"(?:(?![\w])|(?=(?:bn|mn|tn|m|k|" + SCALE_WORDS + r")\b))"
 )
-_UNIT_WORDS = "one two three four five six seven eight nine".split()
-_TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORDS = (
-    {"zero": 0}
-    | {word: value for value, word in enumerate(_UNIT_WORDS, 1)}
-    | {word: value for value, word in enumerate(_TEEN_WORDS, 10)}
-    | {word: 10 * tens for tens, word in enumerate(_TENS_WORDS, 2)}
-)
-# "twenty-three" and "eighty one" as well as "three" and "twenty"
-_COUNT_WORD = rf"(?:(?:{'|'.join(_TENS_WORDS)})[-\s](?:{'|'.join(_UNIT_WORDS)})\b|{'|'.join(_WORDS)})"
-_ORDINAL_WORDS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
-# "third term", "5th-largest", "21st century": compared with ordinals only, by the word after them.
-_ORDINAL = re.compile(r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|(\d{1,3})(?:st|nd|rd|th))\b", re.I)
-# "two hundred and fifty", "one million", "a billion" ("a" only before a scale); not glued to a
-# word by a hyphen ("number-one songs").
-_WORD_NUMBER = re.compile(
-    r"(?<![^\W\d_]-)\b(?:(" + _COUNT_WORD + r")(?:\s+(hundred)(?:\s+and\s+(" + _COUNT_WORD + r"))?)?"
-    r"|(an?)(?=\s+(?:hundred|" + _SCALE_WORDS + r")\b))"
-    r"(?:\s+(" + _SCALE_WORDS + r"))?\b",
-    re.I,
-)
-# "half a million", "a quarter of a million", "three-quarters of a billion"
-_FRACTION = re.compile(
-    r"\b(half|(?:a|one)[-\s]quarter\s+of|three[-\s]quarters\s+of)\s+an?\s+(" + _SCALE_WORDS + r")\b", re.I
-)
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Short scales, by the word they stand for: "m" and "k" only glued to an amount of money ("£4.5m";
 # "a 5m wall" is five metres).
 _SHORT_SCALES = {"mn": "million", "bn": "billion", "tn": "trillion", "m": "million", "k": "thousand"}
 _MONEY_ONLY_SCALES = frozenset({"m", "k"})
-_SCALE_AFTER = re.compile(r"(?:\s*(" + _SCALE_WORDS + r"|mn|bn)|(tn|m|k))\b", re.I)
+_SCALE_AFTER = re.compile(r"(?:\s*(" + SCALE_WORDS + r"|mn|bn)|(tn|m|k))\b", re.I)
 _SCALE_UNIT = re.compile(r"^(mn|bn|tn|m|k)\b")
 # Words before a number that make it a bound or a rough value; a rough value allows a quarter
 # either way ("about 40" allows 30 to 50, not 80).
@@ -87,7 +65,7 @@ _UNIT = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)
 _RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d+(?:[.,]\d+)*", re.I)
 # A range ("10-15 people", "3 to 5 days", "between 10 and 15") is one number that allows what lies
 # in it; "from 2 to 5%" is a move, and "aged 10 and 15" two numbers.
-_DIGITS = _NUMERAL + r"(?:(?![\w]|[.,]\d)|(?=(?:bn|mn|tn|" + _SCALE_WORDS + r")\b))"
+_DIGITS = _NUMERAL + r"(?:(?![\w]|[.,]\d)|(?=(?:bn|mn|tn|" + SCALE_WORDS + r")\b))"
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to)\s*[$€£]?\s*" + _DIGITS, re.I)
 _RANGE_AND = re.compile(r"\s*and\s*[$€£]?\s*" + _DIGITS, re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*[$€£]?\s*$", re.I)
@@ -114,7 +92,7 @@ _OLDEST_AGE = 120
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 # "26 of the 150 seats", "three out of five judges": a part counts what its whole counts.
 _OF_WHOLE = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|your)\s+)?(\d[\d,]*(?:\.\d+)?|" + "|".join(_WORDS) + r")\b",
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|your)\s+)?(\d[\d,]*(?:\.\d+)?|" + "|".join(WORDS) + r")\b",
     re.I,
 )
 _AUXILIARIES = frozenset("is are was were be been has have had will would can could".split())
@@ -240,10 +218,10 @@ def read_numbers(
                 continue
             word = (scale.group(1) or short).lower()
             word = _SHORT_SCALES.get(word, word)
-            shown, value, step = f"{shown} {word}", value * _SCALES[word], step * _SCALES[word]
+            shown, value, step = f"{shown} {word}", value * SCALES[word], step * SCALES[word]
         plain = _quantity(text, match.start(), shown, value, step)
         if upper:  # from one end to the other, at the range's scale ("10-15 million")
-            high = float(upper_raw) * (_SCALES[word] if scale else 1.0)
+            high = float(upper_raw) * (SCALES[word] if scale else 1.0)
             plain = Quantity(shown, min(value, high), max(value, high), span=True)
         # the scale is read as what a number counts ("2.5 million people"), by its word ("$2.1bn": billion)
         units = _counted_units(text, match.start(), match.end())
@@ -256,13 +234,13 @@ def read_numbers(
                 quantity = replace(quantity, about=_content_words(words))
             unit = f"{currency.group(1)}{unit}" if currency else unit
             counted.setdefault(unit, set()).add(quantity)
-    fractions = list(_FRACTION.finditer(text))
+    fractions = list(FRACTION.finditer(text))
     for fraction in fractions:  # counting what its scale word and the word after it count
         share = _fraction_quantity(text, fraction)
         for unit in _counted_units(text, fraction.start(), fraction.start(2)):
             counted.setdefault(unit, set()).add(share)
     fraction_spans = [fraction.span() for fraction in fractions]
-    for match in _WORD_NUMBER.finditer(text):
+    for match in WORD_NUMBER.finditer(text):
         if _inside(match.start(), fraction_spans):
             continue
         if spoken := _word_quantity(text, match):
@@ -270,39 +248,24 @@ def read_numbers(
             count_end = max(match.end(group) for group in (1, 2, 3, 4))
             for unit in _counted_units(text, match.start(), count_end):
                 counted.setdefault(unit, set()).add(spoken)
-    for match in _ORDINAL.finditer(text):
+    for match in ORDINAL.finditer(text):
         if _inside(match.start(), skip):
             continue
-        rank = _ORDINAL_WORDS.index(match.group(1).lower()) + 1 if match.group(1) else int(match.group(2))
+        place = rank(match)
         for unit in _units(text, match.start(), match.end()):
             if not unit.endswith(" #"):
-                counted.setdefault(f"{unit} (rank)", set()).add(Quantity(_ordinal(rank), rank, rank))
+                counted.setdefault(f"{unit} (rank)", set()).add(Quantity(ordinal(place), place, place))
     return years, counted
 
 
 def _word_quantity(text: str, match: re.Match[str]) -> Quantity | None:
-    """A number in words, read as its digits would be: "one million" as "1 million" (rounding to
-    the million), "two hundred and fifty" as 250, "a billion" as "1 billion"."""
-    word, hundred, rest, article, scale = match.groups()
-    if article and not scale:
-        return None  # "a hundred" alone is too loose a figure to hold a passage to
-    count = 1 if article else _word_value(word) * (100 if hundred else 1) + (_word_value(rest) if rest else 0)
-    if not scale:
-        return _quantity(text, match.start(), f"{count:g}", count)
-    scale = scale.lower()
-    return _quantity(text, match.start(), f"{count:g} {scale}", count * _SCALES[scale], _SCALES[scale])
+    """A number in words, with what its bound allows ("more than two million")."""
+    spoken = spoken_number(match)
+    return _quantity(text, match.start(), *spoken) if spoken else None
 
 
 def _fraction_quantity(text: str, match: re.Match[str]) -> Quantity:
-    """ "half a million" as "0.5 million", rounding to the nearest tenth of a million."""
-    words, scale = match.group(1).lower(), match.group(2).lower()
-    share = 0.5 if words == "half" else 0.75 if words.startswith("three") else 0.25
-    return _quantity(text, match.start(), f"{share:g} {scale}", share * _SCALES[scale], _SCALES[scale] / 10)
-
-
-def _word_value(words: str) -> int:
-    """ "twenty-three" is 23, "eighty one" 81."""
-    return sum(_WORDS[part] for part in re.split(r"[-\s]", words.lower()))
+    return _quantity(text, match.start(), *fraction_number(match))
 
 
 def _results(text: str, skip: list[tuple[int, int]]) -> list[tuple[Quantity, tuple[int, int]]]:
@@ -324,7 +287,7 @@ def _is_result(text: str, start: int, end: int) -> bool:
     it ("2-3%", "10-15 people" are ranges)."""
     unit = _UNIT.match(text, end)
     word = unit.group(1).lower() if unit else ""
-    if _singular(word) == "%" or word in _SCALES or (_plural(word) and not _RESULT_WORD.fullmatch(word)):
+    if _singular(word) == "%" or word in SCALES or (_plural(word) and not _RESULT_WORD.fullmatch(word)):
         return False
     return bool(_RESULT_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _RESULT_AFTER.match(text, end))
 
@@ -365,11 +328,6 @@ def _content_words(words: list[str]) -> frozenset[str]:
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
-
-
-def _ordinal(rank: int) -> str:
-    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
-    return f"{rank}{suffix}"
 
 
 def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0) -> Quantity:

@@ -1,0 +1,50 @@
+"""Numbers in words read as digits: counts, scales, fractions and ranks."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.number_words import FRACTION, ORDINAL, WORD_NUMBER, fraction_number, ordinal, rank, spoken_number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("twenty-three", ("23", 23, 1.0)),
+        ("eighty one", ("81", 81, 1.0)),
+        ("two hundred and fifty", ("250", 250, 1.0)),
+        ("one million", ("1 million", 1e6, 1e6)),
+        ("a billion", ("1 billion", 1e9, 1e9)),
+        ("Forty Thousand", ("40 thousand", 4e4, 1e3)),
+    ],
+)
+def test_a_number_in_words_is_read_as_its_digits(text: str, expected: tuple[str, float, float]) -> None:
+    match = WORD_NUMBER.search(text)
+    assert match is not None and spoken_number(match) == expected
+
+
+def test_a_hundred_alone_and_a_word_glued_by_a_hyphen_are_not_read() -> None:
+    match = WORD_NUMBER.search("a hundred")
+    assert match is None or spoken_number(match) is None
+    assert WORD_NUMBER.search("number-one songs") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("half a million", ("0.5 million", 5e5, 1e5)),
+        ("a quarter of a billion", ("0.25 billion", 2.5e8, 1e8)),
+        ("three-quarters of a million", ("0.75 million", 7.5e5, 1e5)),
+    ],
+)
+def test_a_fraction_of_a_scale_rounds_to_a_tenth_of_it(text: str, expected: tuple[str, float, float]) -> None:
+    match = FRACTION.search(text)
+    assert match is not None and fraction_number(match) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "shown"), [("third term", 3, "3rd"), ("the 21st century", 21, "21st"), ("11th hour", 11, "11th")]
+)
+def test_ranks_in_words_and_digits(text: str, place: int, shown: str) -> None:
+    match = ORDINAL.search(text)
+    assert match is not None and rank(match) == place and ordinal(place) == shown
