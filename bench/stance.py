@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from bench._report import write_results  # noqa: E402
 from service.pipeline import Pipeline  # noqa: E402
+from service.pipeline.dates import publication_date  # noqa: E402
 from service.pipeline.premise import claim_premises  # noqa: E402
 from service.pipeline.retrieve import retrieve  # noqa: E402
 from service.pipeline.stance import CrossEncoderStance, OnnxStance, default_stance_dir  # noqa: E402
@@ -65,8 +66,11 @@ def claim_batches(pipeline: Pipeline, claims: list[str], modes: list[ContextMode
             min_similarity=-1.0,
             duplicate_similarity=s.duplicate_similarity,
         )
+        articles = {sid: store.get_article(sid) for sid in {c.passage.source_id for c in found}}
+        published = {sid: publication_date(a.published_at if a else None) for sid, a in articles.items()}
         for mode in modes:
-            batches[mode].append([(text, claim) for text in claim_premises(store, claim, found, mode)])
+            premises = claim_premises(store, claim, found, mode, published=published)
+            batches[mode].append([(text, claim) for text in premises])
     return batches
 
 

@@ -12,14 +12,23 @@ context is there to say who "he" or what "it" is, and such a passage already say
 sentence before could only lend its own stance. "It is the first national rail strike in Vestmark
 since 2011" entails "This is Vestmark's first national rail strike since 2011" (0.92) alone, and
 contradicted it (0.58) after "... but said the government would not intervene."
+
+A year or month the premise gives relative to its article's publication ("last year", "last
+month", "four years ago") is followed by the one it means, "last year (2024)", when the article's
+day is known. The stance model cannot know it, and read the phrase against a claim's year as a
+contradiction: it contradicts "Veltra sold 1.9 million vehicles in 2024" with "Veltra sold 1.9
+million vehicles last year" (0.63) and entails it with "... last year (2024)" (0.90). The cited
+passage keeps its words; only what the model reads changes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from datetime import date
 
 from service.pipeline.names import PassageWords, claim_names, proper_words
+from service.pipeline.relative_dates import find_relative_dates
 from service.pipeline.retrieve import Candidate
 from service.settings import ContextMode
 from service.storage import Store
@@ -45,9 +54,20 @@ def needs_context(text: str) -> bool:
     return word[0].islower() or word.lower() in _LEANING_OPENERS
 
 
-def premise(store: Store, candidate: Candidate, mode: ContextMode, names: Sequence[str] = ()) -> str:
+def premise(
+    store: Store,
+    candidate: Candidate,
+    mode: ContextMode,
+    names: Sequence[str] = (),
+    published: date | None = None,
+) -> str:
     """The text the stance model judges for ``candidate``; ``names``, the claim's, make a passage
-    that mentions them all stand alone (see the module docstring)."""
+    that mentions them all stand alone, and ``published``, its article's day, dates its "last
+    year" (see the module docstring)."""
+    return dated(_with_context(store, candidate, mode, names), published)
+
+
+def _with_context(store: Store, candidate: Candidate, mode: ContextMode, names: Sequence[str]) -> str:
     text = candidate.passage.text
     if mode == "never" or (mode == "needed" and not needs_context(text)):
         return text
@@ -57,17 +77,32 @@ def premise(store: Store, candidate: Candidate, mode: ContextMode, names: Sequen
     return f"{before} {text}" if before else text
 
 
+def dated(text: str, published: date | None) -> str:
+    """``text`` with the year or month each of its relative dates means after it: "sold 1.9 million
+    vehicles last year (2024)"."""
+    if published is None:
+        return text
+    out, done = [], 0
+    for relative in find_relative_dates(text, published):
+        end = relative.span[1]
+        out += [text[done:end], f" ({relative.meaning})"]
+        done = end
+    return "".join(out) + text[done:]
+
+
 def claim_premises(
     store: Store,
     claim: str,
     candidates: Sequence[Candidate],
     mode: ContextMode,
     proper: Collection[str] | None = None,
+    published: Mapping[str, date | None] | None = None,
 ) -> list[str]:
     """The premise of each candidate found for ``claim``, whose names are read as the consistency
     checker reads them: with ``proper``, the words the candidates write as names
-    (``names.proper_words``; found here unless given)."""
+    (``names.proper_words``; found here unless given). ``published`` gives each source's day."""
     if proper is None:
         proper = proper_words(c.passage.text for c in candidates)
     names = list(claim_names(claim, proper))
-    return [premise(store, c, mode, names) for c in candidates]
+    days = published or {}
+    return [premise(store, c, mode, names, days.get(c.passage.source_id)) for c in candidates]

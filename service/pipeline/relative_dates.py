@@ -74,6 +74,7 @@ class RelativeDate:
     first_year: int
     last_year: int
     month: Date | None = None
+    span: tuple[int, int] = (0, 0)  # where the text gives it
 
     @property
     def years(self) -> str:
@@ -81,6 +82,13 @@ class RelativeDate:
         if self.first_year == self.last_year:
             return str(self.first_year)
         return f"{self.first_year}-{self.last_year}"
+
+    @property
+    def meaning(self) -> str:
+        """What it means in words: "2022", "2021 or 2022", "February 2022"."""
+        if self.first_year != self.last_year:
+            return f"{self.first_year} or {self.last_year}"
+        return f"{self.month} {self.first_year}" if self.month else str(self.first_year)
 
 
 @dataclass(frozen=True)
@@ -129,7 +137,7 @@ def find_relative_dates(text: str, published: date) -> list[RelativeDate]:
             # "a year ago" in March 2023 may mean early 2022 or late 2021; in November, late 2022
             # or early 2023
             first = back - 1 if published.month <= 6 else back
-            out.append(RelativeDate(phrase, first, first + 1))
+            out.append(RelativeDate(phrase, first, first + 1, span=match.span()))
             continue
         if match["which"].lower() == "last" and _VERB_BEFORE.search(text, 0, match.start("which")):
             continue
@@ -137,10 +145,10 @@ def find_relative_dates(text: str, published: date) -> list[RelativeDate]:
         if match["unit"].lower() == "year":
             year = published.year + step
             named = Date(MONTH_INDEX[match["month"].rstrip(".")]) if match["month"] else None
-            out.append(RelativeDate(phrase, year, year, named))
+            out.append(RelativeDate(phrase, year, year, named, match.span()))
         else:
             year, month = divmod(published.year * 12 + published.month - 1 + step, 12)
-            out.append(RelativeDate(phrase, year, year, Date(month)))
+            out.append(RelativeDate(phrase, year, year, Date(month), match.span()))
     return out
 
 

@@ -92,15 +92,15 @@ def verify_claims(
         for i, claim in enumerate(statements)
     ]
     searched = time.perf_counter()
+    articles = {sid: store.get_article(sid) for sid in {c.passage.source_id for cands in found for c in cands}}
+    published = {sid: publication_date(a.published_at if a else None) for sid, a in articles.items()}
     propers = [proper_words(c.passage.text for c in cands) for cands in found]  # is "Okafor" in "Okafor voted" a name?
     pairs = [
         (text, claim)
         for claim, cands, proper in zip(statements, found, propers, strict=True)
-        for text in claim_premises(store, claim, cands, options.stance_context, proper)
+        for text in claim_premises(store, claim, cands, options.stance_context, proper, published)
     ]
     scores = stance_model.predict(pairs)
-    articles = {sid: store.get_article(sid) for sid in {c.passage.source_id for cands in found for c in cands}}
-    published = {sid: publication_date(a.published_at if a else None) for sid, a in articles.items()}
     explanations: list[list[str]] = []
     for claim, cands, proper in zip(statements, found, propers, strict=True):
         explanations.extend(

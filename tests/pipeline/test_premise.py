@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pytest
 
 from service.pipeline import Pipeline
-from service.pipeline.premise import claim_premises, needs_context, premise
+from service.pipeline.premise import claim_premises, dated, needs_context, premise
 from service.pipeline.retrieve import Candidate
 from service.records import ArticleInput
 from service.settings import Settings
@@ -84,6 +86,30 @@ def test_a_passage_that_names_all_the_claim_names_stands_alone(pipeline: Pipelin
     assert claim_premises(store, "Putin met Xi in the Kremlin.", found, "needed") == [texts[0], joined, texts[2]]
     assert claim_premises(store, "Putin hosted the talks in the Kremlin.", found, "needed") == texts
     assert claim_premises(store, "The talks were held in the evening.", found, "needed") == [texts[0], joined, texts[2]]
+
+
+def test_a_relative_date_is_followed_by_the_one_it_means() -> None:
+    text = "Veltra sold 1.9 million vehicles last year, up from 1.7 million in 2023. Last month it fell."
+    assert dated(text, date(2025, 2, 14)) == (
+        "Veltra sold 1.9 million vehicles last year (2024), up from 1.7 million in 2023."
+        " Last month (January 2025) it fell."
+    )
+    assert dated(text, None) == text, "an undated article's 'last year' means nothing"
+    assert dated("It opened in 2019.", date(2025, 2, 14)) == "It opened in 2019."
+
+
+def test_a_premise_is_dated_with_its_context_from_its_articles_day(pipeline: Pipeline) -> None:
+    pipeline.ingest([ArticleInput("trip", "Xi flew to Moscow last month. He met Putin there.")])
+    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("trip")]
+    store = pipeline.store
+    assert claim_premises(store, "Putin met Xi.", found, "needed", published={"trip": date(2023, 3, 20)}) == [
+        "Xi flew to Moscow last month (February 2023).",
+        "Xi flew to Moscow last month (February 2023). He met Putin there.",
+    ]
+    assert claim_premises(store, "Putin met Xi.", found, "needed") == [
+        "Xi flew to Moscow last month.",
+        "Xi flew to Moscow last month. He met Putin there.",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,21 @@ THURSDAY = date(2024, 3, 7)
 def test_find_relative_dates(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     found = find_relative_dates(text, date(2023, 3, 17))
     assert [(r.phrase, r.years, str(r.month) if r.month else None) for r in found] == expected
+    assert [text[slice(*r.span)] for r in found] == [phrase for phrase, _, _ in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("Putin was in Beijing last year.", "2022"),
+        ("They met in February last year.", "February 2022"),
+        ("Wang Yi was in Moscow last month.", "February 2023"),
+        ("The war began a year ago.", "2021 or 2022"),
+    ],
+)
+def test_a_relative_date_says_what_it_means_in_words(text: str, meaning: str) -> None:
+    [found] = find_relative_dates(text, date(2023, 3, 17))
+    assert found.meaning == meaning
 
 
 def test_last_month_in_january_is_december_of_the_year_before() -> None:

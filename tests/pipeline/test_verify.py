@@ -139,6 +139,17 @@ def test_relative_dates_are_read_from_the_day_the_article_was_published(pipeline
     assert not any(r.startswith("date mismatch") for found in right_year.values() for r in found)
 
 
+def test_the_stance_model_reads_last_year_as_the_year_it_means(pipeline: Pipeline) -> None:
+    """Read as written, "last year" against the claim's 2024 came out a contradiction (0.63)."""
+    text = "Veltra sold 1.9 million vehicles last year. Its shares closed lower on Friday."
+    pipeline.ingest([ArticleInput("sales", text, published_at="2025-02-14")])
+    report = pipeline.verify("Veltra sold 1.9 million vehicles in 2024.")
+    assert report["verdict"] == "supported"
+    cited = report["sources"][0]["passages"][0]
+    assert (cited["text"], cited["stance"]) == ("Veltra sold 1.9 million vehicles last year.", "supports")
+    assert text[cited["start"] : cited["end"]] == cited["text"], "the citation keeps the article's words"
+
+
 def reasons_by_passage(pipeline: Pipeline, claim: str, kind: str, **options: Any) -> dict[str, list[str]]:
     """The reasons of one ``kind`` on each cited passage (by its text) of the one source that answers ``claim``."""
     [source] = pipeline.verify(claim, **options)["sources"]
