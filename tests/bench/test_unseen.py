@@ -1,31 +1,44 @@
-"""bench/unseen/: the labelled claims name articles that exist, and `eval claims` scores all of them."""
+"""bench/unseen/ and bench/fresh/: the labelled claims name articles that exist, and `eval claims`
+scores all of them."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+
 from service.pipeline import Pipeline
 from service.pipeline.documents import read_articles
 from service.pipeline.evaluate import eval_claims, read_jsonl
 
-UNSEEN = Path(__file__).resolve().parents[2] / "bench" / "unseen"
+BENCH = Path(__file__).resolve().parents[2] / "bench"
 SIDES = {"supported": ("supports",), "refuted": ("contradicts",), "not_enough_info": ()}
+# Each sample: its folder, articles, claims and expected source stances.
+SAMPLES = [("unseen", 7, 84, 68), ("fresh", 4, 58, 51)]
 
 
-def test_each_claim_names_the_articles_that_settle_it() -> None:
-    articles = {a.source_id for a in read_articles([UNSEEN / "articles"])}
-    assert len(articles) == 7
-    claims = list(read_jsonl(UNSEEN / "claims.jsonl"))
-    assert len({c["id"] for c in claims}) == len(claims) == 84
+@pytest.mark.parametrize(("folder", "article_count", "claim_count", "stance_count"), SAMPLES)
+def test_each_claim_names_the_articles_that_settle_it(
+    folder: str, article_count: int, claim_count: int, stance_count: int
+) -> None:
+    articles = {a.source_id for a in read_articles([BENCH / folder / "articles"])}
+    assert len(articles) == article_count
+    claims = list(read_jsonl(BENCH / folder / "claims.jsonl"))
+    assert len({c["id"] for c in claims}) == len(claims) == claim_count
+    assert sum(len(c["supports"]) + len(c["contradicts"]) for c in claims) == stance_count
     for claim in claims:
         named = {side for side in ("supports", "contradicts") if claim[side]}
         assert named == set(SIDES[claim["verdict"]]), claim
         assert set(claim["supports"] + claim["contradicts"]) <= articles, claim
 
 
-def test_eval_claims_scores_every_unseen_claim(pipeline: Pipeline) -> None:
-    score = eval_claims(pipeline, UNSEEN / "claims.jsonl", UNSEEN / "articles")
+@pytest.mark.parametrize(("folder", "article_count", "claim_count", "stance_count"), SAMPLES)
+def test_eval_claims_scores_every_claim(
+    pipeline: Pipeline, folder: str, article_count: int, claim_count: int, stance_count: int
+) -> None:
+    score = eval_claims(pipeline, BENCH / folder / "claims.jsonl", BENCH / folder / "articles")
     line = score.summary()
-    assert re.fullmatch(r"verdict_acc=\d+/84 stance_recall=\d+/68 wrong_stance=\d+ citations=0/0", line), line
-    assert len(score.rows) == 84
+    expected = rf"verdict_acc=\d+/{claim_count} stance_recall=\d+/{stance_count} wrong_stance=\d+ citations=0/0"
+    assert re.fullmatch(expected, line), line
+    assert len(score.rows) == claim_count
