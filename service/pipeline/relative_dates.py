@@ -73,8 +73,8 @@ class RelativeDate:
     phrase: str
     first_year: int
     last_year: int
+    span: tuple[int, int]  # where the text gives it
     month: Date | None = None
-    span: tuple[int, int] = (0, 0)  # where the text gives it
 
     @property
     def years(self) -> str:
@@ -137,7 +137,7 @@ def find_relative_dates(text: str, published: date) -> list[RelativeDate]:
             # "a year ago" in March 2023 may mean early 2022 or late 2021; in November, late 2022
             # or early 2023
             first = back - 1 if published.month <= 6 else back
-            out.append(RelativeDate(phrase, first, first + 1, span=match.span()))
+            out.append(RelativeDate(phrase, first, first + 1, match.span()))
             continue
         if match["which"].lower() == "last" and _VERB_BEFORE.search(text, 0, match.start("which")):
             continue
@@ -145,10 +145,10 @@ def find_relative_dates(text: str, published: date) -> list[RelativeDate]:
         if match["unit"].lower() == "year":
             year = published.year + step
             named = Date(MONTH_INDEX[match["month"].rstrip(".")]) if match["month"] else None
-            out.append(RelativeDate(phrase, year, year, named, match.span()))
+            out.append(RelativeDate(phrase, year, year, match.span(), named))
         else:
             year, month = divmod(published.year * 12 + published.month - 1 + step, 12)
-            out.append(RelativeDate(phrase, year, year, Date(month), match.span()))
+            out.append(RelativeDate(phrase, year, year, match.span(), Date(month)))
     return out
 
 
