@@ -85,7 +85,9 @@ def _direction_ablation(overall: dict[str, int]) -> list[str]:
         ' "rose", "lowest" against "highest", "down from" or "unchanged" against "rose", "acquitted" or "not'
         f' guilty" against "convicted", said of one of the last {SUBJECT_STEMS} content words before both words,'
         " or for verbs with an object and adjectives of what follows them, or for a change after a figure's comma"
-        " of what the figure counts, neither negated nor a forecast; `service/pipeline/direction.py`)",
+        ' of what the figure counts; "lost" against "won" and "overturned", "struck down" or "rejected" against'
+        ' "upheld" or "approved" only of one object ("lost its first challenge", "the ban was upheld"); neither'
+        " negated nor a forecast; `service/pipeline/direction.py`)",
         f"Acting on a direction mismatch moves {ADJUST_SHARES[DIRECTION_MISMATCH]:.0%}, the best of these (the"
         " smallest on a tie): the words may still be said of different things, so it tips pairs the model is"
         " unsure of and leaves confident ones.",

@@ -29,7 +29,12 @@ Rules (thresholds are settings, documented in docs/config.md):
   supporting passage. An article that says "net profit ... down from 630 million" is the
   evidence on "Orbix's profit rose"; a less similar sentence the model supports ("the job cuts
   come a year after Orbix bought ...") is the related-but-silent kind the margin above exists
-  for, and the model's confidence in it says nothing about which is the evidence.
+  for, and the model's confidence in it says nothing about which is the evidence. The other way
+  round, a supporting passage closer to the claim than every such contradiction leaves them out of
+  the contest: "reported a 12% rise in half-year profit" is the evidence on "Fenwick's half-year
+  profit rose 12%", and "raised its interim dividend by 5%", a number mismatch of another
+  quantity, was made a contradiction (0.88) stronger than the support (0.77) by the adjustment,
+  not by the model's reading.
 * verdict: with credible sources on both sides (each side's best >= conflict_threshold), the
   verdict is ``conflicting`` with confidence min(best support, best contradiction). Otherwise the
   side with the strongest source wins: confidence = noisy-OR of that side's sources, scaled by
@@ -183,12 +188,18 @@ def source_stance(
 ) -> SourceStance:
     """The stance of one source from its passages' (counted) scores; with ``similarities`` and
     ``explained`` (which passages the consistency checker finds a concrete mismatch in), a
-    contradiction it explains beats any support no closer to the claim."""
+    contradiction it explains beats any support no closer to the claim, and a support closer than
+    every such contradiction leaves them out of the contest."""
     stances = [passage_stance(s, t) for s in scores]
+    if similarities is not None and explained is not None:
+        closer = _closer_side(stances, similarities, explained)
+        if closer == CONTRADICTS:
+            best = max(float(s[CON]) for s, st in zip(scores, stances, strict=True) if st == CONTRADICTS)
+            return SourceStance(CONTRADICTS, round(best, 4))
+        if closer == SUPPORTS:
+            stances = [NEUTRAL if why and st == CONTRADICTS else st for st, why in zip(stances, explained, strict=True)]
     best_ent = max((float(s[ENT]) for s, st in zip(scores, stances, strict=True) if st == SUPPORTS), default=0.0)
     best_con = max((float(s[CON]) for s, st in zip(scores, stances, strict=True) if st == CONTRADICTS), default=0.0)
-    if similarities is not None and explained is not None and _explained_closer(stances, similarities, explained):
-        return SourceStance(CONTRADICTS, round(best_con, 4))
     if best_ent > best_con:
         return SourceStance(SUPPORTS, round(best_ent, 4))
     if best_con > best_ent:
@@ -197,15 +208,15 @@ def source_stance(
     return SourceStance(NEUTRAL, round(1.0 - strongest, 4))
 
 
-def _explained_closer(stances: Sequence[str], similarities: Sequence[float], explained: Sequence[bool]) -> bool:
-    """Whether a contradicting passage with a concrete mismatch is at least as close to the claim
-    as every supporting passage of its source."""
+def _closer_side(stances: Sequence[str], similarities: Sequence[float], explained: Sequence[bool]) -> str | None:
+    """Which is closer to the claim, when a source has both: its closest supporting passage or
+    its closest contradicting passage with a concrete mismatch (a tie goes to the mismatch)."""
     rows = list(zip(stances, similarities, explained, strict=True))
     closest_explained = max((sim for st, sim, why in rows if st == CONTRADICTS and why), default=None)
     closest_support = max((sim for st, sim, _ in rows if st == SUPPORTS), default=None)
     if closest_explained is None or closest_support is None:
-        return False
-    return closest_explained >= closest_support
+        return None
+    return CONTRADICTS if closest_explained >= closest_support else SUPPORTS
 
 
 def _noisy_or(values: Sequence[float]) -> float:

@@ -89,12 +89,14 @@ def reasons(
     published: date | None = None,
     claimed: date | None = None,
     proper: Collection[str] = (),
+    premise: str | None = None,
 ) -> list[str]:
     """Human-readable disagreements between claim and passage (empty when none are found).
     ``published``, the day the passage's article came out, dates its "last year", "next month",
     "on Tuesday" and "last week"; ``claimed``, the day the claim was made, dates the claim's;
     ``proper``, the words the passages found for the claim write as names, says whether the
-    claim's first word is one (``names.proper_words``).
+    claim's first word is one (``names.proper_words``); ``premise``, what the stance model reads
+    for the passage (``premise.claim_premises``), may name what the passage calls "the company".
 
     Examples:
         >>> reasons("Xi has met Putin 40 times", "Xi has met Putin in person 39 times")
@@ -128,10 +130,13 @@ def reasons(
         out.append(f"{DATE_MISMATCH}: claim {_listed(claim_day_names)}, passage {_listed(day_names)}")
     words = PassageWords.of(passage)
     missing = {name: role for name, role in claim_names(claim, proper).items() if not words.mention(name)}
-    # a passage without the claim's names says its direction of someone or something else
-    if not missing and (moved := opposed(claim, passage)):
+    # a passage without the claim's names says its direction of someone or something else, unless
+    # the sentence before it, which the stance model reads it with, names them ("Hartwell Homes
+    # brought the case. The company had lost its first challenge.")
+    named = not missing or (premise is not None and all(PassageWords.of(_text(premise)).mention(n) for n in missing))
+    if named and (moved := opposed(claim, passage)):
         out.append(f"{DIRECTION_MISMATCH}: claim {moved[0]}, passage {moved[1]}")
-    if not missing and (swapped := swapped_roles(claim, passage)):
+    if named and (swapped := swapped_roles(claim, passage)):
         out.append(f'{ROLES_SWAPPED}: claim "{swapped[0]}", passage "{swapped[1]}"')
     others = {name: role_holder(role, passage) for name, role in missing.items() if role}
     for name, other in sorted(others.items()):

@@ -3,15 +3,17 @@
 A cross-encoder trained on small NLI sets reads shared words as agreement, so "Annual inflation fell
 to 3.2% in October" can entail "Inflation rose in October" for it, and "Oskar Lind was acquitted"
 can entail "Oskar Lind was convicted". News is full of such pairs: prices, rates, profits, turnout
-and verdicts go one way or the other. The checker finds a word of a direction in the claim
-("rose", "increased", "highest", "convicted") and a word of the opposite direction in the passage
-("fell", "decreased", "lowest", "acquitted") that say it of the same thing: a content word of the
-claim among the few words before both (their subject: "inflation rose", "Lind was acquitted"),
-or, for verbs that take an object and adjectives ("cut rates" / "raised rates", "the lowest turnout"),
-among the few words after both when one of them has no subject of its own. A figure's change after
-a comma ("Unemployment stood at 4.1%, unchanged from the previous quarter"; "a profit of 410 million
-crowns, down from 630 million") is said of what the clause names before the figure, and "unchanged"
-opposes both directions.
+and verdicts go one way or the other, contests are won or lost, and rulings upheld or overturned.
+The checker finds a word of a direction in the claim ("rose", "increased", "highest", "convicted",
+"won", "upheld") and a word of the opposite direction in the passage ("fell", "decreased", "lowest",
+"acquitted", "lost", "overturned") that say it of the same thing: a content word of the claim among
+the few words before both (their subject: "inflation rose", "Lind was acquitted"), or, for verbs
+that take an object and adjectives ("cut rates" / "raised rates", "the lowest turnout"), among the
+few words after both when one of them has no subject of its own. What was won or lost, approved or
+rejected, must be the same in both ("Rovers lost their captain" says nothing of the match). A
+figure's change after a comma ("Unemployment stood at 4.1%, unchanged from the previous quarter"; "a
+profit of 410 million crowns, down from 630 million") is said of what the clause names before the
+figure, and "unchanged" opposes both directions.
 
 It stays out of the way where the words do not oppose: a direction under a negation cue of
 ``negation`` ("did not fall": it may have stayed; "refused to cut") or a modal ("is expected to
@@ -30,6 +32,13 @@ from service.pipeline.negation import content_stem_list, negation_cue, normal_te
 UP, DOWN, STILL = 1, -1, 0
 # Each family: the words of one direction, the words of the other. Any word of a family opposes any
 # word of its other direction ("rose" / "dropped", "raised" / "cut").
+# Verbs of two words that overturn or reject, read as one word ("struckdown") and shown as written.
+_TWO_WORD_VERBS = (
+    "strike down, strikes down, struck down, striking down, vote down, votes down, voted down, voting down, "
+    "throw out, throws out, threw out, thrown out, throwing out, turn down, turns down, turned down, turning down"
+).split(", ")
+_TWO_WORD = re.compile(r"\b(?:" + "|".join(verb.replace(" ", r"\s+") for verb in _TWO_WORD_VERBS) + r")\b", re.I)
+_SHOWN = {verb.replace(" ", ""): verb for verb in _TWO_WORD_VERBS}
 _FAMILIES: dict[str, tuple[str, str]] = {
     "how much": (
         "rise rises rose risen rising increase increases increased increasing grow grows grew grown growing "
@@ -49,20 +58,42 @@ _FAMILIES: dict[str, tuple[str, str]] = {
         "weakened weakening",
     ),
     "verdict": ("convicted guilty", "acquitted"),
+    "outcome": ("win wins won winning", "lose loses lost losing"),
+    "decision": (
+        "approve approves approved approving uphold upholds upheld upholding accept accepts accepted accepting",
+        "reject rejects rejected rejecting overturn overturns overturned overturning quash quashes quashed "
+        "quashing veto vetoes vetoed vetoing " + " ".join(_SHOWN),
+    ),
 }
 # Families with no middle ground, where a negated word means the other direction ("found Lind not
 # guilty"); elsewhere "did not fall" may mean "stayed", so a negated word says nothing. Nor does a
 # verdict word after a verb of refusal: "Lind denied being guilty" is his word, not a verdict.
 _TWO_SIDED = frozenset({"verdict"})
+# Families whose words say something only of what follows them: "Rovers lost their captain" says
+# nothing of whether Rovers won the match, nor does "the council rejected an amendment" of whether
+# it approved the budget. Their words oppose only when said of one object ("won its first
+# challenge" / "lost its first challenge"), or, for a decision, one's object is the other's
+# passive subject ("overturned the ban" / "the ban was upheld"). What follows a loss may be who
+# won ("the Lakers lost to the Celtics", "the Celtics won").
+_OF_AN_OBJECT = frozenset({"outcome", "decision"})
+_PASSIVE_OBJECT = frozenset({"decision"})
+_SHORT_FUNCTION_WORDS = frozenset(
+    "the its his her our you him and but nor for was has had are not all any own who how why out off per via "
+    "one two six ten new old big top".split()
+)
 # The how-much words of a level, not of a move: adjectives ("the lowest turnout").
 _LEVEL_WORDS = frozenset("high higher highest low lowest".split())
 # Words followed by what moved: verbs with an object ("raised rates", "cut jobs") and adjectives
 # ("higher risk", "the lowest turnout"), so the words after them name it too.
-_NAMES_WHAT_FOLLOWS = _LEVEL_WORDS | frozenset(
-    "increase increases increased increasing decrease decreases decreased decreasing raise raises raised raising "
-    "hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower lowers lowered lowering reduce "
-    "reduces reduced reducing slash slashes slashed slashing doubled doubling tripled tripling quadrupled "
-    "quadrupling halved halving".split()
+_NAMES_WHAT_FOLLOWS = (
+    _LEVEL_WORDS
+    | frozenset(
+        "increase increases increased increasing decrease decreases decreased decreasing raise raises raised raising "
+        "hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower lowers lowered lowering reduce "
+        "reduces reduced reducing slash slashes slashed slashing doubled doubling tripled tripling quadrupled "
+        "quadrupling halved halving".split()
+    )
+    | frozenset(word for family in _OF_AN_OBJECT for side in _FAMILIES[family] for word in side.split())
 )
 _SIGN: dict[str, tuple[str, int]] = {
     word: (family, sign)
@@ -141,7 +172,7 @@ def opposed(claim: str, passage: str) -> tuple[str, str] | None:
         if any(m.sign == said.sign for m in against):
             continue
         if opposite := next((m for m in against if m.sign != said.sign), None):
-            return said.word, opposite.word
+            return _SHOWN.get(said.word, said.word), _SHOWN.get(opposite.word, opposite.word)
     return None
 
 
@@ -151,7 +182,9 @@ def _same_subject(a: Moved, b: Moved) -> bool:
     "increased susceptibility to diet-induced obesity"), or one's object as the other's passive
     subject ("cut interest rates" / "interest rates were raised"). Where both have subjects of their
     own, one shared word of the object is not enough: "the risk of dementia" is not "the risk of
-    early death"."""
+    early death". Words of a family ``_OF_AN_OBJECT`` need the object, a subject in common or not."""
+    if a.family in _OF_AN_OBJECT:
+        return _same_object(a, b)
     if a.before & b.before:
         return True
     if a.sign == STILL or b.sign == STILL:
@@ -164,9 +197,18 @@ def _same_subject(a: Moved, b: Moved) -> bool:
     return bool(a.after & b.before or b.after & a.before)
 
 
+def _same_object(a: Moved, b: Moved) -> bool:
+    """Whether two words that are said of what follows them are said of one thing: a word of the
+    object in common (two, where the subjects are two different ones), or, for a decision, one's
+    object as the other's passive subject."""
+    if shared := a.after & b.after:
+        return len(shared) >= SHARED_OBJECT_STEMS or bool(a.before & b.before) or not (a.before and b.before)
+    return a.family in _PASSIVE_OBJECT and bool(a.after & b.before or b.after & a.before)
+
+
 def _moves(text: str) -> list[Moved]:
     """The direction words of ``text`` that state a direction (not negated, not a forecast)."""
-    text = _NOT_DIRECTION.sub(" ", normal_text(text))
+    text = _TWO_WORD.sub(lambda verb: "".join(verb.group().split()), _NOT_DIRECTION.sub(" ", normal_text(text)))
     written = _TOKEN.findall(text)
     tokens = [t.casefold() for t in written]
     out = []
@@ -182,7 +224,8 @@ def _moves(text: str) -> list[Moved]:
             continue
         sign = -sign if cue else sign
         subject = frozenset(_content(before)[-SUBJECT_STEMS:])
-        after = frozenset(_content(_object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])))
+        object_words = _object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])
+        after = frozenset(_content(object_words) + (_short_nouns(object_words) if family in _OF_AN_OBJECT else []))
         out.append(Moved(token, family, sign, token in _NAMES_WHAT_FOLLOWS, subject, after))
     return out
 
@@ -242,6 +285,12 @@ def _object_words(words: list[str]) -> list[str]:
 def _ends_clause(word: str) -> bool:
     """A sentence mark, a comma or a word that opens another clause."""
     return word in _CLAUSE_END or word in _CLAUSE_OPENERS or word == ","
+
+
+def _short_nouns(words: list[str]) -> list[str]:
+    """Words of three letters that are not function words: what is won, lost or struck down is
+    often one ("the law", "the ban", "the cup"), and ``_content`` reads words of four or more."""
+    return [w for w in words if len(w) == 3 and w.isalpha() and w not in _SHORT_FUNCTION_WORDS]
 
 
 def _content(words: list[str]) -> list[str]:

@@ -95,17 +95,17 @@ def verify_claims(
     articles = {sid: store.get_article(sid) for sid in {c.passage.source_id for cands in found for c in cands}}
     published = {sid: publication_date(a.published_at if a else None) for sid, a in articles.items()}
     propers = [proper_words(c.passage.text for c in cands) for cands in found]  # is "Okafor" in "Okafor voted" a name?
-    pairs = [
-        (text, claim)
+    premises = [
+        claim_premises(store, claim, cands, options.stance_context, proper, published)
         for claim, cands, proper in zip(statements, found, propers, strict=True)
-        for text in claim_premises(store, claim, cands, options.stance_context, proper, published)
     ]
+    pairs = [(text, claim) for claim, texts in zip(statements, premises, strict=True) for text in texts]
     scores = stance_model.predict(pairs)
-    explanations: list[list[str]] = []
-    for claim, cands, proper in zip(statements, found, propers, strict=True):
-        explanations.extend(
-            reasons(claim, c.passage.text, published[c.passage.source_id], claimed, proper) for c in cands
-        )
+    explanations = [
+        reasons(claim, c.passage.text, published[c.passage.source_id], claimed, proper, text)
+        for claim, cands, proper, texts in zip(statements, found, propers, premises, strict=True)
+        for c, text in zip(cands, texts, strict=True)
+    ]
     kinds = adjusted_kinds(options.consistency_adjust)
     if kinds and len(scores) and stance_model.name != NO_MODEL:
         scores = np.stack([adjust(row, why, kinds) for row, why in zip(scores, explanations, strict=True)])

@@ -130,6 +130,22 @@ def test_reasons(claim: str, passage: str, expected: list[str]) -> None:
     assert reasons(claim, passage) == expected
 
 
+def test_a_direction_said_of_what_the_sentence_before_names_counts() -> None:
+    claim = "Hartwell Homes won its first challenge in the High Court."
+    passage = "The company had lost its first challenge in the High Court last year."
+    # alone, the passage may say it of another company
+    assert reasons(claim, passage) == ["not in passage: Hartwell Homes"]
+    # read after the sentence that names the company, as the stance model reads it
+    premise = "The case was brought by Hartwell Homes, a developer. " + passage
+    assert reasons(claim, passage, premise=premise) == [
+        "direction mismatch: claim won, passage lost",
+        "not in passage: Hartwell Homes",
+    ]
+    # a sentence before that names someone else leaves it someone else's
+    other = "The case was brought by Fenmoor Estates. " + passage
+    assert reasons(claim, passage, premise=other) == ["not in passage: Hartwell Homes"]
+
+
 PUBLISHED = date(2023, 3, 17)
 
 
@@ -288,6 +304,21 @@ def test_an_explained_contradiction_beats_a_support_no_closer_to_the_claim() -> 
     # a mismatch on a passage the model does not read as a contradiction decides nothing
     neutral = np.array([0.3, 0.4, 0.3])
     assert source_stance([support, neutral], T, [0.55, 0.73], [False, True]) == SourceStance("supports", 0.9)
+
+
+def test_a_support_closer_to_the_claim_than_every_explained_contradiction_leaves_them_out() -> None:
+    # "Fenwick's half-year profit rose 12%": the article's "reported a 12% rise in half-year profit"
+    # (closer, supports) against "raised its interim dividend by 5%" (a number mismatch, but of
+    # another quantity, adjusted to a contradiction stronger than the support)
+    support, explained = np.array([0.77, 0.05, 0.18]), np.array([0.02, 0.1, 0.88])
+    assert source_stance([support, explained], T, [0.75, 0.6], [False, True]) == SourceStance("supports", 0.77)
+    # without the similarities the stronger contradiction wins, as it does when not explained
+    assert source_stance([support, explained], T) == SourceStance("contradicts", 0.88)
+    assert source_stance([support, explained], T, [0.75, 0.6], [False, False]) == SourceStance("contradicts", 0.88)
+    # a contradiction the model reads without a mismatch still competes
+    plain = np.array([0.1, 0.1, 0.8])
+    rows = [support, explained, plain]
+    assert source_stance(rows, T, [0.75, 0.6, 0.5], [False, True, False]) == SourceStance("contradicts", 0.8)
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,25 @@ from service.pipeline.direction import opposed
         ),
         ("The central bank raised rates.", "The central bank left rates unchanged.", ("raised", "unchanged")),
         ("Rates were left unchanged.", "The bank raised interest rates to 5%.", ("unchanged", "raised")),
+        # who won or lost what: the same object, subjects in common or not
+        (
+            "Hartwell Homes won its first challenge in the High Court.",
+            "The company had lost its first challenge in the High Court last year.",
+            ("won", "lost"),
+        ),
+        ("Rovers won the derby.", "Rovers lost the derby 2-1.", ("won", "lost")),
+        # a decision, and its object as the other's passive subject
+        ("The Court of Appeal upheld the housing ban.", "Appeals court overturns housing ban", ("upheld", "overturns")),
+        ("The court upheld the ban.", "The ban was quashed by the court.", ("upheld", "quashed")),
+        ("Parliament approved the budget.", "Parliament rejected the budget.", ("approved", "rejected")),
+        # verbs of two words, shown as written, and an object of three letters
+        (
+            "The Supreme Court upheld the law.",
+            "The Supreme Court struck down the law on Monday.",
+            ("upheld", "struck down"),
+        ),
+        ("Parliament approved the budget.", "Parliament voted down the budget.", ("approved", "voted down")),
+        ("City won the cup.", "City lost the cup final.", ("won", "lost")),
     ],
 )
 def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
@@ -119,6 +138,15 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         # a figure of another thing went down; what stays unchanged is another thing
         ("Revenue rose in the quarter.", "Profit was 80 million dollars in the quarter, down from 95 million."),
         ("The bank raised rates.", "The bank left its forecast unchanged."),
+        # what was won or lost, or decided on, is another thing
+        ("Rovers won the derby.", "Rovers lost their captain to injury."),
+        ("Parliament approved the budget.", "Parliament rejected an amendment to the budget."),
+        ("The court upheld the ban.", "The court dismissed the appeal."),
+        ("The court upheld the ban.", "The court struck down the law."),
+        ("City won the cup.", "City lost the game."),
+        # someone else lost it; who lost to whom is who won
+        ("Smith won the election.", "Jones lost the election."),
+        ("The Lakers lost to the Celtics.", "The season ended with the Boston Celtics winning the title."),
     ],
 )
 def test_opposed_leaves_passages_that_do_not_turn_the_claim_around(claim: str, passage: str) -> None:

@@ -341,3 +341,35 @@ def _verify_acting_on(pipeline: Pipeline, mode: str, claim: str) -> dict[str, An
         return lent.verify(claim)
     finally:
         lent.close()
+
+
+def test_a_closer_support_outweighs_a_mismatch_of_another_quantity(pipeline: Pipeline) -> None:
+    """The dividend's 5% is a number mismatch against the claim's 12%, adjusted to a contradiction
+    stronger than the model's support for the sentence that gives the 12%; that sentence is the
+    closer of the two, and the evidence."""
+    text = (
+        "Tarrow, the country's fourth-largest grocer, reported a 12% rise in half-year profit on Wednesday."
+        " Pre-tax profit rose to 412 million pounds. Tarrow raised its interim dividend by 5% to 4.2 pence a share."
+    )
+    pipeline.ingest([ArticleInput("grocer", text)])
+    report = pipeline.verify("Tarrow's half-year profit rose 12%.")
+    assert report["verdict"] == "supported"
+    [source] = report["sources"]
+    by_text = {p["text"]: p for p in source["passages"]}
+    dividend = by_text["Tarrow raised its interim dividend by 5% to 4.2 pence a share."]
+    assert dividend["reasons"][:1] == ["number mismatch: claim 12, passage 5"]
+
+
+def test_a_passage_that_says_the_named_company_lost_what_the_claim_says_it_won(pipeline: Pipeline) -> None:
+    """ "The company" is named by the sentence before, which the stance model reads the passage with."""
+    text = (
+        "The case was brought by Hartwell Homes, a developer that planned 450 homes north of the town."
+        " The company had lost its first challenge in the High Court last year."
+    )
+    pipeline.ingest([ArticleInput("court", text)])
+    report = pipeline.verify("Hartwell Homes won its first challenge in the High Court.")
+    assert report["verdict"] == "refuted"
+    cited = {p["text"]: p for p in report["sources"][0]["passages"]}
+    lost = cited["The company had lost its first challenge in the High Court last year."]
+    assert "direction mismatch: claim won, passage lost" in lost["reasons"]
+    assert lost["stance"] == "contradicts"
