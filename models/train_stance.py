@@ -43,7 +43,7 @@ from models.name_probe import SWAPPED_NAMES, swapped_name_pairs
 from models.prune import prune_ffn
 from models.stance_data import DEFAULT_MIX, LABELS, Pair, build_mix, load_splits
 from service.pipeline.evaluate import classification_metrics
-from service.pipeline.stance import MAX_TOKENS, TRUNCATION_SIDE
+from service.pipeline.stance import MAX_TOKENS, TRUNCATION_SIDE, stance_input
 
 log = logging.getLogger("train_stance")
 PRUNE_SAMPLE = 1024  # pairs: tens of thousands of tokens, far more rows than the 1,536 units a refit solves for
@@ -70,8 +70,8 @@ def length_bucketed_batches(pairs: list[Pair], batch_size: int, seed: int) -> li
 
 def encode(tokenizer: Any, batch: list[Pair], max_length: int, device: str = "cpu") -> dict[str, Any]:
     encoded = tokenizer(
-        [p.premise for p in batch],
-        [p.hypothesis for p in batch],
+        [stance_input(p.premise) for p in batch],
+        [stance_input(p.hypothesis) for p in batch],
         truncation="only_first",
         max_length=max_length,
         padding=True,
