@@ -134,6 +134,16 @@ SUBJECT_STEMS = 2
 SHARED_OBJECT_STEMS = 2
 _MODAL = frozenset("will would could may might should expected likely forecast forecasts predicted plans".split())
 _CLAUSE_END = frozenset(".;:!?")
+_DETERMINERS = frozenset("a an the its their his her this that".split())
+# The direction words that are also nouns of a change ("a rise", "the cuts"), not their past forms.
+_CHANGE_NOUNS = frozenset(
+    "rise rises increase increases jump jumps surge surges gain gains boost boosts hike hikes fall falls "
+    "decrease decreases drop drops decline declines slump slumps plunge plunges cut cuts".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december spring summer autumn "
+    "winter".split()
+)
 # Words that open another clause: what comes before them is not the direction word's subject
 # ("sleep, and an increase in the time ...").
 _CLAUSE_OPENERS = frozenset(
@@ -223,11 +233,29 @@ def _moves(text: str) -> list[Moved]:
         if _MODAL & set(before) or (cue and (family not in _TWO_SIDED or cue != "plain")):
             continue
         sign = -sign if cue else sign
-        subject = frozenset(_content(before)[-SUBJECT_STEMS:])
+        changed = _changed_in(tokens, i)
+        subject = frozenset(_content(changed) if changed else _content(before)[-SUBJECT_STEMS:])
         object_words = _object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])
         after = frozenset(_content(object_words) + (_short_nouns(object_words) if family in _OF_AN_OBJECT else []))
         out.append(Moved(token, family, sign, token in _NAMES_WHAT_FOLLOWS, subject, after))
     return out
+
+
+def _changed_in(tokens: list[str], i: int) -> list[str]:
+    """For a direction word used as a noun before "in" or "of" ("a 12% rise in half-year profit",
+    "the sharp fall in sales", "the increase of crime"), the words after it: what rose or fell, as
+    the subject is of the verb. Empty elsewhere; a determiner or a figure before the word, or before
+    its adjective, makes it a noun."""
+    if tokens[i] not in _CHANGE_NOUNS or tokens[i + 1 : i + 2] not in (["in"], ["of"]):
+        return []
+    if not any(_opens_noun(t) for t in tokens[max(0, i - 2) : i]):
+        return []
+    changed = _object_words(tokens[i + 2 : i + 2 + OBJECT_WORDS])
+    return [] if changed[:1] and (changed[0][0].isdigit() or changed[0] in _MONTHS) else changed  # "a rise of 5%"
+
+
+def _opens_noun(token: str) -> bool:
+    return token in _DETERMINERS or token[0].isdigit()
 
 
 def _is_name(words: list[str], i: int) -> bool:

@@ -76,6 +76,13 @@ from service.pipeline.direction import opposed
         ),
         ("The central bank raised rates.", "The central bank left rates unchanged.", ("raised", "unchanged")),
         ("Rates were left unchanged.", "The bank raised interest rates to 5%.", ("unchanged", "raised")),
+        # a direction word as a noun: what rose or fell follows "in"
+        (
+            "Tarrow's half-year profit fell.",
+            "Tarrow's, the fourth-largest grocer, reported a 12% rise in half-year profit on Wednesday.",
+            ("fell", "rise"),
+        ),
+        ("Sales rose.", "The company reported a sharp fall in sales.", ("rose", "fall")),
         # who won or lost what: the same object, subjects in common or not
         (
             "Hartwell Homes won its first challenge in the High Court.",
@@ -138,6 +145,9 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         # a figure of another thing went down; what stays unchanged is another thing
         ("Revenue rose in the quarter.", "Profit was 80 million dollars in the quarter, down from 95 million."),
         ("The bank raised rates.", "The bank left its forecast unchanged."),
+        # a rise in another thing, or in a month
+        ("Profit rose.", "The rise in costs hit profit."),
+        ("March exports fell.", "The bank reported a rise in March."),
         # what was won or lost, or decided on, is another thing
         ("Rovers won the derby.", "Rovers lost their captain to injury."),
         ("Parliament approved the budget.", "Parliament rejected an amendment to the budget."),
