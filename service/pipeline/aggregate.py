@@ -31,7 +31,7 @@ Rules (thresholds are settings, documented in docs/config.md):
   come a year after Orbix bought ...") is the related-but-silent kind the margin above exists
   for, and the model's confidence in it says nothing about which is the evidence. The other way
   round, a supporting passage closer to the claim than every such contradiction leaves them out of
-  the contest: "reported a 12% rise in half-year profit" is the evidence on "Fenwick's half-year
+  the contest: "reported a 12% rise in half-year profit" is the evidence on "Tarrow's half-year
   profit rose 12%", and "raised its interim dividend by 5%", a number mismatch of another
   quantity, was made a contradiction (0.88) stronger than the support (0.77) by the adjustment,
   not by the model's reading.

@@ -307,7 +307,7 @@ def test_an_explained_contradiction_beats_a_support_no_closer_to_the_claim() -> 
 
 
 def test_a_support_closer_to_the_claim_than_every_explained_contradiction_leaves_them_out() -> None:
-    # "Fenwick's half-year profit rose 12%": the article's "reported a 12% rise in half-year profit"
+    # "Tarrow's half-year profit rose 12%": the article's "reported a 12% rise in half-year profit"
     # (closer, supports) against "raised its interim dividend by 5%" (a number mismatch, but of
     # another quantity, adjusted to a contradiction stronger than the support)
     support, explained = np.array([0.77, 0.05, 0.18]), np.array([0.02, 0.1, 0.88])
