@@ -44,13 +44,13 @@ _FAMILIES: dict[str, tuple[str, str]] = {
         "rise rises rose risen rising increase increases increased increasing grow grows grew grown growing "
         "climb climbs climbed climbing jump jumps jumped jumping soar soars soared soaring surge surges surged "
         "surging gain gains gained gaining expand expands expanded expanding raise raises raised raising hike "
-        "hikes hiked hiking boost boosts boosted boosting doubled doubling tripled tripling quadrupled quadrupling "
-        "high higher highest up",
+        "hikes hiked hiking boost boosts boosted boosting doubles doubled doubling triples tripled tripling "
+        "quadruples quadrupled quadrupling high higher highest up",
         "fall falls fell fallen falling decrease decreases decreased decreasing shrink shrinks shrank shrunk "
         "shrinking drop drops dropped dropping slide slides slid sliding plunge plunges plunged plunging tumble "
         "tumbles tumbled tumbling slump slumps slumped slumping decline declines declined declining cut cuts "
         "cutting lower lowers lowered lowering reduce reduces reduced reducing slash slashes slashed slashing "
-        "halved halving low lowest down",
+        "halve halves halved halving low lowest down",
     ),
     "how well": (
         "improve improves improved improving strengthen strengthens strengthened strengthening",
@@ -90,8 +90,8 @@ _NAMES_WHAT_FOLLOWS = (
     | frozenset(
         "increase increases increased increasing decrease decreases decreased decreasing raise raises raised raising "
         "hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower lowers lowered lowering reduce "
-        "reduces reduced reducing slash slashes slashed slashing doubled doubling tripled tripling quadrupled "
-        "quadrupling halved halving".split()
+        "reduces reduced reducing slash slashes slashed slashing doubles doubled doubling triples tripled tripling "
+        "quadruples quadrupled quadrupling halve halves halved halving".split()
     )
     | frozenset(word for family in _OF_AN_OBJECT for side in _FAMILIES[family] for word in side.split())
 )

@@ -21,6 +21,11 @@ from service.pipeline.direction import opposed
         # so many times over, or by half
         ("Bird numbers have doubled since 1980.", "Bird numbers have halved since 1980.", ("doubled", "halved")),
         ("The company halved its workforce.", "The company tripled its workforce in a decade.", ("halved", "tripled")),
+        (
+            "Walking daily doubles the risk of a second heart attack.",
+            "Daily walking halves risk of second heart attack, study finds",
+            ("doubles", "halves"),
+        ),
         # the verbs need not be a pair: any word of one direction opposes any of the other
         ("Wheat prices soared in March.", "Wheat prices dropped sharply in March.", ("soared", "dropped")),
         # a verb with an object: what moved follows it
