@@ -125,6 +125,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d(?:[.,]?\d)*%?|[.,;:!?]")
 # 68%, the lowest".
 SUBJECT_WORDS = 6
 OBJECT_WORDS = 3
+# Before "which", this many words may name what a relative clause's verb is said of.
+ANTECEDENT_WORDS = 8
 # After a figure, this many words after "of" say what it counts ("31.4% of the vote").
 FIGURE_OF_WORDS = 2
 _SCALE_WORDS = frozenset("hundred thousand million billion trillion per cent percent points".split())
@@ -236,9 +238,26 @@ def _moves(text: str) -> list[Moved]:
         changed = _changed_in(tokens, i)
         subject = frozenset(_content(changed) if changed else _content(before)[-SUBJECT_STEMS:])
         object_words = _object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])
+        if family in _OF_AN_OBJECT:
+            object_words = object_words + _antecedent(tokens, i)
         after = frozenset(_content(object_words) + (_short_nouns(object_words) if family in _OF_AN_OBJECT else []))
         out.append(Moved(token, family, sign, token in _NAMES_WHAT_FOLLOWS, subject, after))
     return out
+
+
+def _antecedent(tokens: list[str], i: int) -> list[str]:
+    """For a word in a relative clause ("the closure of the unit, which the government approved"),
+    the words before "which": what the clause's verb is said of, its object. Empty elsewhere."""
+    j = i - 1
+    while j >= 0 and not _ends_clause(tokens[j]):
+        j -= 1
+    if j < 0 or tokens[j] != "which" or i - j > SUBJECT_WORDS:
+        return []
+    words = tokens[max(0, j - ANTECEDENT_WORDS) : j]
+    if words and words[-1] == ",":
+        words = words[:-1]
+    ends = [k for k, word in enumerate(words) if _ends_clause(word)]
+    return words[ends[-1] + 1 :] if ends else words
 
 
 def _changed_in(tokens: list[str], i: int) -> list[str]:

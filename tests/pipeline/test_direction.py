@@ -99,6 +99,12 @@ from service.pipeline.direction import opposed
         ("The Court of Appeal upheld the housing ban.", "Appeals court overturns housing ban", ("upheld", "overturns")),
         ("The court upheld the ban.", "The ban was quashed by the court.", ("upheld", "quashed")),
         ("Parliament approved the budget.", "Parliament rejected the budget.", ("approved", "rejected")),
+        # a decision in a relative clause is said of what comes before "which"
+        (
+            "The government rejected the closure of the maternity unit.",
+            "Voters were angry over the closure of Halden hospital's maternity unit, which the government approved.",
+            ("rejected", "approved"),
+        ),
         # verbs of two words, shown as written, and an object of three letters
         (
             "The Supreme Court upheld the law.",
@@ -158,6 +164,7 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         ("Parliament approved the budget.", "Parliament rejected an amendment to the budget."),
         ("The court upheld the ban.", "The court dismissed the appeal."),
         ("The court upheld the ban.", "The court struck down the law."),
+        ("The council approved the plan.", "The mayor, which the council rejected in May, was revived."),
         ("City won the cup.", "City lost the game."),
         # someone else lost it; who lost to whom is who won
         ("Smith won the election.", "Jones lost the election."),
