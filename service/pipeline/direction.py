@@ -10,7 +10,9 @@ The checker finds a word of a direction in the claim ("rose", "increased", "high
 the few words before both (their subject: "inflation rose", "Lind was acquitted"), or, for verbs
 that take an object and adjectives ("cut rates" / "raised rates", "the lowest turnout"), among the
 few words after both when one of them has no subject of its own. What was won or lost, approved or
-rejected, must be the same in both ("Rovers lost their captain" says nothing of the match). A
+rejected, must be the same in both ("Rovers lost their captain" says nothing of the match). A change
+named as a noun is said of what follows it ("a 12% rise in half-year profit"), and a decision in a
+relative clause of what comes before "which" ("the closure, which the government approved"). A
 figure's change after a comma ("Unemployment stood at 4.1%, unchanged from the previous quarter"; "a
 profit of 410 million crowns, down from 630 million") is said of what the clause names before the
 figure, and "unchanged" opposes both directions.
@@ -27,87 +29,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from service.pipeline.direction_words import (
+    CHANGE_NOUNS,
+    DETERMINERS,
+    MONTHS,
+    NAMES_WHAT_FOLLOWS,
+    OF_AN_OBJECT,
+    PASSIVE_OBJECT,
+    SHORT_FUNCTION_WORDS,
+    SHOWN,
+    SIGN,
+    STILL,
+    TWO_SIDED,
+    TWO_WORD,
+)
 from service.pipeline.negation import content_stem_list, negation_cue, normal_text
 
-UP, DOWN, STILL = 1, -1, 0
-# Each family: the words of one direction, the words of the other. Any word of a family opposes any
-# word of its other direction ("rose" / "dropped", "raised" / "cut").
-# Verbs of two words that overturn or reject, read as one word ("struckdown") and shown as written.
-_TWO_WORD_VERBS = (
-    "strike down, strikes down, struck down, striking down, vote down, votes down, voted down, voting down, "
-    "throw out, throws out, threw out, thrown out, throwing out, turn down, turns down, turned down, turning down"
-).split(", ")
-_TWO_WORD = re.compile(r"\b(?:" + "|".join(verb.replace(" ", r"\s+") for verb in _TWO_WORD_VERBS) + r")\b", re.I)
-_SHOWN = {verb.replace(" ", ""): verb for verb in _TWO_WORD_VERBS}
-_FAMILIES: dict[str, tuple[str, str]] = {
-    "how much": (
-        "rise rises rose risen rising increase increases increased increasing grow grows grew grown growing "
-        "climb climbs climbed climbing jump jumps jumped jumping soar soars soared soaring surge surges surged "
-        "surging gain gains gained gaining expand expands expanded expanding raise raises raised raising hike "
-        "hikes hiked hiking boost boosts boosted boosting doubles doubled doubling triples tripled tripling "
-        "quadruples quadrupled quadrupling high higher highest up",
-        "fall falls fell fallen falling decrease decreases decreased decreasing shrink shrinks shrank shrunk "
-        "shrinking drop drops dropped dropping slide slides slid sliding plunge plunges plunged plunging tumble "
-        "tumbles tumbled tumbling slump slumps slumped slumping decline declines declined declining cut cuts "
-        "cutting lower lowers lowered lowering reduce reduces reduced reducing slash slashes slashed slashing "
-        "halve halves halved halving low lowest down",
-    ),
-    "how well": (
-        "improve improves improved improving strengthen strengthens strengthened strengthening",
-        "worsen worsens worsened worsening deteriorate deteriorates deteriorated deteriorating weaken weakens "
-        "weakened weakening",
-    ),
-    "verdict": ("convicted guilty", "acquitted"),
-    "outcome": ("win wins won winning", "lose loses lost losing"),
-    "decision": (
-        "approve approves approved approving uphold upholds upheld upholding accept accepts accepted accepting",
-        "reject rejects rejected rejecting overturn overturns overturned overturning quash quashes quashed "
-        "quashing veto vetoes vetoed vetoing " + " ".join(_SHOWN),
-    ),
-}
-# Families with no middle ground, where a negated word means the other direction ("found Lind not
-# guilty"); elsewhere "did not fall" may mean "stayed", so a negated word says nothing. Nor does a
-# verdict word after a verb of refusal: "Lind denied being guilty" is his word, not a verdict.
-_TWO_SIDED = frozenset({"verdict"})
-# Families whose words say something only of what follows them: "Rovers lost their captain" says
-# nothing of whether Rovers won the match, nor does "the council rejected an amendment" of whether
-# it approved the budget. Their words oppose only when said of one object ("won its first
-# challenge" / "lost its first challenge"), or, for a decision, one's object is the other's
-# passive subject ("overturned the ban" / "the ban was upheld"). What follows a loss may be who
-# won ("the Lakers lost to the Celtics", "the Celtics won").
-_OF_AN_OBJECT = frozenset({"outcome", "decision"})
-_PASSIVE_OBJECT = frozenset({"decision"})
-_SHORT_FUNCTION_WORDS = frozenset(
-    "the its his her our you him and but nor for was has had are not all any own who how why out off per via "
-    "one two six ten new old big top".split()
-)
-# The how-much words of a level, not of a move: adjectives ("the lowest turnout").
-_LEVEL_WORDS = frozenset("high higher highest low lowest".split())
-# Words followed by what moved: verbs with an object ("raised rates", "cut jobs") and adjectives
-# ("higher risk", "the lowest turnout"), so the words after them name it too.
-_NAMES_WHAT_FOLLOWS = (
-    _LEVEL_WORDS
-    | frozenset(
-        "increase increases increased increasing decrease decreases decreased decreasing raise raises raised raising "
-        "hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower lowers lowered lowering reduce "
-        "reduces reduced reducing slash slashes slashed slashing doubles doubled doubling triples tripled tripling "
-        "quadruples quadrupled quadrupling halve halves halved halving".split()
-    )
-    | frozenset(word for family in _OF_AN_OBJECT for side in _FAMILIES[family] for word in side.split())
-)
-_SIGN: dict[str, tuple[str, int]] = {
-    word: (family, sign)
-    for family, words in _FAMILIES.items()
-    for sign, side in zip((UP, DOWN), words, strict=True)
-    for word in side.split()
-} | {"unchanged": ("how much", STILL)}
-# The how-much words that move a figure ("rose 0.8%", "cut 5%"), leaving out those of a level ("the
-# lowest 10%", "unchanged at 4.1%"): numbers.py counts a figure after one as a change.
-MOVING_WORDS = frozenset(
-    word
-    for word, (family, sign) in _SIGN.items()
-    if family == "how much" and sign != STILL and word not in _LEVEL_WORDS
-)
 # Words that say a direction only before the figure that moved ("up 3%", "down from 630 million"),
 # not in "set up", "up to 10" or "stepped down".
 _BEFORE_A_FIGURE = frozenset({"up", "down"})
@@ -136,16 +73,6 @@ SUBJECT_STEMS = 2
 SHARED_OBJECT_STEMS = 2
 _MODAL = frozenset("will would could may might should expected likely forecast forecasts predicted plans".split())
 _CLAUSE_END = frozenset(".;:!?")
-_DETERMINERS = frozenset("a an the its their his her this that".split())
-# The direction words that are also nouns of a change ("a rise", "the cuts"), not their past forms.
-_CHANGE_NOUNS = frozenset(
-    "rise rises increase increases jump jumps surge surges gain gains boost boosts hike hikes fall falls "
-    "decrease decreases drop drops decline declines slump slumps plunge plunges cut cuts".split()
-)
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december spring summer autumn "
-    "winter".split()
-)
 # Words that open another clause: what comes before them is not the direction word's subject
 # ("sleep, and an increase in the time ...").
 _CLAUSE_OPENERS = frozenset(
@@ -184,7 +111,7 @@ def opposed(claim: str, passage: str) -> tuple[str, str] | None:
         if any(m.sign == said.sign for m in against):
             continue
         if opposite := next((m for m in against if m.sign != said.sign), None):
-            return _SHOWN.get(said.word, said.word), _SHOWN.get(opposite.word, opposite.word)
+            return SHOWN.get(said.word, said.word), SHOWN.get(opposite.word, opposite.word)
     return None
 
 
@@ -194,8 +121,8 @@ def _same_subject(a: Moved, b: Moved) -> bool:
     "increased susceptibility to diet-induced obesity"), or one's object as the other's passive
     subject ("cut interest rates" / "interest rates were raised"). Where both have subjects of their
     own, one shared word of the object is not enough: "the risk of dementia" is not "the risk of
-    early death". Words of a family ``_OF_AN_OBJECT`` need the object, a subject in common or not."""
-    if a.family in _OF_AN_OBJECT:
+    early death". Words of a family ``OF_AN_OBJECT`` need the object, a subject in common or not."""
+    if a.family in OF_AN_OBJECT:
         return _same_object(a, b)
     if a.before & b.before:
         return True
@@ -215,33 +142,33 @@ def _same_object(a: Moved, b: Moved) -> bool:
     object as the other's passive subject."""
     if shared := a.after & b.after:
         return len(shared) >= SHARED_OBJECT_STEMS or bool(a.before & b.before) or not (a.before and b.before)
-    return a.family in _PASSIVE_OBJECT and bool(a.after & b.before or b.after & a.before)
+    return a.family in PASSIVE_OBJECT and bool(a.after & b.before or b.after & a.before)
 
 
 def _moves(text: str) -> list[Moved]:
     """The direction words of ``text`` that state a direction (not negated, not a forecast)."""
-    text = _TWO_WORD.sub(lambda verb: "".join(verb.group().split()), _NOT_DIRECTION.sub(" ", normal_text(text)))
+    text = TWO_WORD.sub(lambda verb: "".join(verb.group().split()), _NOT_DIRECTION.sub(" ", normal_text(text)))
     written = _TOKEN.findall(text)
     tokens = [t.casefold() for t in written]
     out = []
     for i, token in enumerate(tokens):
-        if token not in _SIGN or _is_name(written, i):
+        if token not in SIGN or _is_name(written, i):
             continue
         if token in _BEFORE_A_FIGURE and not _figure_follows(tokens[i + 1 : i + 3]):
             continue
         before = _figure_subject(tokens[:i]) or _subject_words(tokens[max(0, i - SUBJECT_WORDS) : i])
-        family, sign = _SIGN[token]
+        family, sign = SIGN[token]
         cue = negation_cue(" ".join(before))
-        if _MODAL & set(before) or (cue and (family not in _TWO_SIDED or cue != "plain")):
+        if _MODAL & set(before) or (cue and (family not in TWO_SIDED or cue != "plain")):
             continue
         sign = -sign if cue else sign
         changed = _changed_in(tokens, i)
         subject = frozenset(_content(changed) if changed else _content(before)[-SUBJECT_STEMS:])
         object_words = _object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])
-        if family in _OF_AN_OBJECT:
+        if family in OF_AN_OBJECT:
             object_words = object_words + _antecedent(tokens, i)
-        after = frozenset(_content(object_words) + (_short_nouns(object_words) if family in _OF_AN_OBJECT else []))
-        out.append(Moved(token, family, sign, token in _NAMES_WHAT_FOLLOWS, subject, after))
+        after = frozenset(_content(object_words) + (_short_nouns(object_words) if family in OF_AN_OBJECT else []))
+        out.append(Moved(token, family, sign, token in NAMES_WHAT_FOLLOWS, subject, after))
     return out
 
 
@@ -265,16 +192,16 @@ def _changed_in(tokens: list[str], i: int) -> list[str]:
     "the sharp fall in sales", "the increase of crime"), the words after it: what rose or fell, as
     the subject is of the verb. Empty elsewhere; a determiner or a figure before the word, or before
     its adjective, makes it a noun."""
-    if tokens[i] not in _CHANGE_NOUNS or tokens[i + 1 : i + 2] not in (["in"], ["of"]):
+    if tokens[i] not in CHANGE_NOUNS or tokens[i + 1 : i + 2] not in (["in"], ["of"]):
         return []
     if not any(_opens_noun(t) for t in tokens[max(0, i - 2) : i]):
         return []
     changed = _object_words(tokens[i + 2 : i + 2 + OBJECT_WORDS])
-    return [] if changed[:1] and (changed[0][0].isdigit() or changed[0] in _MONTHS) else changed  # "a rise of 5%"
+    return [] if changed[:1] and (changed[0][0].isdigit() or changed[0] in MONTHS) else changed  # "a rise of 5%"
 
 
 def _opens_noun(token: str) -> bool:
-    return token in _DETERMINERS or token[0].isdigit()
+    return token in DETERMINERS or token[0].isdigit()
 
 
 def _is_name(words: list[str], i: int) -> bool:
@@ -337,9 +264,9 @@ def _ends_clause(word: str) -> bool:
 def _short_nouns(words: list[str]) -> list[str]:
     """Words of three letters that are not function words: what is won, lost or struck down is
     often one ("the law", "the ban", "the cup"), and ``_content`` reads words of four or more."""
-    return [w for w in words if len(w) == 3 and w.isalpha() and w not in _SHORT_FUNCTION_WORDS]
+    return [w for w in words if len(w) == 3 and w.isalpha() and w not in SHORT_FUNCTION_WORDS]
 
 
 def _content(words: list[str]) -> list[str]:
     """The content stems of ``words`` in order, leaving out direction words."""
-    return content_stem_list(" ".join(w for w in words if w not in _SIGN))
+    return content_stem_list(" ".join(w for w in words if w not in SIGN))

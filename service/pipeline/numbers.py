@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from math import inf, isclose, nextafter
 
 from service.pipeline.dates import MONTHS, WEEKDAYS
-from service.pipeline.direction import MOVING_WORDS
+from service.pipeline.direction_words import MOVING_WORDS
 from service.pipeline.number_words import (
     FRACTION,
     ORDINAL,

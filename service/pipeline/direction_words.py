@@ -1,0 +1,97 @@
+"""The words of ``direction``: its families of opposed words and the lists that say how each is read.
+
+Kept apart from the reading itself, as ``number_words`` is from ``numbers``: adding a word is a
+change here, and a test of ``direction`` says what it does.
+"""
+
+from __future__ import annotations
+
+import re
+
+UP, DOWN, STILL = 1, -1, 0
+# Verbs of two words that overturn or reject, read as one word ("struckdown") and shown as written.
+TWO_WORD_VERBS = (
+    "strike down, strikes down, struck down, striking down, vote down, votes down, voted down, voting down, "
+    "throw out, throws out, threw out, thrown out, throwing out, turn down, turns down, turned down, turning down"
+).split(", ")
+TWO_WORD = re.compile(r"\b(?:" + "|".join(verb.replace(" ", r"\s+") for verb in TWO_WORD_VERBS) + r")\b", re.I)
+SHOWN = {verb.replace(" ", ""): verb for verb in TWO_WORD_VERBS}
+# Each family: the words of one direction, the words of the other. Any word of a family opposes any
+# word of its other direction ("rose" / "dropped", "raised" / "cut").
+FAMILIES: dict[str, tuple[str, str]] = {
+    "how much": (
+        "rise rises rose risen rising increase increases increased increasing grow grows grew grown growing "
+        "climb climbs climbed climbing jump jumps jumped jumping soar soars soared soaring surge surges surged "
+        "surging gain gains gained gaining expand expands expanded expanding raise raises raised raising hike "
+        "hikes hiked hiking boost boosts boosted boosting doubles doubled doubling triples tripled tripling "
+        "quadruples quadrupled quadrupling high higher highest up",
+        "fall falls fell fallen falling decrease decreases decreased decreasing shrink shrinks shrank shrunk "
+        "shrinking drop drops dropped dropping slide slides slid sliding plunge plunges plunged plunging tumble "
+        "tumbles tumbled tumbling slump slumps slumped slumping decline declines declined declining cut cuts "
+        "cutting lower lowers lowered lowering reduce reduces reduced reducing slash slashes slashed slashing "
+        "halve halves halved halving low lowest down",
+    ),
+    "how well": (
+        "improve improves improved improving strengthen strengthens strengthened strengthening",
+        "worsen worsens worsened worsening deteriorate deteriorates deteriorated deteriorating weaken weakens "
+        "weakened weakening",
+    ),
+    "verdict": ("convicted guilty", "acquitted"),
+    "outcome": ("win wins won winning", "lose loses lost losing"),
+    "decision": (
+        "approve approves approved approving uphold upholds upheld upholding accept accepts accepted accepting",
+        "reject rejects rejected rejecting overturn overturns overturned overturning quash quashes quashed "
+        "quashing veto vetoes vetoed vetoing " + " ".join(SHOWN),
+    ),
+}
+# Families with no middle ground, where a negated word means the other direction ("found Lind not
+# guilty"); elsewhere "did not fall" may mean "stayed", so a negated word says nothing. Nor does a
+# verdict word after a verb of refusal: "Lind denied being guilty" is his word, not a verdict.
+TWO_SIDED = frozenset({"verdict"})
+# Families whose words say something only of what follows them: "Rovers lost their captain" says
+# nothing of whether Rovers won the match, nor does "the council rejected an amendment" of whether
+# it approved the budget. Their words oppose only when said of one object ("won its first
+# challenge" / "lost its first challenge"), or, for a decision, one's object is the other's
+# passive subject ("overturned the ban" / "the ban was upheld"). What follows a loss may be who
+# won ("the Lakers lost to the Celtics", "the Celtics won").
+OF_AN_OBJECT = frozenset({"outcome", "decision"})
+PASSIVE_OBJECT = frozenset({"decision"})
+SHORT_FUNCTION_WORDS = frozenset(
+    "the its his her our you him and but nor for was has had are not all any own who how why out off per via "
+    "one two six ten new old big top".split()
+)
+# The how-much words of a level, not of a move: adjectives ("the lowest turnout").
+LEVEL_WORDS = frozenset("high higher highest low lowest".split())
+# Words followed by what moved: verbs with an object ("raised rates", "cut jobs") and adjectives
+# ("higher risk", "the lowest turnout"), so the words after them name it too.
+NAMES_WHAT_FOLLOWS = (
+    LEVEL_WORDS
+    | frozenset(
+        "increase increases increased increasing decrease decreases decreased decreasing raise raises raised raising "
+        "hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower lowers lowered lowering reduce "
+        "reduces reduced reducing slash slashes slashed slashing doubles doubled doubling triples tripled tripling "
+        "quadruples quadrupled quadrupling halve halves halved halving".split()
+    )
+    | frozenset(word for family in OF_AN_OBJECT for side in FAMILIES[family] for word in side.split())
+)
+SIGN: dict[str, tuple[str, int]] = {
+    word: (family, sign)
+    for family, words in FAMILIES.items()
+    for sign, side in zip((UP, DOWN), words, strict=True)
+    for word in side.split()
+} | {"unchanged": ("how much", STILL)}
+# The how-much words that move a figure ("rose 0.8%", "cut 5%"), leaving out those of a level ("the
+# lowest 10%", "unchanged at 4.1%"): numbers.py counts a figure after one as a change.
+MOVING_WORDS = frozenset(
+    word for word, (family, sign) in SIGN.items() if family == "how much" and sign != STILL and word not in LEVEL_WORDS
+)
+DETERMINERS = frozenset("a an the its their his her this that".split())
+# The direction words that are also nouns of a change ("a rise", "the cuts"), not their past forms.
+CHANGE_NOUNS = frozenset(
+    "rise rises increase increases jump jumps surge surges gain gains boost boosts hike hikes fall falls "
+    "decrease decreases drop drops decline declines slump slumps plunge plunges cut cuts".split()
+)
+MONTHS = frozenset(
+    "january february march april may june july august september october november december spring summer autumn "
+    "winter".split()
+)
