@@ -343,6 +343,14 @@ def _verify_acting_on(pipeline: Pipeline, mode: str, claim: str) -> dict[str, An
         lent.close()
 
 
+def verdict_and_passages(pipeline: Pipeline, source_id: str, text: str, claim: str) -> tuple[str, dict[str, Any]]:
+    """Ingest one article and verify ``claim`` against it: the verdict, and the cited passages by text."""
+    pipeline.ingest([ArticleInput(source_id, text)])
+    report = pipeline.verify(claim)
+    [source] = report["sources"]
+    return report["verdict"], {p["text"]: p for p in source["passages"]}
+
+
 def test_a_closer_support_outweighs_a_mismatch_of_another_quantity(pipeline: Pipeline) -> None:
     """The dividend's 5% is a number mismatch against the claim's 12%, adjusted to a contradiction
     stronger than the model's support for the sentence that gives the 12%; that sentence is the
@@ -351,12 +359,9 @@ def test_a_closer_support_outweighs_a_mismatch_of_another_quantity(pipeline: Pip
         "Tarrow, the country's fourth-largest grocer, reported a 12% rise in half-year profit on Wednesday."
         " Pre-tax profit rose to 412 million pounds. Tarrow raised its interim dividend by 5% to 4.2 pence a share."
     )
-    pipeline.ingest([ArticleInput("grocer", text)])
-    report = pipeline.verify("Tarrow's half-year profit rose 12%.")
-    assert report["verdict"] == "supported"
-    [source] = report["sources"]
-    by_text = {p["text"]: p for p in source["passages"]}
-    dividend = by_text["Tarrow raised its interim dividend by 5% to 4.2 pence a share."]
+    verdict, cited = verdict_and_passages(pipeline, "grocer", text, "Tarrow's half-year profit rose 12%.")
+    assert verdict == "supported"
+    dividend = cited["Tarrow raised its interim dividend by 5% to 4.2 pence a share."]
     assert dividend["reasons"][:1] == ["number mismatch: claim 12, passage 5"]
 
 
@@ -366,10 +371,10 @@ def test_a_passage_that_says_the_named_company_lost_what_the_claim_says_it_won(p
         "The case was brought by Hartwell Homes, a developer that planned 450 homes north of the town."
         " The company had lost its first challenge in the High Court last year."
     )
-    pipeline.ingest([ArticleInput("court", text)])
-    report = pipeline.verify("Hartwell Homes won its first challenge in the High Court.")
-    assert report["verdict"] == "refuted"
-    cited = {p["text"]: p for p in report["sources"][0]["passages"]}
+    verdict, cited = verdict_and_passages(
+        pipeline, "court", text, "Hartwell Homes won its first challenge in the High Court."
+    )
+    assert verdict == "refuted"
     lost = cited["The company had lost its first challenge in the High Court last year."]
     assert "direction mismatch: claim won, passage lost" in lost["reasons"]
     assert lost["stance"] == "contradicts"
