@@ -402,4 +402,10 @@ def _register_subgroups() -> None:
     cli.add_command(reprocess)
 
 
-_register_subgroups()
+if __name__ == "__main__":  # pragma: no cover - ``python -m service.cli``: run the importable module,
+    # whose subcommands register on import; registering them here would import this file twice
+    from service.cli import main as _main
+
+    _main()
+else:
+    _register_subgroups()

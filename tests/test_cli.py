@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,15 @@ def test_help_lists_every_command() -> None:
     assert result.exit_code == 0
     for name in ("ingest", "verify", "articles", "reindex", "seed"):
         assert name in result.output
+
+
+@pytest.mark.parametrize("module", ["service", "service.cli"])
+def test_python_m_runs_the_cli_with_every_command(module: str) -> None:
+    """``python -m service.cli`` used to import the module twice and fail on a circular import."""
+    result = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    for name in ("eval", "reindex", "reprocess", "verify"):
+        assert name in result.stdout
 
 
 def test_seed_then_verify_readable_and_json(run) -> None:  # type: ignore[no-untyped-def]
