@@ -133,7 +133,7 @@ def reasons(
     # a passage without the claim's names says its direction of someone or something else, unless
     # the sentence before it, which the stance model reads it with, names them ("Hartwell Homes
     # brought the case. The company had lost its first challenge.")
-    named = not missing or (premise is not None and all(PassageWords.of(_text(premise)).mention(n) for n in missing))
+    named = not missing or (premise is not None and all(map(PassageWords.of(_text(premise)).mention, missing)))
     if named and (moved := opposed(claim, passage)):
         out.append(f"{DIRECTION_MISMATCH}: claim {moved[0]}, passage {moved[1]}")
     if named and (swapped := swapped_roles(claim, passage)):

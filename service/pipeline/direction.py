@@ -166,8 +166,10 @@ def _moves(text: str) -> list[Moved]:
         subject = frozenset(_content(changed) if changed else _content(before)[-SUBJECT_STEMS:])
         object_words = _object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])
         if family in OF_AN_OBJECT:
-            object_words = object_words + _antecedent(tokens, i)
-        after = frozenset(_content(object_words) + (_short_nouns(object_words) if family in OF_AN_OBJECT else []))
+            object_words += _antecedent(tokens, i)
+            after = frozenset(_content(object_words) + _short_nouns(object_words))
+        else:
+            after = frozenset(_content(object_words))
         out.append(Moved(token, family, sign, token in NAMES_WHAT_FOLLOWS, subject, after))
     return out
 

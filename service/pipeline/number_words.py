@@ -12,6 +12,8 @@ import re
 
 SCALE_WORDS = "thousand|million|billion|trillion"
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Short scales, by the word they stand for ("£4.5m", "$2bn").
+SHORT_SCALES = {"mn": "million", "bn": "billion", "tn": "trillion", "m": "million", "k": "thousand"}
 _UNIT_WORDS = "one two three four five six seven eight nine".split()
 _TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()

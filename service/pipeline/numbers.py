@@ -27,6 +27,7 @@ from service.pipeline.number_words import (
     ORDINAL,
     SCALE_WORDS,
     SCALES,
+    SHORT_SCALES,
     WORD_NUMBER,
     WORDS,
     fraction_number,
@@ -43,9 +44,8 @@ _NUMERAL = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _NUMBER = re.compile(
     r"(?<![\w.])(?<![^\W\d_]-)(?<![^\W\d_]\d/)" + _NUMERAL + r"(?:(?![\w])|(?=(?:bn|mn|tn|m|k|" + SCALE_WORDS + r")\b))"
 )
-# Short scales, by the word they stand for: "m" and "k" only glued to an amount of money ("£4.5m";
-# "a 5m wall" is five metres).
-_SHORT_SCALES = {"mn": "million", "bn": "billion", "tn": "trillion", "m": "million", "k": "thousand"}
+# Of the short scales (``number_words.SHORT_SCALES``), "m" and "k" count only glued to an amount of
+# money ("£4.5m"; "a 5m wall" is five metres).
 _MONEY_ONLY_SCALES = frozenset({"m", "k"})
 _SCALE_AFTER = re.compile(r"(?:\s*(" + SCALE_WORDS + r"|mn|bn)|(tn|m|k))\b", re.I)
 _SCALE_UNIT = re.compile(r"^(mn|bn|tn|m|k)\b")
@@ -217,7 +217,7 @@ def read_numbers(
             if short in _MONEY_ONLY_SCALES and not currency:
                 continue
             word = (scale.group(1) or short).lower()
-            word = _SHORT_SCALES.get(word, word)
+            word = SHORT_SCALES.get(word, word)
             shown, value, step = f"{shown} {word}", value * SCALES[word], step * SCALES[word]
         plain = _quantity(text, match.start(), shown, value, step)
         if upper:  # from one end to the other, at the range's scale ("10-15 million")
@@ -306,7 +306,7 @@ def _shown(raw: str) -> str:
 
 
 def _scale_word(short: re.Match[str]) -> str:
-    return _SHORT_SCALES[short.group(1)]
+    return SHORT_SCALES[short.group(1)]
 
 
 def _clause_words(text: str, start: int, end: int) -> list[str]:

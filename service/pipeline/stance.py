@@ -19,6 +19,7 @@ import numpy as np
 
 from service.errors import ModelUnavailableError
 from service.pipeline.embed import missing_folder, model_input, quiet_transformers
+from service.pipeline.number_words import SHORT_SCALES
 
 LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
 NO_MODEL = "none"
@@ -38,13 +39,12 @@ _SIGN_ON_A_FIGURE = re.compile(rf"([{_SIGNS}])(?=\d)")
 # million" with "... a fee reported to be £ 4.5m" at 0.45 and with "£ 4.5 million" at 0.65. After a
 # currency sign only: "4.5m" alone may be metres.
 _SCALE_OF_A_SUM = re.compile(rf"([{_SIGNS}$]\s?\d[\d,]*(?:\.\d+)?)\s?(bn|m|k)\b")
-_SCALES = {"bn": "billion", "m": "million", "k": "thousand"}
 
 
 def stance_input(text: str) -> str:
     """What the stance model reads of a premise or a claim: ``model_input``, with a currency sign
     apart from its figure and the sum's scale written out."""
-    text = _SCALE_OF_A_SUM.sub(lambda sum_: f"{sum_[1]} {_SCALES[sum_[2]]}", model_input(text))
+    text = _SCALE_OF_A_SUM.sub(lambda sum_: f"{sum_[1]} {SHORT_SCALES[sum_[2]]}", model_input(text))
     return _SIGN_ON_A_FIGURE.sub(r"\1 ", text)
 
 
