@@ -3,7 +3,10 @@
 ``reasons(claim, passage)`` explains, in words, where a passage disagrees with the claim on a
 number or a date (a year, a decade, a range or bound of years: ``years``; a month and day:
 ``dates``; "last year" and "on Tuesday" too when the article's publication day is known:
-``relative_dates``), says the claim's subject moved or was
+``relative_dates``; a day of the week or a time of day, "on Monday" against "early on Tuesday",
+"in the afternoon" against "at about 3 a.m.": ``day_times``), leaving out those of an aside the
+claim is not about ("The plant, which opened in 1978, has had a fire before": ``asides``), says
+the claim's subject moved or was
 judged the other way ("fell" against "rose", "acquitted" against "convicted": ``direction``),
 says the claim's action with its two names the other way round ("Rovers beat City" against "City
 beat Rovers": ``roles``), denies it in its own words (``negation``), lacks a name the claim relies
@@ -25,7 +28,9 @@ from datetime import date
 
 import numpy as np
 
+from service.pipeline.asides import asides
 from service.pipeline.dates import Date, dates_disagree, find_dates
+from service.pipeline.day_times import times_disagree, times_of_day, weekdays, weekdays_disagree
 from service.pipeline.direction import opposed
 from service.pipeline.names import PassageWords, claim_names, role_holder
 from service.pipeline.negation import negated_clause
@@ -116,9 +121,11 @@ def reasons(
     """
     claim, passage = _text(claim), _text(passage)
     out = []
-    claim_dates, passage_dates = find_dates(claim), find_dates(passage)
+    aside = asides(claim, passage)  # "The plant, which opened in 1978, ...": numbers of another event
+    claim_dates = find_dates(claim)
+    passage_dates = [(found, span) for found, span in find_dates(passage) if not _inside(span[0], aside)]
     claim_years, claim_numbers = read_numbers(claim, [span for _, span in claim_dates], whole=True)
-    passage_years, passage_numbers = read_numbers(passage, [span for _, span in passage_dates])
+    passage_years, passage_numbers = read_numbers(passage, [span for _, span in passage_dates] + aside)
     claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers)
     if claimed_numbers:
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed_numbers))}, passage {', '.join(sorted(found))}")
@@ -128,6 +135,7 @@ def reasons(
         out.append(f"{DATE_MISMATCH}: claim {_named(claim_year_names)}, passage {_named(year_names)}")
     if dates_disagree(set(claim_day_names), set(day_names)):
         out.append(f"{DATE_MISMATCH}: claim {_listed(claim_day_names)}, passage {_listed(day_names)}")
+    out.extend(_day_and_time(claim, passage, premise))
     words = PassageWords.of(passage)
     missing = {name: role for name, role in claim_names(claim, proper).items() if not words.mention(name)}
     # a passage without the claim's names says its direction of someone or something else, unless
@@ -167,6 +175,29 @@ def _dated(
             for span in relative_day.dates():
                 day_names.setdefault(span, str(relative_day))
     return year_names, day_names
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _day_and_time(claim: str, passage: str, premise: str | None) -> list[str]:
+    """A day of the week or a time of day the passage gives against the claim's. A passage that
+    names no day is read with the sentence before it when the stance model reads it so ("The blaze
+    broke out at about 3 a.m." after "... early on Tuesday"): a story's day carries over. Its time
+    of day does not ("Staffing levels at night have not changed" before "The plant has had a fire
+    before")."""
+    out = []
+    claim_days = weekdays(claim)
+    days = weekdays(passage) or (weekdays(_text(premise)) if premise is not None else {})
+    if weekdays_disagree(claim_days, days):
+        out.append(f"{DATE_MISMATCH}: claim {', '.join(claim_days)}, passage {', '.join(dict.fromkeys(days.values()))}")
+    claim_times = times_of_day(claim)
+    times = times_of_day(passage)
+    if times_disagree(claim_times, times):
+        shown = ", ".join(dict.fromkeys(t.shown for t in times))
+        out.append(f"{DATE_MISMATCH}: claim {', '.join(t.shown for t in claim_times)}, passage {shown}")
+    return out
 
 
 def _listed(dates: dict[Date, str]) -> str:

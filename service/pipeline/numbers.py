@@ -124,8 +124,9 @@ _CHANGE_AFTER = re.compile(
 # Units that say how a number is written, not what it counts: "12%" of shares and "35%" of profit.
 # Two such numbers are compared only when the words of their clauses share one (``about``), or when
 # either clause has none to go on. (Money says what it counts by its currency: "$2.1 billion" is
-# kept apart from "5.2 billion crowns".)
-_BARE_UNITS = frozenset("% point percentage".split())
+# kept apart from "5.2 billion crowns"; a sum with no noun or scale after it, "fined £120,000",
+# counts its currency alone, "", and is compared like a share: ``_amount_units``.)
+_BARE_UNITS = frozenset(["%", "point", "percentage", ""])
 _CURRENCY_BEFORE = re.compile(r"([$€£])\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\b(?:and|but|or|while|whereas|after|before|as)\b", re.I)
 _ABOUT_BEFORE = 48
@@ -227,6 +228,8 @@ def read_numbers(
         units = _counted_units(text, match.start(), match.end())
         if scale:
             units = [_SCALE_UNIT.sub(_scale_word, unit) for unit in units]
+        if currency:
+            units = _amount_units(units)
         for unit in units:
             quantity = plain
             if unit.removesuffix(" (change)") in _BARE_UNITS:
@@ -256,6 +259,17 @@ def read_numbers(
             if not unit.endswith(" #"):
                 counted.setdefault(f"{unit} (rank)", set()).add(Quantity(ordinal(place), place, place))
     return years, counted
+
+
+def _amount_units(units: list[str]) -> list[str]:
+    """What a sum of money with no noun or scale after it counts: its currency ("" before the
+    sign is added), compared only with sums whose clauses share a word (``_BARE_UNITS``).
+    "fined the company £120,000" and "was fined £200,000" would otherwise count "company" and
+    "fined", the words before them, and never meet."""
+    if all(unit.removesuffix(" (change)").endswith(" #") for unit in units):
+        changed = any(unit.endswith(" (change)") for unit in units)
+        return [" (change)" if changed else ""]
+    return units
 
 
 def _word_quantity(text: str, match: re.Match[str]) -> Quantity | None:

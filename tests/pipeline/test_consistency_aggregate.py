@@ -146,6 +146,57 @@ def test_a_direction_said_of_what_the_sentence_before_names_counts() -> None:
     assert reasons(claim, passage, premise=other) == ["not in passage: Hartwell Homes"]
 
 
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        (
+            "The fire broke out on a Monday.",
+            "It broke out early on Tuesday.",
+            ["date mismatch: claim Monday, passage Tuesday"],
+        ),
+        ("The fire broke out on Tuesday.", "It broke out early on Tuesday.", []),
+        ("The fire broke out on Monday.", "Six died, police said on Tuesday.", []),  # the day of a statement
+        (
+            "The fire started in the afternoon.",
+            "The blaze broke out at about 3 a.m. in a storage building.",
+            ["date mismatch: claim in the afternoon, passage 3 a.m."],
+        ),
+        ("The fire started in the early hours.", "Crews were called at 2.40am.", []),
+        # a year, a number or a date in an aside is of the aside's event
+        ("There was a fire at the plant in 2011.", "The plant, which opened in 1978, has had a fire before.", []),
+        (
+            "The plant opened in 1975.",
+            "The plant, which opened in 1978, has had a fire before.",
+            ["date mismatch: claim 1975, passage 1978"],
+        ),
+        (
+            "The plant employs 45 people.",
+            "The plant, which employs 450 people, has had a fire before.",
+            ["number mismatch: claim 45, passage 450"],
+        ),
+        # a sum of money by its currency, whatever word stands before it
+        (
+            "The company was fined £200,000 in 2023.",
+            "Inspectors fined the company £120,000 in 2023 for failing to maintain fire doors.",
+            ["number mismatch: claim 200000, passage 120000"],
+        ),
+    ],
+)
+def test_reasons_on_days_times_asides_and_sums(claim: str, passage: str, expected: list[str]) -> None:
+    assert reasons(claim, passage) == expected
+
+
+def test_a_passage_that_names_no_day_is_dated_by_the_sentence_before_it() -> None:
+    claim = "The fire broke out on a Monday."
+    passage = "The blaze broke out at about 3 a.m. in a storage building."
+    premise = "Four workers were killed in a fire early on Tuesday. " + passage
+    assert reasons(claim, passage) == []
+    assert reasons(claim, passage, premise=premise) == ["date mismatch: claim Monday, passage Tuesday"]
+    # not by its time of day: the sentence before may tell of something else
+    staffing = '"Staffing levels at night have not changed," she said. The plant has had a fire before.'
+    assert reasons("The fire started in the afternoon.", "The plant has had a fire before.", premise=staffing) == []
+
+
 PUBLISHED = date(2023, 3, 17)
 
 

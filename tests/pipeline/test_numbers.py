@@ -157,6 +157,9 @@ def test_changes_and_levels_are_compared_apart(claim: str, passage: str, disagre
         ("The fee was £4.5 million.", "He joined for a fee reported to be £4.5m.", False),
         ("The fee was £6 million.", "He joined for a fee reported to be £4.5m.", True),
         ("It raised $50 thousand for the school.", "It raised $40k for the school.", True),
+        # a sum with no noun after it counts its currency, and is compared by the words of its clause
+        ("The company was fined £200,000.", "Inspectors fined the company £120,000 in 2023.", True),
+        ("The company was fined £200,000.", "Northfield paid £45,000 for the striker.", False),
     ],
 )
 def test_shares_and_money_are_compared_by_what_they_are_of(claim: str, passage: str, disagree: bool) -> None:

@@ -1,0 +1,37 @@
+"""An aside's numbers and dates are left out when the claim is about the rest of its sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.asides import asides
+
+PLANT = "The plant, which opened in 1978, has had a fire before."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "left_out"),
+    [
+        # the claim is about the sentence's fire, not the opening
+        ("There was a previous fire at the plant in 2011.", PLANT, [", which opened in 1978"]),
+        # the claim shares the aside's word: compared as before
+        ("The plant opened in 1975.", PLANT, []),
+        # nothing but the aside's own head ("plant") is shared: nothing says which the claim is about
+        ("The plant was founded in 1975.", PLANT, []),
+        # an aside at the end of the sentence, and one about a person
+        (
+            "Lund won the seat in 2024.",
+            "Lund won the seat, which Unity had held since 1998.",
+            [", which Unity had held since 1998"],
+        ),
+        (
+            "Berg was re-elected in 2022.",
+            "Berg, who joined the party in 2009, was re-elected.",
+            [", who joined the party in 2009"],
+        ),
+        # "when" and "where" clauses often date the sentence's own event
+        ("The firm was sold in 2012.", "He left in 2011, when the firm was sold.", []),
+    ],
+)
+def test_asides(claim: str, passage: str, left_out: list[str]) -> None:
+    assert [passage[start:end] for start, end in asides(claim, passage)] == left_out
