@@ -80,3 +80,18 @@ def ordinal(rank: int) -> str:
 def _word_value(words: str) -> int:
     """ "twenty-three" is 23, "eighty one" 81."""
     return sum(WORDS[part] for part in re.split(r"[-\s]", words.lower()))
+
+
+# What happened to the people a number counts, by kind: "450 people" employed and "five people"
+# killed are not one count, though both count people. A number's clause with words of one kind is
+# compared only with a clause of the same kind, or with one that has none (``numbers``).
+_PEOPLE_EVENTS = {
+    "killed": "kill kills killed killing die dies died dying dead death deaths fatal fatalities",
+    "injured": "injure injures injured injuring injury injuries hurt wounded wounding hospitalised hospitalized",
+    "evacuated": "evacuate evacuates evacuated evacuation displaced fled flee rehoused",
+    "employed": "employ employs employed employing employees employee workforce",
+    "arrested": "arrest arrests arrested detain detains detained",
+    "rescued": "rescue rescues rescued",
+    "missing": "missing",
+}
+PEOPLE_EVENTS = {word: kind for kind, words in _PEOPLE_EVENTS.items() for word in words.split()}

@@ -25,6 +25,7 @@ from service.pipeline.direction_words import MOVING_WORDS
 from service.pipeline.number_words import (
     FRACTION,
     ORDINAL,
+    PEOPLE_EVENTS,
     SCALE_WORDS,
     SCALES,
     SHORT_SCALES,
@@ -54,11 +55,14 @@ _SCALE_UNIT = re.compile(r"^(mn|bn|tn|m|k)\b")
 _ROUGHLY = 0.25
 _BOUND_BEFORE = re.compile(
     r"\b(?:(?P<above>more than|over|in excess of|exceeding)|(?P<at_least>at least|upwards of)"
-    r"|(?P<below>less than|fewer than|under)|(?P<at_most>up to|at most|no more than|top)"
+    r"|(?P<below>less than|fewer than|under)|(?P<at_most>up to|at most|no more than|top|within)"
     r"|(?P<about>about|around|approximately|roughly|nearly|almost|some|maybe|an estimated))"
     r"\s*[$€£]?\s*$",
     re.I,
 )
+# "a year" or "an hour" is one of them, but only a bound makes it a figure ("within an hour",
+# "more than a year"): "a year ago", "£40,000 a year" and "an hour's drive" are not counts.
+_ONE_SPAN = re.compile(r"\b(an?)\s+(second|minute|hour|day|week|fortnight|month|year|decade|century)\b(?![-'’])", re.I)
 # The word right after a number says what it counts ("40 times", "12-point", "5%", "2.5 billion"),
 # after the rest of a range ("3 to 5 days").
 _UNIT = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)
@@ -168,6 +172,7 @@ class Quantity:
     high: float
     value: float | None = None
     about: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()  # what its clause says happened to what it counts
     span: bool = False  # a range, "10-15": from ``low`` to ``high``
 
     def allows(self, other: Quantity) -> bool:
@@ -230,6 +235,7 @@ def read_numbers(
             units = [_SCALE_UNIT.sub(_scale_word, unit) for unit in units]
         if currency:
             units = _amount_units(units)
+        plain = replace(plain, events=_events(text, match.start(), match.end(), whole))
         for unit in units:
             quantity = plain
             if unit.removesuffix(" (change)") in _BARE_UNITS:
@@ -249,8 +255,13 @@ def read_numbers(
         if spoken := _word_quantity(text, match):
             # the scale is what it counts, as after digits ("one million people": million, people)
             count_end = max(match.end(group) for group in (1, 2, 3, 4))
+            spoken = replace(spoken, events=_events(text, match.start(), count_end, whole))
             for unit in _counted_units(text, match.start(), count_end):
                 counted.setdefault(unit, set()).add(spoken)
+    for match in _ONE_SPAN.finditer(text):  # "within an hour", "less than a year": one, bounded
+        if _BOUND_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
+            quantity = _quantity(text, match.start(), " ".join(match.group(0).lower().split()), 1.0)
+            counted.setdefault(match.group(2).lower(), set()).add(quantity)
     for match in ORDINAL.finditer(text):
         if _inside(match.start(), skip):
             continue
@@ -444,5 +455,14 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
 
 
 def _same_subject(claim: Quantity, passage: Quantity) -> bool:
-    """Whether two numbers of one unit may be of the same thing (see ``_BARE_UNITS``)."""
+    """Whether two numbers of one unit may be of the same thing (see ``_BARE_UNITS`` and
+    ``number_words.PEOPLE_EVENTS``)."""
+    if claim.events and passage.events and not claim.events & passage.events:
+        return False
     return not claim.about or not passage.about or bool(claim.about & passage.about)
+
+
+def _events(text: str, start: int, end: int, whole: bool) -> frozenset[str]:
+    """The kinds of what happened (``PEOPLE_EVENTS``) in a number's clause, or in all of a claim."""
+    words = _WORDS_OF.findall(text) if whole else _clause_words(text, start, end)
+    return frozenset(kind for word in words if (kind := PEOPLE_EVENTS.get(word.lower())))

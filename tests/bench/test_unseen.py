@@ -1,5 +1,5 @@
-"""The labelled samples of bench/ (unseen, fresh, fourth, fifth): their claims name articles that
-exist, and `eval claims` scores all of them."""
+"""The labelled samples of bench/ (unseen, fresh, fourth, fifth, sixth): their claims name
+articles that exist, and `eval claims` scores all of them."""
 
 from __future__ import annotations
 
@@ -13,9 +13,20 @@ from service.pipeline.documents import read_articles
 from service.pipeline.evaluate import eval_claims, read_jsonl
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
-SIDES = {"supported": ("supports",), "refuted": ("contradicts",), "not_enough_info": ()}
+SIDES = {
+    "supported": ("supports",),
+    "refuted": ("contradicts",),
+    "conflicting": ("supports", "contradicts"),
+    "not_enough_info": (),
+}
 # Each sample: its folder, articles, claims and expected source stances.
-SAMPLES = [("unseen", 7, 84, 68), ("fresh", 4, 58, 51), ("fourth", 3, 51, 47), ("fifth", 3, 45, 42)]
+SAMPLES = [
+    ("unseen", 7, 84, 68),
+    ("fresh", 4, 58, 51),
+    ("fourth", 3, 51, 47),
+    ("fifth", 3, 45, 42),
+    ("sixth", 4, 49, 82),
+]
 
 
 @pytest.mark.parametrize(("folder", "article_count", "claim_count", "stance_count"), SAMPLES)

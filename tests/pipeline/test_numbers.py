@@ -160,6 +160,14 @@ def test_changes_and_levels_are_compared_apart(claim: str, passage: str, disagre
         # a sum with no noun after it counts its currency, and is compared by the words of its clause
         ("The company was fined £200,000.", "Inspectors fined the company £120,000 in 2023.", True),
         ("The company was fined £200,000.", "Northfield paid £45,000 for the striker.", False),
+        # people counted for what happened to them: the employed are not the dead
+        ("The plant employs about 450 people.", "Five people have died after a fire at the plant.", False),
+        ("Two workers died in hospital.", "A fire in 2011 injured three workers.", False),
+        ("Six people were killed.", "Five people have died after the fire.", True),
+        ("Six people were killed.", "Four people were killed and nine people injured.", True),
+        ("Eleven people were hurt.", "Four people were killed and nine people injured.", True),
+        ("Nine people were hurt.", "Four people were killed and nine people injured.", False),
+        ("Six people were evacuated.", "Five people were at the plant.", True),  # one clause says nothing
     ],
 )
 def test_shares_and_money_are_compared_by_what_they_are_of(claim: str, passage: str, disagree: bool) -> None:
@@ -204,6 +212,13 @@ def test_shares_and_money_are_compared_by_what_they_are_of(claim: str, passage: 
         # "30 were hurt" counts the hurt, not whatever "were" is said of
         ("Police said 30 were hurt.", "Police said 12 were arrested.", False),
         ("Police said 30 were hurt.", "Police said 12 were hurt.", True),
+        # "within" bounds; "a year" and "an hour" are one of them under a bound, and nothing alone
+        ("It was put out within 2 hours.", "It took 9 hours to put out.", True),
+        ("The fire was put out within an hour.", "Crews spent nine hours bringing it under control.", True),
+        ("It may take up to a year.", "It may take two years.", True),
+        ("He was jailed for more than a year.", "He was jailed for two years.", False),
+        ("It closed a year ago.", "It closed two years ago.", False),
+        ("He earns £40,000 a year.", "He earned it in two years.", False),
     ],
 )
 def test_bounds_and_rough_values_allow_what_they_say(claim: str, passage: str, disagree: bool) -> None:
