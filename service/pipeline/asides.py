@@ -18,7 +18,7 @@ from service.pipeline.negation import content_stems
 # ", which opened in 1978,", ", who was elected in 2019," up to the next comma or the end of the
 # sentence; not "when" or "where" clauses, which often date the sentence's own event ("in 2011,
 # when the company was sold").
-_ASIDE = re.compile(r"(?P<head>[^\W\d_]+),\s+(?:which|who|whose)\b[^,;:()\[\]]*?(?=,|[.;:!?](?:\s|$)|$)")
+_ASIDE = re.compile(r"(?P<head>[^\W\d_]+),\s+(?:which|who|whose)\b(?:\d,\d|[^,;:()\[\]])*?(?=,|[.;:!?](?:\s|$)|$)")
 
 
 def asides(claim: str, passage: str) -> list[tuple[int, int]]:

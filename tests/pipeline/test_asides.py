@@ -29,6 +29,11 @@ PLANT = "The plant, which opened in 1978, has had a fire before."
             "Berg, who joined the party in 2009, was re-elected.",
             [", who joined the party in 2009"],
         ),
+        (
+            "The plant had a fire in 2011.",
+            "The plant, which employs 4,500 people, had a fire on Tuesday.",
+            [", which employs 4,500 people"],
+        ),
         # "when" and "where" clauses often date the sentence's own event
         ("The firm was sold in 2012.", "He left in 2011, when the firm was sold.", []),
     ],

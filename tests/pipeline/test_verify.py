@@ -378,3 +378,17 @@ def test_a_passage_that_says_the_named_company_lost_what_the_claim_says_it_won(p
     lost = cited["The company had lost its first challenge in the High Court last year."]
     assert "direction mismatch: claim won, passage lost" in lost["reasons"]
     assert lost["stance"] == "contradicts"
+
+
+def test_a_passage_that_names_no_day_is_read_with_the_day_of_the_sentence_before(pipeline: Pipeline) -> None:
+    """The stance model supports "broke out on a Monday" with "The blaze broke out at about 3 a.m."
+    (0.74): the day is in the sentence before, which it reads the passage with, and the checker
+    dates the passage by it."""
+    text = (
+        "Four workers were killed when a fire tore through a chemical plant in Ashby Vale early on Tuesday."
+        " The blaze broke out at about 3 a.m. in a storage building at the site."
+    )
+    verdict, cited = verdict_and_passages(pipeline, "wire", text, "The fire broke out on a Monday.")
+    assert verdict == "refuted"
+    blaze = cited["The blaze broke out at about 3 a.m. in a storage building at the site."]
+    assert blaze["reasons"][:1] == ["date mismatch: claim Monday, passage Tuesday"]
