@@ -123,7 +123,7 @@ def reasons(
     out = []
     aside = asides(claim, passage)  # "The plant, which opened in 1978, ...": numbers of another event
     claim_dates = find_dates(claim)
-    passage_dates = [(found, span) for found, span in find_dates(passage) if not _inside(span[0], aside)]
+    passage_dates = [(day, span) for day, span in find_dates(passage) if not any(a <= span[0] < b for a, b in aside)]
     claim_years, claim_numbers = read_numbers(claim, [span for _, span in claim_dates], whole=True)
     passage_years, passage_numbers = read_numbers(passage, [span for _, span in passage_dates] + aside)
     claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers)
@@ -175,10 +175,6 @@ def _dated(
             for span in relative_day.dates():
                 day_names.setdefault(span, str(relative_day))
     return year_names, day_names
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
 
 
 def _day_and_time(claim: str, passage: str, premise: str | None) -> list[str]:

@@ -1,9 +1,9 @@
 """When in the week and when in the day: "on Monday", "at about 3 a.m.", "in the afternoon".
 
-The stance model reads "The fire broke out on a Monday" as entailed by "... early on Tuesday"
-(0.51) and "The fire started in the afternoon" by "... under control by mid-morning" (0.66): a
-day of the week or a time of day is a number to it. The consistency checker compares them here
-without any calendar: a claim's weekdays against a passage's, and the hours a claim's time of
+The stance model reads "The fire broke out on a Monday" as entailed by "Four workers were killed
+... early on Tuesday" (0.51) and by the next sentence, "The blaze broke out at about 3 a.m. ...",
+read with it (0.74): a day of the week or a time of day is a number to it. The consistency
+checker compares them here without any calendar: a claim's weekdays against a passage's, and the hours a claim's time of
 day allows against those a passage's allows. A part of the day is a range of hours ("afternoon"
 12:00-18:00, "the early hours" 00:00-06:00, "night" 18:00-06:00) and a clock time allows an hour
 either side ("about 3 a.m." agrees with "2.40am" and with "the early hours"). Left out, as in
