@@ -59,7 +59,7 @@ _CLOCK_SLACK = 1.0
 _PART = re.compile(
     r"\b(?:(?:in|during)\s+the\s+(?P<in>early hours|small hours|(?:early\s+|late\s+)?(?:morning|afternoon|evening))"
     r"|(?:this|that|yesterday|last|tomorrow|on\s+the|" + _WEEKDAY + r")\s+"
-    r"(?P<on>(?:early\s+|late\s+)?(?:morning|afternoon|evening|night))"
+    r"(?P<on>(?:early\s+|late\s+)?(?:morning|afternoon|evening)|night)"
     r"|the\s+(?P<hours>early hours|small hours)"
     r"|(?P<alone>overnight|late at night|at night|at dawn|(?:early|late)\s+(?:morning|afternoon|evening)|"
     r"mid-(?:morning|afternoon)))\b(?![-\s](?:shift|news|show|session|class|flight|service|paper)s?\b)",
@@ -109,7 +109,7 @@ def times_of_day(text: str) -> list[TimeOfDay]:
     """The times of day ``text`` dates something by: clock times and parts of the day."""
     out = []
     for match in _CLOCK.finditer(text):
-        if _dates_nothing(text, match) or _BOUND_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        if _bounds_or_dates_nothing(text, match):
             continue
         shown = " ".join(match.group(0).split())
         if re.search(r"\d\s?[ap]m\.$", shown, re.I):  # "2.40am." ends its sentence
@@ -120,11 +120,10 @@ def times_of_day(text: str) -> list[TimeOfDay]:
         hour = int(match["hour"]) % 12 + (12 if match["half"].lower() == "p" else 0) + int(match["minute"] or 0) / 60
         out.append(TimeOfDay(shown, (hour - _CLOCK_SLACK) % 24, (hour + _CLOCK_SLACK) % 24))
     for match in _PART.finditer(text):
-        if _dates_nothing(text, match) or _BOUND_BEFORE.search(text, max(0, match.start() - 20), match.start()):
-            continue
         part = next(group for group in ("in", "on", "hours", "alone") if match[group])
-        words = " ".join(match[part].lower().split()).removeprefix("at ")
-        out.append(TimeOfDay(" ".join(match.group(0).split()), *_PARTS[words]))
+        hours = _PARTS.get(" ".join(match[part].lower().split()).removeprefix("at "))
+        if hours and not _bounds_or_dates_nothing(text, match):
+            out.append(TimeOfDay(" ".join(match.group(0).split()), *hours))
     return out
 
 
@@ -134,6 +133,10 @@ def weekdays_disagree(claim: dict[str, str], passage: dict[str, str]) -> bool:
 
 def times_disagree(claim: list[TimeOfDay], passage: list[TimeOfDay]) -> bool:
     return bool(claim and passage) and not any(c.agrees_with(p) for c in claim for p in passage)
+
+
+def _bounds_or_dates_nothing(text: str, match: re.Match[str]) -> bool:
+    return _dates_nothing(text, match) or bool(_BOUND_BEFORE.search(text, max(0, match.start() - 20), match.start()))
 
 
 def _dates_nothing(text: str, match: re.Match[str]) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from service.pipeline.day_times import times_disagree, times_of_day, weekdays, weekdays_disagree
 
@@ -39,6 +41,8 @@ def test_weekdays(text: str, expected: set[str]) -> None:
         ("in the early hours of the morning", [("in the early hours", 0.0, 6.0)]),
         ("Residents returned on Tuesday evening.", [("Tuesday evening", 17.0, 24.0)]),
         ("The strike began overnight.", [("overnight", 18.0, 9.0)]),
+        ("It happened on Tuesday late night.", []),  # no part of the day this reads
+        ("It happened late at night.", [("late at night", 21.0, 4.0)]),
         # times that bound rather than date, or date only a statement
         ("The fire was under control by mid-morning.", []),
         ("Roads stay closed until midnight.", []),
@@ -77,3 +81,16 @@ def test_weekdays_disagree_only_when_the_passage_names_none_of_the_claims() -> N
     assert weekdays_disagree(weekdays("It opened on Monday."), weekdays("It opened early on Tuesday."))
     assert not weekdays_disagree(weekdays("It opened on Tuesday."), weekdays("Open Monday to Wednesday."))
     assert not weekdays_disagree(weekdays("It opened on Monday."), weekdays("It opened last week."))
+
+
+_WORDS = ["on", "Monday", "Tuesday", "to", "said", "at", "3", "2.40am", "10pm", "a.m.", "in", "the", "early"]
+_WORDS += ["late", "night", "morning", "evening", "hours", "overnight", "by", "mid-morning", "Good", "'s", ",", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12), st.lists(st.sampled_from(_WORDS), max_size=12))
+def test_any_words_read_without_error(claim: list[str], passage: list[str]) -> None:
+    """Every part of the day the pattern finds has its hours, whatever the words around it."""
+    claim_text, passage_text = " ".join(claim), " ".join(passage)
+    times_disagree(times_of_day(claim_text), times_of_day(passage_text))
+    weekdays_disagree(weekdays(claim_text), weekdays(passage_text))
