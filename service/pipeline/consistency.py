@@ -120,6 +120,7 @@ def reasons(
         ['roles swapped: claim "City beat Rovers", passage "Rovers beat City"']
     """
     claim, passage = _text(claim), _text(passage)
+    premise = _text(premise) if premise is not None else None
     out = []
     aside = asides(claim, passage)  # "The plant, which opened in 1978, ...": numbers of another event
     claim_dates = find_dates(claim)
@@ -141,7 +142,7 @@ def reasons(
     # a passage without the claim's names says its direction of someone or something else, unless
     # the sentence before it, which the stance model reads it with, names them ("Hartwell Homes
     # brought the case. The company had lost its first challenge.")
-    named = not missing or (premise is not None and all(map(PassageWords.of(_text(premise)).mention, missing)))
+    named = not missing or (premise is not None and all(map(PassageWords.of(premise).mention, missing)))
     if named and (moved := opposed(claim, passage)):
         out.append(f"{DIRECTION_MISMATCH}: claim {moved[0]}, passage {moved[1]}")
     if named and (swapped := swapped_roles(claim, passage)):
@@ -185,7 +186,7 @@ def _day_and_time(claim: str, passage: str, premise: str | None) -> list[str]:
     before")."""
     out = []
     claim_days = weekdays(claim)
-    days = weekdays(passage) or (weekdays(_text(premise)) if premise is not None else {})
+    days = weekdays(passage) or (weekdays(premise) if premise is not None else {})
     if weekdays_disagree(claim_days, days):
         out.append(f"{DATE_MISMATCH}: claim {', '.join(claim_days)}, passage {', '.join(dict.fromkeys(days.values()))}")
     claim_times = times_of_day(claim)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from service.pipeline.dates import WEEKDAYS
-from service.pipeline.relative_dates import LEADING_WORDS, SPEECH_AFTER, SPEECH_BEFORE
+from service.pipeline.relative_dates import dates_a_statement, names_a_day
 
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 # "Monday", "Monday's vote", "Monday to Friday", "between Monday and Wednesday"; not "Mondays".
@@ -96,7 +96,7 @@ def weekdays(text: str) -> dict[str, str]:
     ("Tuesday", and "Wednesday" from "Monday to Wednesday")."""
     out: dict[str, str] = {}
     for match in _DAY.finditer(text):
-        if _dates_nothing(text, match) or _named_day(text, match.start()):
+        if dates_a_statement(text, match.start(), match.end()) or names_a_day(text, match.start()):
             continue
         first = WEEKDAYS.index(match["first"])
         last = WEEKDAYS.index(match["last"]) if match["last"] else first
@@ -136,16 +136,6 @@ def times_disagree(claim: list[TimeOfDay], passage: list[TimeOfDay]) -> bool:
 
 
 def _bounds_or_dates_nothing(text: str, match: re.Match[str]) -> bool:
-    return _dates_nothing(text, match) or bool(_BOUND_BEFORE.search(text, max(0, match.start() - 20), match.start()))
-
-
-def _dates_nothing(text: str, match: re.Match[str]) -> bool:
-    """Whether a day or time dates only what someone said ("police said on Tuesday evening")."""
-    before = text[: match.start()]
-    return bool(SPEECH_BEFORE.search(before[-60:]) or SPEECH_AFTER.match(text, match.end()))
-
-
-def _named_day(text: str, start: int) -> bool:
-    """A capitalised word other than "On" or "By" before a weekday names a day: "Good Friday"."""
-    previous = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 30) : start])
-    return previous is not None and previous.group(1)[0].isupper() and previous.group(1).lower() not in LEADING_WORDS
+    """A time after "by" or "until", or one that dates only a statement."""
+    start = match.start()
+    return dates_a_statement(text, start, match.end()) or bool(_BOUND_BEFORE.search(text, max(0, start - 20), start))

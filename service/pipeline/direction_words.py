@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from service.pipeline.dates import MONTHS as CALENDAR_MONTHS
+
 UP, DOWN, STILL = 1, -1, 0
 # Verbs of two words that overturn or reject, read as one word ("struckdown") and shown as written.
 TWO_WORD_VERBS = (
@@ -91,7 +93,5 @@ CHANGE_NOUNS = frozenset(
     "rise rises increase increases jump jumps surge surges gain gains boost boosts hike hikes fall falls "
     "decrease decreases drop drops decline declines slump slumps plunge plunges cut cuts".split()
 )
-MONTHS = frozenset(
-    "january february march april may june july august september october november december spring summer autumn "
-    "winter".split()
-)
+# Months and seasons, lower-cased as ``direction`` reads its tokens ("a rise in March" is not said of March).
+MONTHS = frozenset(month.lower() for month in CALENDAR_MONTHS) | frozenset("spring summer autumn winter".split())

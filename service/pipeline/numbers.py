@@ -235,11 +235,11 @@ def read_numbers(
             units = [_SCALE_UNIT.sub(_scale_word, unit) for unit in units]
         if currency:
             units = _amount_units(units)
-        plain = replace(plain, events=_events(text, match.start(), match.end(), whole))
+        words = _words_of_number(text, match.start(), match.end(), whole)
+        plain = replace(plain, events=_events(words))
         for unit in units:
             quantity = plain
             if unit.removesuffix(" (change)") in _BARE_UNITS:
-                words = _WORDS_OF.findall(text) if whole else _clause_words(text, match.start(), match.end())
                 quantity = replace(quantity, about=_content_words(words))
             unit = f"{currency.group(1)}{unit}" if currency else unit
             counted.setdefault(unit, set()).add(quantity)
@@ -255,12 +255,12 @@ def read_numbers(
         if spoken := _word_quantity(text, match):
             # the scale is what it counts, as after digits ("one million people": million, people)
             count_end = max(match.end(group) for group in (1, 2, 3, 4))
-            spoken = replace(spoken, events=_events(text, match.start(), count_end, whole))
+            spoken = replace(spoken, events=_events(_words_of_number(text, match.start(), count_end, whole)))
             for unit in _counted_units(text, match.start(), count_end):
                 counted.setdefault(unit, set()).add(spoken)
     for match in _ONE_SPAN.finditer(text):  # "within an hour", "less than a year": one, bounded
-        if _BOUND_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
-            quantity = _quantity(text, match.start(), " ".join(match.group(0).lower().split()), 1.0)
+        quantity = _quantity(text, match.start(), " ".join(match.group(0).lower().split()), 1.0)
+        if quantity.value is None:  # a bound or a rough value; "a year" alone counts nothing
             counted.setdefault(match.group(2).lower(), set()).add(quantity)
     for match in ORDINAL.finditer(text):
         if _inside(match.start(), skip):
@@ -462,7 +462,11 @@ def _same_subject(claim: Quantity, passage: Quantity) -> bool:
     return not claim.about or not passage.about or bool(claim.about & passage.about)
 
 
-def _events(text: str, start: int, end: int, whole: bool) -> frozenset[str]:
-    """The kinds of what happened (``PEOPLE_EVENTS``) in a number's clause, or in all of a claim."""
-    words = _WORDS_OF.findall(text) if whole else _clause_words(text, start, end)
+def _words_of_number(text: str, start: int, end: int, whole: bool) -> list[str]:
+    """The words that say what a number is of: its clause's, or all of a claim's (``whole``)."""
+    return _WORDS_OF.findall(text) if whole else _clause_words(text, start, end)
+
+
+def _events(words: list[str]) -> frozenset[str]:
+    """The kinds of what happened (``PEOPLE_EVENTS``) among a number's words."""
     return frozenset(kind for word in words if (kind := PEOPLE_EVENTS.get(word.lower())))

@@ -44,17 +44,17 @@ _DAYS = re.compile(
 # The word before a weekday that makes it some other Tuesday: "a Tuesday", "the following Friday".
 _OTHER_DAY = set("a an each every one that the following previous same of".split())
 # Capitalised words that may stand before a plain weekday; any other makes it a name ("Good Friday").
-LEADING_WORDS = set("on by since until till from through and or before after late early".split())
+_LEADING_WORDS = set("on by since until till from through and or before after late early".split())
 # A day that dates what someone said, not what the claim is about: "the ministry said Friday".
 _SPEECH = r"said|says|say|told|tells|added|stated|wrote|tweeted|posted|announced|confirmed|reported"
 # "said Friday", "said on Friday", "told reporters on Friday", "said in a statement released late on
 # Friday", "told a news conference on Friday": the verb, at most two words of whom or where (with
 # a preposition and an article), and the day
-SPEECH_BEFORE = re.compile(
+_SPEECH_BEFORE = re.compile(
     rf"\b(?:{_SPEECH})(?:\s+(?:(?:in|at|to|during)\s+)?(?:(?:a|an|the)\s+)?\w+(?:\s+\w+)?)?"
     r"(?:\s+(?:released|issued|published))?\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
 )
-SPEECH_AFTER = re.compile(rf"(?:'s)?\s+(?:(?:morning|afternoon|evening|night)\s+)?(?:{_SPEECH})\b")
+_SPEECH_AFTER = re.compile(rf"(?:'s)?\s+(?:(?:morning|afternoon|evening|night)\s+)?(?:{_SPEECH})\b")
 # "on Tuesday, March 5": the date says it, and find_dates reads that.
 _DATE_AFTER = re.compile(
     rf",?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}|{MONTH_PATTERN}\s+\d)"
@@ -175,17 +175,32 @@ def find_relative_days(text: str, published: date) -> list[RelativeDay]:
 
 def _dates_something_else(text: str, match: re.Match[str]) -> bool:
     """A statement's day, a named day, another Tuesday than this week's, or one a date follows."""
-    before, after = text[: match.start()], text[match.end() :]
-    if SPEECH_BEFORE.search(before[-60:]) or SPEECH_AFTER.match(after) or _DATE_AFTER.match(after):
+    if dates_a_statement(text, match.start(), match.end()) or _DATE_AFTER.match(text, match.end()):
         return True
-    previous = re.search(r"([A-Za-z]+)\s+$", before[-30:])
-    if previous is None:
+    word = _word_before(text, match.start())
+    if word is None:
         return False
-    word = previous.group(1)
     if word.lower() in _OTHER_DAY:
         return True
-    plain_weekday = match["weekday"] and not match["which"]
-    return bool(plain_weekday) and word[0].isupper() and word.lower() not in LEADING_WORDS
+    return bool(match["weekday"] and not match["which"]) and names_a_day(text, match.start())
+
+
+def dates_a_statement(text: str, start: int, end: int) -> bool:
+    """Whether the day or time at ``start:end`` dates only what someone said ("the ministry said
+    Friday", "police said on Tuesday evening")."""
+    return bool(_SPEECH_BEFORE.search(text[max(0, start - 60) : start]) or _SPEECH_AFTER.match(text, end))
+
+
+def names_a_day(text: str, start: int) -> bool:
+    """Whether the capitalised word before the weekday at ``start`` makes it a named day ("Good
+    Friday", "Super Tuesday"); "On" and "By" do not."""
+    word = _word_before(text, start)
+    return word is not None and word[0].isupper() and word.lower() not in _LEADING_WORDS
+
+
+def _word_before(text: str, start: int) -> str | None:
+    previous = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 30) : start])
+    return previous.group(1) if previous else None
 
 
 def _weekday(published: date, weekday: int, which: str) -> tuple[tuple[date, date], ...]:
