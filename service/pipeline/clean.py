@@ -25,7 +25,7 @@ _UI_WORDS = frozenset(
     reply replies subscribe subscribers newsletter sign in up log login logout register more read
     continue reading story article video videos photo photos gallery image images listen audio play
     next previous back to top menu search home follow us on loading report trending related
-    recommended popular topics tags this via""".split()
+    recommended popular topics tags this via jump navigation main content""".split()
 )
 _UI_NOUNS = re.compile(r"\b(comment|subscri|newsletter|sign (in|up)|log ?in|cookie|notification|paywall)", re.I)
 _SECOND_PERSON = re.compile(r"\b(please|you|your|join|click|tap|already a)\b", re.I)
@@ -42,7 +42,9 @@ _READING_TIME = re.compile(
 )
 _PIPE_KICKER = re.compile(r"^[A-Z][A-Z0-9 '&.-]{1,30}\s*\|\s*")
 _COLON_KICKER = re.compile(
-    r"^(READ MORE|ALSO READ|READ ALSO|RELATED|WATCH|LISTEN|SEE ALSO|MORE|RECOMMENDED|SPONSORED)\s*:\s*", re.I
+    r"^(READ MORE|ALSO READ|READ ALSO|RELATED|WATCH|LISTEN|SEE ALSO|MORE|RECOMMENDED|SPONSORED|CATEGORY|CATEGORIES"
+    r"|TAGS|TOPICS|FILED UNDER)\s*:\s*",
+    re.I,
 )
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(\s+(and\s+)?[A-Z][\w.'’-]*){0,5}$", re.I)
 # "By Jane Roe and John Doe, Staff Writers", "By Jane Roe | Reuters": two capitalised names at
@@ -59,7 +61,10 @@ _FOLLOW = re.compile(r"^follow\s+(us|@\w+)\b", re.I)
 _LINK_LIST_HEADING = re.compile(
     r"^(related( stories| articles| coverage| content| news)?|more (stories|from|on this|news)\b[^.!?]{0,40}|"
     r"(you|we think you) (may|might) (also )?like|most (read|popular|viewed)|recommended( for you)?|"
-    r"further reading|top stories|latest (news|stories))$",
+    r"further reading|top stories|latest (news|stories)|"
+    # an encyclopedia page's contents box and the lists at its foot
+    r"(table of )?contents|in this article|see also|references|notes|footnotes|citations|sources|bibliography|"
+    r"external links)$",
     re.I,
 )
 # "Photo: Jane Roe/Getty", "(Photo by Jane Roe/AFP via Getty Images)": who took a picture.
@@ -86,6 +91,23 @@ _STORY_CREDIT = re.compile(
     rf"^(?:(?i:with\s+(?:additional\s+)?files\s+from)\s+{_NAMES}"
     rf"|{_NAMES}\s+contributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))"
     rf"|(?i:contributing|contributors?)\s*:\s+[A-Z][^.!?]*)\.?$"
+)
+# Encyclopedia pages: a section heading with its edit link ("Early life[edit]"), an entry of the
+# reference list ("^ Roe, Jane (2004). ..."), the site's tagline, when the page was last edited and
+# the licence of its text.
+_EDIT_LINK = re.compile(r"\s*\[edit(?: source)?\]$", re.I)
+_REFERENCE_ENTRY = re.compile(r"^[\^↑]")
+_TAGLINE = re.compile(r"^from [\w .'’-]{2,40}, the free (?:encyclopedia|encyclopaedia|dictionary)$", re.I)
+_PAGE_EDITED = re.compile(
+    r"^this (?:page|article|story|post|entry) was (?:first |last )?(?:edited|updated|modified|published|changed)\b"
+    r"[^!?]*\d[^!?]*$",
+    re.I,
+)
+_LICENCE = re.compile(
+    r"^(?:the |all )?(?:text|content|this (?:work|article|page))\b[^.!?]{0,40}"
+    r"\b(?:available|licen[cs]ed|released|published)\s+under\b[^!?]{0,200}"
+    r"\b(?:licen[cs]es?|creative commons|terms of use)\b[^!?]{0,200}$",
+    re.I,
 )
 _CODE_START = re.compile(
     r"(?<![\w$])(?:[a-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\s*(?:\(|=(?!=))|function\s*[\w$]*\s*\(|<script\b|var\s+[\w$]+\s*=|"
@@ -164,6 +186,10 @@ _FURNITURE_LINES = (
     _CREDIT_LINE,
     _WIRE_CREDIT,
     _STORY_CREDIT,
+    _REFERENCE_ENTRY,
+    _TAGLINE,
+    _PAGE_EDITED,
+    _LICENCE,
 )
 
 
@@ -173,7 +199,7 @@ def _is_furniture(body: str) -> bool:
         return True
     if any(rule.match(body) for rule in _FURNITURE_LINES):
         return True
-    if is_timestamp(body):
+    if is_timestamp(body) or (_EDIT_LINK.search(body) and len(words) <= 12):
         return True
     # "Share this story: Facebook Twitter Email": a share bar names as many networks as it links
     if len(words) <= 12 and not body.endswith(_TERMINAL) and all(w in _UI_WORDS for w in words):
@@ -256,7 +282,7 @@ def clean(text: str) -> list[Span]:
             previous = None
             continue
         body = line.text
-        if _LINK_LIST_HEADING.match(body):
+        if _LINK_LIST_HEADING.match(_EDIT_LINK.sub("", body)):
             link_list = True
             previous = None
             continue

@@ -51,7 +51,12 @@ _BEFORE_A_FIGURE = frozenset({"up", "down"})
 _YEAR = r"(?:1[89]|20)\d\d"
 # Words that are in a family and still say nothing of direction here.
 _NOT_DIRECTION = re.compile(
-    r"\b(?:cut\s+(?:off|out|short)|(?:high|low)-|high\s+(?:school|court|commission)|lower\s+(?:house|chamber|court)"
+    r"\b(?:cut\s+(?:off|out|short)|(?:high|low|long|short|large|small|big)-|high\s+(?:school|court|commission)"
+    r"|lower\s+(?:house|chamber|court)|at\s+large|by\s+and\s+large|in\s+short|(?:as|so)\s+long\s+as|before\s+long"
+    r"|long\s+(?:ago|since)|short\s+of|(?:fell|falls?|falling|came|comes?|coming)\s+short|big\s+(?:name|picture)"
+    # "a large number of ...": how many of something, said of what "of" names, not the noun
+    r"|(?:large|small|big)(?:e?r|e?st)?\s+(?:number|amount|share|proportion|part|portion|majority|minority"
+    r"|percentage|fraction|quantity|sum|degree|extent)s?\b"
     rf"|(?:in|the|this|last|next|early|late)\s+fall\b|fall\s+(?:of\s+)?{_YEAR})",
     re.I,
 )

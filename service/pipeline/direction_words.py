@@ -38,6 +38,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "worsen worsens worsened worsening deteriorate deteriorates deteriorated deteriorating weaken weakens "
         "weakened weakening",
     ),
+    "size": (
+        "long longer longest large larger largest big bigger biggest",
+        "short shorter shortest small smaller smallest",
+    ),
     "verdict": ("convicted guilty", "acquitted"),
     "outcome": ("win wins won winning", "lose loses lost losing"),
     "decision": (
@@ -64,10 +68,13 @@ SHORT_FUNCTION_WORDS = frozenset(
 )
 # The how-much words of a level, not of a move: adjectives ("the lowest turnout").
 LEVEL_WORDS = frozenset("high higher highest low lowest".split())
+# Adjectives of size say it of what follows them too ("after a short illness", "the largest lake").
+SIZE_WORDS = frozenset(word for side in FAMILIES["size"] for word in side.split())
 # Words followed by what moved: verbs with an object ("raised rates", "cut jobs") and adjectives
 # ("higher risk", "the lowest turnout"), so the words after them name it too.
 NAMES_WHAT_FOLLOWS = (
     LEVEL_WORDS
+    | SIZE_WORDS
     | frozenset(
         "increase increases increased increasing decrease decreases decreased decreasing raise raises raised raising "
         "hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower lowers lowered lowering reduce "

@@ -46,6 +46,26 @@ _STOPWORDS = frozenset(
     would your""".split()
 )
 _SUFFIXES = ("ings", "ing", "ions", "ion", "ed", "es", "s")
+# Irregular past tenses and participles with their base form, so that "did not freeze" meets
+# "froze" and "has not sold" meets "sold" ("base:past:participle", the forms that differ).
+IRREGULAR_BASE = {
+    form: forms.split(":")[0]
+    for forms in (
+        "arise:arose:arisen bear:bore:borne begin:began:begun bite:bit:bitten blow:blew:blown break:broke:broken "
+        "bring:brought build:built buy:bought catch:caught choose:chose:chosen come:came deal:dealt "
+        "draw:drew:drawn drink:drank:drunk drive:drove:driven eat:ate:eaten fall:fell:fallen feel:felt "
+        "fight:fought find:found flee:fled fly:flew:flown forbid:forbade:forbidden forget:forgot:forgotten "
+        "forgive:forgave:forgiven freeze:froze:frozen give:gave:given grow:grew:grown hang:hung hear:heard "
+        "hide:hid:hidden hold:held keep:kept know:knew:known lead:led leave:left lend:lent lose:lost make:made "
+        "mean:meant meet:met overtake:overtook:overtaken pay:paid ride:rode:ridden ring:rang:rung rise:rose:risen "
+        "run:ran sell:sold send:sent shake:shook:shaken shoot:shot shrink:shrank:shrunk sing:sang:sung "
+        "sink:sank:sunk sleep:slept speak:spoke:spoken spend:spent stand:stood steal:stole:stolen "
+        "strike:struck swear:swore:sworn swim:swam:swum take:took:taken teach:taught tear:tore:torn tell:told "
+        "think:thought throw:threw:thrown understand:understood wake:woke:woken wear:wore:worn win:won "
+        "withdraw:withdrew:withdrawn write:wrote:written"
+    ).split()
+    for form in forms.split(":")[1:]
+}
 # The clause must repeat this many of the claim's content words: fewer flags passages that deny
 # something else (the dev ablation in models/README.md measures both).
 MIN_SHARED_WORDS = 2
@@ -84,14 +104,15 @@ def negated_clause(claim: str, passage: str, min_shared: int = MIN_SHARED_WORDS)
 
 
 def content_stems(text: str) -> set[str]:
-    """Stems of the words that carry content: longer than three letters and not a function word."""
+    """Stems of the words that carry content: longer than three letters and not a function word; an
+    irregular verb's past is its base ("froze" is "freeze")."""
     return set(content_stem_list(text))
 
 
 def content_stem_list(text: str) -> list[str]:
     """``content_stems`` in the order the text gives them (the cue's scope counts from its start)."""
     words = (w.casefold() for w in _WORD.findall(text))
-    return [_stem(w) for w in words if len(w) > 3 and w not in _STOPWORDS]
+    return [_stem(IRREGULAR_BASE.get(w, w)) for w in words if len(w) > 3 and w not in _STOPWORDS]
 
 
 def _stem(word: str) -> str:

@@ -77,6 +77,39 @@ def ordinal(rank: int) -> str:
     return f"{rank}{suffix}"
 
 
+# "the largest lake", "the country's most populous town": the first of its kind, a rank of 1 to
+# compare with "second-largest" by the adjective (``superlatives``).
+_SUPERLATIVE_WORDS = (
+    "largest biggest smallest longest shortest highest lowest tallest deepest oldest youngest newest busiest "
+    "richest poorest fastest slowest heaviest hottest coldest warmest wettest driest widest narrowest greatest "
+    "strongest weakest best worst steepest costliest deadliest safest"
+).split()
+_SUPERLATIVE = re.compile(
+    r"\b(?:the|its|their|his|her|[^\W\d_]+['’]s)\s+(?:most\s+([a-z]+)|(" + "|".join(_SUPERLATIVE_WORDS) + r"))\b",
+    re.I,
+)
+# Not the first: "one of the largest", "among the biggest", and a first with a place before it
+# ("the largest lake in the country after Lake Sendre" is the second).
+_AMONG_BEFORE = re.compile(r"\b(?:of|among)\s+$", re.I)
+_PLACED_AFTER = re.compile(
+    r"(?:[\s,]+[\w'’-]+){0,8}?[\s,]+(?:after|behind|except|besides|apart\s+from|other\s+than|outside)\b", re.I
+)
+
+
+def superlatives(text: str) -> list[tuple[str, int]]:
+    """The adjective and start of each superlative that ranks its subject first: "the largest lake"
+    and "the most populous town" give ("largest", ...) and ("populous", ...)."""
+    found = []
+    for match in _SUPERLATIVE.finditer(text):
+        if _AMONG_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _PLACED_AFTER.match(
+            text, match.end()
+        ):
+            continue
+        adjective = match.group(1) or match.group(2)
+        found.append((adjective.lower(), match.start()))
+    return found
+
+
 def _word_value(words: str) -> int:
     """ "twenty-three" is 23, "eighty one" 81."""
     return sum(WORDS[part] for part in re.split(r"[-\s]", words.lower()))

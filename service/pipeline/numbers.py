@@ -35,6 +35,7 @@ from service.pipeline.number_words import (
     ordinal,
     rank,
     spoken_number,
+    superlatives,
 )
 from service.pipeline.years import find_decades, read_year
 
@@ -269,6 +270,9 @@ def read_numbers(
         for unit in _units(text, match.start(), match.end()):
             if not unit.endswith(" #"):
                 counted.setdefault(f"{unit} (rank)", set()).add(Quantity(ordinal(place), place, place))
+    for adjective, start in superlatives(text):  # "the largest lake": 1st, against "second-largest"
+        if not _inside(start, skip):
+            counted.setdefault(f"{adjective} (rank)", set()).add(Quantity(ordinal(1), 1, 1))
     return years, counted
 
 

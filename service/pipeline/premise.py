@@ -19,6 +19,9 @@ day is known. The stance model cannot know it, and read the phrase against a cla
 contradiction: it contradicts "Veltra sold 1.9 million vehicles in 2024" with "Veltra sold 1.9
 million vehicles last year" (0.63) and entails it with "... last year (2024)" (0.90). The cited
 passage keeps its words; only what the model reads changes.
+
+Nor does the model read an encyclopedia's reference marks ("in 1976.[3]", "[citation needed]"):
+its training pairs have none, and they say nothing of the claim.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from datetime import date
 from service.pipeline.names import PassageWords, claim_names, proper_words
 from service.pipeline.relative_dates import find_relative_dates
 from service.pipeline.retrieve import Candidate
+from service.pipeline.split import REFERENCE_MARK
 from service.settings import ContextMode
 from service.storage import Store
 
@@ -43,6 +47,8 @@ _LEANING_OPENERS = frozenset(
     """.split()
 )
 _FIRST_WORD = re.compile(r"\W*(\w+)")
+# A mark glued to what it follows; "[the minister]" after a space is an editor's insertion.
+_REFERENCE_MARK = re.compile(rf"(?<=\S){REFERENCE_MARK}")
 
 
 def needs_context(text: str) -> bool:
@@ -64,7 +70,7 @@ def premise(
     """The text the stance model judges for ``candidate``; ``names``, the claim's, make a passage
     that mentions them all stand alone, and ``published``, its article's day, dates its "last
     year" (see the module docstring)."""
-    return dated(_with_context(store, candidate, mode, names), published)
+    return dated(_REFERENCE_MARK.sub("", _with_context(store, candidate, mode, names)), published)
 
 
 def _with_context(store: Store, candidate: Candidate, mode: ContextMode, names: Sequence[str]) -> str:

@@ -1,9 +1,10 @@
 """Sentence segmentation with character offsets, tuned for news prose.
 
-A boundary is terminal punctuation (plus closing quotes or brackets), whitespace, then something
-that can open a sentence. Boundaries after honorifics ("Mr."), initials and dotted acronyms
-("J. K.", "U.S.") are suppressed unless the next word is a typical sentence opener; decimals
-("1.5%") and datelines ("MOSCOW (AP) --") never produce a candidate in the first place.
+A boundary is terminal punctuation (plus closing quotes or brackets, and an encyclopedia's reference
+marks: ".[3]", ".[citation needed]"), whitespace, then something that can open a sentence.
+Boundaries after honorifics ("Mr."), initials and dotted acronyms ("J. K.", "U.S.") are suppressed
+unless the next word is a typical sentence opener; decimals ("1.5%") and datelines ("MOSCOW (AP)
+--") never produce a candidate in the first place.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ _OPENERS = frozenset(
     """the a an he she it they we i you his her its their our this that these those there but and
     in on at for if when while after before as so yet however meanwhile still""".split()
 )
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+# Encyclopedia text puts its reference marks after the full stop ("in 1976.[3] She joined").
+REFERENCE_MARK = r"\[(?:\d{1,3}|[a-z]|[a-z][a-z ]{2,30})\]"
+_REFERENCE_MARKS = rf"(?:{REFERENCE_MARK})*"
+_CANDIDATE = re.compile(rf"[.!?…]+[\"'”’»)\]]*{_REFERENCE_MARKS}(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:\b[A-Za-z]\.)*\b[A-Za-z]$")
 _CLAUSE_BREAK = re.compile(r"[;,:—–]\s|\s[-–—]+\s")
 MIN_WORDS = 3

@@ -34,6 +34,17 @@ PLANT = "The plant, which opened in 1978, has had a fire before."
             "The plant, which employs 4,500 people, had a fire on Tuesday.",
             [", which employs 4,500 people"],
         ),
+        # another thing the subject did, or a clause of its own
+        (
+            "Ilse Roe was born in 1949.",
+            "Roe was born in Pécs, Hungary, and moved to Gothenburg in 1957, a year after her father's death.",
+            [", and moved to Gothenburg in 1957, a year after her father's death"],
+        ),
+        ("Profit rose in 2020.", "Profit rose 5% in 2019; revenue fell in 2020.", ["; revenue fell in 2020"]),
+        # compared where the claim is about it
+        ("Roe moved to Gothenburg in 1960.", "Roe was born in Pécs, and moved to Gothenburg in 1957.", []),
+        # a list of places is not another clause
+        ("Roe lived in Pécs in 1960.", "Roe lived in Pécs, Hungary, and Vienna in 1957.", []),
         # "when" and "where" clauses often date the sentence's own event
         ("The firm was sold in 2012.", "He left in 2011, when the firm was sold.", []),
     ],

@@ -115,6 +115,16 @@ def test_datelines_and_bylines() -> None:
         "Reuters contributed reporting",
         "Contributing: Jane Roe, Eastport Times",
         "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}",
+        "From Wikipedia, the free encyclopedia",
+        "Jump to navigation Jump to search",
+        "Skip to main content",
+        "Early life and education[edit]",
+        "Career [edit source]",
+        '^ Roe, Jane (2004). "A life at sea". Eastport Times. Retrieved 12 March 2021.',
+        "↑ Doe, John. Harbours of the north. Eastport: Quay Press, 1998.",
+        "Categories: 1949 births | Living people | Harbour masters",
+        "This page was last edited on 2 October 2026, at 11:02 (UTC).",
+        "Text is available under the Creative Commons Attribution-ShareAlike License; additional terms may apply.",
     ],
 )
 def test_drops_page_furniture_lines(furniture: str) -> None:
@@ -140,6 +150,11 @@ def test_drops_page_furniture_lines(furniture: str) -> None:
         "Reading time for pupils rose by 5 minutes a day.",
         "Three divers contributed to this report on the pier's collapse.",
         "The harbour master contributed to the report, officials said.",
+        "The text is available under freedom of information rules, officials said.",
+        "This page was torn from the harbour log in 1998.",
+        "Contents of the harbour master's safe were seized on Monday.",
+        "Notes found in the office were handed to police.",
+        "The edit [of the log] was made in 2019.",
     ],
 )
 def test_keeps_prose_that_opens_like_furniture(prose: str) -> None:
@@ -150,6 +165,29 @@ def test_drops_headlines_listed_under_a_related_stories_heading() -> None:
     links = ["Related stories", "Harbour fees to rise in 2025", "", "Coast guard warns of more storms"]
     text = "\n".join([ARTICLE[1], *links, "", ARTICLE[2], "More from Eastport", "Ferry timetable changes"])
     assert kept(text) == ARTICLE[1:]
+
+
+def test_drops_an_encyclopedia_pages_contents_box_and_the_lists_at_its_foot() -> None:
+    page = [
+        "Jane Roe",
+        "From Wikipedia, the free encyclopedia",
+        "Jane Roe (born 1950) is a harbour master.[1]",
+        "Contents",
+        "1 Early life",
+        "2 Career at the port",
+        "Early life[edit]",
+        "Roe was born in Eastport.[2] She joined the port in 1972.",
+        "See also[edit]",
+        "List of harbour masters",
+        "References[edit]",
+        "Eastport harbour archive",
+        '^ "Harbour masters". Eastport Times. Retrieved 12 March 2021.',
+    ]
+    assert kept("\n".join(page)) == [
+        "Jane Roe",
+        "Jane Roe (born 1950) is a harbour master.[1]",
+        "Roe was born in Eastport.[2] She joined the port in 1972.",
+    ]
 
 
 def test_joins_a_sentence_hard_wrapped_across_lines() -> None:

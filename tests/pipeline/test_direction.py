@@ -113,6 +113,10 @@ from service.pipeline.direction import opposed
         ),
         ("Parliament approved the budget.", "Parliament voted down the budget.", ("approved", "voted down")),
         ("City won the cup.", "City lost the cup final.", ("won", "lost")),
+        # size, said of what follows the adjective or of the subject
+        ("Castellano died after a long illness.", "He died on Tuesday after a short illness.", ("long", "short")),
+        ("Lake Orvanne is the largest lake.", "Lake Orvanne is the smallest lake.", ("largest", "smallest")),
+        ("The dog has small ears.", "A dog with big ears holds a ball.", ("small", "big")),
     ],
 )
 def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
@@ -169,6 +173,12 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         # someone else lost it; who lost to whom is who won
         ("Smith won the election.", "Jones lost the election."),
         ("The Lakers lost to the Celtics.", "The season ended with the Boston Celtics winning the title."),
+        # size words that say no size, and the size of how many of something
+        ("The bridge took a long time to build.", "The bridge was built in short order, as long as it was needed."),
+        ("A small number of voters backed the plan.", "A large number of protesters gathered outside."),
+        ("The short-term loan was repaid.", "The long-term loan was repaid."),
+        ("He stayed for a long time.", "He no longer stays there for a long time."),
+        ("The suspect is at large.", "The suspect fell short of a small bail."),
     ],
 )
 def test_opposed_leaves_passages_that_do_not_turn_the_claim_around(claim: str, passage: str) -> None:

@@ -53,6 +53,9 @@ from service.pipeline.negation import content_stems, negated_clause
             "not sign the trade treaty when he visited Paris",
         ),
         ("Rivera scored twice.", "Rivera hasn't scored twice this season.", "hasn't scored twice this season"),
+        # an irregular past meets its base form
+        ("The lake froze over the winter.", "The lake did not freeze over the winter.", "not freeze over the winter"),
+        ("The firm sold the plant.", "The firm has not sold the plant.", "not sold the plant"),
         (
             "The storm damaged the old bridge.",
             "The storm did not damage the old bridge, though it flooded the valley and closed six roads.",

@@ -265,3 +265,23 @@ def test_results_are_compared_as_one_number_either_way_round(claim: str, passage
 )
 def test_ranges_dates_and_numbers_with_words_of_winning_are_not_results(text: str) -> None:
     assert "score" not in counted(text)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ("Orvanne is the largest lake in Kessaria.", "Orvanne is the second-largest lake in the country.", True),
+        ("Mirel is the most populous town.", "Mirel is the second most populous town in Kessaria.", True),
+        ("Mirel is the country's biggest town.", "Mirel, the third biggest town, lies on the lake.", True),
+        ("Orvanne is the largest lake.", "Orvanne is the largest lake in the country.", False),
+        # not the first: one of several, or placed after another
+        ("Orvanne is the largest lake.", "Orvanne is one of the second-largest lakes.", True),
+        ("Orvanne is one of the largest lakes.", "Orvanne is the second-largest lake.", False),
+        ("Orvanne is the second-largest lake.", "It is the largest lake in the country after Lake Sendre.", False),
+        # ranked by another adjective: not the same rank
+        ("Orvanne is the deepest lake.", "Orvanne is the second-largest lake, and at 94 metres the deepest.", False),
+        ("Orvanne is the deepest lake.", "Orvanne is the second-largest lake.", False),
+    ],
+)
+def test_a_superlative_ranks_first(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree

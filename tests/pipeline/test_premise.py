@@ -112,6 +112,18 @@ def test_a_premise_is_dated_with_its_context_from_its_articles_day(pipeline: Pip
     ]
 
 
+def test_the_model_reads_no_reference_marks(pipeline: Pipeline) -> None:
+    text = "Roe was born in 1950.[2][citation needed] She said [the port] was hers.[a] It closed in 1998.[12]"
+    pipeline.ingest([ArticleInput("wiki", text)])
+    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("wiki")]
+    assert found[0].passage.text == "Roe was born in 1950.[2][citation needed]", "the cited text keeps them"
+    assert claim_premises(pipeline.store, "Roe was born in 1950.", found, "never") == [
+        "Roe was born in 1950.",
+        "She said [the port] was hers.",
+        "It closed in 1998.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("raw", "mode"),
     [("needed", "needed"), ("ALWAYS", "always"), (" never ", "never"), ("true", "always"), ("0", "never")],

@@ -59,6 +59,11 @@ def sentences(text: str) -> list[str]:
         pytest.param(
             "It was late… but they stayed. Why not?", ["It was late… but they stayed.", "Why not?"], id="ellipsis"
         ),
+        pytest.param(
+            "Roe was born in 1950.[2] She sailed.[3][citation needed] It sank.[a] See [4] too.",
+            ["Roe was born in 1950.[2]", "She sailed.[3][citation needed]", "It sank.[a]", "See [4] too."],
+            id="reference-marks",
+        ),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
