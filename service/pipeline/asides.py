@@ -36,8 +36,15 @@ def asides(claim: str, passage: str) -> list[tuple[int, int]]:
     wanted = content_stems(claim)
     out = []
     for match in [*_ASIDE.finditer(passage), *_ANOTHER_CLAUSE.finditer(passage)]:
+        if _in_brackets(passage, match.start()):  # "(born Diane Hall; January 5, 1946)": no clause
+            continue
         start, end = match.end("head"), match.end()
         rest = passage[: match.start("head")] + " " + passage[end:]
         if not wanted & content_stems(passage[start:end]) and wanted & content_stems(rest):
             out.append((start, end))
     return out
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")

@@ -91,6 +91,8 @@ _SUPERLATIVE = re.compile(
 # Not the first: "one of the largest", "among the biggest", and a first with a place before it
 # ("the largest lake in the country after Lake Sendre" is the second).
 _AMONG_BEFORE = re.compile(r"\b(?:of|among)\s+$", re.I)
+# Nor is a superlative a claim denies ("Hawaii does not have the longest coastline").
+_DENIED_BEFORE = re.compile(r"(?:\b(?:not|never|no)|n't)(?:\s+[\w'’-]+){0,2}\s+$", re.I)
 _PLACED_AFTER = re.compile(
     r"(?:[\s,]+[\w'’-]+){0,8}?[\s,]+(?:after|behind|except|besides|apart\s+from|other\s+than|outside)\b", re.I
 )
@@ -101,9 +103,8 @@ def superlatives(text: str) -> list[tuple[str, int]]:
     and "the most populous town" give ("largest", ...) and ("populous", ...)."""
     found = []
     for match in _SUPERLATIVE.finditer(text):
-        if _AMONG_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _PLACED_AFTER.match(
-            text, match.end()
-        ):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _AMONG_BEFORE.search(before) or _DENIED_BEFORE.search(before) or _PLACED_AFTER.match(text, match.end()):
             continue
         adjective = match.group(1) or match.group(2)
         found.append((adjective.lower(), match.start()))

@@ -41,6 +41,8 @@ PLANT = "The plant, which opened in 1978, has had a fire before."
             [", and moved to Gothenburg in 1957, a year after her father's death"],
         ),
         ("Profit rose in 2020.", "Profit rose 5% in 2019; revenue fell in 2020.", ["; revenue fell in 2020"]),
+        # a semicolon in brackets ends no clause
+        ("Jean Roe was born in 1925.", "Jean Roe ([roʊ]; 29 November 1825 - 16 August 1893) was a neurologist.", []),
         # compared where the claim is about it
         ("Roe moved to Gothenburg in 1960.", "Roe was born in Pécs, and moved to Gothenburg in 1957.", []),
         # a list of places is not another clause

@@ -278,6 +278,8 @@ def test_ranges_dates_and_numbers_with_words_of_winning_are_not_results(text: st
         ("Orvanne is the largest lake.", "Orvanne is one of the second-largest lakes.", True),
         ("Orvanne is one of the largest lakes.", "Orvanne is the second-largest lake.", False),
         ("Orvanne is the second-largest lake.", "It is the largest lake in the country after Lake Sendre.", False),
+        ("Hawaii does not have the longest coastline.", "Its coastline is the fourth longest in the U.S.", False),
+        ("Orvanne isn't the largest lake.", "Orvanne is the second-largest lake.", False),
         # ranked by another adjective: not the same rank
         ("Orvanne is the deepest lake.", "Orvanne is the second-largest lake, and at 94 metres the deepest.", False),
         ("Orvanne is the deepest lake.", "Orvanne is the second-largest lake.", False),
