@@ -82,7 +82,8 @@ def _direction_ablation(overall: dict[str, int]) -> list[str]:
         overall,
         "direction",
         f'A passage that says the claim\'s subject went the other way ("{DIRECTION_MISMATCH}": "fell" against'
-        ' "rose", "lowest" against "highest", "down from" or "unchanged" against "rose", "acquitted" or "not'
+        ' "rose", "lowest" against "highest", "down from" or "unchanged" against "rose", "short" against "long",'
+        ' "smallest" against "largest", "acquitted" or "not'
         f' guilty" against "convicted", said of one of the last {SUBJECT_STEMS} content words before both words,'
         " or for verbs with an object and adjectives of what follows them, or for a change after a figure's comma"
         ' of what the figure counts; "lost" against "won" and "overturned", "struck down" or "rejected" against'
