@@ -55,7 +55,7 @@ _NOT_DIRECTION = re.compile(
     r"|lower\s+(?:house|chamber|court)|at\s+large|by\s+and\s+large|in\s+short|(?:as|so)\s+long\s+as|before\s+long"
     r"|long\s+(?:ago|since)|short\s+of|(?:fell|falls?|falling|came|comes?|coming)\s+short|big\s+(?:name|picture)"
     # "a large number of ...": how many of something, said of what "of" names, not the noun
-    r"|(?:large|small|big)(?:e?r|e?st)?\s+(?:number|amount|share|proportion|part|portion|majority|minority"
+    r"|(?:large|small|bigg?)(?:e?r|e?st)?\s+(?:number|amount|share|proportion|part|portion|majority|minority"
     r"|percentage|fraction|quantity|sum|degree|extent)s?\b"
     rf"|(?:in|the|this|last|next|early|late)\s+fall\b|fall\s+(?:of\s+)?{_YEAR})",
     re.I,
