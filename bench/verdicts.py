@@ -52,8 +52,9 @@ from service.pipeline.aggregate import (  # noqa: E402
     source_stance,
     verdict,
 )
+from service.pipeline.assertions import unasserted  # noqa: E402
 from service.pipeline.consistency import CONCRETE_MISMATCHES, has_reason  # noqa: E402
-from service.pipeline.overlap import shared_words  # noqa: E402
+from service.pipeline.overlap import only_topic_shared, shared_words, topic_words  # noqa: E402
 from service.pipeline.verify import about_another_subject  # noqa: E402
 from service.records import ArticleInput  # noqa: E402
 from service.settings import Settings  # noqa: E402
@@ -74,6 +75,8 @@ MISSING_NAME_FLOOR_GRID = (0.0, *FLOOR_GRID)
 # Shares of the claim's content words under which a passage repeats few of them (CLAIMSCOPE_WORD_OVERLAP;
 # 0 = off), each tried with every floor of FLOOR_GRID (CLAIMSCOPE_LOW_OVERLAP_FLOOR).
 WORD_OVERLAP_GRID = (0.1, 0.2, 0.3, 0.4, 0.5)
+# Floors for passages that share only the claim's topic words (CLAIMSCOPE_TOPIC_ONLY_FLOOR; 0 = off).
+TOPIC_ONLY_FLOOR_GRID = (0.0, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 # The default margin is the smallest that keeps this share of the own-evidence stances found
 # without one: it may silence distractors, not the evidence.
 EVIDENCE_KEPT = 0.99
@@ -145,6 +148,8 @@ class Passage(NamedTuple):
     other_subject: bool = False  # verify.about_another_subject
     overlap: float = 1.0  # overlap.shared_words
     explained: bool = False  # a concrete mismatch among its reasons (consistency.CONCRETE_MISMATCHES)
+    unasserted: bool = False  # assertions.unasserted: a yes/no question, a quotation with no speaker
+    topic_only: bool = False  # overlap.only_topic_shared
 
 
 # Per claim: per source, its id and its judged passages.
@@ -153,24 +158,29 @@ Judged = list[tuple[str, list[Passage]]]
 
 def judged(reports: list[dict[str, Any]]) -> list[Judged]:
     """Per claim, per source, every judged passage."""
+    return [_judged(report) for report in reports]
+
+
+def _judged(report: dict[str, Any]) -> Judged:
+    claim = report["claim"]
+    topic = topic_words(claim, [p["text"] for s in report["sources"] for p in s["passages"]])
     return [
-        [
-            (
-                s["source_id"],
-                [
-                    Passage(
-                        np.array([p["scores"][k] for k in ("entailment", "neutral", "contradiction")]),
-                        p["similarity"],
-                        about_another_subject(p["text"], p["reasons"]),
-                        shared_words(report["claim"], p["text"]),
-                        has_reason(p["reasons"], CONCRETE_MISMATCHES),
-                    )
-                    for p in s["passages"]
-                ],
-            )
-            for s in report["sources"]
-        ]
-        for report in reports
+        (
+            s["source_id"],
+            [
+                Passage(
+                    np.array([p["scores"][k] for k in ("entailment", "neutral", "contradiction")]),
+                    p["similarity"],
+                    about_another_subject(p["text"], p["reasons"]),
+                    shared_words(claim, p["text"]),
+                    has_reason(p["reasons"], CONCRETE_MISMATCHES),
+                    unasserted(p["text"]) is not None,
+                    only_topic_shared(claim, p["text"], topic),
+                )
+                for p in s["passages"]
+            ],
+        )
+        for s in report["sources"]
     ]
 
 
@@ -179,7 +189,10 @@ def outcome_under(sources: Judged, t: Thresholds) -> tuple[str, dict[str, str]]:
     verify.py applies it)."""
     flat = [p for _, passages in sources for p in passages]
     similarities = [p.similarity for p in flat]
-    silenced = off_subject(similarities, [p.other_subject for p in flat], t, [p.overlap for p in flat])
+    off = off_subject(
+        similarities, [p.other_subject for p in flat], t, [p.overlap for p in flat], [p.topic_only for p in flat]
+    )
+    silenced = [o or p.unasserted for o, p in zip(off, flat, strict=True)]
     deciding = iter(relevant([p.scores for p in flat], similarities, t, silenced))
     stances = {
         sid: source_stance(
@@ -372,6 +385,24 @@ def word_overlap_rows(claims: list[dict[str, Any]], scores: list[Judged], defaul
     return rows
 
 
+def topic_only_floor_rows(
+    claims: list[dict[str, Any]], scores: list[Judged], defaults: Thresholds
+) -> list[dict[str, Any]]:
+    """Each floor of ``TOPIC_ONLY_FLOOR_GRID`` for passages that share only the claim's topic words,
+    with the other defaults; ``chosen`` marks the most accurate of those that keep ``EVIDENCE_KEPT``
+    of the own-evidence stances found without the rule, which chose the default."""
+    rows = [
+        {
+            "topic_only_floor": f,
+            **scored_under(claims, scores, dataclasses.replace(defaults, topic_only_floor=f)),
+            "chosen": False,
+        }
+        for f in TOPIC_ONLY_FLOOR_GRID
+    ]
+    max(_keeping_evidence(rows), key=lambda r: r["accuracy"])["chosen"] = True
+    return rows
+
+
 def _mark_highest_keeping_evidence(rows: list[dict[str, Any]], mark: str) -> list[dict[str, Any]]:
     """Set ``mark`` on the last of ``rows`` (floors, lowest first) that keeps the evidence."""
     _keeping_evidence(rows)[-1][mark] = True
@@ -462,6 +493,9 @@ def main() -> None:
         scored_row(threshold_label(r, defaults, "word_overlap", "low_overlap_floor"), r)
         for r in results["word_overlaps"]
     ]
+    results["topic_only_floors"] = topic_only_floor_rows(claims, scores, defaults)
+    table += ["", "| floor for a passage that shares only the claim's topic words" + columns + " |", rule]
+    table += [scored_row(threshold_label(r, defaults, "topic_only_floor"), r) for r in results["topic_only_floors"]]
     results["floors"] = floor_rows(claims, scores, defaults)
     table += ["", "| similarity floor to take a side (defaults)" + columns + " |", rule]
     table += [scored_row(f"{r['floor']}{' (by the rule)' if r['by_rule'] else ''}", r) for r in results["floors"]]
@@ -500,8 +534,9 @@ def main() -> None:
             )
     details = (
         f"stance model `{model}`, defaults (support, contradict, conflict, margin, missing-name floor, "
-        f"word overlap, low-overlap floor) {defaults.support}, {defaults.contradict}, {defaults.conflict}, "
-        f"{defaults.margin}, {defaults.missing_name_floor}, {defaults.word_overlap}, {defaults.low_overlap_floor}, "
+        f"word overlap, low-overlap floor, topic-only floor) {defaults.support}, {defaults.contradict}, "
+        f"{defaults.conflict}, {defaults.margin}, {defaults.missing_name_floor}, {defaults.word_overlap}, "
+        f"{defaults.low_overlap_floor}, {defaults.topic_only_floor}, "
         f"{len(articles)} articles "
         f"({conflicts} disagreeing copies), {len(claims)} claims, "
     )

@@ -192,6 +192,15 @@ class Settings:
             "docs/benchmarks.md).",
         },
     )
+    topic_only_floor: float = field(
+        default=0.5,
+        metadata={
+            "range": (0.0, 1.0),
+            "help": "A passage that repeats none of the claim's content words but its topic words (those at least "
+            "70% of the passages found for the claim repeat) takes no side when its similarity to the claim is "
+            "below this (0 = off; chosen by bench/verdicts.py, see docs/benchmarks.md).",
+        },
+    )
     consistency_adjust: AdjustMode = field(
         default="all",
         metadata={

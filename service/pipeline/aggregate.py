@@ -19,6 +19,12 @@ Rules (thresholds are settings, documented in docs/config.md):
   The stance model refutes "Mira Holt was a teacher before entering politics" with "Holt has
   ruled out any deal with Homeland" at 0.76; evidence nearly always repeats some of the claim's
   words, and a paraphrase that does not is similar enough to keep its side.
+* only the topic: likewise, a passage that repeats none of the claim's content words but its
+  topic words (those that most passages found for the claim repeat: ``overlap.topic_words``)
+  takes no side when its similarity is under ``topic_only_floor``. A page about one thing names
+  it in most sentences, and the stance model takes a side on many of them: it refutes "The
+  orvesiran trial enrolled more than 8,000 adults" with "Orvesiran is not yet approved by any
+  regulator" at 0.84 (bench/eighth), where the name lifts the similarity over the other floors.
 * passage: ``supports`` if P(entailment) >= support_threshold and beats P(contradiction);
   ``contradicts`` likewise with contradict_threshold; else ``neutral``.
 * source: its strongest supporting and strongest contradicting passage compete; the stronger wins
@@ -67,11 +73,13 @@ class Thresholds:
     missing_name_floor: float = 0.0  # 0 lets every passage without the claim's names take a side
     word_overlap: float = 0.0  # 0 lets a passage that shares no word with the claim take a side
     low_overlap_floor: float = 0.0
+    topic_only_floor: float = 0.0  # 0 lets a passage that shares only the claim's topic words take a side
 
     @classmethod
     def of(cls, settings: Settings) -> Thresholds:
         """The thresholds the settings configure (CLAIMSCOPE_*_THRESHOLD, CLAIMSCOPE_RELEVANCE_MARGIN,
-        CLAIMSCOPE_MISSING_NAME_FLOOR, CLAIMSCOPE_WORD_OVERLAP, CLAIMSCOPE_LOW_OVERLAP_FLOOR)."""
+        CLAIMSCOPE_MISSING_NAME_FLOOR, CLAIMSCOPE_WORD_OVERLAP, CLAIMSCOPE_LOW_OVERLAP_FLOOR,
+        CLAIMSCOPE_TOPIC_ONLY_FLOOR)."""
         return cls(
             settings.support_threshold,
             settings.contradict_threshold,
@@ -80,6 +88,7 @@ class Thresholds:
             settings.missing_name_floor,
             settings.word_overlap,
             settings.low_overlap_floor,
+            settings.topic_only_floor,
         )
 
 
@@ -110,13 +119,24 @@ def too_far_with_few_words(similarity: float, floor: float, overlap: float) -> s
     )
 
 
-def off_subject_reason(similarity: float, other_subject: bool, overlap: float, t: Thresholds) -> str | None:
-    """Why a passage takes no side for being about something else (a missing name, or few of the
-    claim's words: see the module docstring), or None when it may take one."""
+def too_far_on_topic_only(similarity: float, floor: float) -> str:
+    return (
+        f"{TOO_FAR}: similarity {shown(similarity)}, under {floor:g} for a passage that shares only the "
+        "claim's topic words"
+    )
+
+
+def off_subject_reason(
+    similarity: float, other_subject: bool, overlap: float, t: Thresholds, topic_only: bool = False
+) -> str | None:
+    """Why a passage takes no side for being about something else (a missing name, few of the
+    claim's words, or none but its topic's: see the module docstring), or None when it may take one."""
     if other_subject and similarity < t.missing_name_floor:
         return too_far_without_names(similarity, t.missing_name_floor)
     if overlap < t.word_overlap and similarity < t.low_overlap_floor:
         return too_far_with_few_words(similarity, t.low_overlap_floor, overlap)
+    if topic_only and similarity < t.topic_only_floor:
+        return too_far_on_topic_only(similarity, t.topic_only_floor)
     return None
 
 
@@ -125,13 +145,16 @@ def off_subject(
     other_subject: Sequence[bool],
     t: Thresholds,
     overlaps: Sequence[float] | None = None,
+    topic_only: Sequence[bool] | None = None,
 ) -> list[bool]:
     """Which passages take no side because they are about something else; ``overlaps``, the share
-    of the claim's words each repeats, is 1 for all unless given."""
+    of the claim's words each repeats, is 1 for all unless given, and ``topic_only`` (whether each
+    shares only the claim's topic words) false."""
     overlaps = overlaps or [1.0] * len(similarities)
+    topic_only = topic_only or [False] * len(similarities)
     return [
-        off_subject_reason(sim, other, overlap, t) is not None
-        for sim, other, overlap in zip(similarities, other_subject, overlaps, strict=True)
+        off_subject_reason(sim, other, overlap, t, topical) is not None
+        for sim, other, overlap, topical in zip(similarities, other_subject, overlaps, topic_only, strict=True)
     ]
 
 

@@ -43,9 +43,20 @@ _READING_TIME = re.compile(
 _PIPE_KICKER = re.compile(r"^[A-Z][A-Z0-9 '&.-]{1,30}\s*\|\s*")
 _COLON_KICKER = re.compile(
     r"^(READ MORE|ALSO READ|READ ALSO|RELATED|WATCH|LISTEN|SEE ALSO|MORE|RECOMMENDED|SPONSORED|CATEGORY|CATEGORIES"
-    r"|TAGS|TOPICS|FILED UNDER)\s*:\s*",
+    r"|TAGS|TOPICS|FILED UNDER"
+    # a press release's foot: whom reporters call, and the paper it announces
+    r"|(?:MEDIA|PRESS|NEWS)\s+(?:CONTACTS?|ENQUIRIES|INQUIRIES|OFFICE)|CONTACTS?|(?:JOURNAL\s+)?REFERENCE|CITATION|DOI)"
+    r"\s*:\s*",
     re.I,
 )
+# "EMBARGOED UNTIL 5 P.M. GMT ...", "FOR IMMEDIATE RELEASE": when a press release may be printed.
+_RELEASE_TERMS = re.compile(
+    r"^(?:(?:embargoed|under\s+embargo)\s*(?:until|till|to|:)|for\s+immediate\s+release\b).{0,120}$", re.I
+)
+# "Home / Health topics / Fact sheets", "News › World › Europe": where a page sits on its site.
+_BREADCRUMB = re.compile(r"^[^/›»>|.!?]{1,40}(?:\s+[/›»>]\s+[^/›»>|.!?]{1,40}){2,}$")
+# "English | Français | Español", "Contact us | Privacy policy | Terms of use": a menu.
+_MENU = re.compile(r"^[^|.!?]{1,25}(?:\s*\|\s*[^|.!?]{1,25}){2,}$")
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(\s+(and\s+)?[A-Z][\w.'’-]*){0,5}$", re.I)
 # "By Jane Roe and John Doe, Staff Writers", "By Jane Roe | Reuters": two capitalised names at
 # least (so "By Tuesday, officials hope..." stays prose), then a role or outlet of up to four words.
@@ -190,6 +201,9 @@ _FURNITURE_LINES = (
     _TAGLINE,
     _PAGE_EDITED,
     _LICENCE,
+    _RELEASE_TERMS,
+    _BREADCRUMB,
+    _MENU,
 )
 
 

@@ -42,7 +42,10 @@ from service.pipeline.years import find_decades, read_year
 # A number glued to a word by a hyphen is part of a name ("COVID-19", "SARS-CoV-2"), not a count;
 # so is one after a slash that follows a name's number ("BRCA1/2": the genes BRCA1 and BRCA2).
 # A scale glued to it ("$2.1bn", "£4.5m") ends a number too.
-_NUMERAL = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+# Thousands are grouped by commas or, as many health agencies and European papers write them, by
+# spaces ("420 000"; a space group is three digits that no digit follows, so "20 7946" is two numbers).
+_GROUP_SPACES = "\u00a0\u202f\u2009 "
+_NUMERAL = r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[" + _GROUP_SPACES + r"]\d{3})+(?![\d.,]\d)(?!\d)|\d+(?:\.\d+)?)"
 _NUMBER = re.compile(
     r"(?<![\w.])(?<![^\W\d_]-)(?<![^\W\d_]\d/)" + _NUMERAL + r"(?:(?![\w])|(?=(?:bn|mn|tn|m|k|" + SCALE_WORDS + r")\b))"
 )
@@ -206,16 +209,16 @@ def read_numbers(
     for match in _NUMBER.finditer(text):
         if _inside(match.start(), skip):
             continue
-        raw = match.group(1).replace(",", "")
+        raw = _digits(match.group(1))
         shown = _shown(raw)
-        if len(shown) == 4 and "," not in match.group(1) and 1800 <= int(float(shown)) <= 2100:  # not "2,000 jobs"
+        if len(shown) == 4 and raw == match.group(1) and 1800 <= int(float(shown)) <= 2100:  # not "2,000 jobs"
             year, last = read_year(text, match)
             years.add(year)
             skip = [*skip, last] if last else skip  # a range's last year is not a year of its own
             continue
         if upper := _range_end(text, match.start(), match.end()):
             skip = [*skip, upper.span(1)]  # the range's other end is not a number of its own
-            upper_raw = upper.group(1).replace(",", "")
+            upper_raw = _digits(upper.group(1))
             shown = f"{shown}-{_shown(upper_raw)}"
         value, step = float(raw), 10.0 ** -len(raw.partition(".")[2])
         currency = _CURRENCY_BEFORE.search(text, max(0, match.start() - 2), match.start())
@@ -327,6 +330,11 @@ def _range_end(text: str, start: int, end: int) -> re.Match[str] | None:
     if _BETWEEN_BEFORE.search(text, window, start):
         return _RANGE_AND.match(text, end) or _RANGE_TO.match(text, end)
     return None if _FROM_BEFORE.search(text, window, start) else _RANGE_TO.match(text, end)
+
+
+def _digits(numeral: str) -> str:
+    """A numeral without its thousands separators ("420 000" and "420,000" are 420000)."""
+    return re.sub(f"[,{_GROUP_SPACES}]", "", numeral)
 
 
 def _shown(raw: str) -> str:

@@ -12,7 +12,14 @@ asks for both: few shared words and a low similarity (``aggregate.off_subject``)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from service.pipeline.negation import content_stems
+
+# A claim's word is its topic when at least this share of the passages found for it repeat it, and
+# at least this many passages were found (``topic_words``).
+TOPIC_SHARE = 0.7
+TOPIC_MIN_PASSAGES = 3
 
 
 def shared_words(claim: str, passage: str) -> float:
@@ -29,3 +36,33 @@ def shared_words(claim: str, passage: str) -> float:
     if not wanted:
         return 1.0
     return len(wanted & content_stems(passage)) / len(wanted)
+
+
+def topic_words(claim: str, passages: Sequence[str]) -> frozenset[str]:
+    """The claim's content words that most of the passages found for it repeat: what they are all
+    about ("Tarrow fever", "orvesiran"), not what the claim says of it.
+
+    Examples:
+        >>> found = ["Orvesiran cut heart attacks.", "Orvesiran is not approved.", "Orvesiran was given twice."]
+        >>> sorted(topic_words("The orvesiran trial enrolled 8,000 adults.", found))
+        ['orvesiran']
+    """
+    if len(passages) < TOPIC_MIN_PASSAGES:
+        return frozenset()
+    found = [content_stems(passage) for passage in passages]
+    return frozenset(w for w in content_stems(claim) if sum(w in stems for stems in found) >= TOPIC_SHARE * len(found))
+
+
+def only_topic_shared(claim: str, passage: str, topic: frozenset[str]) -> bool:
+    """Whether ``passage`` repeats none of the claim's content words but its topic words (and the
+    claim has others): it is about the claim's topic, and says nothing of what the claim says.
+
+    Examples:
+        >>> claim, topic = "The orvesiran trial enrolled 8,000 adults.", frozenset({"orvesiran"})
+        >>> only_topic_shared(claim, "Orvesiran is not approved.", topic)
+        True
+        >>> only_topic_shared(claim, "The trial enrolled 8,412 adults.", topic)
+        False
+    """
+    rest = content_stems(claim) - topic
+    return bool(rest) and not rest & content_stems(passage)

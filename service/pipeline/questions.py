@@ -90,6 +90,21 @@ def read_claim(claim: str) -> Reading:
     return Reading(claim, _as_sentence(" ".join([*words[:end], auxiliary.lower(), *words[end:]])), [NOTE_YES_NO])
 
 
+def asks_yes_or_no(text: str) -> bool:
+    """Whether ``text`` is a yes/no question ("Does coffee dehydrate you?"), one that says nothing
+    either way; a negated one ("Isn't it obvious ...?") is left out, as its asker may mean yes.
+
+    Examples:
+        >>> asks_yes_or_no("Does cracking your knuckles cause arthritis?"), asks_yes_or_no("Why not?")
+        (True, False)
+    """
+    text = text.strip()
+    if not _QUESTION_END.search(text):
+        return False
+    body = text.lstrip("\"'“‘(")
+    return bool(_AUXILIARY.match(body)) and not _NEGATED.match(body)
+
+
 def _subject_end(auxiliary: str, words: list[str]) -> int | None:
     first = words[0]
     if first.lower() in _PRONOUNS:

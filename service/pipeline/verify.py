@@ -27,11 +27,12 @@ from service.pipeline.aggregate import (
     too_far,
     verdict,
 )
+from service.pipeline.assertions import unasserted
 from service.pipeline.consistency import CONCRETE_MISMATCHES, NAME_REASONS, adjust, adjusted_kinds, has_reason, reasons
 from service.pipeline.dates import publication_date
 from service.pipeline.embed import Embedder
 from service.pipeline.names import proper_words
-from service.pipeline.overlap import shared_words
+from service.pipeline.overlap import only_topic_shared, shared_words, topic_words
 from service.pipeline.premise import claim_premises, needs_context
 from service.pipeline.questions import Reading, read_claim
 from service.pipeline.retrieve import Candidate, retrieve
@@ -172,9 +173,15 @@ def _report(
     by_source: dict[str, list[Judged]] = {}
     t = options.thresholds
     similarities = [round(c.similarity, REPORTED_DIGITS) for c in candidates]
+    topic = topic_words(reading.statement, [c.passage.text for c in candidates])
     off_subject_why = [
-        off_subject_reason(
-            sim, about_another_subject(c.passage.text, why), shared_words(reading.statement, c.passage.text), t
+        unasserted(c.passage.text)
+        or off_subject_reason(
+            sim,
+            about_another_subject(c.passage.text, why),
+            shared_words(reading.statement, c.passage.text),
+            t,
+            only_topic_shared(reading.statement, c.passage.text, topic),
         )
         for c, sim, why in zip(candidates, similarities, explanations, strict=True)
     ]

@@ -15,6 +15,7 @@ from bench.verdicts import (
     missing_name_floor_rows,
     sweep,
     threshold_label,
+    topic_only_floor_rows,
     verdicts_under,
     word_overlap_rows,
 )
@@ -194,6 +195,22 @@ def test_the_chosen_word_overlap_is_the_most_accurate_that_keeps_the_evidence() 
     assert [pair for pair, r in rows.items() if r["chosen"]] == [(0.2, 0.35)]
     assert rows[(0.0, 0.0)]["accuracy"] == 0.5 and rows[(0.2, 0.35)]["accuracy"] == 1.0
     assert rows[(0.3, 0.45)]["own_evidence_found"] == 0, "silences the paraphrase too"
+
+
+def test_the_chosen_topic_only_floor_is_the_most_accurate_that_keeps_the_evidence() -> None:
+    claims = [
+        {"claim": "a", "set": "fever_train", "verdict": "supported", "expected": {"own": "supports"}},
+        {"claim": "b", "set": "fever_train", "verdict": "not_enough_info"},
+    ]
+    supports = np.array([0.9, 0.05, 0.05])
+    scores = [
+        [("own", [Passage(supports, 0.52, topic_only=True)])],  # close: names the topic, says the rest otherwise
+        [("stranger", [Passage(supports, 0.47, topic_only=True)])],
+    ]
+    rows = {r["topic_only_floor"]: r for r in topic_only_floor_rows(claims, scores, Thresholds())}
+    assert [f for f, r in rows.items() if r["chosen"]] == [0.5]
+    assert rows[0.0]["accuracy"] == 0.5 and rows[0.5]["accuracy"] == 1.0
+    assert rows[0.55]["own_evidence_found"] == 0, "silences the evidence too"
 
 
 def test_a_row_says_whether_it_is_the_default_and_whether_its_rule_picks_it() -> None:

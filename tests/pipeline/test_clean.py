@@ -125,6 +125,15 @@ def test_datelines_and_bylines() -> None:
         "Categories: 1949 births | Living people | Harbour masters",
         "This page was last edited on 2 October 2026, at 11:02 (UTC).",
         "Text is available under the Creative Commons Attribution-ShareAlike License; additional terms may apply.",
+        "Home / Health topics / Fact sheets / Detail",
+        "News › World › Europe",
+        "English | Français | Español | Русский",
+        "Contact us | Privacy policy | Terms of use",
+        "EMBARGOED UNTIL 5 P.M. GMT, WEDNESDAY, NOVEMBER 18, 2026",
+        "For immediate release",
+        "Media contact: Jane Roe, Eastport Harbour Board, jane@harbour.example, +44 20 7946 0321",
+        "Journal reference: Roe J, et al. Harbour silt and the pier. J Harb Eng. 2026;12:1-9.",
+        "DOI: 10.5555/jhe.2026.0412",
     ],
 )
 def test_drops_page_furniture_lines(furniture: str) -> None:
@@ -155,6 +164,11 @@ def test_drops_page_furniture_lines(furniture: str) -> None:
         "Contents of the harbour master's safe were seized on Monday.",
         "Notes found in the office were handed to police.",
         "The edit [of the log] was made in 2019.",
+        "The pier / harbour / quay names were merged in 1998.",
+        "Embargoed papers show the pier was unsafe.",
+        "Contacts between the two boards ended in May.",
+        "References to the pier were removed from the plan.",
+        "Rovers | City: the derby ends 2-1.",
     ],
 )
 def test_keeps_prose_that_opens_like_furniture(prose: str) -> None:

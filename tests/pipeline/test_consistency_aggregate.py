@@ -428,6 +428,18 @@ def test_a_passage_that_repeats_few_of_the_claims_words_takes_no_side_below_its_
     assert off_subject_reason(0.31, True, 0.2, t) == (
         "too far from the claim to take a side: similarity 0.31, under 0.35 for a passage about another subject"
     ), "a missing name is the plainer reason"
+    assert off_subject_reason(0.45, False, 0.5, Thresholds(topic_only_floor=0.5), topic_only=True) == (
+        "too far from the claim to take a side: similarity 0.45, under 0.5 for a passage that shares only the "
+        "claim's topic words"
+    )
+    assert off_subject(
+        [0.45, 0.55, 0.45], [False] * 3, Thresholds(topic_only_floor=0.5), None, [True, True, False]
+    ) == [
+        True,
+        False,
+        False,
+    ]
+    assert off_subject([0.45], [False], Thresholds(), None, [True]) == [False], "0 is off"
     assert off_subject_reason(0.3497, True, 0.2, t) == (
         "too far from the claim to take a side: similarity 0.3497, under 0.35 for a passage about another subject"
     ), "shown with the decimals the thresholds read, never as 0.35 under 0.35"

@@ -38,6 +38,9 @@ def counted(text: str) -> dict[str, set[str]]:
         ("It paid $2.5bn and €40m, for a 5m wall.", {"$billion": {"2.5 billion"}, "€million": {"40 million"}}),
         ("The 10k race of 5 m runners", {"m": {"5"}, "runner": {"5"}}),
         ("Rovers beat City 2-1 at home.", {"score": {"2-1"}}),
+        ("About 420 000 cases are reported.", {"case": {"about 420000"}}),
+        ("It cost 1\u202f250\u00a0000 euros.", {"euro": {"1250000"}}),
+        ("Room 20 7946 if 12 people came.", {"room #": {"20"}, "if": {"7946"}, "people": {"12"}}),
         ("It grew in the 1990s and in 2004.", {}),
         (
             "His third term, the 5th-largest win",

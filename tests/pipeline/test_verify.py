@@ -392,3 +392,20 @@ def test_a_passage_that_names_no_day_is_read_with_the_day_of_the_sentence_before
     assert verdict == "refuted"
     blaze = cited["The blaze broke out at about 3 a.m. in a storage building at the site."]
     assert blaze["reasons"][:1] == ["date mismatch: claim Monday, passage Tuesday"]
+
+
+def test_a_question_or_a_quotation_with_no_speaker_takes_no_side(pipeline: Pipeline) -> None:
+    """The stance model supports "Sugar makes children hyperactive" with the headline that asks it
+    and the heading that quotes it; neither says it, and the articles find it false."""
+    finding = (
+        "At least 12 trials compared children given sugar with children given a placebo, and none found a "
+        "difference in behaviour."
+    )
+    asked = {"asks": "Does sugar make children hyperactive?", "quotes": '"Sugar makes children hyperactive"'}
+    pipeline.ingest([ArticleInput(source_id, f"{line}\n{finding}") for source_id, line in asked.items()])
+    report = pipeline.verify("Sugar makes children hyperactive.")
+    passages = {p["text"]: p for s in report["sources"] for p in s["passages"]}
+    for line in asked.values():
+        assert passages[line]["stance"] == "neutral"
+        assert passages[line]["reasons"][-1].startswith("asserts nothing: ")
+    assert report["verdict"] != "supported"

@@ -104,8 +104,9 @@ def test_a_negated_passage_moves_stance_only_when_negation_is_adjusted(
 
 
 def verify_contradicted(seeded: Pipeline, claim: str, **settings: Any) -> dict[str, Any]:
-    """The seeds' report on ``claim`` when every passage contradicts it, every judged passage cited."""
-    changed = dataclasses.replace(seeded.settings, passages_per_source=100, **settings)
+    """The seeds' report on ``claim`` when every passage contradicts it, every judged passage cited;
+    the topic-only floor is off unless given, so each test sees one rule at a time."""
+    changed = dataclasses.replace(seeded.settings, passages_per_source=100, **{"topic_only_floor": 0.0, **settings})
     lent = Pipeline(changed, embedder=seeded.embedder, stance_model=AlwaysContradicts())
     try:
         return lent.verify(claim)
@@ -151,6 +152,28 @@ def test_passages_that_repeat_few_of_the_claims_words_take_no_side_under_the_flo
         note = "under 0.4 for a passage that repeats"
         assert any(r.startswith("too far from the claim to take a side") and note in r for r in p["reasons"]) == off
     assert silenced > 0 if share else silenced == 0
+    assert silenced < len(passages)
+
+
+@pytest.mark.parametrize("floor", [0.0, 0.5])
+def test_passages_that_share_only_the_claims_topic_take_no_side_under_the_floor(seeded: Pipeline, floor: float) -> None:
+    from service.pipeline.overlap import only_topic_shared, topic_words
+
+    claim = "Putin promised to build a railway to Beijing."  # the seeds never say
+    report = verify_contradicted(
+        seeded, claim, relevance_margin=2.0, missing_name_floor=0.0, word_overlap=0.0, topic_only_floor=floor
+    )
+    passages = [p for s in report["sources"] for p in s["passages"]]
+    topic = topic_words(claim, [p["text"] for p in passages])
+    assert topic, "most passages found name Putin or Beijing"
+    silenced = 0
+    for p in passages:
+        off = only_topic_shared(claim, p["text"], topic) and p["similarity"] < floor
+        silenced += off
+        assert p["stance"] == ("neutral" if off else "contradicts"), p
+        note = f"under {floor:g} for a passage that shares only the claim's topic words"
+        assert any(r.startswith("too far from the claim to take a side") and note in r for r in p["reasons"]) == off
+    assert silenced > 0 if floor else silenced == 0
     assert silenced < len(passages)
 
 

@@ -1,0 +1,45 @@
+"""Passages that assert nothing, so take no side whatever the stance model reads in them.
+
+A yes/no question ("Does cracking your knuckles cause arthritis?", a headline's favourite form)
+asks what the article goes on to answer, and a quotation standing alone as a heading, with no one
+named as saying it ('"Coffee dehydrates you"', the myth a fact-check then tests), repeats what the
+article is about to weigh. The stance model reads both as the statement they word, and supports a
+claim worded like them at 0.9 (bench/eighth: "Sugar makes children hyperactive" from the heading
+'"Sugar makes children hyperactive"' over an article that finds it false). A quotation that ends
+a sentence inside its marks ('"But we did not see fewer deaths."') is a speaker's paragraph, the
+rest of a quote the paragraph before attributes, and still speaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.pipeline.questions import asks_yes_or_no
+
+UNASSERTED = "asserts nothing"
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s+")
+_QUOTED_HEADING = re.compile(r"^[\"“‘']([^\"“”‘’]+)[\"”’']$")
+_SENTENCE_END = tuple(".!?…")
+_HEADING_WORDS = 15
+
+
+def unasserted(passage: str) -> str | None:
+    """Why ``passage`` asserts nothing, as a reason for the report, or None when it may.
+
+    Examples:
+        >>> unasserted('2. "Coffee dehydrates you"')
+        'asserts nothing: a quotation with no speaker'
+        >>> unasserted('"But we did not see fewer deaths."') is None
+        True
+    """
+    text = _LIST_MARK.sub("", passage.strip())
+    if asks_yes_or_no(text):
+        return f"{UNASSERTED}: a yes/no question"
+    quoted = _QUOTED_HEADING.match(text)
+    if (
+        quoted
+        and not quoted.group(1).rstrip().endswith(_SENTENCE_END)
+        and len(quoted.group(1).split()) <= _HEADING_WORDS
+    ):
+        return f"{UNASSERTED}: a quotation with no speaker"
+    return None
