@@ -241,7 +241,10 @@ def _failure_modes(config: dict[str, Any], report: dict[str, Any]) -> list[str]:
         "  lets such a passage take no side when it is much less similar to the claim than the most similar",
         "  passage that takes one (`CLAIMSCOPE_RELEVANCE_MARGIN`, chosen by `bench/verdicts.py`), and when it",
         "  repeats few of the claim's words and is not close to it (`CLAIMSCOPE_WORD_OVERLAP`,",
-        "  `CLAIMSCOPE_LOW_OVERLAP_FLOOR`, chosen there too).",
+        "  `CLAIMSCOPE_LOW_OVERLAP_FLOOR`), or none but the topic words most passages found for the claim",
+        "  share ('orvesiran' on a page about that drug) and is not close to it",
+        "  (`CLAIMSCOPE_TOPIC_ONLY_FLOOR`), both chosen there too. It also reads a yes/no question or a",
+        "  quotation with no speaker as the statement it words; those take no side either.",
         "- Negation and refusal: a passage that denies the claim in the claim's own words ('has not had a",
         "  single call', 'refused to condemn') can be read as entailment, because the words overlap. A plain",
         f"  'not' is mostly caught: the negation probe calls {negation['plain']} of its"
