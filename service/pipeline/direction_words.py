@@ -90,7 +90,7 @@ SIGN: dict[str, tuple[str, int]] = {
     for word in side.split()
 } | {"unchanged": ("how much", STILL)}
 # The how-much words that move a figure ("rose 0.8%", "cut 5%"), leaving out those of a level ("the
-# lowest 10%", "unchanged at 4.1%"): numbers.py counts a figure after one as a change.
+# lowest 10%", "unchanged at 4.1%"): counts.py counts a figure after one as a change.
 MOVING_WORDS = frozenset(
     word for word, (family, sign) in SIGN.items() if family == "how much" and sign != STILL and word not in LEVEL_WORDS
 )

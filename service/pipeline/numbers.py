@@ -20,8 +20,18 @@ import re
 from dataclasses import dataclass, replace
 from math import inf, isclose, nextafter
 
-from service.pipeline.dates import MONTHS, WEEKDAYS
-from service.pipeline.direction_words import MOVING_WORDS
+from service.pipeline.counts import (
+    BOUND_BEFORE,
+    LOOK_BACK,
+    MOVE_WORDS,
+    NOT_NOUNS,
+    UNIT_AFTER,
+    amount_units,
+    counted_units,
+    plural,
+    singular,
+    units_of,
+)
 from service.pipeline.number_words import (
     FRACTION,
     ORDINAL,
@@ -30,7 +40,6 @@ from service.pipeline.number_words import (
     SCALES,
     SHORT_SCALES,
     WORD_NUMBER,
-    WORDS,
     fraction_number,
     ordinal,
     rank,
@@ -54,23 +63,12 @@ _NUMBER = re.compile(
 _MONEY_ONLY_SCALES = frozenset({"m", "k"})
 _SCALE_AFTER = re.compile(r"(?:\s*(" + SCALE_WORDS + r"|mn|bn)|(tn|m|k))\b", re.I)
 _SCALE_UNIT = re.compile(r"^(mn|bn|tn|m|k)\b")
-# Words before a number that make it a bound or a rough value; a rough value allows a quarter
-# either way ("about 40" allows 30 to 50, not 80).
+# A rough value (``counts.BOUND_BEFORE``: "about", "nearly") allows a quarter either way ("about 40"
+# allows 30 to 50, not 80).
 _ROUGHLY = 0.25
-_BOUND_BEFORE = re.compile(
-    r"\b(?:(?P<above>more than|over|in excess of|exceeding)|(?P<at_least>at least|upwards of)"
-    r"|(?P<below>less than|fewer than|under)|(?P<at_most>up to|at most|no more than|top|within)"
-    r"|(?P<about>about|around|approximately|roughly|nearly|almost|some|maybe|an estimated))"
-    r"\s*[$€£]?\s*$",
-    re.I,
-)
 # "a year" or "an hour" is one of them, but only a bound makes it a figure ("within an hour",
 # "more than a year"): "a year ago", "£40,000 a year" and "an hour's drive" are not counts.
 _ONE_SPAN = re.compile(r"\b(an?)\s+(second|minute|hour|day|week|fortnight|month|year|decade|century)\b(?![-'’])", re.I)
-# The word right after a number says what it counts ("40 times", "12-point", "5%", "2.5 billion"),
-# after the rest of a range ("3 to 5 days").
-_UNIT = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)
-_RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d+(?:[.,]\d+)*", re.I)
 # A range ("10-15 people", "3 to 5 days", "between 10 and 15") is one number that allows what lies
 # in it; "from 2 to 5%" is a move, and "aged 10 and 15" two numbers.
 _DIGITS = _NUMERAL + r"(?:(?![\w]|[.,]\d)|(?=(?:bn|mn|tn|" + SCALE_WORDS + r")\b))"
@@ -78,69 +76,18 @@ _RANGE_TO = re.compile(r"\s*(?:-|–|—|to)\s*[$€£]?\s*" + _DIGITS, re.I)
 _RANGE_AND = re.compile(r"\s*and\s*[$€£]?\s*" + _DIGITS, re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*[$€£]?\s*$", re.I)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*[$€£]?\s*$", re.I)
-# Words that follow a number without saying what it counts ("20 to", "40 in", "22."): such a
-# number is compared by the word before it ("age 60", "number 24", "UFC 216"), or not at all.
-_NOT_UNITS = frozenset("to and or of in on at for from by with as than into over since per the a an".split())
-# How far before a number its qualifier or counted word may start (searching a whole passage per
-# number would make the checker quadratic in passage length).
-_LOOK_BACK = 40
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*#?\s*$")
-# "The attendance was 31,412" and "an attendance of 31,412": the noun a linking word ties the
-# number to says what it counts.
-_LINKED_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:was|is|were|are|of|stood at|totalled|totaled|reached)\s*$", re.I)
-# A person's age given before its number with no unit after it, "aged 24", "age 24", or as news
-# sets it off by commas after a name, "Haldane, 24,": counted in years, as "a 24-year-old" and
-# "24 years old" are.
-_AGE_BEFORE = re.compile(r"\b[Aa]ged?\s*$")
-_NAME_COMMA_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+),\s*$")
-_CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
-_OLDEST_AGE = 120
-# When the word after a number is not a plural noun, the next word may be the noun it leads to
-# ("two young boys", "2.5 million people"); after a plural it is usually a verb ("two girls pose").
-_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
-# "26 of the 150 seats", "three out of five judges": a part counts what its whole counts.
-_OF_WHOLE = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|your)\s+)?(\d[\d,]*(?:\.\d+)?|" + "|".join(WORDS) + r")\b",
-    re.I,
-)
-_AUXILIARIES = frozenset("is are was were be been has have had will would can could".split())
-_NOT_NOUNS = _NOT_UNITS | _AUXILIARIES | frozenset("who which that".split())
-_IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese police".split())
-# A number that says how much something moved ("rose 0.8%", "by 3 points", "a rise of 2%", "a 5%
-# increase") is a change, kept apart from the levels it moved from or to ("to 4.75%", "at 3.2%"):
-# "the krone rose 0.8%" says nothing against "rates were raised to 4.75%".
-# The direction check's words, and words that move a figure but have other senses it must not
-# read as a direction ("lost his seat", "advanced to the final", "slipped on the ice").
-_FIGURE_ONLY_MOVES = frozenset(
-    "lose loses lost losing slip slips slipped slipping advance advances advanced advancing".split()
-)
-_MOVE_WORDS = MOVING_WORDS | _FIGURE_ONLY_MOVES
-_MOVES = "|".join(sorted(_MOVE_WORDS, key=lambda word: (-len(word), word)))
-# The nouns of moving: "a rise of 2%", "a 5% increase".
-_CHANGE_NOUNS = r"rise|fall|increase|decrease|drop|decline|gain|loss|cut|jump|reduction"
-_CHANGE_BEFORE = re.compile(
-    r"(?:\b(?:" + _MOVES + r")|\b(?:" + _CHANGE_NOUNS + r"|growth|change)s?\s+of|(?P<by>\bby))"
-    r"\s*(?:(?:about|around|roughly|nearly|almost|some|more than|over|at least|"
-    r"less than|up to|just|only|another|a further|an?)\s+)?[$€£+-]?\s*$",
-    re.I,
-)
-_MEASURE = r"(?:%|per\s*cent|percent|(?:percentage|basis)?[\s-]*points?|thousand|million|billion|trillion|mn|bn)"
-_CHANGE_AFTER = re.compile(
-    r"(?:\s*" + _MEASURE + r")?[\s-]*(?:" + _CHANGE_NOUNS + r")s?\b",
-    re.I,
-)
 # Units that say how a number is written, not what it counts: "12%" of shares and "35%" of profit.
 # Two such numbers are compared only when the words of their clauses share one (``about``), or when
 # either clause has none to go on. (Money says what it counts by its currency: "$2.1 billion" is
 # kept apart from "5.2 billion crowns"; a sum with no noun or scale after it, "fined £120,000",
-# counts its currency alone, "", and is compared like a share: ``_amount_units``.)
+# counts its currency alone, "", and is compared like a share: ``counts.amount_units``.)
 _BARE_UNITS = frozenset(["%", "point", "percentage", ""])
 _CURRENCY_BEFORE = re.compile(r"([$€£])\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\b(?:and|but|or|while|whereas|after|before|as)\b", re.I)
 _ABOUT_BEFORE = 48
 _WORDS_OF = re.compile(r"[^\W\d_]+")
 _ABOUT_AFTER = re.compile(r"[\s%-]*[^\W\d_]+(?:\s+(?:[^\W\d_]+|[\d.,%$€£]+)){0,3}")
-_FUNCTION_WORDS = _NOT_NOUNS | frozenset(
+_FUNCTION_WORDS = NOT_NOUNS | frozenset(
     """its his her their our your my this that these those some any all each per cent percent point points
     percentage hundred thousand million billion trillion said says say reported reports according about
     around nearly almost roughly just only also more less than over under compared year years""".split()
@@ -160,9 +107,6 @@ _RESULT_WORD = re.compile(_RESULT_WORDS)
 _RESULT_BEFORE = re.compile(r"\b(?:" + _RESULT_WORDS + r")\b(?:\W+\w+){0,3}\W+$", re.I)
 _RESULT_AFTER = re.compile(r"\W+(?:\w+\W+){0,1}(?:" + _RESULT_WORDS + r")\b", re.I)
 SCORE = "score"
-
-# After "by", only an amount is a change ("by 3%", "by $2 billion"), not a doer ("by two men").
-_MEASURE_AFTER = re.compile(r"\s*" + _MEASURE + r"\b|\s*%", re.I)
 
 
 @dataclass(frozen=True)
@@ -234,11 +178,11 @@ def read_numbers(
             high = float(upper_raw) * (SCALES[word] if scale else 1.0)
             plain = Quantity(shown, min(value, high), max(value, high), span=True)
         # the scale is read as what a number counts ("2.5 million people"), by its word ("$2.1bn": billion)
-        units = _counted_units(text, match.start(), match.end())
+        units = counted_units(text, match.start(), match.end())
         if scale:
             units = [_SCALE_UNIT.sub(_scale_word, unit) for unit in units]
         if currency:
-            units = _amount_units(units)
+            units = amount_units(units)
         words = _words_of_number(text, match.start(), match.end(), whole)
         plain = replace(plain, events=_events(words))
         for unit in units:
@@ -250,7 +194,7 @@ def read_numbers(
     fractions = list(FRACTION.finditer(text))
     for fraction in fractions:  # counting what its scale word and the word after it count
         share = _fraction_quantity(text, fraction)
-        for unit in _counted_units(text, fraction.start(), fraction.start(2)):
+        for unit in counted_units(text, fraction.start(), fraction.start(2)):
             counted.setdefault(unit, set()).add(share)
     fraction_spans = [fraction.span() for fraction in fractions]
     for match in WORD_NUMBER.finditer(text):
@@ -260,7 +204,7 @@ def read_numbers(
             # the scale is what it counts, as after digits ("one million people": million, people)
             count_end = max(match.end(group) for group in (1, 2, 3, 4))
             spoken = replace(spoken, events=_events(_words_of_number(text, match.start(), count_end, whole)))
-            for unit in _counted_units(text, match.start(), count_end):
+            for unit in counted_units(text, match.start(), count_end):
                 counted.setdefault(unit, set()).add(spoken)
     for match in _ONE_SPAN.finditer(text):  # "within an hour", "less than a year": one, bounded
         quantity = _quantity(text, match.start(), " ".join(match.group(0).lower().split()), 1.0)
@@ -270,24 +214,13 @@ def read_numbers(
         if _inside(match.start(), skip):
             continue
         place = rank(match)
-        for unit in _units(text, match.start(), match.end()):
+        for unit in units_of(text, match.start(), match.end()):
             if not unit.endswith(" #"):
                 counted.setdefault(f"{unit} (rank)", set()).add(Quantity(ordinal(place), place, place))
     for adjective, start in superlatives(text):  # "the largest lake": 1st, against "second-largest"
         if not _inside(start, skip):
             counted.setdefault(f"{adjective} (rank)", set()).add(Quantity(ordinal(1), 1, 1))
     return years, counted
-
-
-def _amount_units(units: list[str]) -> list[str]:
-    """What a sum of money with no noun or scale after it counts: its currency ("" before the
-    sign is added), compared only with sums whose clauses share a word (``_BARE_UNITS``).
-    "fined the company £120,000" and "was fined £200,000" would otherwise count "company" and
-    "fined", the words before them, and never meet."""
-    if all(unit.removesuffix(" (change)").endswith(" #") for unit in units):
-        changed = any(unit.endswith(" (change)") for unit in units)
-        return [" (change)" if changed else ""]
-    return units
 
 
 def _word_quantity(text: str, match: re.Match[str]) -> Quantity | None:
@@ -317,16 +250,16 @@ def _results(text: str, skip: list[tuple[int, int]]) -> list[tuple[Quantity, tup
 def _is_result(text: str, start: int, end: int) -> bool:
     """Whether "2-1" is a result: words of winning or voting before or after it, and no unit after
     it ("2-3%", "10-15 people" are ranges)."""
-    unit = _UNIT.match(text, end)
+    unit = UNIT_AFTER.match(text, end)
     word = unit.group(1).lower() if unit else ""
-    if _singular(word) == "%" or word in SCALES or (_plural(word) and not _RESULT_WORD.fullmatch(word)):
+    if singular(word) == "%" or word in SCALES or (plural(word) and not _RESULT_WORD.fullmatch(word)):
         return False
-    return bool(_RESULT_BEFORE.search(text, max(0, start - _LOOK_BACK), start) or _RESULT_AFTER.match(text, end))
+    return bool(_RESULT_BEFORE.search(text, max(0, start - LOOK_BACK), start) or _RESULT_AFTER.match(text, end))
 
 
 def _range_end(text: str, start: int, end: int) -> re.Match[str] | None:
     """The other end of a range that starts with the number at ``start``, if it starts one."""
-    window = max(0, start - _LOOK_BACK)
+    window = max(0, start - LOOK_BACK)
     if _BETWEEN_BEFORE.search(text, window, start):
         return _RANGE_AND.match(text, end) or _RANGE_TO.match(text, end)
     return None if _FROM_BEFORE.search(text, window, start) else _RANGE_TO.match(text, end)
@@ -359,8 +292,8 @@ def _clause_words(text: str, start: int, end: int) -> list[str]:
 
 def _content_words(words: list[str]) -> frozenset[str]:
     """Words that may say what a share is of: not function words, nor words of moving ("fell")."""
-    folded = {_singular(w.lower()) for w in words if len(w) > 2}
-    return frozenset(w for w in folded if w not in _FUNCTION_WORDS and w not in _MOVE_WORDS)
+    folded = {singular(w.lower()) for w in words if len(w) > 2}
+    return frozenset(w for w in folded if w not in _FUNCTION_WORDS and w not in MOVE_WORDS)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -370,7 +303,7 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0) -> Quantity:
     """What a number allows: the values that round to it at the last digit it gives (``step``),
     so "4 billion" allows 4.3 billion and 40 allows 39.6 but not 39; or what its bound allows."""
-    bound = _BOUND_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    bound = BOUND_BEFORE.search(text, max(0, start - LOOK_BACK), start)
     if bound is None:
         half = step / 2 if value else 0.0  # nothing rounds to zero: "0%" is none, 0.001% is some
         return Quantity(shown, value - half, value + half, value)
@@ -381,74 +314,6 @@ def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0
     if bound["below"] or bound["at_most"]:
         return Quantity(shown, 0.0, nextafter(value, 0.0) if bound["below"] else value)
     return Quantity(shown, (1 - _ROUGHLY) * value, (1 + _ROUGHLY) * value)
-
-
-def _counted_units(text: str, start: int, end: int) -> list[str]:
-    """What a number counts, marked " (change)" when it says how much something moved."""
-    units = _units(text, start, end)
-    return [f"{unit} (change)" for unit in units] if units and _is_change(text, start, end) else units
-
-
-def _is_change(text: str, start: int, end: int) -> bool:
-    if _CHANGE_AFTER.match(text, end):
-        return True
-    before = _CHANGE_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-    if before is None:
-        return False
-    return not before["by"] or bool(_MEASURE_AFTER.match(text, end)) or text[before.end() - 1] in "$€£"
-
-
-def _units(text: str, start: int, end: int) -> list[str]:
-    if whole := _OF_WHOLE.match(text, end):
-        return _units(text, whole.start(1), whole.end(1))
-    after = text[end:]
-    if rest := _RANGE_REST.match(after):
-        after = after[rest.end() :]
-    found = _UNIT.match(after)
-    # the words before a bound or a rough value ("kills at least 41", "a population of about 677,116")
-    bound = _BOUND_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-    lead = bound.start() if bound else start
-    linked = _LINKED_BEFORE.search(text, max(0, lead - _LOOK_BACK), lead)
-    # "an attendance of 31,412 was a record": counted by the noun the linking word ties it to too
-    tied = [f"{linked.group(1).lower()} #"] if linked and linked.group(1).lower() not in _NOT_NOUNS else []
-    if found and found.group(1).lower() in _AUXILIARIES:  # "30 were hurt" counts the hurt
-        found = _NEXT_WORD.match(after, found.end())
-        if not found or found.group(1).lower() in _NOT_NOUNS:  # "Iron Man 3 is a sequel": not a count
-            return tied
-    if found and (unit := found.group(1).lower()) not in _NOT_UNITS:
-        if unit not in _NOT_NOUNS:
-            tied = []  # "a crowd of 31,412 people" counts people
-        units = [_singular(unit)]
-        noun = _NEXT_WORD.match(after, found.end())
-        if noun and noun.group(1).lower() not in _NOT_NOUNS and not _plural(unit):
-            units.append(_singular(noun.group(1).lower()))
-        return tied + units
-    if _is_age(text, start, end):  # "aged 18 months" counts months, above
-        return ["year"]
-    before = _WORD_BEFORE.search(text, max(0, lead - _LOOK_BACK), lead)
-    written = [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in _NOT_NOUNS else []
-    return tied + written
-
-
-def _is_age(text: str, start: int, end: int) -> bool:
-    if _AGE_BEFORE.search(text, max(0, start - _LOOK_BACK), start):
-        return True
-    digits = text[start:end]
-    return (
-        digits.isdigit()
-        and int(digits) <= _OLDEST_AGE
-        and text.startswith(",", end)
-        and (name := _NAME_COMMA_BEFORE.search(text, max(0, start - _LOOK_BACK), start)) is not None
-        and name.group(1) not in _CALENDAR_WORDS  # "By Friday, 24, had come"
-    )
-
-
-def _plural(word: str) -> bool:
-    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 3)
-
-
-def _singular(unit: str) -> str:
-    return "%" if unit in ("percent", "per cent") else unit[:-1] if _plural(unit) and unit.endswith("s") else unit
 
 
 def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> tuple[set[str], set[str]]:

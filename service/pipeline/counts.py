@@ -1,0 +1,162 @@
+"""What a number in text counts: the word after it ("40 times", "5%", "2.5 million people"), the
+noun a linking word ties it to ("the attendance was 31,412"), the whole a part is of ("26 of the
+150 seats"), a person's age ("aged 24", "Haldane, 24,"), and whether it says how much something
+moved ("rose 0.8%", "a 5% increase": a change, kept apart from a level). ``numbers`` reads the
+numbers; this says what each one is a number of.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.pipeline.dates import MONTHS, WEEKDAYS
+from service.pipeline.direction_words import MOVING_WORDS
+from service.pipeline.number_words import WORDS
+
+# Words before a number that make it a bound or a rough value ("more than 1,000", "about 300").
+BOUND_BEFORE = re.compile(
+    r"\b(?:(?P<above>more than|over|in excess of|exceeding)|(?P<at_least>at least|upwards of)"
+    r"|(?P<below>less than|fewer than|under)|(?P<at_most>up to|at most|no more than|top|within)"
+    r"|(?P<about>about|around|approximately|roughly|nearly|almost|some|maybe|an estimated))"
+    r"\s*[$€£]?\s*$",
+    re.I,
+)
+
+# The word right after a number says what it counts ("40 times", "12-point", "5%", "2.5 billion"),
+# after the rest of a range ("3 to 5 days").
+UNIT_AFTER = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)
+_RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d+(?:[.,]\d+)*", re.I)
+
+# Words that follow a number without saying what it counts ("20 to", "40 in", "22."): such a
+# number is compared by the word before it ("age 60", "number 24", "UFC 216"), or not at all.
+_NOT_UNITS = frozenset("to and or of in on at for from by with as than into over since per the a an".split())
+# How far before a number its qualifier or counted word may start (searching a whole passage per
+# number would make the checker quadratic in passage length).
+LOOK_BACK = 40
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*#?\s*$")
+# "The attendance was 31,412" and "an attendance of 31,412": the noun a linking word ties the
+# number to says what it counts.
+_LINKED_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:was|is|were|are|of|stood at|totalled|totaled|reached)\s*$", re.I)
+# A person's age given before its number with no unit after it, "aged 24", "age 24", or as news
+# sets it off by commas after a name, "Haldane, 24,": counted in years, as "a 24-year-old" and
+# "24 years old" are.
+_AGE_BEFORE = re.compile(r"\b[Aa]ged?\s*$")
+_NAME_COMMA_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+),\s*$")
+_CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
+_OLDEST_AGE = 120
+# When the word after a number is not a plural noun, the next word may be the noun it leads to
+# ("two young boys", "2.5 million people"); after a plural it is usually a verb ("two girls pose").
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+# "26 of the 150 seats", "three out of five judges": a part counts what its whole counts.
+_OF_WHOLE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|your)\s+)?(\d[\d,]*(?:\.\d+)?|" + "|".join(WORDS) + r")\b",
+    re.I,
+)
+_AUXILIARIES = frozenset("is are was were be been has have had will would can could".split())
+NOT_NOUNS = _NOT_UNITS | _AUXILIARIES | frozenset("who which that".split())
+_IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese police".split())
+# A number that says how much something moved ("rose 0.8%", "by 3 points", "a rise of 2%", "a 5%
+# increase") is a change, kept apart from the levels it moved from or to ("to 4.75%", "at 3.2%"):
+# "the krone rose 0.8%" says nothing against "rates were raised to 4.75%".
+# The direction check's words, and words that move a figure but have other senses it must not
+# read as a direction ("lost his seat", "advanced to the final", "slipped on the ice").
+_FIGURE_ONLY_MOVES = frozenset(
+    "lose loses lost losing slip slips slipped slipping advance advances advanced advancing".split()
+)
+MOVE_WORDS = MOVING_WORDS | _FIGURE_ONLY_MOVES
+_MOVES = "|".join(sorted(MOVE_WORDS, key=lambda word: (-len(word), word)))
+# The nouns of moving: "a rise of 2%", "a 5% increase".
+_CHANGE_NOUNS = r"rise|fall|increase|decrease|drop|decline|gain|loss|cut|jump|reduction"
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:" + _MOVES + r")|\b(?:" + _CHANGE_NOUNS + r"|growth|change)s?\s+of|(?P<by>\bby))"
+    r"\s*(?:(?:about|around|roughly|nearly|almost|some|more than|over|at least|"
+    r"less than|up to|just|only|another|a further|an?)\s+)?[$€£+-]?\s*$",
+    re.I,
+)
+_MEASURE = r"(?:%|per\s*cent|percent|(?:percentage|basis)?[\s-]*points?|thousand|million|billion|trillion|mn|bn)"
+_CHANGE_AFTER = re.compile(
+    r"(?:\s*" + _MEASURE + r")?[\s-]*(?:" + _CHANGE_NOUNS + r")s?\b",
+    re.I,
+)
+
+# After "by", only an amount is a change ("by 3%", "by $2 billion"), not a doer ("by two men").
+_MEASURE_AFTER = re.compile(r"\s*" + _MEASURE + r"\b|\s*%", re.I)
+
+
+def amount_units(units: list[str]) -> list[str]:
+    """What a sum of money with no noun or scale after it counts: its currency ("" before the
+    sign is added), compared only with sums whose clauses share a word (``_BARE_UNITS``).
+    "fined the company £120,000" and "was fined £200,000" would otherwise count "company" and
+    "fined", the words before them, and never meet."""
+    if all(unit.removesuffix(" (change)").endswith(" #") for unit in units):
+        changed = any(unit.endswith(" (change)") for unit in units)
+        return [" (change)" if changed else ""]
+    return units
+
+
+def counted_units(text: str, start: int, end: int) -> list[str]:
+    """What a number counts, marked " (change)" when it says how much something moved."""
+    units = units_of(text, start, end)
+    return [f"{unit} (change)" for unit in units] if units and _is_change(text, start, end) else units
+
+
+def _is_change(text: str, start: int, end: int) -> bool:
+    if _CHANGE_AFTER.match(text, end):
+        return True
+    before = _CHANGE_BEFORE.search(text, max(0, start - LOOK_BACK), start)
+    if before is None:
+        return False
+    return not before["by"] or bool(_MEASURE_AFTER.match(text, end)) or text[before.end() - 1] in "$€£"
+
+
+def units_of(text: str, start: int, end: int) -> list[str]:
+    if whole := _OF_WHOLE.match(text, end):
+        return units_of(text, whole.start(1), whole.end(1))
+    after = text[end:]
+    if rest := _RANGE_REST.match(after):
+        after = after[rest.end() :]
+    found = UNIT_AFTER.match(after)
+    # the words before a bound or a rough value ("kills at least 41", "a population of about 677,116")
+    bound = BOUND_BEFORE.search(text, max(0, start - LOOK_BACK), start)
+    lead = bound.start() if bound else start
+    linked = _LINKED_BEFORE.search(text, max(0, lead - LOOK_BACK), lead)
+    # "an attendance of 31,412 was a record": counted by the noun the linking word ties it to too
+    tied = [f"{linked.group(1).lower()} #"] if linked and linked.group(1).lower() not in NOT_NOUNS else []
+    if found and found.group(1).lower() in _AUXILIARIES:  # "30 were hurt" counts the hurt
+        found = _NEXT_WORD.match(after, found.end())
+        if not found or found.group(1).lower() in NOT_NOUNS:  # "Iron Man 3 is a sequel": not a count
+            return tied
+    if found and (unit := found.group(1).lower()) not in _NOT_UNITS:
+        if unit not in NOT_NOUNS:
+            tied = []  # "a crowd of 31,412 people" counts people
+        units = [singular(unit)]
+        noun = _NEXT_WORD.match(after, found.end())
+        if noun and noun.group(1).lower() not in NOT_NOUNS and not plural(unit):
+            units.append(singular(noun.group(1).lower()))
+        return tied + units
+    if _is_age(text, start, end):  # "aged 18 months" counts months, above
+        return ["year"]
+    before = _WORD_BEFORE.search(text, max(0, lead - LOOK_BACK), lead)
+    written = [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in NOT_NOUNS else []
+    return tied + written
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    if _AGE_BEFORE.search(text, max(0, start - LOOK_BACK), start):
+        return True
+    digits = text[start:end]
+    return (
+        digits.isdigit()
+        and int(digits) <= _OLDEST_AGE
+        and text.startswith(",", end)
+        and (name := _NAME_COMMA_BEFORE.search(text, max(0, start - LOOK_BACK), start)) is not None
+        and name.group(1) not in _CALENDAR_WORDS  # "By Friday, 24, had come"
+    )
+
+
+def plural(word: str) -> bool:
+    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 3)
+
+
+def singular(unit: str) -> str:
+    return "%" if unit in ("percent", "per cent") else unit[:-1] if plural(unit) and unit.endswith("s") else unit
