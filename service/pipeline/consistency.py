@@ -29,7 +29,7 @@ from datetime import date
 import numpy as np
 
 from service.pipeline.asides import asides
-from service.pipeline.dates import Date, dates_disagree, find_dates
+from service.pipeline.dates import Date, dateline_end, dates_disagree, find_dates
 from service.pipeline.day_times import times_disagree, times_of_day, weekdays, weekdays_disagree
 from service.pipeline.direction import opposed
 from service.pipeline.names import PassageWords, claim_names, role_holder
@@ -123,6 +123,8 @@ def reasons(
     premise = _text(premise) if premise is not None else None
     out = []
     aside = asides(claim, passage)  # "The plant, which opened in 1978, ...": numbers of another event
+    if dateline := dateline_end(passage):  # "HALDEN, Nov. 18, 2026 — ": when the story was filed
+        aside = [(0, dateline), *aside]
     claim_dates = find_dates(claim)
     passage_dates = [(day, span) for day, span in find_dates(passage) if not any(a <= span[0] < b for a, b in aside)]
     claim_years, claim_numbers = read_numbers(claim, [span for _, span in claim_dates], whole=True)

@@ -42,6 +42,12 @@ _DATE = re.compile(
     rf"|\b(?P<month_year>{MONTH_PATTERN}),?\s+(?=(?:1[89]|20)\d\d\b)"
     rf"|{_MONTH_ALONE}"
 )
+# A wire story's or a press release's dateline, up to the dash after which its first sentence
+# opens: "LONDON, March 3 (Reuters) - ", "WASHINGTON (AP) — ", "HALDEN, Nov. 18, 2026 — ". The day
+# it gives is when the story was filed, not when what it reports happened.
+DATELINE = re.compile(r"[A-Z]{2,}[A-Z .'-]*(?:,[^-–—()]{1,30})?(?:\([^()]{1,40}\))?\s*[-–—]+\s*")
+# One that gives a day, after a comma ("HALDEN, Nov. 18, 2026 — "): "COVID-19 ..." opens with none.
+_DATED_LINE = re.compile(r"[A-Z]{2,}[A-Z .'-]*,[^-–—()]{1,30}(?:\([^()]{1,40}\))?\s*[-–—]+\s*")
 # A full day in a timestamp line: "March 17, 2023", "17 March 2023", "2023-03-17".
 _STAMP_DAY = re.compile(
     rf"\b(?P<month_first>{MONTH_PATTERN})\s+(?P<day_first>{_DAY}),?\s+(?P<year>(?:19|20)\d\d)\b"
@@ -114,11 +120,26 @@ def publication_date(value: str | None) -> date | None:
 
 
 def published_in(text: str) -> str | None:
-    """The earliest day a scraped article's "Published ..." or "Updated ..." lines give, as an ISO
-    date: its publication day when no ``published_at`` came with it. Numeric dates other than ISO
-    ("03/04/2023") are left out: they read differently in the US and in Europe."""
-    days = [day for line in text.splitlines() if is_timestamp(line.strip()) for day in _days_in(line)]
+    """The earliest day a scraped article's "Published ..." or "Updated ..." lines, or a dateline
+    that gives a year ("HALDEN, Nov. 18, 2026 — "), give, as an ISO date: its publication day when
+    no ``published_at`` came with it. Numeric dates other than ISO ("03/04/2023") are left out: they
+    read differently in the US and in Europe."""
+    days = [day for line in text.splitlines() for day in _days_in(_stamp_of(line.strip()))]
     return min(days).isoformat() if days else None
+
+
+def _stamp_of(line: str) -> str:
+    """The part of ``line`` that dates its article: all of a timestamp line, a dateline's head."""
+    if is_timestamp(line):
+        return line
+    return line[: dateline_end(line)]
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline that ``text`` opens with ends ("LONDON, March 3 (Reuters) - "), or 0: the
+    day it gives is when the story was filed, not when what it reports happened."""
+    dateline = _DATED_LINE.match(text)
+    return dateline.end() if dateline else 0
 
 
 def _days_in(line: str) -> Iterator[date]:

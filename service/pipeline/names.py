@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from service.pipeline.dates import MONTHS, WEEKDAYS
+from service.pipeline.dates import DATELINE, MONTHS, WEEKDAYS
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 # Words that are capitalised only because they open a sentence or a title, or that mark no one:
@@ -46,9 +46,6 @@ _PUNCTUATION = "\"'“”‘’()[]{}:;,.!?"
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # What may come just before a word that opens a sentence (or a quotation).
 _OPENERS = '.!?:"“'
-# A wire story's dateline, up to the dash after which its first sentence opens: "LONDON, March 3
-# (Reuters) - ", "WASHINGTON (AP) — ".
-_DATELINE = re.compile(r"[A-Z]{2,}[A-Z .'-]*(?:,[^-–—()]{1,30})?(?:\([^()]{1,40}\))?\s*[-–—]+\s*")
 # Words a headline leaves in lower case while capitalising the rest.
 _HEADLINE_LOWERCASE = frozenset("a an the and but or nor for of on in at to by with from as vs".split())
 # Offices that, placed before a name, say what the person does: when the passage gives the office to
@@ -186,7 +183,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     while first_mark and not _is_word_char(text[first_mark - 1]):
         first_mark -= 1
     marks = text[first_mark:start].replace(',"', ",")
-    return first_mark == 0 or any(c in _OPENERS for c in marks) or _DATELINE.fullmatch(text, 0, start) is not None
+    return first_mark == 0 or any(c in _OPENERS for c in marks) or DATELINE.fullmatch(text, 0, start) is not None
 
 
 def _is_word_char(char: str) -> bool:

@@ -162,6 +162,14 @@ def test_a_direction_said_of_what_the_sentence_before_names_counts() -> None:
             ["date mismatch: claim in the afternoon, passage 3 a.m."],
         ),
         ("The fire started in the early hours.", "Crews were called at 2.40am.", []),
+        # a dateline's day is when the story was filed, not when what it reports happened
+        ("A second trial will report in 2028.", "HALDEN, Nov. 18, 2026 — A second trial will report later.", []),
+        ("The strike began on June 10.", "VESTMARK, June 12 (Reuters) - Drivers walked out on June 10.", []),
+        (
+            "The strike began on June 11.",
+            "VESTMARK, June 12 (Reuters) - Drivers walked out on June 10.",
+            ["date mismatch: claim June 11, passage June 10"],
+        ),
         # a year, a number or a date in an aside is of the aside's event
         ("There was a fire at the plant in 2011.", "The plant, which opened in 1978, has had a fire before.", []),
         (
