@@ -1,15 +1,13 @@
-"""bench/verdicts.py: gold claims from dev pairs, and re-aggregation under other thresholds."""
+"""bench/verdicts.py: gold claims from dev pairs; bench/_grids.py: re-aggregation under other thresholds."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from bench.verdicts import (
+from bench._grids import (
     Passage,
     accuracy,
-    add_conflicts,
     below_floor_neutral,
-    claims_from_pairs,
     floor_rows,
     marks,
     missing_name_floor_rows,
@@ -19,6 +17,7 @@ from bench.verdicts import (
     verdicts_under,
     word_overlap_rows,
 )
+from bench.verdicts import add_conflicts, claims_from_pairs
 from models.stance_data import LABEL_IDS, Pair
 from service.pipeline.aggregate import Thresholds
 
@@ -113,7 +112,7 @@ def test_a_supported_claim_gets_a_source_that_changes_its_number() -> None:
 
 
 def test_the_chosen_margin_is_the_smallest_that_keeps_the_evidence() -> None:
-    from bench.verdicts import margin_rows
+    from bench._grids import margin_rows
 
     claims = [
         {"set": "fever_train", "verdict": "supported", "expected": {"own": "supports"}},
