@@ -195,13 +195,18 @@ class CitedPassageSchema(Base):
             " are read from the article's published_at), 'direction mismatch: claim rose, passage fell' (said of"
             ' the same subject), \'roles swapped: claim "City beat Rovers", passage "Rovers beat City"\' (who'
             " did what to whom), 'negated in passage: \"refused to condemn the invasion\"',"
+            " 'rated in passage: \"Verdict: False\"' (a fact-check rates the claim false or misleading),"
             " 'not in passage: Lyon',"
             " 'different person in the same role: claim Qin Gang, passage Wang Yi (foreign minister)', and"
             " 'too far from the claim to take a side: similarity 0.56, ...' when the relevance margin set the"
             " passage's side aside, or 'too far from the claim to take a side: similarity 0.31, under 0.35 for a"
             " passage about another subject' when the passage lacks the claim's names (missing-name floor), or"
             " 'too far from the claim to take a side: similarity 0.27, under 0.4 for a passage that repeats 20% of"
-            " the claim's words' when it shares few of the claim's words (word-overlap floor)"
+            " the claim's words' when it shares few of the claim's words (word-overlap floor), or 'too far from"
+            " the claim to take a side: similarity 0.45, under 0.5 for a passage that shares only the claim's topic"
+            " words' (topic-only floor); 'asserts nothing: a yes/no question', 'asserts nothing: a quotation with"
+            " no speaker' and 'asserts nothing: a claim set out to be checked' for passages that take no side"
+            " whatever their scores"
         },
     )
 

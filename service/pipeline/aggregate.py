@@ -31,7 +31,8 @@ Rules (thresholds are settings, documented in docs/config.md):
   (equal strength -> neutral). Confidence is the winning probability; a neutral source's
   confidence is 1 - its strongest entailment or contradiction probability. One exception: a
   contradicting passage in which the consistency checker finds a concrete mismatch (a number, a
-  date, a direction or swapped roles) wins when it is at least as close to the claim as every
+  date, a direction, swapped roles, or a fact-check's rating of the claim as false) wins when it
+  is at least as close to the claim as every
   supporting passage. An article that says "net profit ... down from 630 million" is the
   evidence on "Orbix's profit rose"; a less similar sentence the model supports ("the job cuts
   come a year after Orbix bought ...") is the related-but-silent kind the margin above exists

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from service.pipeline.questions import asks_yes_or_no
+from service.pipeline.ratings import CLAIM_LABEL
 
 UNASSERTED = "asserts nothing"
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s+")
@@ -24,22 +25,37 @@ _HEADING_WORDS = 15
 
 
 def unasserted(passage: str) -> str | None:
-    """Why ``passage`` asserts nothing, as a reason for the report, or None when it may.
+    """Why ``passage`` asserts nothing, as a reason for the report, or None when it may. A claim a
+    fact-check sets out ("Claim: ...") asserts nothing either, unless its rating came with it
+    (``ratings``: then the passage is "Claim: ...\nVerdict: False" and says the checker's verdict).
 
     Examples:
         >>> unasserted('2. "Coffee dehydrates you"')
         'asserts nothing: a quotation with no speaker'
+        >>> unasserted("Claim: 5G masts spread the virus.")
+        'asserts nothing: a claim set out to be checked'
         >>> unasserted('"But we did not see fewer deaths."') is None
         True
     """
     text = _LIST_MARK.sub("", passage.strip())
     if asks_yes_or_no(text):
         return f"{UNASSERTED}: a yes/no question"
-    quoted = _QUOTED_HEADING.match(text)
-    if (
-        quoted
-        and not quoted.group(1).rstrip().endswith(_SENTENCE_END)
-        and len(quoted.group(1).split()) <= _HEADING_WORDS
-    ):
+    if _quoted_heading(text):
         return f"{UNASSERTED}: a quotation with no speaker"
+    if CLAIM_LABEL.match(text) and "\n" not in text:
+        return f"{UNASSERTED}: a claim set out to be checked"
     return None
+
+
+def is_claim_line(line: str) -> bool:
+    """Whether ``line`` sets out a claim without saying it: a quotation standing alone, or a
+    "Claim: ..." line (the line a fact-check's rating follows)."""
+    text = _LIST_MARK.sub("", line.strip())
+    return _quoted_heading(text) or CLAIM_LABEL.match(text) is not None
+
+
+def _quoted_heading(text: str) -> bool:
+    """A quotation standing alone, short, with no full stop inside its marks."""
+    quoted = _QUOTED_HEADING.match(text)
+    body = quoted.group(1).rstrip() if quoted else ""
+    return bool(body) and not body.endswith(_SENTENCE_END) and len(body.split()) <= _HEADING_WORDS

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from service.pipeline.assertions import is_claim_line
+from service.pipeline.ratings import is_rating
 from service.records import Span
 
 _WS = " \t\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
@@ -277,7 +279,8 @@ def clean(text: str) -> list[Span]:
 
     A block is a paragraph (one line, or hard-wrapped lines joined); dropped lines are page
     furniture, script, media metadata, the headlines listed under a "Related stories" heading,
-    and repeats of a block already kept.
+    and repeats of a block already kept. A fact-check's rating line joins the claim line above it
+    (``ratings``).
 
     Examples:
         >>> src = "Hide Ad\\nRain fell.\\nRain fell.\\n3 comments"
@@ -304,6 +307,10 @@ def clean(text: str) -> list[Span]:
             previous = None
             continue
         link_list = False
+        if is_rating(body) and previous is not None and blocks and is_claim_line(previous.text):
+            blocks[-1] = Span(blocks[-1].start, line.end)  # "Verdict: False" under the claim it rates
+            previous = None
+            continue
         kicker = _PIPE_KICKER.match(body) or _COLON_KICKER.match(body) or _CAPTION_LABEL.match(body)
         if kicker:
             seen.add(normalize(body[kicker.end() :]))

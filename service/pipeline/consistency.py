@@ -35,6 +35,8 @@ from service.pipeline.direction import opposed
 from service.pipeline.names import PassageWords, claim_names, role_holder
 from service.pipeline.negation import negated_clause
 from service.pipeline.numbers import number_mismatches, read_numbers
+from service.pipeline.overlap import shared_words
+from service.pipeline.ratings import refuting_rating
 from service.pipeline.relative_dates import find_relative_dates, find_relative_days
 from service.pipeline.roles import swapped_roles
 from service.pipeline.years import claimed_edge, years_disagree
@@ -49,18 +51,22 @@ NAME_REASONS = (MISSING_NAME, OTHER_PERSON)
 NEGATION = "negated in passage"
 DIRECTION_MISMATCH = "direction mismatch"
 ROLES_SWAPPED = "roles swapped"
+RATED = "rated in passage"  # a fact-check rates the claim false or misleading (``ratings``)
 REASON_KINDS = (
     NUMBER_MISMATCH,
     DATE_MISMATCH,
     DIRECTION_MISMATCH,
     ROLES_SWAPPED,
     NEGATION,
+    RATED,
     MISSING_NAME,
     OTHER_PERSON,
 )
+# A rated claim counts as the rating's when it repeats at least this share of the claim's words.
+_RATED_SHARE = 0.5
 # Reasons that name what differs, not a cue: a contradiction they explain is the source's
 # evidence over a less similar support (aggregate.source_stance).
-CONCRETE_MISMATCHES = (NUMBER_MISMATCH, DATE_MISMATCH, DIRECTION_MISMATCH, ROLES_SWAPPED)
+CONCRETE_MISMATCHES = (NUMBER_MISMATCH, DATE_MISMATCH, DIRECTION_MISMATCH, ROLES_SWAPPED, RATED)
 # The reason each word of a CLAIMSCOPE_CONSISTENCY_ADJUST mode ("numbers,negation") acts on.
 ADJUSTED_REASONS: dict[str, str] = {
     "numbers": NUMBER_MISMATCH,
@@ -157,6 +163,8 @@ def reasons(
         out.append(f"{MISSING_NAME}: {', '.join(absent)}")
     if denial := negated_clause(claim, passage):
         out.append(f'{NEGATION}: "{denial}"')
+    if (rating := refuting_rating(passage)) and shared_words(claim, passage) >= _RATED_SHARE:
+        out.append(f'{RATED}: "{rating}"')
     return out
 
 

@@ -20,6 +20,9 @@ contradiction: it contradicts "Veltra sold 1.9 million vehicles in 2024" with "V
 million vehicles last year" (0.63) and entails it with "... last year (2024)" (0.90). The cited
 passage keeps its words; only what the model reads changes.
 
+A fact-check's rated claim ('"Coffee dehydrates you"' with "Verdict: False" below it) is read
+as the sentence it means, "It is false that Coffee dehydrates you." (``ratings``).
+
 Nor does the model read an encyclopedia's reference marks ("in 1976.[3]", "[citation needed]"):
 its training pairs have none, and they say nothing of the claim.
 """
@@ -31,6 +34,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
 from service.pipeline.names import PassageWords, claim_names, proper_words
+from service.pipeline.ratings import rated_statement
 from service.pipeline.relative_dates import find_relative_dates
 from service.pipeline.retrieve import Candidate
 from service.pipeline.split import REFERENCE_MARK
@@ -70,7 +74,9 @@ def premise(
     """The text the stance model judges for ``candidate``; ``names``, the claim's, make a passage
     that mentions them all stand alone, and ``published``, its article's day, dates its "last
     year" (see the module docstring)."""
-    return dated(_REFERENCE_MARK.sub("", _with_context(store, candidate, mode, names)), published)
+    rated = rated_statement(candidate.passage.text)  # "It is false that ...": a fact-check's rating
+    text = rated or _with_context(store, candidate, mode, names)
+    return dated(_REFERENCE_MARK.sub("", text), published)
 
 
 def _with_context(store: Store, candidate: Candidate, mode: ContextMode, names: Sequence[str]) -> str:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from service.pipeline.clean import normalize
+from service.pipeline.ratings import is_rating
 from service.records import PassageDraft, Span
 
 _ABBREVIATIONS = frozenset(
@@ -112,7 +113,8 @@ def split_passages(text: str, blocks: Iterable[Span], max_chars: int) -> list[Pa
     """One passage per sentence of the cleaned blocks, deduplicated by normalised text.
 
     Fragments of fewer than ``MIN_WORDS`` words (stray labels, lone names) and short bracketed
-    asides (photo credits) are not passages.
+    asides (photo credits) are not passages; a fact-check's rating ("Rating: False") joins the
+    claim before it in its block (``ratings``).
     """
     drafts: list[PassageDraft] = []
     seen: set[str] = set()
@@ -120,6 +122,10 @@ def split_passages(text: str, blocks: Iterable[Span], max_chars: int) -> list[Pa
         for sentence in sentence_spans(text, block.start, block.end):
             for piece in cap_span(text, sentence, max_chars):
                 body = text[piece.start : piece.end]
+                if is_rating(body) and drafts and drafts[-1].start >= block.start:  # "Rating: False"
+                    last = drafts[-1]
+                    drafts[-1] = PassageDraft(last.ordinal, text[last.start : piece.end], last.start, piece.end)
+                    continue
                 key = normalize(body)
                 if len(key.split()) < MIN_WORDS or key in seen or _is_aside(body):
                     continue

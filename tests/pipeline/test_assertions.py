@@ -16,6 +16,8 @@ from service.pipeline.assertions import unasserted
         ('"Coffee dehydrates you"', "a quotation with no speaker"),
         ("1. “Sugar makes children hyperactive”", "a quotation with no speaker"),
         ("'We only use 10% of our brains'", "a quotation with no speaker"),
+        ("Claim: 5G masts spread the virus.", "a claim set out to be checked"),
+        ("The claim: vitamin C cures colds", "a claim set out to be checked"),
     ],
 )
 def test_questions_and_bare_quotations_assert_nothing(passage: str, why: str) -> None:
@@ -33,6 +35,9 @@ def test_questions_and_bare_quotations_assert_nothing(passage: str, why: str) ->
         '"Coffee dehydrates you" is a myth, researchers say.',
         '"One of the longest headings that anyone has ever put in quotation marks above a story about the pier"',
         "Critics asked whether the pier could be saved.",
+        '"Coffee dehydrates you"\nVerdict: False',  # rated: says the checker's verdict (``ratings``)
+        "Claim: 5G masts spread the virus.\nRating: False",
+        "The claims were rejected by the court.",
     ],
 )
 def test_statements_and_attributed_quotations_may_take_a_side(passage: str) -> None:

@@ -162,6 +162,10 @@ def test_a_direction_said_of_what_the_sentence_before_names_counts() -> None:
             ["date mismatch: claim in the afternoon, passage 3 a.m."],
         ),
         ("The fire started in the early hours.", "Crews were called at 2.40am.", []),
+        # a fact-check's rating of the claim, when the rated claim is the claim's
+        ("Coffee dehydrates you.", '"Coffee dehydrates you"\nVerdict: False', ['rated in passage: "Verdict: False"']),
+        ("Tea stains your teeth.", '"Coffee dehydrates you"\nVerdict: False', []),
+        ("Coffee dehydrates you.", '"Coffee dehydrates you"\nVerdict: True', []),
         # a dateline's day is when the story was filed, not when what it reports happened
         ("A second trial will report in 2028.", "HALDEN, Nov. 18, 2026 — A second trial will report later.", []),
         ("The strike began on June 10.", "VESTMARK, June 12 (Reuters) - Drivers walked out on June 10.", []),

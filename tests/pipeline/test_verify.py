@@ -409,3 +409,22 @@ def test_a_question_or_a_quotation_with_no_speaker_takes_no_side(pipeline: Pipel
         assert passages[line]["stance"] == "neutral"
         assert passages[line]["reasons"][-1].startswith("asserts nothing: ")
     assert report["verdict"] != "supported"
+
+
+def test_a_fact_checks_rating_contradicts_the_claim_it_rates(pipeline: Pipeline) -> None:
+    """The quoted myth alone asserts nothing; with its rating below it, the passage says the
+    checker's verdict, cited with both lines, and the model reads "It is false that ..."."""
+    text = (
+        "Five health myths, checked\n"
+        '1. "Coffee dehydrates you"\n'
+        "Verdict: False\n"
+        "Caffeine has a mild diuretic effect, but the water in a cup of coffee more than makes up for it.\n"
+    )
+    pipeline.ingest([ArticleInput("myths", text)])
+    report = pipeline.verify("Coffee dehydrates you.")
+    [source] = report["sources"]
+    rated = next(p for p in source["passages"] if p["text"].endswith("Verdict: False"))
+    assert text[rated["start"] : rated["end"]] == '"Coffee dehydrates you"\nVerdict: False'
+    assert rated["stance"] == "contradicts"
+    assert 'rated in passage: "Verdict: False"' in rated["reasons"]
+    assert source["stance"] == "contradicts"
