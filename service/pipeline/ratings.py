@@ -38,6 +38,7 @@ _RATING_LINE = re.compile(
 CLAIM_LABEL = re.compile(r"^(?:the |viral |what was )?(?:claim(?:ed)?|myth|rumou?r)\s*:\s*", re.I)
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s+")
 _QUOTES = "\"'“”‘’"
+_TRUE = ("It is true", "It is mostly true")
 
 
 def is_rating(line: str) -> bool:
@@ -54,16 +55,15 @@ def refuting_rating(passage: str) -> str | None:
     """The rating line of a rated claim the checker finds false or misleading, else None.
 
     Examples:
-        >>> refuting_rating('"Coffee dehydrates you"\nVerdict: False')
+        >>> refuting_rating('"Coffee dehydrates you"\\nVerdict: False')
         'Verdict: False'
-        >>> refuting_rating('"Coffee hydrates you"\nVerdict: True') is None
+        >>> refuting_rating('"Coffee hydrates you"\\nVerdict: True') is None
         True
     """
-    claim, _, last = passage.strip().rpartition("\n")
-    rating = _RATING_LINE.match(last.strip())
-    if rating is None or not claim.strip() or " true " in f" {_SAYS[rating['rating'].lower()]} ":
+    rated = _rated(passage)
+    if rated is None or _SAYS[rated[1]].startswith(_TRUE):
         return None
-    return last.strip()
+    return passage.strip().rpartition("\n")[2].strip()
 
 
 def rated_statement(passage: str) -> str | None:
@@ -78,9 +78,13 @@ def rated_statement(passage: str) -> str | None:
         >>> rated_statement("Coffee dehydrates you.") is None
         True
     """
+    rated = _rated(passage)
+    return f"{_SAYS[rated[1]]} {rated[0]}." if rated else None
+
+
+def _rated(passage: str) -> tuple[str, str] | None:
+    """The claim a passage sets out and the rating (lower case) on the line under it, or None."""
     claim, _, last = passage.strip().rpartition("\n")
     rating = _RATING_LINE.match(last.strip())
-    if rating is None or not claim.strip():
-        return None
     said = CLAIM_LABEL.sub("", _LIST_MARK.sub("", claim.strip())).strip().strip(_QUOTES).strip().rstrip(".")
-    return f"{_SAYS[rating['rating'].lower()]} {said}." if said else None
+    return (said, rating["rating"].lower()) if rating and said else None
