@@ -27,7 +27,7 @@ _UI_WORDS = frozenset(
     reply replies subscribe subscribers newsletter sign in up log login logout register more read
     continue reading story article video videos photo photos gallery image images listen audio play
     next previous back to top menu search home follow us on loading report trending related
-    recommended popular topics tags this via jump navigation main content""".split()
+    recommended popular topics tags this via jump navigation main content cite download pdf""".split()
 )
 _UI_NOUNS = re.compile(r"\b(comment|subscri|newsletter|sign (in|up)|log ?in|cookie|notification|paywall)", re.I)
 _SECOND_PERSON = re.compile(r"\b(please|you|your|join|click|tap|already a)\b", re.I)
@@ -45,7 +45,7 @@ _READING_TIME = re.compile(
 _PIPE_KICKER = re.compile(r"^[A-Z][A-Z0-9 '&.-]{1,30}\s*\|\s*")
 _COLON_KICKER = re.compile(
     r"^(READ MORE|ALSO READ|READ ALSO|RELATED|WATCH|LISTEN|SEE ALSO|MORE|RECOMMENDED|SPONSORED|CATEGORY|CATEGORIES"
-    r"|TAGS|TOPICS|FILED UNDER"
+    r"|TAGS|TOPICS|FILED UNDER|KEYWORDS"
     # a press release's foot: whom reporters call, and the paper it announces
     r"|(?:MEDIA|PRESS|NEWS)\s+(?:CONTACTS?|ENQUIRIES|INQUIRIES|OFFICE)|CONTACTS?|(?:JOURNAL\s+)?REFERENCE|CITATION|DOI)"
     r"\s*:\s*",
@@ -54,6 +54,13 @@ _COLON_KICKER = re.compile(
 # "EMBARGOED UNTIL 5 P.M. GMT ...", "FOR IMMEDIATE RELEASE": when a press release may be printed.
 _RELEASE_TERMS = re.compile(
     r"^(?:(?:embargoed|under\s+embargo)\s*(?:until|till|to|:)|for\s+immediate\s+release\b).{0,120}$", re.I
+)
+# "Received 3 March 2026; Accepted 12 August 2026; Published 2 September 2026": a journal
+# article's history, when the paper went through its editors, not what it found.
+_ARTICLE_HISTORY = re.compile(
+    r"^(?:received|submitted|accepted|revised)\b[^.!?]{0,40}\d{4}\s*[;|,]\s*(?:received|submitted|accepted|revised|"
+    r"published)\b[^!?]*$",
+    re.I,
 )
 # "Home / Health topics / Fact sheets", "News › World › Europe": where a page sits on its site.
 _BREADCRUMB = re.compile(r"^[^/›»>|.!?]{1,40}(?:\s+[/›»>]\s+[^/›»>|.!?]{1,40}){2,}$")
@@ -204,6 +211,7 @@ _FURNITURE_LINES = (
     _PAGE_EDITED,
     _LICENCE,
     _RELEASE_TERMS,
+    _ARTICLE_HISTORY,
     _BREADCRUMB,
     _MENU,
 )

@@ -40,6 +40,7 @@ from service.pipeline.number_words import (
     SCALES,
     SHORT_SCALES,
     WORD_NUMBER,
+    WORDS,
     fraction_number,
     ordinal,
     rank,
@@ -63,6 +64,14 @@ _NUMBER = re.compile(
 _MONEY_ONLY_SCALES = frozenset({"m", "k"})
 _SCALE_AFTER = re.compile(r"(?:\s*(" + SCALE_WORDS + r"|mn|bn)|(tn|m|k))\b", re.I)
 _SCALE_UNIT = re.compile(r"^(mn|bn|tn|m|k)\b")
+# "One in four adults", "1 in 5 smokers", "one in a thousand": a rate, not a count of four adults;
+# neither number is counted (a year after "in" is a date, "5 in 2019"; "3 in 10 days" counts days).
+_RATE_TERM = r"(?:\d{1,3}(?:,\d{3})*(?![\d,.])|" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")"
+_PERIODS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|games?|matches|seasons?|races?|starts?)"
+_RATE = re.compile(
+    rf"\b{_RATE_TERM}\s+in\s+(?:an?\s+)?(?:{_RATE_TERM}(?:\s+(?:{SCALE_WORDS}))?|{SCALE_WORDS})\b(?!\s+{_PERIODS}\b)",
+    re.I,
+)
 # A rough value (``counts.BOUND_BEFORE``: "about", "nearly") allows a quarter either way ("about 40"
 # allows 30 to 50, not 80).
 _ROUGHLY = 0.25
@@ -147,6 +156,7 @@ def read_numbers(
     years = {decade for decade, _ in decades}
     skip = skip + [span for _, span in decades]
     counted: dict[str, set[Quantity]] = {}
+    skip = skip + [rate.span() for rate in _RATE.finditer(text)]
     if results := _results(text, skip):
         counted[SCORE] = {result for result, _ in results}
         skip = skip + [span for _, span in results]  # a result's two numbers are read as one
@@ -196,7 +206,7 @@ def read_numbers(
         share = _fraction_quantity(text, fraction)
         for unit in counted_units(text, fraction.start(), fraction.start(2)):
             counted.setdefault(unit, set()).add(share)
-    fraction_spans = [fraction.span() for fraction in fractions]
+    fraction_spans = [fraction.span() for fraction in fractions] + [rate.span() for rate in _RATE.finditer(text)]
     for match in WORD_NUMBER.finditer(text):
         if _inside(match.start(), fraction_spans):
             continue

@@ -134,6 +134,11 @@ def test_datelines_and_bylines() -> None:
         "Media contact: Jane Roe, Eastport Harbour Board, jane@harbour.example, +44 20 7946 0321",
         "Journal reference: Roe J, et al. Harbour silt and the pier. J Harb Eng. 2026;12:1-9.",
         "DOI: 10.5555/jhe.2026.0412",
+        "Received 3 March 2026; Accepted 12 August 2026; Published 2 September 2026",
+        "Submitted: 1 May 2025 | Revised: 2 June 2025 | Accepted: 9 July 2025",
+        "Keywords: harbour silt; piers; dredging",
+        "Cite this article",
+        "Download PDF",
     ],
 )
 def test_drops_page_furniture_lines(furniture: str) -> None:
@@ -169,6 +174,8 @@ def test_drops_page_furniture_lines(furniture: str) -> None:
         "Contacts between the two boards ended in May.",
         "References to the pier were removed from the plan.",
         "Rovers | City: the derby ends 2-1.",
+        "Received wisdom in 2019, and accepted by all, said the pier was safe.",
+        "Accepted bids in 2024 were published by the harbour board.",
     ],
 )
 def test_keeps_prose_that_opens_like_furniture(prose: str) -> None:

@@ -39,6 +39,11 @@ def counted(text: str) -> dict[str, set[str]]:
         ("The 10k race of 5 m runners", {"m": {"5"}, "runner": {"5"}}),
         ("Rovers beat City 2-1 at home.", {"score": {"2-1"}}),
         ("About 420 000 cases are reported.", {"case": {"about 420000"}}),
+        ("It affects around one in four adults.", {}),  # a rate, not four adults
+        ("About 1 in 5 adults smoke.", {}),
+        ("One in a thousand patients and one in 10 million people", {}),
+        ("He scored 5 in 2019.", {"scored #": {"5"}}),  # a year after "in" is a date
+        ("It rose 3 in 10 days.", {"rose # (change)": {"3"}, "day": {"10"}}),
         ("It cost 1\u202f250\u00a0000 euros.", {"euro": {"1250000"}}),
         ("Room 20 7946 if 12 people came.", {"room #": {"20"}, "if": {"7946"}, "people": {"12"}}),
         ("It grew in the 1990s and in 2004.", {}),
