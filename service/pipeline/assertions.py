@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 
 from service.pipeline.questions import asks_yes_or_no
-from service.pipeline.ratings import CLAIM_LABEL
+from service.pipeline.ratings import CLAIM_LABEL, LIST_MARK
 
 UNASSERTED = "asserts nothing"
-_LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s+")
 _QUOTED_HEADING = re.compile(r"^[\"“‘']([^\"“”‘’]+)[\"”’']$")
 _SENTENCE_END = tuple(".!?…")
 _HEADING_WORDS = 15
@@ -37,7 +36,7 @@ def unasserted(passage: str) -> str | None:
         >>> unasserted('"But we did not see fewer deaths."') is None
         True
     """
-    text = _LIST_MARK.sub("", passage.strip())
+    text = LIST_MARK.sub("", passage.strip())
     if asks_yes_or_no(text):
         return f"{UNASSERTED}: a yes/no question"
     if _quoted_heading(text):
@@ -50,7 +49,7 @@ def unasserted(passage: str) -> str | None:
 def is_claim_line(line: str) -> bool:
     """Whether ``line`` sets out a claim without saying it: a quotation standing alone, or a
     "Claim: ..." line (the line a fact-check's rating follows)."""
-    text = _LIST_MARK.sub("", line.strip())
+    text = LIST_MARK.sub("", line.strip())
     return _quoted_heading(text) or CLAIM_LABEL.match(text) is not None
 
 

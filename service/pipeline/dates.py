@@ -45,9 +45,9 @@ _DATE = re.compile(
 # A wire story's or a press release's dateline, up to the dash after which its first sentence
 # opens: "LONDON, March 3 (Reuters) - ", "WASHINGTON (AP) — ", "HALDEN, Nov. 18, 2026 — ". The day
 # it gives is when the story was filed, not when what it reports happened.
-DATELINE = re.compile(r"[A-Z]{2,}[A-Z .'-]*(?:,[^-–—()]{1,30})?(?:\([^()]{1,40}\))?\s*[-–—]+\s*")
-# One that gives a day, after a comma ("HALDEN, Nov. 18, 2026 — "): "COVID-19 ..." opens with none.
-_DATED_LINE = re.compile(r"[A-Z]{2,}[A-Z .'-]*,[^-–—()]{1,30}(?:\([^()]{1,40}\))?\s*[-–—]+\s*")
+# ``day`` is what follows the place after a comma ("HALDEN, Nov. 18, 2026 — "); "COVID-19 ..."
+# opens with none.
+DATELINE = re.compile(r"[A-Z]{2,}[A-Z .'-]*(?P<day>,[^-–—()]{1,30})?(?:\([^()]{1,40}\))?\s*[-–—]+\s*")
 # A full day in a timestamp line: "March 17, 2023", "17 March 2023", "2023-03-17".
 _STAMP_DAY = re.compile(
     rf"\b(?P<month_first>{MONTH_PATTERN})\s+(?P<day_first>{_DAY}),?\s+(?P<year>(?:19|20)\d\d)\b"
@@ -138,8 +138,8 @@ def _stamp_of(line: str) -> str:
 def dateline_end(text: str) -> int:
     """Where the dateline that ``text`` opens with ends ("LONDON, March 3 (Reuters) - "), or 0: the
     day it gives is when the story was filed, not when what it reports happened."""
-    dateline = _DATED_LINE.match(text)
-    return dateline.end() if dateline else 0
+    dateline = DATELINE.match(text)
+    return dateline.end() if dateline and dateline["day"] else 0
 
 
 def _days_in(line: str) -> Iterator[date]:

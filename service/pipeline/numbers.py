@@ -55,7 +55,7 @@ from service.pipeline.years import find_decades, read_year
 # Thousands are grouped by commas or, as many health agencies and European papers write them, by
 # spaces ("420 000"; a space group is three digits that no digit follows, so "20 7946" is two numbers).
 _GROUP_SPACES = "\u00a0\u202f\u2009 "
-_NUMERAL = r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[" + _GROUP_SPACES + r"]\d{3})+(?![\d.,]\d)(?!\d)|\d+(?:\.\d+)?)"
+_NUMERAL = r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[" + _GROUP_SPACES + r"]\d{3})+(?!\d|[.,]\d)|\d+(?:\.\d+)?)"
 _NUMBER = re.compile(
     r"(?<![\w.])(?<![^\W\d_]-)(?<![^\W\d_]\d/)" + _NUMERAL + r"(?:(?![\w])|(?=(?:bn|mn|tn|m|k|" + SCALE_WORDS + r")\b))"
 )
@@ -156,7 +156,8 @@ def read_numbers(
     years = {decade for decade, _ in decades}
     skip = skip + [span for _, span in decades]
     counted: dict[str, set[Quantity]] = {}
-    skip = skip + [rate.span() for rate in _RATE.finditer(text)]
+    rates = [rate.span() for rate in _RATE.finditer(text)]
+    skip = skip + rates
     if results := _results(text, skip):
         counted[SCORE] = {result for result, _ in results}
         skip = skip + [span for _, span in results]  # a result's two numbers are read as one
@@ -206,7 +207,7 @@ def read_numbers(
         share = _fraction_quantity(text, fraction)
         for unit in counted_units(text, fraction.start(), fraction.start(2)):
             counted.setdefault(unit, set()).add(share)
-    fraction_spans = [fraction.span() for fraction in fractions] + [rate.span() for rate in _RATE.finditer(text)]
+    fraction_spans = [fraction.span() for fraction in fractions] + rates
     for match in WORD_NUMBER.finditer(text):
         if _inside(match.start(), fraction_spans):
             continue

@@ -36,7 +36,8 @@ _RATING_LINE = re.compile(
 )
 # What a fact-check writes before the claim it checks ("Claim: ...", "The claim: ...", "Myth: ...").
 CLAIM_LABEL = re.compile(r"^(?:the |viral |what was )?(?:claim(?:ed)?|myth|rumou?r)\s*:\s*", re.I)
-_LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s+")
+# A list item's mark: "2. ", "- ".
+LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s+")
 _QUOTES = "\"'“”‘’"
 _TRUE = ("It is true", "It is mostly true")
 
@@ -86,5 +87,5 @@ def _rated(passage: str) -> tuple[str, str] | None:
     """The claim a passage sets out and the rating (lower case) on the line under it, or None."""
     claim, _, last = passage.strip().rpartition("\n")
     rating = _RATING_LINE.match(last.strip())
-    said = CLAIM_LABEL.sub("", _LIST_MARK.sub("", claim.strip())).strip().strip(_QUOTES).strip().rstrip(".")
+    said = CLAIM_LABEL.sub("", LIST_MARK.sub("", claim.strip())).strip().strip(_QUOTES).strip().rstrip(".")
     return (said, rating["rating"].lower()) if rating and said else None
