@@ -196,6 +196,7 @@ class CitedPassageSchema(Base):
             ' the same subject), \'roles swapped: claim "City beat Rovers", passage "Rovers beat City"\' (who'
             " did what to whom), 'negated in passage: \"refused to condemn the invasion\"',"
             " 'rated in passage: \"Verdict: False\"' (a fact-check rates the claim false or misleading),"
+            " 'corrected in passage: \"the plant employed 1,200 people\"' (the page withdraws what the claim says),"
             " 'not in passage: Lyon',"
             " 'different person in the same role: claim Qin Gang, passage Wang Yi (foreign minister)', and"
             " 'too far from the claim to take a side: similarity 0.56, ...' when the relevance margin set the"

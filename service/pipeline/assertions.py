@@ -8,12 +8,19 @@ claim worded like them at 0.9 (bench/eighth: "Sugar makes children hyperactive" 
 '"Sugar makes children hyperactive"' over an article that finds it false). A quotation that ends
 a sentence inside its marks ('"But we did not see fewer deaths."') is a speaker's paragraph, the
 rest of a quote the paragraph before attributes, and still speaks.
+
+An interviewer's turn in a transcript ("Q: Your critics say the tram line is two years late. Is
+it?") sets out what the answer then takes up; the stance model supported "The tram line is two
+years late" from it at 0.85 over an answer that says eight months (bench/tenth). The splitter keeps
+the whole turn in one passage, so its every sentence is known as the interviewer's. And an error a
+correction withdraws asserts nothing about any claim but one that repeats it (``corrections``).
 """
 
 from __future__ import annotations
 
 import re
 
+from service.pipeline.corrections import withdrawn
 from service.pipeline.questions import asks_yes_or_no
 from service.pipeline.ratings import CLAIM_LABEL, LIST_MARK
 
@@ -21,6 +28,8 @@ UNASSERTED = "asserts nothing"
 _QUOTED_HEADING = re.compile(r"^[\"“‘']([^\"“”‘’]+)[\"”’']$")
 _SENTENCE_END = tuple(".!?…")
 _HEADING_WORDS = 15
+# The mark an interviewer's turn opens with in a transcript: "Q:", "Q.", "Question:".
+INTERVIEWER_TURN = re.compile(r"^(?:Q\s*[:.]|Question\s*:)\s+(?=\S)")
 
 
 def unasserted(passage: str) -> str | None:
@@ -33,6 +42,8 @@ def unasserted(passage: str) -> str | None:
         'asserts nothing: a quotation with no speaker'
         >>> unasserted("Claim: 5G masts spread the virus.")
         'asserts nothing: a claim set out to be checked'
+        >>> unasserted("Q: Your critics say the line is late. Is it?")
+        "asserts nothing: an interviewer's question"
         >>> unasserted('"But we did not see fewer deaths."') is None
         True
     """
@@ -43,6 +54,10 @@ def unasserted(passage: str) -> str | None:
         return f"{UNASSERTED}: a quotation with no speaker"
     if CLAIM_LABEL.match(text) and "\n" not in text:
         return f"{UNASSERTED}: a claim set out to be checked"
+    if INTERVIEWER_TURN.match(text):
+        return f"{UNASSERTED}: an interviewer's question"
+    if withdrawn(text):
+        return f"{UNASSERTED}: an error the page corrects"
     return None
 
 

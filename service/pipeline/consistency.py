@@ -12,7 +12,10 @@ says the claim's action with its two names the other way round ("Rovers beat Cit
 beat Rovers": ``roles``), denies it in its own words (``negation``), lacks a name the claim relies
 on, or gives the claim's office to someone else (``names`` decides when a name counts as present).
 Numbers are compared only when they count the same thing: "40 times" against "39 times", never "5
-days" against "39 times", and "more than 30 times" allows 39 (``numbers``). ``adjust`` moves
+days" against "39 times", and "more than 30 times" allows 39, while "not two years" denies two
+(``numbers``). A correction's withdrawn error ("An earlier version of this article said ...")
+gives one reason, that the page corrects the claim, when the claim repeats it, and none otherwise
+(``corrections``). ``adjust`` moves
 probability from entailment to contradiction when a number, date, direction or the roles disagree
 or the passage negates the claim; which kinds it acts on is a setting whose default comes from the
 dev-set ablation in models/README.md. Missing names never move a stance (that ablation shows why); the aggregator only
@@ -29,6 +32,7 @@ from datetime import date
 import numpy as np
 
 from service.pipeline.asides import asides
+from service.pipeline.corrections import withdrawn
 from service.pipeline.dates import Date, dateline_end, dates_disagree, find_dates
 from service.pipeline.day_times import times_disagree, times_of_day, weekdays, weekdays_disagree
 from service.pipeline.direction import opposed
@@ -52,6 +56,7 @@ NEGATION = "negated in passage"
 DIRECTION_MISMATCH = "direction mismatch"
 ROLES_SWAPPED = "roles swapped"
 RATED = "rated in passage"  # a fact-check rates the claim false or misleading (``ratings``)
+CORRECTED = "corrected in passage"  # the page withdraws what the claim says (``corrections``)
 REASON_KINDS = (
     NUMBER_MISMATCH,
     DATE_MISMATCH,
@@ -59,14 +64,16 @@ REASON_KINDS = (
     ROLES_SWAPPED,
     NEGATION,
     RATED,
+    CORRECTED,
     MISSING_NAME,
     OTHER_PERSON,
 )
-# A rated claim counts as the rating's when it repeats at least this share of the claim's words.
+# A rated claim counts as the rating's, and a withdrawn statement as the claim's, when it repeats at
+# least this share of the claim's words.
 _RATED_SHARE = 0.5
 # Reasons that name what differs, not a cue: a contradiction they explain is the source's
 # evidence over a less similar support (aggregate.source_stance).
-CONCRETE_MISMATCHES = (NUMBER_MISMATCH, DATE_MISMATCH, DIRECTION_MISMATCH, ROLES_SWAPPED, RATED)
+CONCRETE_MISMATCHES = (NUMBER_MISMATCH, DATE_MISMATCH, DIRECTION_MISMATCH, ROLES_SWAPPED, RATED, CORRECTED)
 # The reason each word of a CLAIMSCOPE_CONSISTENCY_ADJUST mode ("numbers,negation") acts on.
 ADJUSTED_REASONS: dict[str, str] = {
     "numbers": NUMBER_MISMATCH,
@@ -127,6 +134,8 @@ def reasons(
     """
     claim, passage = _text(claim), _text(passage)
     premise = _text(premise) if premise is not None else None
+    if (error := withdrawn(passage)) is not None:  # an error the page corrects says only that it was wrong
+        return [f'{CORRECTED}: "{error}"'] if repeats(claim, error, published, claimed) else []
     out = []
     aside = asides(claim, passage)  # "The plant, which opened in 1978, ...": numbers of another event
     if dateline := dateline_end(passage):  # "HALDEN, Nov. 18, 2026 — ": when the story was filed
@@ -166,6 +175,22 @@ def reasons(
     if (rating := refuting_rating(passage)) and shared_words(claim, passage) >= _RATED_SHARE:
         out.append(f'{RATED}: "{rating}"')
     return out
+
+
+def repeats(claim: str, error: str, published: date | None = None, claimed: date | None = None) -> bool:
+    """Whether ``claim`` says what a page withdraws (``corrections``): it shares half the claim's
+    words, and no number or date of the claim differs from it ("The plant opened in 1987" is the
+    correction of "the plant opened in 1978", not the error).
+
+    Examples:
+        >>> repeats("The plant opened in 1978.", "the plant employed 1,200 people and opened in 1978")
+        True
+        >>> repeats("The plant opened in 1987.", "the plant employed 1,200 people and opened in 1978")
+        False
+    """
+    if shared_words(claim, error) < _RATED_SHARE:
+        return False
+    return not has_reason(reasons(claim, error, published, claimed), (NUMBER_MISMATCH, DATE_MISMATCH))
 
 
 def _dated(

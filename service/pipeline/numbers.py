@@ -131,6 +131,7 @@ class Quantity:
     about: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()  # what its clause says happened to what it counts
     span: bool = False  # a range, "10-15": from ``low`` to ``high``
+    denied: bool = False  # "eight months, not two years": what the text says it is not
 
     def allows(self, other: Quantity) -> bool:
         """Two plain numbers agree when one rounds to the other ("4 billion", "4.3 billion"; not
@@ -311,12 +312,18 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
+# A number the text says something is not: "eight months behind, not two years", "not one person".
+_DENIED = re.compile(r"(?<![\w'’])not\s+[$€£]?\s*$", re.I)
+
+
 def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0) -> Quantity:
     """What a number allows: the values that round to it at the last digit it gives (``step``),
     so "4 billion" allows 4.3 billion and 40 allows 39.6 but not 39; or what its bound allows."""
     bound = BOUND_BEFORE.search(text, max(0, start - LOOK_BACK), start)
     if bound is None:
         half = step / 2 if value else 0.0  # nothing rounds to zero: "0%" is none, 0.001% is some
+        if _DENIED.search(text, max(0, start - LOOK_BACK), start):
+            return Quantity(f"not {shown}", value - half, value + half, value, denied=True)
         return Quantity(shown, value - half, value + half, value)
     shown = f"{bound.group(bound.lastgroup or 0).lower()} {shown}"  # "more than 100"
     # "more than 20" and "less than 20" leave out 20 itself, so they disagree; "at least 20" does not
@@ -330,16 +337,25 @@ def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0
 def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> tuple[set[str], set[str]]:
     """Claim and passage numbers that count the same thing where none of the claim's is allowed by
     one of the passage's; numbers counting different things ("5 days", "39 times") are not compared,
-    nor shares of different things ("shares fell 12%", "profit fell 35%": ``_same_subject``)."""
+    nor shares of different things ("shares fell 12%", "profit fell 35%": ``_same_subject``). A
+    number the passage denies ("not two years", "not one person") disagrees with the claim's own."""
     claimed: set[str] = set()
     found: set[str] = set()
     for unit, values in claim.items():
-        if any(c.allows(p) for c in values for p in passage.get(unit, ())):
+        offered = passage.get(unit, ())
+        if any(c.allows(p) and c.denied == p.denied for c in values for p in offered):
             continue
-        pairs = [(c, p) for c in values for p in passage.get(unit, ()) if _same_subject(c, p)]
+        # a number one side denies disagrees with the other's only where it is the other's
+        pairs = [(c, p) for c in values for p in offered if _same_subject(c, p) and _opposed(c, p)]
         claimed |= {c.shown for c, _ in pairs}
         found |= {p.shown for _, p in pairs}
     return claimed, found
+
+
+def _opposed(claim: Quantity, passage: Quantity) -> bool:
+    """Whether two numbers that do not agree disagree: any two stated ones, a denied one only with
+    the number it denies ("not two years" says nothing of three)."""
+    return claim.allows(passage) if claim.denied or passage.denied else True
 
 
 def _same_subject(claim: Quantity, passage: Quantity) -> bool:

@@ -21,7 +21,9 @@ million vehicles last year" (0.63) and entails it with "... last year (2024)" (0
 passage keeps its words; only what the model reads changes.
 
 A fact-check's rated claim ('"Coffee dehydrates you"' with "Verdict: False" below it) is read
-as the sentence it means, "It is false that Coffee dehydrates you." (``ratings``).
+as the sentence it means, "It is false that Coffee dehydrates you." (``ratings``), and so is an
+error a correction withdraws ("An earlier version of this article said the plant opened in 1978"
+is "It is false that the plant opened in 1978.": ``corrections``).
 
 Nor does the model read an encyclopedia's reference marks ("in 1976.[3]", "[citation needed]"):
 its training pairs have none, and they say nothing of the claim.
@@ -33,6 +35,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
+from service.pipeline.corrections import withdrawn_statement
 from service.pipeline.names import PassageWords, claim_names, proper_words
 from service.pipeline.ratings import rated_statement
 from service.pipeline.relative_dates import find_relative_dates
@@ -74,7 +77,9 @@ def premise(
     """The text the stance model judges for ``candidate``; ``names``, the claim's, make a passage
     that mentions them all stand alone, and ``published``, its article's day, dates its "last
     year" (see the module docstring)."""
-    rated = rated_statement(candidate.passage.text)  # "It is false that ...": a fact-check's rating
+    passage = candidate.passage.text
+    # "It is false that ...": a fact-check's rating, or an error the page corrects
+    rated = rated_statement(passage) or withdrawn_statement(passage)
     text = rated or _with_context(store, candidate, mode, names)
     return dated(_REFERENCE_MARK.sub("", text), published)
 

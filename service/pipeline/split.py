@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from service.pipeline.assertions import INTERVIEWER_TURN
 from service.pipeline.clean import normalize
 from service.pipeline.ratings import is_rating
 from service.records import PassageDraft, Span
@@ -109,17 +110,25 @@ def _is_aside(body: str) -> bool:
     return body[:1] in "([" and body[-1:] in ")]" and len(body.split()) <= 8
 
 
+def _block_sentences(text: str, block: Span) -> list[Span]:
+    sentences = sentence_spans(text, block.start, block.end)
+    if sentences and INTERVIEWER_TURN.match(text[sentences[0].start : sentences[0].end]):
+        return [Span(sentences[0].start, sentences[-1].end)]
+    return sentences
+
+
 def split_passages(text: str, blocks: Iterable[Span], max_chars: int) -> list[PassageDraft]:
     """One passage per sentence of the cleaned blocks, deduplicated by normalised text.
 
     Fragments of fewer than ``MIN_WORDS`` words (stray labels, lone names) and short bracketed
     asides (photo credits) are not passages; a fact-check's rating ("Rating: False") joins the
-    claim before it in its block (``ratings``).
+    claim before it in its block (``ratings``), and an interviewer's turn ("Q: ...") is one passage,
+    whose every sentence is the interviewer's (``assertions``).
     """
     drafts: list[PassageDraft] = []
     seen: set[str] = set()
     for block in blocks:
-        for sentence in sentence_spans(text, block.start, block.end):
+        for sentence in _block_sentences(text, block):
             for piece in cap_span(text, sentence, max_chars):
                 body = text[piece.start : piece.end]
                 if is_rating(body) and drafts and drafts[-1].start >= block.start:  # "Rating: False"

@@ -28,7 +28,15 @@ from service.pipeline.aggregate import (
     verdict,
 )
 from service.pipeline.assertions import unasserted
-from service.pipeline.consistency import CONCRETE_MISMATCHES, NAME_REASONS, adjust, adjusted_kinds, has_reason, reasons
+from service.pipeline.consistency import (
+    CONCRETE_MISMATCHES,
+    CORRECTED,
+    NAME_REASONS,
+    adjust,
+    adjusted_kinds,
+    has_reason,
+    reasons,
+)
 from service.pipeline.dates import publication_date
 from service.pipeline.embed import Embedder
 from service.pipeline.names import proper_words
@@ -175,7 +183,8 @@ def _report(
     similarities = [round(c.similarity, REPORTED_DIGITS) for c in candidates]
     topic = topic_words(reading.statement, [c.passage.text for c in candidates])
     off_subject_why = [
-        unasserted(c.passage.text)
+        # an error the page corrects takes a side only on a claim that repeats it
+        (None if has_reason(why, CORRECTED) else unasserted(c.passage.text))
         or off_subject_reason(
             sim,
             about_another_subject(c.passage.text, why),

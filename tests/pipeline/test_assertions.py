@@ -1,10 +1,13 @@
-"""A yes/no question and a quotation standing alone with no speaker assert nothing."""
+"""A yes/no question, a quotation standing alone with no speaker, an interviewer's turn and an
+error a correction withdraws assert nothing."""
 
 from __future__ import annotations
 
 import pytest
 
+from service.pipeline import Pipeline
 from service.pipeline.assertions import unasserted
+from service.records import ArticleInput
 
 
 @pytest.mark.parametrize(
@@ -18,6 +21,10 @@ from service.pipeline.assertions import unasserted
         ("'We only use 10% of our brains'", "a quotation with no speaker"),
         ("Claim: 5G masts spread the virus.", "a claim set out to be checked"),
         ("The claim: vitamin C cures colds", "a claim set out to be checked"),
+        ("Q: Your critics say the tram line is two years late. Is it?", "an interviewer's question"),
+        ("Q. You promised 5,000 homes.", "an interviewer's question"),
+        ("Question: And over budget?", "an interviewer's question"),
+        ("An earlier version of this article said the plant opened in 1978.", "an error the page corrects"),
     ],
 )
 def test_questions_and_bare_quotations_assert_nothing(passage: str, why: str) -> None:
@@ -38,7 +45,22 @@ def test_questions_and_bare_quotations_assert_nothing(passage: str, why: str) ->
         '"Coffee dehydrates you"\nVerdict: False',  # rated: says the checker's verdict (``ratings``)
         "Claim: 5G masts spread the virus.\nRating: False",
         "The claims were rejected by the court.",
+        "A: It is eight months late, not two years.",  # the interviewee's answer speaks
+        "QE2 sailed from Southampton on Tuesday.",
+        "As we reported earlier, the bridge is closed.",
     ],
 )
 def test_statements_and_attributed_quotations_may_take_a_side(passage: str) -> None:
     assert unasserted(passage) is None
+
+
+def test_an_interviewers_question_takes_no_side(pipeline: Pipeline) -> None:
+    """The interviewer's whole turn is one passage that asserts nothing; the answer may speak."""
+    question = "Q: Your critics say the Eastside tram line is two years late. Is it?"
+    transcript = f"{question}\nA: It is late, but it is eight months behind schedule, not two years.\n"
+    pipeline.ingest([ArticleInput("interview", transcript)])
+    report = pipeline.verify("The Eastside tram line is two years late.")
+    passages = {p["text"]: p for s in report["sources"] for p in s["passages"]}
+    assert passages[question]["stance"] == "neutral"
+    assert passages[question]["reasons"][-1] == "asserts nothing: an interviewer's question"
+    assert report["verdict"] != "supported"

@@ -295,3 +295,20 @@ def test_ranges_dates_and_numbers_with_words_of_winning_are_not_results(text: st
 )
 def test_a_superlative_ranks_first(claim: str, passage: str, disagree: bool) -> None:
     assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ("The line is two years late.", "It is eight months behind schedule, not two years.", True),
+        ("The plant employs 1,200 people.", "It employs 900 people, not 1,200.", True),
+        ("The plant employs 900 people.", "It employs 900 people, not 1,200.", False),
+        ("One person was hurt.", "Not one person was hurt.", True),
+        ("Not one person was hurt.", "Not one person was hurt.", False),
+        ("Not one person was hurt.", "One person was hurt.", True),
+        ("The line is three years late.", "It is eight months late, not two years.", False),  # denies only two
+        ("The fund holds 40 million pounds.", "It holds not more than 40 million pounds.", False),
+    ],
+)
+def test_a_number_the_passage_denies_disagrees_with_the_same_number(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree

@@ -86,6 +86,19 @@ def test_passages_are_deduplicated_and_short_fragments_dropped() -> None:
     assert [d.ordinal for d in drafts] == [0, 1]
 
 
+def test_an_interviewers_turn_is_one_passage() -> None:
+    question = "Q: Your critics say the tram line is two years late. Is it?"
+    answer = "A: It is late, I admit. But it is eight months behind, not two years."
+    text = f"{question}\n{answer}"
+    blocks = [Span(0, len(question)), Span(len(question) + 1, len(text))]
+    drafts = split_passages(text, blocks, 600)
+    assert [d.text for d in drafts] == [
+        question,
+        "A: It is late, I admit.",
+        "But it is eight months behind, not two years.",
+    ]
+
+
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
 def test_every_seed_passage_is_its_exact_source_span(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
