@@ -341,21 +341,18 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
     number the passage denies ("not two years", "not one person") disagrees with the claim's own."""
     claimed: set[str] = set()
     found: set[str] = set()
-    for unit, values in claim.items():
+    for unit, all_values in claim.items():
+        # a claim's denied number ("a college student, not a 16-year-old") is often what a passage
+        # reports as the rumour, so it is not compared
+        values = {c for c in all_values if not c.denied}
         offered = passage.get(unit, ())
-        if any(c.allows(p) and c.denied == p.denied for c in values for p in offered):
+        if not values or any(c.allows(p) for c in values for p in offered if not p.denied):
             continue
-        # a number one side denies disagrees with the other's only where it is the other's
-        pairs = [(c, p) for c in values for p in offered if _same_subject(c, p) and _opposed(c, p)]
+        # a number the passage denies disagrees only with the number it denies
+        pairs = [(c, p) for c in values for p in offered if _same_subject(c, p) and (not p.denied or c.allows(p))]
         claimed |= {c.shown for c, _ in pairs}
         found |= {p.shown for _, p in pairs}
     return claimed, found
-
-
-def _opposed(claim: Quantity, passage: Quantity) -> bool:
-    """Whether two numbers that do not agree disagree: any two stated ones, a denied one only with
-    the number it denies ("not two years" says nothing of three)."""
-    return claim.allows(passage) if claim.denied or passage.denied else True
 
 
 def _same_subject(claim: Quantity, passage: Quantity) -> bool:

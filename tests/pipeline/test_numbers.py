@@ -305,7 +305,7 @@ def test_a_superlative_ranks_first(claim: str, passage: str, disagree: bool) -> 
         ("The plant employs 900 people.", "It employs 900 people, not 1,200.", False),
         ("One person was hurt.", "Not one person was hurt.", True),
         ("Not one person was hurt.", "Not one person was hurt.", False),
-        ("Not one person was hurt.", "One person was hurt.", True),
+        ("Not one person was hurt.", "One person was hurt.", False),  # a claim's denial is not compared
         ("The line is three years late.", "It is eight months late, not two years.", False),  # denies only two
         ("The fund holds 40 million pounds.", "It holds not more than 40 million pounds.", False),
     ],
