@@ -14,6 +14,11 @@ it?") sets out what the answer then takes up; the stance model supported "The tr
 years late" from it at 0.85 over an answer that says eight months (bench/tenth). The splitter keeps
 the whole turn in one passage, so its every sentence is known as the interviewer's. And an error a
 correction withdraws asserts nothing about any claim but one that repeats it (``corrections``).
+
+Nor does a report the page calls unconfirmed ("Unconfirmed reports on social media say the bridge
+has collapsed."), or a heading that only says there are reports ("Reports of bridge collapse"): a
+live blog posts them while it checks, and the stance model supported "The bridge collapsed" from
+the heading at 0.53 (bench/tenth).
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ UNASSERTED = "asserts nothing"
 _QUOTED_HEADING = re.compile(r"^[\"“‘']([^\"“”‘’]+)[\"”’']$")
 _SENTENCE_END = tuple(".!?…")
 _HEADING_WORDS = 15
+_UNCONFIRMED = re.compile(r"^(?:there (?:are|were|have been) )?(?:unconfirmed|unverified)\b", re.I)
+_REPORTS_HEADING = re.compile(
+    r"^(?:(?:unconfirmed|unverified|new|more|early) )?(?:reports?|claims?|rumou?rs?|allegations?) (?:of|that)\b", re.I
+)
 # The mark an interviewer's turn opens with in a transcript: "Q:", "Q.", "Question:".
 INTERVIEWER_TURN = re.compile(r"^(?:Q\s*[:.]|Question\s*:)\s+(?=\S)")
 
@@ -58,6 +67,8 @@ def unasserted(passage: str) -> str | None:
         return f"{UNASSERTED}: an interviewer's question"
     if withdrawn(text):
         return f"{UNASSERTED}: an error the page corrects"
+    if _UNCONFIRMED.match(text) or (_REPORTS_HEADING.match(text) and not text.endswith(_SENTENCE_END)):
+        return f"{UNASSERTED}: an unconfirmed report"
     return None
 
 

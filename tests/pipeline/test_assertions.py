@@ -25,6 +25,9 @@ from service.records import ArticleInput
         ("Q. You promised 5,000 homes.", "an interviewer's question"),
         ("Question: And over budget?", "an interviewer's question"),
         ("An earlier version of this article said the plant opened in 1978.", "an error the page corrects"),
+        ("Unconfirmed reports on social media say the bridge has collapsed.", "an unconfirmed report"),
+        ("There are unverified claims that the mayor has resigned.", "an unconfirmed report"),
+        ("Reports of bridge collapse", "an unconfirmed report"),
     ],
 )
 def test_questions_and_bare_quotations_assert_nothing(passage: str, why: str) -> None:
@@ -48,6 +51,8 @@ def test_questions_and_bare_quotations_assert_nothing(passage: str, why: str) ->
         "A: It is eight months late, not two years.",  # the interviewee's answer speaks
         "QE2 sailed from Southampton on Tuesday.",
         "As we reported earlier, the bridge is closed.",
+        "Reports of a collapse were denied by police.",  # a sentence says what became of them
+        "Police confirmed reports that the bridge had collapsed.",
     ],
 )
 def test_statements_and_attributed_quotations_may_take_a_side(passage: str) -> None:
