@@ -19,6 +19,11 @@ Nor does a report the page calls unconfirmed ("Unconfirmed reports on social med
 has collapsed."), or a heading that only says there are reports ("Reports of bridge collapse"): a
 live blog posts them while it checks, and the stance model supported "The bridge collapsed" from
 the heading at 0.53 (bench/tenth).
+
+An open question set out as a fragment asserts nothing either: "Whether the toxins have reached
+the town's drinking water." (supported "The toxins have reached the drinking water" at 0.63 under
+"What we don't know", bench/eleventh), and a list item "- How long the ban will last." A sentence
+that goes on past a comma ("Whether it rains or not, the match goes ahead.") says its main clause.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ _UNCONFIRMED = re.compile(r"^(?:there (?:are|were|have been) )?(?:unconfirmed|un
 _REPORTS_HEADING = re.compile(
     r"^(?:(?:unconfirmed|unverified|new|more|early) )?(?:reports?|claims?|rumou?rs?|allegations?) (?:of|that)\b", re.I
 )
+_WHETHER = re.compile(r"^whether\b[^,;]*$", re.I)
+_WH_FRAGMENT = re.compile(r"^(?:how|what|why|when|where|who|which)\b[^,;?]*$", re.I)
 # The mark an interviewer's turn opens with in a transcript: "Q:", "Q.", "Question:".
 INTERVIEWER_TURN = re.compile(r"^(?:Q\s*[:.]|Question\s*:)\s+(?=\S)")
 
@@ -56,7 +63,10 @@ def unasserted(passage: str) -> str | None:
         >>> unasserted('"But we did not see fewer deaths."') is None
         True
     """
+    listed = LIST_MARK.match(passage.strip()) is not None
     text = LIST_MARK.sub("", passage.strip())
+    if _WHETHER.match(text) or (listed and _WH_FRAGMENT.match(text)):
+        return f"{UNASSERTED}: an open question"
     if asks_yes_or_no(text):
         return f"{UNASSERTED}: a yes/no question"
     if _quoted_heading(text):

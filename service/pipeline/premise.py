@@ -7,6 +7,12 @@ not. Giving context only where it is needed keeps most of the speed of no contex
 grows with the tokens it reads) and stops a neighbouring sentence's stance being pinned on a passage
 that does not share it.
 
+A list item ("- Revenue rose 4% to NOK 8.2 billion" under "Highlights") leans on the sentence its
+list follows, not on the item before it: it says whose revenue and which quarter. Alone it
+contradicted "Norvik Telecom's revenue rose 4% in the third quarter of 2026" (0.51); after "Norvik
+Telecom ASA today reported results for the third quarter of 2026." it entails it (0.88,
+bench/eleventh).
+
 Nor does a passage that names everyone and everything the claim names need the sentence before:
 context is there to say who "he" or what "it" is, and such a passage already says it, so the
 sentence before could only lend its own stance. "It is the first national rail strike in Vestmark
@@ -37,10 +43,11 @@ from datetime import date
 
 from service.pipeline.corrections import withdrawn_statement
 from service.pipeline.names import PassageWords, claim_names, proper_words
-from service.pipeline.ratings import rated_statement
+from service.pipeline.ratings import LIST_MARK, rated_statement
 from service.pipeline.relative_dates import find_relative_dates
 from service.pipeline.retrieve import Candidate
 from service.pipeline.split import REFERENCE_MARK
+from service.records import Passage
 from service.settings import ContextMode
 from service.storage import Store
 
@@ -53,13 +60,17 @@ _LEANING_OPENERS = frozenset(
     although which who whom whose where there here
     """.split()
 )
+_LIST_LOOK_BACK = 12  # items a list item looks back over for its lead-in
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 # A mark glued to what it follows; "[the minister]" after a space is an editor's insertion.
 _REFERENCE_MARK = re.compile(rf"(?<=\S){REFERENCE_MARK}")
 
 
 def needs_context(text: str) -> bool:
-    """Whether a passage leans on the sentence before it (see the module docstring)."""
+    """Whether a passage leans on the sentence before it, or a list item on its list's lead-in
+    (see the module docstring)."""
+    if LIST_MARK.match(text):
+        return True
     match = _FIRST_WORD.match(text)
     if match is None:
         return False
@@ -90,8 +101,15 @@ def _with_context(store: Store, candidate: Candidate, mode: ContextMode, names: 
         return text
     if mode == "needed" and names and all(map(PassageWords.of(text).mention, names)):
         return text
-    before, _ = store.neighbours(candidate.passage)
+    before = _lead_in(store, candidate.passage) if LIST_MARK.match(text) else store.neighbours(candidate.passage)[0]
     return f"{before} {text}" if before else text
+
+
+def _lead_in(store: Store, passage: Passage) -> str | None:
+    """The sentence a list item's list follows ("Highlights: Norvik reported results for the third
+    quarter."), or the item before it when the list runs longer than the look-back."""
+    earlier = store.sentences_before(passage, _LIST_LOOK_BACK)
+    return next((text for text in earlier if not LIST_MARK.match(text)), earlier[0] if earlier else None)
 
 
 def dated(text: str, published: date | None) -> str:

@@ -272,6 +272,9 @@ class Store:
     def neighbours(self, passage: Passage) -> tuple[str | None, str | None]:
         return self.sql.neighbours(passage)
 
+    def sentences_before(self, passage: Passage, count: int) -> list[str]:
+        return self.sql.sentences_before(passage, count)
+
     def counts(self) -> tuple[int, int]:
         return self.sql.counts()
 

@@ -265,6 +265,15 @@ class SQLiteStore:
         ).fetchall()
         return [Passage(*r) for r in rows]
 
+    def sentences_before(self, passage: Passage, count: int) -> list[str]:
+        """Texts of up to ``count`` sentences before ``passage`` in its article, nearest first."""
+        rows = self.db.execute(
+            "SELECT p.text FROM passages p JOIN articles a ON a.id = p.article_id "
+            "WHERE a.source_id = ? AND p.ordinal < ? AND p.ordinal >= ? ORDER BY p.ordinal DESC",
+            (passage.source_id, passage.ordinal, passage.ordinal - count),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def neighbours(self, passage: Passage) -> tuple[str | None, str | None]:
         """Texts of the sentences just before and after ``passage`` in its article."""
         rows = self.db.execute(

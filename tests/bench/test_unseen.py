@@ -1,5 +1,5 @@
-"""The labelled samples of bench/ (unseen, fresh, fourth, fifth, sixth, seventh, eighth, ninth):
-their claims name articles that exist, and `eval claims` scores all of them."""
+"""The labelled samples of bench/ (unseen, fresh, fourth, fifth, sixth, seventh, eighth, ninth,
+tenth, eleventh): their claims name articles that exist, and `eval claims` scores all of them."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ SAMPLES = [
     ("seventh", 3, 68, 65),
     ("eighth", 3, 69, 66),
     ("ninth", 3, 45, 47),
+    ("tenth", 3, 58, 55),
+    ("eleventh", 3, 55, 51),
 ]
 
 

@@ -28,6 +28,9 @@ from service.records import ArticleInput
         ("Unconfirmed reports on social media say the bridge has collapsed.", "an unconfirmed report"),
         ("There are unverified claims that the mayor has resigned.", "an unconfirmed report"),
         ("Reports of bridge collapse", "an unconfirmed report"),
+        ("- Whether the toxins have reached the town's drinking water.", "an open question"),
+        ("Whether the ban will be lifted is unclear.", "an open question"),
+        ("- How long the ban will last.", "an open question"),
     ],
 )
 def test_questions_and_bare_quotations_assert_nothing(passage: str, why: str) -> None:
@@ -52,6 +55,8 @@ def test_questions_and_bare_quotations_assert_nothing(passage: str, why: str) ->
         "QE2 sailed from Southampton on Tuesday.",
         "As we reported earlier, the bridge is closed.",
         "Reports of a collapse were denied by police.",  # a sentence says what became of them
+        "Whether it rains or not, the match will go ahead.",
+        "What surprised the researchers was how fast the algae spread.",  # not a list item
         "Police confirmed reports that the bridge had collapsed.",
     ],
 )

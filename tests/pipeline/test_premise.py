@@ -31,6 +31,8 @@ ARTICLE = (
         "However, officials in Kyiv were not consulted.",
         "its share fell by a third, according to the report.",
         "It's unclear when talks will resume.",
+        "- Revenue rose 4% to NOK 8.2 billion",  # a list item: whose revenue is in its lead-in
+        "2. Operating profit fell 11%.",
     ],
 )
 def test_passages_that_lean_on_the_sentence_before(text: str) -> None:
@@ -163,3 +165,21 @@ def test_consistency_adjust_setting_accepts_modes_and_its_old_booleans(raw: str,
         match="CONSISTENCY_ADJUST='days' is not one of none, all, numbers, dates, direction, roles, negation",
     ):
         Settings.from_env({"CLAIMSCOPE_CONSISTENCY_ADJUST": "days"}, data_dir="x")
+
+
+def test_a_list_item_is_read_with_the_sentence_its_list_follows(pipeline: Pipeline) -> None:
+    text = (
+        "Norvik Telecom reported results for the third quarter of 2026.\n"
+        "Highlights\n"
+        "- Revenue rose 4% to NOK 8.2 billion\n"
+        "- Operating profit fell 11% to NOK 1.1 billion\n"
+        "- Mobile subscribers grew by 62,000\n"
+    )
+    pipeline.ingest([ArticleInput("results", text)])
+    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("results")]
+    lead, *items = [c.passage.text for c in found]
+    assert lead == "Norvik Telecom reported results for the third quarter of 2026."
+    assert len(items) == 3, "the one-word heading is not a passage"
+    premises = claim_premises(pipeline.store, "Norvik's revenue rose 4%.", found, "needed")
+    assert premises == [lead, *(f"{lead} {item}" for item in items)]
+    assert pipeline.store.sentences_before(found[3].passage, 2) == [items[1], items[0]]
