@@ -117,6 +117,17 @@ from service.pipeline.direction import opposed
         ("Castellano died after a long illness.", "He died on Tuesday after a short illness.", ("long", "short")),
         ("Lake Orvanne is the largest lake.", "Lake Orvanne is the smallest lake.", ("largest", "smallest")),
         ("The dog has small ears.", "A dog with big ears holds a ball.", ("small", "big")),
+        # a figure ties a move to the claim's where the passage moves two things the two ways
+        (
+            "Recorded crime rose by 5%.",
+            "Total recorded crime fell 5%, while recorded violent crime rose 8%.",
+            ("rose", "fell"),
+        ),
+        (
+            "Recorded violent crime fell by 8%.",
+            "Total recorded crime fell 5%, while recorded violent crime rose 8%.",
+            ("fell", "rose"),
+        ),
     ],
 )
 def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
@@ -133,6 +144,7 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         # another subject fell
         ("Revenue rose in the first quarter.", "Profit fell 35% in the first quarter."),
         ("Profit rose.", "Revenue fell, while profit rose."),
+        ("Sales rose 5% in 2019.", "Sales fell 5% in 2020 and sales rose 5% in 2019."),  # both figures tie
         # a subject in an earlier clause is not the direction word's
         ("Sleep quality declined.", "People lost sleep, and an increase in screen time followed."),
         # a negated or forecast change says nothing of what happened
