@@ -205,9 +205,12 @@ class CitedPassageSchema(Base):
             " 'too far from the claim to take a side: similarity 0.27, under 0.4 for a passage that repeats 20% of"
             " the claim's words' when it shares few of the claim's words (word-overlap floor), or 'too far from"
             " the claim to take a side: similarity 0.45, under 0.5 for a passage that shares only the claim's topic"
-            " words' (topic-only floor); 'asserts nothing: a yes/no question', 'asserts nothing: a quotation with"
-            " no speaker' and 'asserts nothing: a claim set out to be checked' for passages that take no side"
-            " whatever their scores"
+            " words' (topic-only floor), or 'about another event: a dated item that repeats none of the claim's"
+            " words but its names' (a timeline's item of another year); 'asserts nothing: a yes/no question',"
+            " 'asserts nothing: a quotation with no speaker', 'asserts nothing: a claim set out to be checked',"
+            " 'asserts nothing: an interviewer's question', 'asserts nothing: an error the page corrects',"
+            " 'asserts nothing: an unconfirmed report' and 'asserts nothing: an open question' for passages that"
+            " take no side whatever their scores"
         },
     )
 

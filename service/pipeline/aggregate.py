@@ -120,6 +120,10 @@ def too_far_with_few_words(similarity: float, floor: float, overlap: float) -> s
     )
 
 
+ANOTHER_EVENT = "about another event"
+OTHER_EVENT_REASON = f"{ANOTHER_EVENT}: a dated item that repeats none of the claim's words but its names"
+
+
 def too_far_on_topic_only(similarity: float, floor: float) -> str:
     return (
         f"{TOO_FAR}: similarity {shown(similarity)}, under {floor:g} for a passage that shares only the "

@@ -135,6 +135,20 @@ def _stamp_of(line: str) -> str:
     return line[: dateline_end(line)]
 
 
+# A timeline's item: "1991 - Brightwater is bought by ...", "2020: ...", "1966) ...".
+_DATED_ITEM = re.compile(r"^\s*(?:1[5-9]|20)\d\d\s*(?:[-–—:)]|\s-)\s*\S")
+
+
+def is_dated_item(text: str) -> bool:
+    """Whether ``text`` is a timeline's item, headed by the year of its own event.
+
+    Examples:
+        >>> is_dated_item("1991 - Brightwater is bought by Kelland."), is_dated_item("1991 was a hard year.")
+        (True, False)
+    """
+    return _DATED_ITEM.match(text) is not None
+
+
 def dateline_end(text: str) -> int:
     """Where the dateline that ``text`` opens with ends ("LONDON, March 3 (Reuters) - "), or 0: the
     day it gives is when the story was filed, not when what it reports happened."""

@@ -12,6 +12,7 @@ asks for both: few shared words and a low similarity (``aggregate.off_subject``)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from service.pipeline.negation import content_stems
@@ -36,6 +37,21 @@ def shared_words(claim: str, passage: str) -> float:
     if not wanted:
         return 1.0
     return len(wanted & content_stems(passage)) / len(wanted)
+
+
+def shares_event(claim: str, passage: str) -> bool:
+    """Whether ``passage`` repeats a content word of the claim that is not a name (a capitalised
+    word): what happened, not only to whom. True for a claim with no such word.
+
+    Examples:
+        >>> shares_event("Brightwater cut 1,100 jobs in 2023.", "2026 - Brightwater files for administration.")
+        False
+        >>> shares_event("Brightwater cut 1,100 jobs in 2023.", "2023 - The company cuts 1,100 jobs.")
+        True
+    """
+    names = content_stems(" ".join(re.findall(r"\b[A-Z][\w'’-]*", claim)))
+    wanted = content_stems(claim) - names
+    return not wanted or bool(wanted & content_stems(passage))
 
 
 def topic_words(claim: str, passages: Sequence[str]) -> frozenset[str]:

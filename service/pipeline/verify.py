@@ -17,6 +17,7 @@ import numpy as np
 from service.pipeline.aggregate import (
     NEUTRAL,
     NEUTRAL_ROW,
+    OTHER_EVENT_REASON,
     SourceStance,
     Thresholds,
     Verdict,
@@ -31,16 +32,17 @@ from service.pipeline.assertions import unasserted
 from service.pipeline.consistency import (
     CONCRETE_MISMATCHES,
     CORRECTED,
+    DATE_MISMATCH,
     NAME_REASONS,
     adjust,
     adjusted_kinds,
     has_reason,
     reasons,
 )
-from service.pipeline.dates import publication_date
+from service.pipeline.dates import is_dated_item, publication_date
 from service.pipeline.embed import Embedder
 from service.pipeline.names import proper_words
-from service.pipeline.overlap import only_topic_shared, shared_words, topic_words
+from service.pipeline.overlap import only_topic_shared, shared_words, shares_event, topic_words
 from service.pipeline.premise import claim_premises, needs_context
 from service.pipeline.questions import Reading, read_claim
 from service.pipeline.retrieve import Candidate, retrieve
@@ -147,6 +149,14 @@ def _ms(seconds: float) -> float:
     return round(seconds * 1000, 2)
 
 
+def about_another_event(claim: str, passage: str, found: list[str]) -> bool:
+    """A timeline's item of another year than the claim's that repeats none of its words but its
+    names ("2026 - Brightwater files for administration" for "Brightwater cut 1,100 jobs in 2023"):
+    another event on the list, whose year the stance model reads as a contradiction (0.84,
+    bench/twelfth)."""
+    return is_dated_item(passage) and has_reason(found, DATE_MISMATCH) and not shares_event(claim, passage)
+
+
 def about_another_subject(passage: str, found: list[str]) -> bool:
     """Whether a passage lacks a name the claim relies on (``found``: its consistency reasons) while
     naming a subject of its own: one that leans on the sentence before ("He was convicted") may
@@ -185,6 +195,7 @@ def _report(
     off_subject_why = [
         # an error the page corrects takes a side only on a claim that repeats it
         (None if has_reason(why, CORRECTED) else unasserted(c.passage.text))
+        or (OTHER_EVENT_REASON if about_another_event(reading.statement, c.passage.text, why) else None)
         or off_subject_reason(
             sim,
             about_another_subject(c.passage.text, why),

@@ -11,6 +11,7 @@ from service.pipeline.dates import (
     Date,
     dates_disagree,
     find_dates,
+    is_dated_item,
     publication_date,
     published_in,
 )
@@ -97,3 +98,18 @@ def test_publication_date(value: str | None, expected: date | None) -> None:
 )
 def test_published_in_reads_the_timestamp_lines_of_a_scraped_page(text: str, expected: str | None) -> None:
     assert published_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("1991 - Brightwater is bought by Kelland.", True),
+        ("2020: Shops close for three months.", True),
+        ("2012 – The 500th shop opens.", True),
+        ("1991 was a hard year for the chain.", False),
+        ("In 1991, Kelland bought it.", False),
+        ("2,000 - the number of staff", False),
+    ],
+)
+def test_a_timeline_item_is_headed_by_its_year(text: str, dated: bool) -> None:
+    assert is_dated_item(text) is dated

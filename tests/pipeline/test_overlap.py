@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.overlap import shared_words
+from service.pipeline.overlap import shared_words, shares_event
 
 
 def test_the_share_counts_the_claims_content_words_the_passage_repeats() -> None:
@@ -17,3 +17,9 @@ def test_the_share_counts_the_claims_content_words_the_passage_repeats() -> None
 def test_function_words_short_words_and_numbers_do_not_count() -> None:
     assert shared_words("Xi met Putin 40 times in 2019.", "Putin met Xi.") == pytest.approx(1 / 2)
     assert shared_words("It was up to them.", "Nothing in common.") == 1.0, "no content word: nothing to judge by"
+
+
+def test_an_event_is_what_happened_not_to_whom() -> None:
+    assert not shares_event("Brightwater cut 1,100 jobs in 2023.", "2026 - Brightwater files for administration.")
+    assert shares_event("Brightwater cut 1,100 jobs in 2023.", "2023 - The company cuts 90 shops and 1,100 jobs.")
+    assert shares_event("Brightwater Mills.", "2026 - Brightwater files for administration."), "nothing to go on"

@@ -12,8 +12,10 @@ import pytest
 from service.errors import EmptyTextError, InvalidInputError, NotFoundError, UnknownSourceError
 from service.pipeline import Pipeline
 from service.pipeline.consistency import ADJUST_SHARES, NEGATION
+from service.pipeline.embed import Embedder
 from service.pipeline.stance import NoStanceModel, default_stance_dir
 from service.records import ArticleInput
+from service.settings import Settings
 from tests.conftest import SEEDS, make_pipeline
 
 PASSAGE_KEYS = {"passage_id", "text", "start", "end", "stance", "scores", "similarity", "reasons"}
@@ -428,3 +430,35 @@ def test_a_fact_checks_rating_contradicts_the_claim_it_rates(pipeline: Pipeline)
     assert rated["stance"] == "contradicts"
     assert 'rated in passage: "Verdict: False"' in rated["reasons"]
     assert source["stance"] == "contradicts"
+
+
+def test_a_timeline_item_of_another_event_takes_no_side(settings: Settings, embedder: Embedder) -> None:
+    """Items of another year that share only the claim's names are other events on the list; the
+    item of the claim's event still decides."""
+    pipeline = make_pipeline(dataclasses.replace(settings, passages_per_source=5), embedder)
+    try:
+        _check_timeline(pipeline)
+    finally:
+        pipeline.close()
+
+
+def _check_timeline(pipeline: Pipeline) -> None:
+    text = (
+        "Brightwater Mills: a timeline\n"
+        "2020 - Brightwater closes all its shops for three months during the pandemic.\n"
+        "2023 - Brightwater cuts 90 shops and 1,100 jobs after two years of losses.\n"
+        "2026 - Brightwater files for administration, with 310 shops and 4,200 staff.\n"
+    )
+    pipeline.ingest([ArticleInput("timeline", text)])
+    report = pipeline.verify("Brightwater cut 1,100 jobs in 2023.")
+    passages = {p["text"][:4]: p for s in report["sources"] for p in s["passages"]}
+    for year in ("2020", "2026"):
+        assert passages[year]["stance"] == "neutral"
+        assert (
+            "about another event: a dated item that repeats none of the claim's words but its names"
+            in (passages[year]["reasons"])
+        )
+    assert passages["2023"]["stance"] == "supports"
+    assert report["verdict"] == "supported"
+    wrong_year = pipeline.verify("Brightwater cut 1,100 jobs in 2021.")
+    assert wrong_year["verdict"] == "refuted", "the item of the claim's event gives its year"
