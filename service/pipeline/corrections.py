@@ -15,11 +15,12 @@ any other claim the sentence asserts nothing (``assertions``): "It is false that
 the error are not the page's.
 
 A statement is withdrawn when the sentence says an earlier version said it ("an earlier version of
-this article said", "a previous version of this story stated that"), when the page or its writers
-are said to have said it wrongly ("The article also wrongly said", "we incorrectly reported
-that"), or, in a sentence that opens as a correction ("Correction:", "A correction:"), when the
-writers say they reported it ("we reported earlier that"). Outside a correction, "As we reported
-earlier, ..." and "we reported that ..." stand by what they report.
+this article said", "a previous version of this story stated that"), when anyone is said to have
+said it wrongly or falsely ("The article also wrongly said", "we incorrectly reported that", "the
+senator falsely claimed that": the writer calls it false), or, in a sentence that opens as a
+correction ("Correction:", "A correction:"), when the writers say they reported it ("we reported
+earlier that"). Outside a correction, "As we reported earlier, ..." and "we reported that ..."
+stand by what they report.
 """
 
 from __future__ import annotations
