@@ -133,8 +133,9 @@ class Settings:
         default="needed",
         metadata={
             "help": "Previous sentence as context for the stance model: `needed` (before passages that open with "
-            "a pronoun, 'the', a connective or mid-sentence: resolves 'he', 'the visit'; not before one that names "
-            "every name of the claim), `always`, or `never`; true/false mean always/never."
+            "a pronoun, 'the', a connective or mid-sentence: resolves 'he', 'the visit'; a list item gets the "
+            "sentence its list follows; not before one that names every name of the claim), `always`, or `never`; "
+            "true/false mean always/never."
         },
     )
     support_threshold: float = field(
