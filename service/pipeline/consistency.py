@@ -43,6 +43,7 @@ from service.pipeline.overlap import shared_words
 from service.pipeline.ratings import refuting_rating
 from service.pipeline.relative_dates import find_relative_dates, find_relative_days
 from service.pipeline.roles import swapped_roles
+from service.pipeline.scorelines import scoreline_statement
 from service.pipeline.years import claimed_edge, years_disagree
 
 # Each reason opens with its kind; API clients may match on these.
@@ -134,6 +135,7 @@ def reasons(
     """
     claim, passage = _text(claim), _text(passage)
     premise = _text(premise) if premise is not None else None
+    passage = scoreline_statement(passage) or passage  # "Rovers 3-1 City" says "Rovers beat City 3-1"
     if (error := withdrawn(passage)) is not None:  # an error the page corrects says only that it was wrong
         return [f'{CORRECTED}: "{error}"'] if repeats(claim, error, published, claimed) else []
     out = []

@@ -29,7 +29,9 @@ passage keeps its words; only what the model reads changes.
 A fact-check's rated claim ('"Coffee dehydrates you"' with "Verdict: False" below it) is read
 as the sentence it means, "It is false that Coffee dehydrates you." (``ratings``), and so is an
 error a correction withdraws ("An earlier version of this article said the plant opened in 1978"
-is "It is false that the plant opened in 1978.": ``corrections``).
+is "It is false that the plant opened in 1978.": ``corrections``), and a match report's
+scoreline heading, "Kestrel Town 3-1 Harbour United", is "Kestrel Town beat Harbour United 3-1"
+(``scorelines``).
 
 Nor does the model read an encyclopedia's reference marks ("in 1976.[3]", "[citation needed]"):
 its training pairs have none, and they say nothing of the claim.
@@ -46,6 +48,7 @@ from service.pipeline.names import PassageWords, claim_names, proper_words
 from service.pipeline.ratings import LIST_MARK, rated_statement
 from service.pipeline.relative_dates import find_relative_dates
 from service.pipeline.retrieve import Candidate
+from service.pipeline.scorelines import scoreline_statement
 from service.pipeline.split import REFERENCE_MARK
 from service.records import Passage
 from service.settings import ContextMode
@@ -91,7 +94,7 @@ def premise(
     passage = candidate.passage.text
     # "It is false that ...": a fact-check's rating, or an error the page corrects
     rated = rated_statement(passage) or withdrawn_statement(passage)
-    text = rated or _with_context(store, candidate, mode, names)
+    text = rated or scoreline_statement(passage) or _with_context(store, candidate, mode, names)
     return dated(_REFERENCE_MARK.sub("", text), published)
 
 
