@@ -18,9 +18,9 @@ A statement is withdrawn when the sentence says an earlier version said it ("an 
 this article said", "a previous version of this story stated that"), when anyone is said to have
 said it wrongly or falsely ("The article also wrongly said", "we incorrectly reported that", "the
 senator falsely claimed that": the writer calls it false), or, in a sentence that opens as a
-correction ("Correction:", "A correction:"), when the writers say they reported it ("we reported
-earlier that"). Outside a correction, "As we reported earlier, ..." and "we reported that ..."
-stand by what they report.
+correction ("Correction:", "A correction:", "Clarification:"), when the writers say they
+reported it ("we reported earlier that"). Outside a correction, "As we reported earlier, ..." and
+"we reported that ..." stand by what they report.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ _WITHDRAWN = re.compile(
     rf"\b(?:{_EARLIER_VERSION}\s+{_WHEN}(?:{_WRONGLY}\s+)?|{_WRONGLY}\s+{_WHEN}){_SAID}{_THAT}", re.I
 )
 # In a correction, the writers' own report is the error: "A correction: we reported earlier that ..."
-_CORRECTION_OPENS = re.compile(r"^\W*(?:an?\s+)?correction\b[^:]{0,40}:", re.I)
+_CORRECTION_OPENS = re.compile(r"^\W*(?:an?\s+)?(?:correction|clarification)\b[^:]{0,40}:", re.I)
 _WE_REPORTED = re.compile(rf"\bwe\s+{_WHEN}{_SAID}{_THAT}", re.I)
 # Where the error ends: its sentence's end, a semicolon, or a clause that sets it against the truth.
 # A trailing attribution (", critics said") is not part of it either.

@@ -24,6 +24,7 @@ from service.records import ArticleInput
         ),
         ("We mistakenly reported that the minister had resigned. She has not.", "the minister had resigned"),
         ("A correction: we reported earlier that the Calder bridge had collapsed.", "the Calder bridge had collapsed"),
+        ("Clarification: we said that the mayor had resigned. She has stepped aside.", "the mayor had resigned"),
         ("The senator falsely claimed that the election had been stolen.", "the election had been stolen"),
         ("The report wrongly said crime had risen, opposition MPs said.", "crime had risen"),
     ],
