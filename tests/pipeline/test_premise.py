@@ -33,6 +33,8 @@ ARTICLE = (
         "It's unclear when talks will resume.",
         "- Revenue rose 4% to NOK 8.2 billion",  # a list item: whose revenue is in its lead-in
         "2. Operating profit fell 11%.",
+        "Most of that increase is the price of steel.",  # a share of what the sentence before names
+        "Half of them were children.",
     ],
 )
 def test_passages_that_lean_on_the_sentence_before(text: str) -> None:
@@ -47,6 +49,7 @@ def test_passages_that_lean_on_the_sentence_before(text: str) -> None:
         "“Chinese officials never asked us,” a diplomat said.",
         "Moscow and Beijing signed fourteen agreements.",
         "2019 was the last year of the accord.",
+        "Most of the world's cobalt is mined in Congo.",
         "",
         "...",
     ],
