@@ -7,7 +7,8 @@ number or a date (a year, a decade, a range or bound of years: ``years``; a mont
 "in the afternoon" against "at about 3 a.m.": ``day_times``), leaving out those of an aside the
 claim is not about ("The plant, which opened in 1978, has had a fire before": ``asides``), says
 the claim's subject moved or was
-judged the other way ("fell" against "rose", "acquitted" against "convicted": ``direction``),
+judged the other way ("fell" against "rose", "acquitted" against "convicted": ``direction``; a
+loss against a profit: ``accounts``),
 says the claim's action with its two names the other way round ("Rovers beat City" against "City
 beat Rovers": ``roles``), denies it in its own words (``negation``), lacks a name the claim relies
 on, or gives the claim's office to someone else (``names`` decides when a name counts as present).
@@ -31,6 +32,7 @@ from datetime import date
 
 import numpy as np
 
+from service.pipeline.accounts import opposite_result
 from service.pipeline.asides import asides
 from service.pipeline.corrections import withdrawn
 from service.pipeline.dates import Date, dateline_end, dates_disagree, find_dates
@@ -162,7 +164,7 @@ def reasons(
     # the sentence before it, which the stance model reads it with, names them ("Hartwell Homes
     # brought the case. The company had lost its first challenge.")
     named = not missing or (premise is not None and all(map(PassageWords.of(premise).mention, missing)))
-    if named and (moved := opposed(claim, passage)):
+    if named and (moved := opposed(claim, passage) or opposite_result(claim, passage)):
         out.append(f"{DIRECTION_MISMATCH}: claim {moved[0]}, passage {moved[1]}")
     if named and (swapped := swapped_roles(claim, passage)):
         out.append(f'{ROLES_SWAPPED}: claim "{swapped[0]}", passage "{swapped[1]}"')
