@@ -103,9 +103,13 @@ def premise(
     that mentions them all stand alone, and ``published``, its article's day, dates its "last
     year" (see the module docstring)."""
     passage = candidate.passage.text
-    # "It is false that ...": a fact-check's rating, or an error the page corrects
-    rated = rated_statement(passage) or withdrawn_statement(passage)
-    text = rated or scoreline_statement(passage) or _with_context(store, candidate, mode, names)
+    # the sentence a rated claim, a withdrawn error or a scoreline means; else the passage, in context
+    text = (
+        rated_statement(passage)
+        or withdrawn_statement(passage)
+        or scoreline_statement(passage)
+        or _with_context(store, candidate, mode, names)
+    )
     return dated(_REFERENCE_MARK.sub("", text), published)
 
 
