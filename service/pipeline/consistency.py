@@ -157,7 +157,7 @@ def reasons(
         out.append(f"{DATE_MISMATCH}: claim {_named(claim_year_names)}, passage {_named(year_names)}")
     if dates_disagree(set(claim_day_names), set(day_names)):
         out.append(f"{DATE_MISMATCH}: claim {_listed(claim_day_names)}, passage {_listed(day_names)}")
-    out.extend(_day_and_time(claim, passage, premise))
+    out.extend(_day_and_time(claim, passage, premise if not (passage_dates or passage_years) else None))
     words = PassageWords.of(passage)
     missing = {name: role for name, role in claim_names(claim, proper).items() if not words.mention(name)}
     # a passage without the claim's names says its direction of someone or something else, unless
@@ -220,9 +220,10 @@ def _dated(
 def _day_and_time(claim: str, passage: str, premise: str | None) -> list[str]:
     """A day of the week or a time of day the passage gives against the claim's. A passage that
     names no day is read with the sentence before it when the stance model reads it so ("The blaze
-    broke out at about 3 a.m." after "... early on Tuesday"): a story's day carries over. Its time
-    of day does not ("Staffing levels at night have not changed" before "The plant has had a fire
-    before")."""
+    broke out at about 3 a.m." after "... early on Tuesday"): a story's day carries over, unless
+    the passage gives a date of its own ("The record low was set in January 1987"), which the caller
+    leaves ``premise`` out for. Its time of day does not ("Staffing levels at night have not
+    changed" before "The plant has had a fire before")."""
     out = []
     claim_days = weekdays(claim)
     days = weekdays(passage) or (weekdays(premise) if premise is not None else {})

@@ -47,9 +47,11 @@ _OLDEST_AGE = 120
 # When the word after a number is not a plural noun, the next word may be the noun it leads to
 # ("two young boys", "2.5 million people"); after a plural it is usually a verb ("two girls pose").
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
-# "26 of the 150 seats", "three out of five judges": a part counts what its whole counts.
+# "26 of the 150 seats", "three out of five judges", "four of the borough's 16 libraries": a part
+# counts what its whole counts.
 _OF_WHOLE = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|your)\s+)?(\d[\d,]*(?:\.\d+)?|" + "|".join(WORDS) + r")\b",
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|your)\s+)?(?:[^\W\d_]+['’]s?\s+)?"
+    r"(\d[\d,]*(?:\.\d+)?|" + "|".join(WORDS) + r")\b",
     re.I,
 )
 _AUXILIARIES = frozenset("is are was were be been has have had will would can could".split())
@@ -109,8 +111,13 @@ def _is_change(text: str, start: int, end: int) -> bool:
     return not before["by"] or bool(_MEASURE_AFTER.match(text, end)) or text[before.end() - 1] in "$€£"
 
 
+def whole_after(text: str, end: int) -> re.Match[str] | None:
+    """The whole a number ending at ``end`` is a part of ("26 of the 150 seats": "150"), as group 1."""
+    return _OF_WHOLE.match(text, end)
+
+
 def units_of(text: str, start: int, end: int) -> list[str]:
-    if whole := _OF_WHOLE.match(text, end):
+    if whole := whole_after(text, end):
         return units_of(text, whole.start(1), whole.end(1))
     after = text[end:]
     if rest := _RANGE_REST.match(after):

@@ -20,8 +20,11 @@ figure, and "unchanged" opposes both directions.
 It stays out of the way where the words do not oppose: a direction under a negation cue of
 ``negation`` ("did not fall": it may have stayed; "refused to cut") or a modal ("is expected to
 fall", "will rise") states nothing about what happened, though a negated verdict is the other
-verdict ("found not guilty"); and a passage that also says the claim's direction of the same
-subject ("fell, then rose again") is left to the model, unless a figure ties one move to the
+verdict ("found not guilty"); a plan or forecast said plainly ("will rise", "would be halved") is
+set against another such one only ("Spending on repairs will fall" / "Spending on repairs will rise
+by a third"), a hedged one ("could fall", "is expected to fall") against none; and a passage that
+also says the claim's direction of the same subject ("fell, then rose again") is left to the
+model, unless a figure ties one move to the
 claim's: "Total recorded crime fell 5%, while recorded violent crime rose 8%" says "fell" of
 "Recorded crime rose by 5%", though "recorded ... crime rose" is in it too (bench/twelfth).
 """
@@ -79,6 +82,9 @@ SUBJECT_STEMS = 2
 # Content words two objects must share to be one thing when their subjects differ.
 SHARED_OBJECT_STEMS = 2
 _MODAL = frozenset("will would could may might should expected likely forecast forecasts predicted plans".split())
+# A plan or a forecast said without a hedge ("will rise", "would be halved") is set against another
+# such one only: "Spending on repairs will rise by a third" against "Spending on repairs will fall".
+_PLAINLY_TO_COME = frozenset("will would".split())
 _CLAUSE_END = frozenset(".;:!?")
 # Words that open another clause: what comes before them is not the direction word's subject
 # ("sleep, and an increase in the time ...").
@@ -98,6 +104,7 @@ class Moved:
     before: frozenset[str]
     after: frozenset[str]
     figure: str | None = None  # the figure it moved by or to ("rose 5%": "5")
+    to_come: bool = False  # said of what will be ("will rise"), not of what was or is
 
 
 def opposed(claim: str, passage: str) -> tuple[str, str] | None:
@@ -109,6 +116,9 @@ def opposed(claim: str, passage: str) -> tuple[str, str] | None:
         ('rose', 'fell')
         >>> opposed("Inflation rose in October.", "Inflation did not fall in October.")
         >>> opposed("Profit rose.", "Revenue fell, while profit rose.")
+        >>> opposed("Fares will fall next year.", "Fares will rise by 4% next year.")
+        ('fall', 'rise')
+        >>> opposed("Fares fell last year.", "Fares will rise by 4% next year.")
         >>> opposed("Recorded crime rose by 5%.", "Recorded crime fell 5%, while recorded violent crime rose 8%.")
         ('rose', 'fell')
     """
@@ -117,7 +127,7 @@ def opposed(claim: str, passage: str) -> tuple[str, str] | None:
         return None
     found = _moves(passage)
     for said in claimed:
-        against = [m for m in found if m.family == said.family and _same_subject(said, m)]
+        against = [m for m in found if m.family == said.family and m.to_come == said.to_come and _same_subject(said, m)]
         # a figure ties a move to the claim's: "fell 5%, while violent crime rose 8%" against "rose 5%"
         if said.figure and (tied := [m for m in against if m.figure == said.figure]):
             against = tied
@@ -172,7 +182,8 @@ def _moves(text: str) -> list[Moved]:
         before = _figure_subject(tokens[:i]) or _subject_words(tokens[max(0, i - SUBJECT_WORDS) : i])
         family, sign = SIGN[token]
         cue = negation_cue(" ".join(before))
-        if _MODAL & set(before) or (cue and (family not in TWO_SIDED or cue != "plain")):
+        modals = _MODAL & set(before)
+        if modals - _PLAINLY_TO_COME or (cue and (family not in TWO_SIDED or cue != "plain")):
             continue
         sign = -sign if cue else sign
         changed = _changed_in(tokens, i)
@@ -184,7 +195,7 @@ def _moves(text: str) -> list[Moved]:
         else:
             after = frozenset(_content(object_words))
         figure = _figure_after(tokens[i + 1 : i + 1 + OBJECT_WORDS])
-        out.append(Moved(token, family, sign, token in NAMES_WHAT_FOLLOWS, subject, after, figure))
+        out.append(Moved(token, family, sign, token in NAMES_WHAT_FOLLOWS, subject, after, figure, bool(modals)))
     return out
 
 

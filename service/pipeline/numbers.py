@@ -31,6 +31,7 @@ from service.pipeline.counts import (
     plural,
     singular,
     units_of,
+    whole_after,
 )
 from service.pipeline.number_words import (
     FRACTION,
@@ -47,6 +48,7 @@ from service.pipeline.number_words import (
     spoken_number,
     superlatives,
 )
+from service.pipeline.shares import ROUNDING, fraction_shares, rate_share
 from service.pipeline.years import find_decades, read_year
 
 # A number glued to a word by a hyphen is part of a name ("COVID-19", "SARS-CoV-2"), not a count;
@@ -56,8 +58,16 @@ from service.pipeline.years import find_decades, read_year
 # spaces ("420 000"; a space group is three digits that no digit follows, so "20 7946" is two numbers).
 _GROUP_SPACES = "\u00a0\u202f\u2009 "
 _NUMERAL = r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[" + _GROUP_SPACES + r"]\d{3})+(?!\d|[.,]\d)|\d+(?:\.\d+)?)"
+# A unit of measure may be glued to it too ("25cm", "50mph", "-12C", "3.5GB"), and then counts it.
+_GLUED_UNITS = r"(?i:mm|cm|km|kmh|kph|mph|kg|mg|lbs?|oz|ft|ml|kw|mw|gw|kwh|mwh|gwh|gb|mb|tb|ha)|C|F"
 _NUMBER = re.compile(
-    r"(?<![\w.])(?<![^\W\d_]-)(?<![^\W\d_]\d/)" + _NUMERAL + r"(?:(?![\w])|(?=(?:bn|mn|tn|m|k|" + SCALE_WORDS + r")\b))"
+    r"(?<![\w.])(?<![^\W\d_]-)(?<![^\W\d_]\d/)"
+    + _NUMERAL
+    + r"(?:(?![\w])|(?=(?:bn|mn|tn|m|k|"
+    + SCALE_WORDS
+    + r"|"
+    + _GLUED_UNITS
+    + r")\b))"
 )
 # Of the short scales (``number_words.SHORT_SCALES``), "m" and "k" count only glued to an amount of
 # money ("£4.5m"; "a 5m wall" is five metres).
@@ -94,13 +104,20 @@ _BARE_UNITS = frozenset(["%", "point", "percentage", ""])
 _CURRENCY_BEFORE = re.compile(r"([$€£])\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\b(?:and|but|or|while|whereas|after|before|as)\b", re.I)
 _ABOUT_BEFORE = 48
+# A number in a clause with "ever" is an all-time extreme ("the lowest temperature ever recorded"),
+# not the figure of one event, as "a record 31,412" is.
+_ALL_TIME_WORDS = frozenset(["ever"])
+_ALL_TIME = "all-time"
+# A share in words is a change after "by" or a word of moving ("rose by a third", "cut a quarter of").
+_BY_BEFORE = re.compile(r"\b(?:by|" + "|".join(sorted(MOVE_WORDS)) + r")\s+(?:about\s+|nearly\s+|almost\s+)?$", re.I)
 _WORDS_OF = re.compile(r"[^\W\d_]+")
 _ABOUT_AFTER = re.compile(r"[\s%-]*[^\W\d_]+(?:\s+(?:[^\W\d_]+|[\d.,%$€£]+)){0,3}")
 _FUNCTION_WORDS = NOT_NOUNS | frozenset(
     """its his her their our your my this that these those some any all each per cent percent point points
     percentage hundred thousand million billion trillion said says say reported reports according about
-    around nearly almost roughly just only also more less than over under compared year years""".split()
-)
+    around nearly almost roughly just only also more less than over under compared year years
+    take took taken make made goe go went account accounted represent represented spend spent""".split()
+)  # the verbs of a share ("takes 40%", "accounts for a fifth", "spends half") say nothing of what it is of
 
 # A result ("beat City 2-1", "voted 6-3", "a 3-0 win") is read as one number, and only where words
 # of winning or voting stand by it, since "10-15 people" and "pages 3-4" are ranges. Its order
@@ -132,6 +149,7 @@ class Quantity:
     events: frozenset[str] = frozenset()  # what its clause says happened to what it counts
     span: bool = False  # a range, "10-15": from ``low`` to ``high``
     denied: bool = False  # "eight months, not two years": what the text says it is not
+    part_of: float | None = None  # the whole it is a part of ("4 of the 16 libraries": 16)
 
     def allows(self, other: Quantity) -> bool:
         """Two plain numbers agree when one rounds to the other ("4 billion", "4.3 billion"; not
@@ -157,8 +175,16 @@ def read_numbers(
     years = {decade for decade, _ in decades}
     skip = skip + [span for _, span in decades]
     counted: dict[str, set[Quantity]] = {}
-    rates = [rate.span() for rate in _RATE.finditer(text)]
-    skip = skip + rates
+    rates = list(_RATE.finditer(text))
+    shares = [(rate.start(), rate.end(), rate_share(rate.group())) for rate in rates]
+    shares += [share for share in fraction_shares(text) if not _inside(share[0], skip)]
+    for start, end, percent in shares:  # "two-fifths of the total", "one in five roads": 40%, 20%
+        if percent is not None:
+            share = _quantity(text, start, text[start:end].lower(), percent, ROUNDING)
+            words = _words_of_number(text, start, end, whole)
+            unit = "% (change)" if _BY_BEFORE.search(text, 0, start) else "%"
+            counted.setdefault(unit, set()).add(replace(share, about=_content_words(words)))
+    skip = skip + [(start, end) for start, end, _ in shares]
     if results := _results(text, skip):
         counted[SCORE] = {result for result, _ in results}
         skip = skip + [span for _, span in results]  # a result's two numbers are read as one
@@ -185,7 +211,7 @@ def read_numbers(
             word = (scale.group(1) or short).lower()
             word = SHORT_SCALES.get(word, word)
             shown, value, step = f"{shown} {word}", value * SCALES[word], step * SCALES[word]
-        plain = _quantity(text, match.start(), shown, value, step)
+        plain = replace(_quantity(text, match.start(), shown, value, step), part_of=_whole(text, match.end()))
         if upper:  # from one end to the other, at the range's scale ("10-15 million")
             high = float(upper_raw) * (SCALES[word] if scale else 1.0)
             plain = Quantity(shown, min(value, high), max(value, high), span=True)
@@ -208,14 +234,15 @@ def read_numbers(
         share = _fraction_quantity(text, fraction)
         for unit in counted_units(text, fraction.start(), fraction.start(2)):
             counted.setdefault(unit, set()).add(share)
-    fraction_spans = [fraction.span() for fraction in fractions] + rates
+    fraction_spans = [fraction.span() for fraction in fractions] + [(start, end) for start, end, _ in shares]
     for match in WORD_NUMBER.finditer(text):
         if _inside(match.start(), fraction_spans):
             continue
         if spoken := _word_quantity(text, match):
             # the scale is what it counts, as after digits ("one million people": million, people)
             count_end = max(match.end(group) for group in (1, 2, 3, 4))
-            spoken = replace(spoken, events=_events(_words_of_number(text, match.start(), count_end, whole)))
+            words = _words_of_number(text, match.start(), count_end, whole)
+            spoken = replace(spoken, events=_events(words), part_of=_whole(text, count_end))
             for unit in counted_units(text, match.start(), count_end):
                 counted.setdefault(unit, set()).add(spoken)
     for match in _ONE_SPAN.finditer(text):  # "within an hour", "less than a year": one, bounded
@@ -239,6 +266,17 @@ def _word_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     """A number in words, with what its bound allows ("more than two million")."""
     spoken = spoken_number(match)
     return _quantity(text, match.start(), *spoken) if spoken else None
+
+
+def _whole(text: str, end: int) -> float | None:
+    """The value of the whole that the number ending at ``end`` is a part of, or None."""
+    if (whole := whole_after(text, end)) is None:
+        return None
+    written = whole.group(1)
+    if written[0].isdigit():
+        return float(_digits(written))
+    spoken = spoken_number(match) if (match := WORD_NUMBER.match(written)) else None
+    return spoken[1] if spoken else None
 
 
 def _fraction_quantity(text: str, match: re.Match[str]) -> Quantity:
@@ -338,7 +376,8 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
     """Claim and passage numbers that count the same thing where none of the claim's is allowed by
     one of the passage's; numbers counting different things ("5 days", "39 times") are not compared,
     nor shares of different things ("shares fell 12%", "profit fell 35%": ``_same_subject``). A
-    number the passage denies ("not two years", "not one person") disagrees with the claim's own."""
+    number the passage denies ("not two years", "not one person") disagrees with the claim's own;
+    a part of a whole disagrees with another part of it ("4 of the 16 libraries", "8 of 16")."""
     claimed: set[str] = set()
     found: set[str] = set()
     for unit, all_values in claim.items():
@@ -346,6 +385,13 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
         # reports as the rumour, so it is not compared
         values = {c for c in all_values if not c.denied}
         offered = passage.get(unit, ())
+        # parts of one whole ("eight of the 16 libraries", "four of its 16 libraries") disagree
+        # though the whole agrees
+        parts = [(c, p) for c in values for p in offered if c.part_of and c.part_of == p.part_of]
+        if parts and not any(c.allows(p) for c, _ in parts for p in offered):
+            claimed |= {c.shown for c, _ in parts}
+            found |= {p.shown for _, p in parts}
+            continue
         if not values or any(c.allows(p) for c in values for p in offered if not p.denied):
             continue
         # a number the passage denies disagrees only with the number it denies
@@ -357,7 +403,10 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
 
 def _same_subject(claim: Quantity, passage: Quantity) -> bool:
     """Whether two numbers of one unit may be of the same thing (see ``_BARE_UNITS`` and
-    ``number_words.PEOPLE_EVENTS``)."""
+    ``number_words.PEOPLE_EVENTS``). An all-time extreme ("the lowest temperature ever recorded
+    was -19.4C") is compared only with one: a forecast of -12C says nothing against it."""
+    if (_ALL_TIME in claim.events) != (_ALL_TIME in passage.events):
+        return False
     if claim.events and passage.events and not claim.events & passage.events:
         return False
     return not claim.about or not passage.about or bool(claim.about & passage.about)
@@ -369,5 +418,8 @@ def _words_of_number(text: str, start: int, end: int, whole: bool) -> list[str]:
 
 
 def _events(words: list[str]) -> frozenset[str]:
-    """The kinds of what happened (``PEOPLE_EVENTS``) among a number's words."""
-    return frozenset(kind for word in words if (kind := PEOPLE_EVENTS.get(word.lower())))
+    """The kinds of what happened (``PEOPLE_EVENTS``) among a number's words, and whether it is an
+    all-time extreme."""
+    folded = [word.lower() for word in words]
+    extreme = {_ALL_TIME} if _ALL_TIME_WORDS.intersection(folded) else set()
+    return frozenset(kind for word in folded if (kind := PEOPLE_EVENTS.get(word))) | extreme

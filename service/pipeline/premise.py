@@ -29,7 +29,8 @@ month", "four years ago") is followed by the one it means, "last year (2024)", w
 day is known. The stance model cannot know it, and read the phrase against a claim's year as a
 contradiction: it contradicts "Veltra sold 1.9 million vehicles in 2024" with "Veltra sold 1.9
 million vehicles last year" (0.63) and entails it with "... last year (2024)" (0.90). The cited
-passage keeps its words; only what the model reads changes.
+passage keeps its words; only what the model reads changes. So is a share given in words by its
+percentage, "two-fifths (40%) of the total" (``shares``).
 
 A fact-check's rated claim ('"Coffee dehydrates you"' with "Verdict: False" below it) is read
 as the sentence it means, "It is false that Coffee dehydrates you." (``ratings``), and so is an
@@ -54,6 +55,7 @@ from service.pipeline.ratings import LIST_MARK, rated_statement
 from service.pipeline.relative_dates import find_relative_dates
 from service.pipeline.retrieve import Candidate
 from service.pipeline.scorelines import scoreline_statement
+from service.pipeline.shares import with_percentages
 from service.pipeline.split import REFERENCE_MARK
 from service.records import Passage
 from service.settings import ContextMode
@@ -110,7 +112,7 @@ def premise(
         or scoreline_statement(passage)
         or _with_context(store, candidate, mode, names)
     )
-    return dated(_REFERENCE_MARK.sub("", text), published)
+    return with_percentages(dated(_REFERENCE_MARK.sub("", text), published))
 
 
 def _with_context(store: Store, candidate: Candidate, mode: ContextMode, names: Sequence[str]) -> str:

@@ -207,6 +207,10 @@ def test_a_passage_that_names_no_day_is_dated_by_the_sentence_before_it() -> Non
     # not by its time of day: the sentence before may tell of something else
     staffing = '"Staffing levels at night have not changed," she said. The plant has had a fire before.'
     assert reasons("The fire started in the afternoon.", "The plant has had a fire before.", premise=staffing) == []
+    # nor a passage that gives a date of its own
+    record = "The lowest temperature recorded here was -19.4C, in January 1987."
+    warned = "Temperatures will drop to -12C on Saturday night. " + record
+    assert reasons("Temperatures will rise above freezing on Monday.", record, premise=warned) == []
 
 
 PUBLISHED = date(2023, 3, 17)

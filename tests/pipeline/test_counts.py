@@ -19,6 +19,7 @@ def units_at(text: str, number: str) -> list[str]:
         ("He has visited 40 times.", "40", ["time"]),
         ("Two young boys play.", "Two", ["young", "boy"]),
         ("It won 26 of the 150 seats.", "26", ["seat"]),
+        ("Four of the borough's 16 libraries will close.", "Four", ["librarie"]),
         ("The attendance was 31,412 on Sunday.", "31,412", ["attendance #"]),
         ("Lind, 61, was tried.", "61", ["year"]),
         ("The krone rose 0.8% on Friday.", "0.8", ["% (change)"]),

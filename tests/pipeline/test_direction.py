@@ -20,6 +20,9 @@ from service.pipeline.direction import opposed
         ("Exports decreased last year.", "Exports increased by a fifth last year.", ("decreased", "increased")),
         # so many times over, or by half
         ("Bird numbers have doubled since 1980.", "Bird numbers have halved since 1980.", ("doubled", "halved")),
+        # a plan or a forecast said plainly, against another
+        ("Fares will fall next year.", "Fares will rise by 4% next year.", ("fall", "rise")),
+        ("The council will halve its spending on parks.", "Spending on parks would be doubled.", ("halve", "doubled")),
         ("The company halved its workforce.", "The company tripled its workforce in a decade.", ("halved", "tripled")),
         (
             "Walking daily doubles the risk of a second heart attack.",
@@ -154,6 +157,9 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         ("Oskar Lind was convicted.", "Oskar Lind denied being guilty."),
         ("Inflation rose in October.", "Inflation is expected to fall next year."),
         ("Inflation will fall next year.", "Inflation rose in October."),
+        ("Inflation fell in October.", "Inflation will rise next year."),
+        ("Inflation will fall next year.", "Inflation could rise next year."),
+        ("Inflation could fall next year.", "Inflation could rise next year."),
         # the passage says both of the subject: the model decides
         ("Prices rose this year.", "Prices fell in spring, but prices rose over the year."),
         # a capital inside a sentence makes a name, not a direction

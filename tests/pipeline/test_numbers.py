@@ -39,8 +39,8 @@ def counted(text: str) -> dict[str, set[str]]:
         ("The 10k race of 5 m runners", {"m": {"5"}, "runner": {"5"}}),
         ("Rovers beat City 2-1 at home.", {"score": {"2-1"}}),
         ("About 420 000 cases are reported.", {"case": {"about 420000"}}),
-        ("It affects around one in four adults.", {}),  # a rate, not four adults
-        ("About 1 in 5 adults smoke.", {}),
+        ("It affects around one in four adults.", {"%": {"around one in four"}}),  # a rate: a share, not four adults
+        ("About 1 in 5 adults smoke.", {"%": {"about 1 in 5"}}),
         ("One in a thousand patients and one in 10 million people", {}),
         ("He scored 5 in 2019.", {"scored #": {"5"}}),  # a year after "in" is a date
         ("It rose 3 in 10 days.", {"rose # (change)": {"3"}, "day": {"10"}}),
@@ -311,4 +311,73 @@ def test_a_superlative_ranks_first(claim: str, passage: str, disagree: bool) -> 
     ],
 )
 def test_a_number_the_passage_denies_disagrees_with_the_same_number(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ("Eight of the 16 libraries will close.", "Four of the 16 libraries will close.", True),
+        ("Two of Spain's 17 regions voted no.", "Three of the country's 17 regions voted no.", True),
+        ("It won 26 of the 150 seats.", "It won 26 of the 150 seats.", False),
+        ("It won 26 of the 150 seats.", "It won 26 seats; the Greens won 28 of the 150 seats.", False),
+        ("Four of its libraries will close.", "Four of the borough's 16 libraries will close.", False),
+    ],
+)
+def test_parts_of_one_whole_disagree_though_the_whole_agrees(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        (
+            "Temperatures could fall to -12C on Saturday.",
+            "The lowest temperature ever recorded here was -19.4C.",
+            False,
+        ),
+        (
+            "The lowest temperature ever recorded here was -21C.",
+            "The lowest temperature ever recorded here was -19.4C.",
+            True,
+        ),
+        ("A record crowd of 30,000 watched.", "A record crowd of 31,412 watched.", True),
+        # a record of this year's is this year's figure
+        ("Shoplifting rose 9% last year.", "Shoplifting rose 14%, the highest level since records began.", True),
+        ("The attendance was 41,412.", "The attendance of 31,412 was a record.", True),
+    ],
+)
+def test_an_all_time_extreme_is_compared_only_with_one(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ("Care takes 40% of the budget.", "Care takes two-fifths of the budget.", False),
+        ("Care takes a quarter of the budget.", "Care takes two-fifths of the budget.", True),
+        ("Care takes 40% of the budget.", "Children's services take a quarter.", False),  # of another thing
+        ("Half of adults smoke.", "About 48% of adults smoke.", False),
+        ("A third of voters backed the plan.", "Some 60% of voters backed the plan.", True),
+        ("30% of its roads are in poor condition.", "One in five of its roads is in poor condition.", True),
+        ("Repair spending will rise by 50%.", "Repair spending will rise by a third.", True),
+        ("Repair spending will be 50% of the total.", "Repair spending will rise by a third.", False),  # a change
+    ],
+)
+def test_shares_in_words_are_read_as_percentages(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ("A gust of 90mph was recorded.", "A gust of 98mph was recorded.", True),
+        ("Up to 40cm of snow could fall.", "Up to 25cm (10in) of snow could fall.", False),  # bounds that meet
+        ("About 40cm of snow fell.", "25cm (10in) of snow fell.", True),
+        ("Gusts of 80km/h are expected.", "Gusts of 50mph (80km/h) are expected.", False),
+        ("The file is 5GB.", "The file is 3.5GB.", True),
+        ("The 5G network reaches 40 towns.", "The 4G network reaches 40 towns.", False),  # names, not measures
+    ],
+)
+def test_a_unit_glued_to_a_number_counts_it(claim: str, passage: str, disagree: bool) -> None:
     assert disagree_on_numbers(claim, passage) is disagree

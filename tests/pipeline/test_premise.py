@@ -186,3 +186,15 @@ def test_a_list_item_is_read_with_the_sentence_its_list_follows(pipeline: Pipeli
     premises = claim_premises(pipeline.store, "Norvik's revenue rose 4%.", found, "needed")
     assert premises == [lead, *(f"{lead} {item}" for item in items)]
     assert pipeline.store.sentences_before(found[3].passage, 2) == [items[1], items[0]]
+
+
+def test_the_model_reads_a_share_in_words_with_its_percentage(pipeline: Pipeline) -> None:
+    text = "Care takes two-fifths of the budget. Schools take a quarter. She won a third term."
+    pipeline.ingest([ArticleInput("budget", text)])
+    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("budget")]
+    assert found[0].passage.text == "Care takes two-fifths of the budget.", "the cited text keeps its words"
+    assert claim_premises(pipeline.store, "Care takes 40% of the budget.", found, "never") == [
+        "Care takes two-fifths (40%) of the budget.",
+        "Schools take a quarter (25%).",
+        "She won a third term.",
+    ]
