@@ -126,6 +126,17 @@ def _headline_acronyms(text: str) -> dict[str, str]:
     return {w: "" for w in words if len(w) >= 2 and w.isupper() and w.isalpha()}
 
 
+def capitalised_runs(text: str) -> list[str]:
+    """Every run of capitalised words in ``text``, sentence starts too: the words that may be names,
+    before ``names`` tells which are.
+
+    Examples:
+        >>> capitalised_runs("Brightwater Mills cut 1,100 jobs in Leeds.")
+        ['Brightwater Mills', 'Leeds']
+    """
+    return _CAPITALISED.findall(text)
+
+
 def claim_names(text: str, proper: Collection[str] = ()) -> dict[str, str]:
     """Names in capitalised runs, each with the role it is given ("foreign minister" in "the foreign
     minister Qin Gang", or ""). A lone capitalised word opening a sentence is just a sentence start,

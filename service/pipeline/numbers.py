@@ -82,6 +82,11 @@ _RATE = re.compile(
     rf"\b{_RATE_TERM}\s+in\s+(?:an?\s+)?(?:{_RATE_TERM}(?:\s+(?:{SCALE_WORDS}))?|{SCALE_WORDS})\b(?!\s+{_PERIODS}\b)",
     re.I,
 )
+# What a number counts when no word says it ("will cover in 14"): such a passage number is never
+# compared, but it may be the claim's number with its unit left out, so it keeps the claim's from
+# disagreeing.
+UNCOUNTED = "?"
+_REFERENCE_LIST = re.compile(r"\[[\d,\s–-]*$")  # a number in a list of references: "[2,3,4,5]"
 # A rough value (``counts.BOUND_BEFORE``: "about", "nearly") allows a quarter either way ("about 40"
 # allows 30 to 50, not 80).
 _ROUGHLY = 0.25
@@ -223,6 +228,8 @@ def read_numbers(
             units = amount_units(units)
         words = _words_of_number(text, match.start(), match.end(), whole)
         plain = replace(plain, events=_events(words))
+        if not units and not _REFERENCE_LIST.search(text, max(0, match.start() - LOOK_BACK), match.start()):
+            counted.setdefault(UNCOUNTED, set()).add(plain)  # "will cover in 14", not "[2,3,4,5]"
         for unit in units:
             quantity = plain
             if unit.removesuffix(" (change)") in _BARE_UNITS:
@@ -377,10 +384,14 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
     one of the passage's; numbers counting different things ("5 days", "39 times") are not compared,
     nor shares of different things ("shares fell 12%", "profit fell 35%": ``_same_subject``). A
     number the passage denies ("not two years", "not one person") disagrees with the claim's own;
+    a passage number of no known count (``UNCOUNTED``) that allows one of the claim's is its;
     a part of a whole disagrees with another part of it ("4 of the 16 libraries", "8 of 16")."""
     claimed: set[str] = set()
     found: set[str] = set()
+    uncounted = passage.get(UNCOUNTED, ())
     for unit, all_values in claim.items():
+        if unit == UNCOUNTED:
+            continue
         # a claim's denied number ("a college student, not a 16-year-old") is often what a passage
         # reports as the rumour, so it is not compared
         values = {c for c in all_values if not c.denied}
@@ -392,8 +403,8 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
             claimed |= {c.shown for c, _ in parts}
             found |= {p.shown for _, p in parts}
             continue
-        if not values or any(c.allows(p) for c in values for p in offered if not p.denied):
-            continue
+        if not values or any(c.allows(p) for c in values for p in [*offered, *uncounted] if not p.denied):
+            continue  # a number the passage gives with no word of what it counts may be the claim's
         # a number the passage denies disagrees only with the number it denies
         pairs = [(c, p) for c in values for p in offered if _same_subject(c, p) and (not p.denied or c.allows(p))]
         claimed |= {c.shown for c, _ in pairs}

@@ -12,9 +12,9 @@ asks for both: few shared words and a low similarity (``aggregate.off_subject``)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from service.pipeline.names import capitalised_runs
 from service.pipeline.negation import content_stems
 
 # A claim's word is its topic when at least this share of the passages found for it repeat it, and
@@ -49,7 +49,7 @@ def shares_event(claim: str, passage: str) -> bool:
         >>> shares_event("Brightwater cut 1,100 jobs in 2023.", "2023 - The company cuts 1,100 jobs.")
         True
     """
-    names = content_stems(" ".join(re.findall(r"\b[A-Z][\w'’-]*", claim)))
+    names = content_stems(" ".join(capitalised_runs(claim)))
     wanted = content_stems(claim) - names
     return not wanted or bool(wanted & content_stems(passage))
 

@@ -19,9 +19,11 @@ from service.records import PassageDraft, Span
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms mx dr prof sr jr st mt ft gen gov sen rep lt col capt cmdr sgt maj adm rev hon pres
-    supt insp det no nos vol vols fig figs pp inc ltd corp co bros dept univ assn est approx vs cf al
+    supt insp det vol vols fig figs pp inc ltd corp co bros dept univ assn est approx vs cf al
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+# Abbreviations of "number" that are also words: a stop after them ends a sentence unless a number follows.
+_NUMBER_SIGNS = frozenset("no nos".split())
 _OPENERS = frozenset(
     """the a an he she it they we i you his her its their our this that these those there but and
     in on at for if when while after before as so yet however meanwhile still""".split()
@@ -54,6 +56,8 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     token = _previous_token(text, match.start())
     lowered = token.lower().rstrip(".")
     next_word = _next_word(text, match.end())
+    if lowered in _NUMBER_SIGNS:  # "No. 10", but "Would it help? No. Buses take 40 minutes."
+        return not next_word[:1].isdigit()
     if lowered in _ABBREVIATIONS:
         return False
     if _INITIALS.fullmatch(token):

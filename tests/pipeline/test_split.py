@@ -64,6 +64,11 @@ def sentences(text: str) -> list[str]:
             ["Roe was born in 1950.[2]", "She sailed.[3][citation needed]", "It sank.[a]", "See [4] too."],
             id="reference-marks",
         ),
+        pytest.param(
+            "She lives at No. 10, next to Nos. 4 and 5. Would a bus lane help? No. Buses take 40 minutes.",
+            ["She lives at No. 10, next to Nos. 4 and 5.", "Would a bus lane help?", "No.", "Buses take 40 minutes."],
+            id="no-is-a-number-sign-only-before-a-number",
+        ),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
