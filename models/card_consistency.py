@@ -71,7 +71,9 @@ def _negation_ablation(overall: dict[str, int]) -> list[str]:
         "negation",
         f'A passage that negates the claim in its own words ("{NEGATION}": a cue such as "not", "never",'
         ' "refused to" or "denied", followed in its clause by two of the claim\'s content words, one of them'
-        f" among its first {SCOPE_WORDS} content words, while the claim has none; `service/pipeline/negation.py`)",
+        f" among its first {SCOPE_WORDS} content words, while the claim has none; or a phrase it sets aside"
+        ' with "rather than" or "instead of" whose every content word is the claim\'s;'
+        " `service/pipeline/negation.py`)",
         f"Acting on negation moves {ADJUST_SHARES[NEGATION]:.0%}, the best of these: a denial is weaker"
         " evidence than a changed number, so it only tips pairs the model is unsure of.",
     )

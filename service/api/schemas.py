@@ -197,6 +197,7 @@ class CitedPassageSchema(Base):
             " did what to whom), 'negated in passage: \"refused to condemn the invasion\"',"
             " 'rated in passage: \"Verdict: False\"' (a fact-check rates the claim false or misleading),"
             " 'corrected in passage: \"the plant employed 1,200 people\"' (the page withdraws what the claim says),"
+            " 'answered in passage: \"No.\"' (the page answers no to the question the claim states),"
             " 'not in passage: Lyon',"
             " 'different person in the same role: claim Qin Gang, passage Wang Yi (foreign minister)', and"
             " 'too far from the claim to take a side: similarity 0.56, ...' when the relevance margin set the"
@@ -209,6 +210,7 @@ class CitedPassageSchema(Base):
             " words but its names' (a timeline's item of another year); 'asserts nothing: a yes/no question',"
             " 'asserts nothing: a quotation with no speaker', 'asserts nothing: a claim set out to be checked',"
             " 'asserts nothing: an interviewer's question', 'asserts nothing: an error the page corrects',"
+            " 'asserts nothing: an answer to another question',"
             " 'asserts nothing: an unconfirmed report' and 'asserts nothing: an open question' for passages that"
             " take no side whatever their scores"
         },

@@ -20,6 +20,10 @@ has collapsed."), or a heading that only says there are reports ("Reports of bri
 live blog posts them while it checks, and the stance model supported "The bridge collapsed" from
 the heading at 0.53 (bench/tenth).
 
+A yes/no question the page answers in a word ("Can the flu vaccine give you flu? No.") asserts its
+answer, but only of the claim it asks (``answers``; the verifier marks it ``ANOTHER_QUESTION`` for
+any other claim).
+
 An open question set out as a fragment asserts nothing either: "Whether the toxins have reached
 the town's drinking water." (supported "The toxins have reached the drinking water" at 0.63 under
 "What we don't know", bench/eleventh), and a list item "- How long the ban will last." A sentence
@@ -35,6 +39,8 @@ from service.pipeline.questions import asks_yes_or_no
 from service.pipeline.ratings import CLAIM_LABEL, LIST_MARK
 
 UNASSERTED = "asserts nothing"
+# A question the page answers in a word asserts its answer only of a claim that asks it (``answers``).
+ANOTHER_QUESTION = f"{UNASSERTED}: an answer to another question"
 _QUOTED_HEADING = re.compile(r"^[\"“‘']([^\"“”‘’]+)[\"”’']$")
 _SENTENCE_END = tuple(".!?…")
 _HEADING_WORDS = 15

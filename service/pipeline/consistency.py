@@ -33,13 +33,14 @@ from datetime import date
 import numpy as np
 
 from service.pipeline.accounts import opposite_result
+from service.pipeline.answers import answers_the_claim, refuting_answer
 from service.pipeline.asides import asides
 from service.pipeline.corrections import withdrawn
 from service.pipeline.dates import Date, dateline_end, dates_disagree, find_dates
 from service.pipeline.day_times import times_disagree, times_of_day, weekdays, weekdays_disagree
 from service.pipeline.direction import opposed
 from service.pipeline.names import PassageWords, claim_names, role_holder
-from service.pipeline.negation import negated_clause
+from service.pipeline.negation import contrasted_phrase, negated_clause, negation_cue
 from service.pipeline.numbers import number_mismatches, read_numbers
 from service.pipeline.overlap import shared_words
 from service.pipeline.ratings import refuting_rating
@@ -60,6 +61,7 @@ DIRECTION_MISMATCH = "direction mismatch"
 ROLES_SWAPPED = "roles swapped"
 RATED = "rated in passage"  # a fact-check rates the claim false or misleading (``ratings``)
 CORRECTED = "corrected in passage"  # the page withdraws what the claim says (``corrections``)
+ANSWERED = "answered in passage"  # the page answers "No." to the question the claim states (``answers``)
 REASON_KINDS = (
     NUMBER_MISMATCH,
     DATE_MISMATCH,
@@ -68,15 +70,16 @@ REASON_KINDS = (
     NEGATION,
     RATED,
     CORRECTED,
+    ANSWERED,
     MISSING_NAME,
     OTHER_PERSON,
 )
 # A rated claim counts as the rating's, and a withdrawn statement as the claim's, when it repeats at
-# least this share of the claim's words.
+# least this share of the claim's words (an answered question: ``answers.ANSWER_SHARE``).
 _RATED_SHARE = 0.5
 # Reasons that name what differs, not a cue: a contradiction they explain is the source's
 # evidence over a less similar support (aggregate.source_stance).
-CONCRETE_MISMATCHES = (NUMBER_MISMATCH, DATE_MISMATCH, DIRECTION_MISMATCH, ROLES_SWAPPED, RATED, CORRECTED)
+CONCRETE_MISMATCHES = (NUMBER_MISMATCH, DATE_MISMATCH, DIRECTION_MISMATCH, ROLES_SWAPPED, RATED, CORRECTED, ANSWERED)
 # The reason each word of a CLAIMSCOPE_CONSISTENCY_ADJUST mode ("numbers,negation") acts on.
 ADJUSTED_REASONS: dict[str, str] = {
     "numbers": NUMBER_MISMATCH,
@@ -174,10 +177,13 @@ def reasons(
             out.append(f"{OTHER_PERSON}: claim {name}, passage {other} ({missing[name]})")
     if absent := sorted(name for name in missing if not others.get(name)):
         out.append(f"{MISSING_NAME}: {', '.join(absent)}")
-    if denial := negated_clause(claim, passage):
+    if denial := negated_clause(claim, passage) or contrasted_phrase(claim, passage):
         out.append(f'{NEGATION}: "{denial}"')
     if (rating := refuting_rating(passage)) and shared_words(claim, passage) >= _RATED_SHARE:
         out.append(f'{RATED}: "{rating}"')
+    # "Can the vaccine give you flu? No." against "The vaccine can give you flu", not "... cannot ..."
+    if (answer := refuting_answer(passage)) and answers_the_claim(claim, passage) and not negation_cue(claim):
+        out.append(f'{ANSWERED}: "{answer}"')
     return out
 
 

@@ -37,6 +37,8 @@ _NEGATIVE_CLAIM = re.compile(
     r"|suspend\w*|withdr\w*|ban|bans|banned|halt\w*|false|hoax\w*|fake|myth\w*)\b",
     re.IGNORECASE,
 )
+# "X rather than Y", "X instead of Y": the passage sets Y aside (``contrasted_phrase``).
+_CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\"“”—–]|,\s|\bbut\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 _STOPWORDS = frozenset(
@@ -100,6 +102,33 @@ def negated_clause(claim: str, passage: str, min_shared: int = MIN_SHARED_WORDS)
         shared = wanted & set(stems)
         if len(shared) >= min_shared and shared & set(stems[:SCOPE_WORDS]):
             return _quoted(passage, cue, clause)
+    return None
+
+
+def contrasted_phrase(claim: str, passage: str) -> str | None:
+    """What the passage sets aside for something else, when the claim says it: "rather than an
+    injection" against "Children get the vaccine as an injection", where the passage says "For
+    children the vaccine is a nasal spray rather than an injection". The phrase's every content
+    word must be the claim's, and the passage must share another before it (it is about the same
+    thing); a claim that sets something aside itself is left alone.
+
+    Examples:
+        >>> contrasted_phrase("Children get the vaccine as an injection.",
+        ...                   "For children the vaccine is a nasal spray rather than an injection.")
+        'rather than an injection'
+        >>> contrasted_phrase("Children get the vaccine as a nasal spray.",
+        ...                   "For children the vaccine is a nasal spray rather than an injection.")
+    """
+    claim, passage = normal_text(claim), normal_text(passage)
+    if _CONTRAST.search(claim):
+        return None
+    wanted = content_stems(claim, bases=True)
+    for cue in _CONTRAST.finditer(passage):
+        end = _CLAUSE_END.search(passage, cue.end())
+        phrase = passage[cue.end() : end.start() if end else len(passage)]
+        said = content_stems(phrase, bases=True)
+        if said and said <= wanted and wanted & content_stems(passage[: cue.start()], bases=True) - said:
+            return f"{cue.group(0)}{phrase}".strip()
     return None
 
 

@@ -59,7 +59,11 @@ from service.pipeline.years import find_decades, read_year
 _GROUP_SPACES = "\u00a0\u202f\u2009 "
 _NUMERAL = r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[" + _GROUP_SPACES + r"]\d{3})+(?!\d|[.,]\d)|\d+(?:\.\d+)?)"
 # A unit of measure may be glued to it too ("25cm", "50mph", "-12C", "3.5GB"), and then counts it.
-_GLUED_UNITS = r"(?i:mm|cm|km|kmh|kph|mph|kg|mg|lbs?|oz|ft|ml|kw|mw|gw|kwh|mwh|gwh|gb|mb|tb|ha)|C|F"
+_GLUED_UNITS = (
+    r"(?i:mm|cm|km|kmh|kph|mph|kg|mg|lbs?|oz|ft|ml|w|kw|mw|gw|kwh|mwh|gwh|mah|hz|khz|mhz|ghz|gb|mb|tb|mp|ha)|C|F|g|in"
+)
+# "6.7in" counts inches, as "6.7 inches" does ("in" after a space is a preposition: ``counts``).
+_INCHES = re.compile(r"in\b")
 _NUMBER = re.compile(
     r"(?<![\w.])(?<![^\W\d_]-)(?<![^\W\d_]\d/)"
     + _NUMERAL
@@ -113,6 +117,11 @@ _ABOUT_BEFORE = 48
 # not the figure of one event, as "a record 31,412" is.
 _ALL_TIME_WORDS = frozenset(["ever"])
 _ALL_TIME = "all-time"
+# ... and one with these a target ("below the target of 75%"), not what came about. (Not a forecast:
+# "is expected to take seven years" is what a claim that "will take seven years" says.)
+_TARGET_WORDS = frozenset("target targets goal goals aim aims".split())
+_TARGET = "target"
+_KINDS = {_ALL_TIME: _ALL_TIME_WORDS, _TARGET: _TARGET_WORDS}
 # A share in words is a change after "by" or a word of moving ("rose by a third", "cut a quarter of").
 _BY_BEFORE = re.compile(r"\b(?:by|" + "|".join(sorted(MOVE_WORDS)) + r")\s+(?:about\s+|nearly\s+|almost\s+)?$", re.I)
 _WORDS_OF = re.compile(r"[^\W\d_]+")
@@ -221,7 +230,7 @@ def read_numbers(
             high = float(upper_raw) * (SCALES[word] if scale else 1.0)
             plain = Quantity(shown, min(value, high), max(value, high), span=True)
         # the scale is read as what a number counts ("2.5 million people"), by its word ("$2.1bn": billion)
-        units = counted_units(text, match.start(), match.end())
+        units = ["inch"] if _INCHES.match(text, match.end()) else counted_units(text, match.start(), match.end())
         if scale:
             units = [_SCALE_UNIT.sub(_scale_word, unit) for unit in units]
         if currency:
@@ -403,8 +412,12 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
             claimed |= {c.shown for c, _ in parts}
             found |= {p.shown for _, p in parts}
             continue
-        if not values or any(c.allows(p) for c in values for p in [*offered, *uncounted] if not p.denied):
-            continue  # a number the passage gives with no word of what it counts may be the claim's
+        # a target or an all-time extreme ("68% had it, below the target of 75%") does not agree with
+        # the claim's figure; a number the passage gives with no word of what it counts may be its
+        if not values or any(
+            c.allows(p) for c in values for p in [*offered, *uncounted] if not p.denied and _same_kind(c, p)
+        ):
+            continue
         # a number the passage denies disagrees only with the number it denies
         pairs = [(c, p) for c in values for p in offered if _same_subject(c, p) and (not p.denied or c.allows(p))]
         claimed |= {c.shown for c, _ in pairs}
@@ -415,12 +428,18 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
 def _same_subject(claim: Quantity, passage: Quantity) -> bool:
     """Whether two numbers of one unit may be of the same thing (see ``_BARE_UNITS`` and
     ``number_words.PEOPLE_EVENTS``). An all-time extreme ("the lowest temperature ever recorded
-    was -19.4C") is compared only with one: a forecast of -12C says nothing against it."""
-    if (_ALL_TIME in claim.events) != (_ALL_TIME in passage.events):
+    was -19.4C") is compared only with one, a forecast of -12C saying nothing against it, and a
+    target only with a target (``_same_kind``)."""
+    if not _same_kind(claim, passage):
         return False
     if claim.events and passage.events and not claim.events & passage.events:
         return False
     return not claim.about or not passage.about or bool(claim.about & passage.about)
+
+
+def _same_kind(claim: Quantity, passage: Quantity) -> bool:
+    """Whether both numbers, or neither, are all-time extremes, and both, or neither, targets."""
+    return all((kind in claim.events) == (kind in passage.events) for kind in (_ALL_TIME, _TARGET))
 
 
 def _words_of_number(text: str, start: int, end: int, whole: bool) -> list[str]:
@@ -430,7 +449,7 @@ def _words_of_number(text: str, start: int, end: int, whole: bool) -> list[str]:
 
 def _events(words: list[str]) -> frozenset[str]:
     """The kinds of what happened (``PEOPLE_EVENTS``) among a number's words, and whether it is an
-    all-time extreme."""
+    all-time extreme or a target."""
     folded = [word.lower() for word in words]
-    extreme = {_ALL_TIME} if _ALL_TIME_WORDS.intersection(folded) else set()
-    return frozenset(kind for word in folded if (kind := PEOPLE_EVENTS.get(word))) | extreme
+    kinds = {kind for kind, marks in _KINDS.items() if marks.intersection(folded)}
+    return frozenset(kind for word in folded if (kind := PEOPLE_EVENTS.get(word))) | kinds

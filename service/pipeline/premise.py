@@ -37,7 +37,8 @@ as the sentence it means, "It is false that Coffee dehydrates you." (``ratings``
 error a correction withdraws ("An earlier version of this article said the plant opened in 1978"
 is "It is false that the plant opened in 1978.": ``corrections``), and a match report's
 scoreline heading, "Kestrel Town 3-1 Harbour United", is "Kestrel Town beat Harbour United 3-1"
-(``scorelines``).
+(``scorelines``), and a question answered in a word, "Can the ferry carry cars? No.", is "It is
+false that the ferry can carry cars." (``answers``).
 
 Nor does the model read an encyclopedia's reference marks ("in 1976.[3]", "[citation needed]"):
 its training pairs have none, and they say nothing of the claim.
@@ -49,6 +50,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
+from service.pipeline.answers import answered_statement
 from service.pipeline.corrections import withdrawn_statement
 from service.pipeline.names import PassageWords, claim_names, proper_words
 from service.pipeline.ratings import LIST_MARK, rated_statement
@@ -105,11 +107,13 @@ def premise(
     that mentions them all stand alone, and ``published``, its article's day, dates its "last
     year" (see the module docstring)."""
     passage = candidate.passage.text
-    # the sentence a rated claim, a withdrawn error or a scoreline means; else the passage, in context
+    # the sentence a rated claim, a withdrawn error, a scoreline or an answered question means;
+    # else the passage, in context
     text = (
         rated_statement(passage)
         or withdrawn_statement(passage)
         or scoreline_statement(passage)
+        or answered_statement(passage)
         or _with_context(store, candidate, mode, names)
     )
     return with_percentages(dated(_REFERENCE_MARK.sub("", text), published))

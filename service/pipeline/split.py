@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from service.pipeline.answers import is_answer
 from service.pipeline.assertions import INTERVIEWER_TURN
 from service.pipeline.clean import normalize
+from service.pipeline.questions import asks_yes_or_no
 from service.pipeline.ratings import is_rating
 from service.records import PassageDraft, Span
 
@@ -126,7 +128,8 @@ def split_passages(text: str, blocks: Iterable[Span], max_chars: int) -> list[Pa
 
     Fragments of fewer than ``MIN_WORDS`` words (stray labels, lone names) and short bracketed
     asides (photo credits) are not passages; a fact-check's rating ("Rating: False") joins the
-    claim before it in its block (``ratings``), and an interviewer's turn ("Q: ...") is one passage,
+    claim before it in its block (``ratings``), as a bare "No." or "Yes." joins the yes/no question
+    it answers (``answers``), and an interviewer's turn ("Q: ...") is one passage,
     whose every sentence is the interviewer's (``assertions``).
     """
     drafts: list[PassageDraft] = []
@@ -135,8 +138,8 @@ def split_passages(text: str, blocks: Iterable[Span], max_chars: int) -> list[Pa
         for sentence in _block_sentences(text, block):
             for piece in cap_span(text, sentence, max_chars):
                 body = text[piece.start : piece.end]
-                if is_rating(body) and drafts and drafts[-1].start >= block.start:  # "Rating: False"
-                    last = drafts[-1]
+                if drafts and drafts[-1].start >= block.start and _answers_last(body, drafts[-1].text):
+                    last = drafts[-1]  # "Rating: False" under a claim; "No." after a yes/no question
                     drafts[-1] = PassageDraft(last.ordinal, text[last.start : piece.end], last.start, piece.end)
                     continue
                 key = normalize(body)
@@ -145,3 +148,8 @@ def split_passages(text: str, blocks: Iterable[Span], max_chars: int) -> list[Pa
                 seen.add(key)
                 drafts.append(PassageDraft(len(drafts), body, piece.start, piece.end))
     return drafts
+
+
+def _answers_last(body: str, last: str) -> bool:
+    """Whether ``body`` rates or answers the passage before it in its block."""
+    return is_rating(body) or (is_answer(body) and asks_yes_or_no(last))

@@ -28,7 +28,8 @@ from service.pipeline.aggregate import (
     too_far,
     verdict,
 )
-from service.pipeline.assertions import unasserted
+from service.pipeline.answers import answered, answers_the_claim
+from service.pipeline.assertions import ANOTHER_QUESTION, unasserted
 from service.pipeline.consistency import (
     CONCRETE_MISMATCHES,
     CORRECTED,
@@ -164,6 +165,26 @@ def about_another_subject(passage: str, found: list[str]) -> bool:
     return has_reason(found, NAME_REASONS) and not needs_context(passage)
 
 
+def _why_no_side(
+    claim: str, passage: str, similarity: float, found: list[str], t: Thresholds, topic: frozenset[str]
+) -> str | None:
+    """Why a passage may take no side whatever the model reads in it, or None when it may take one."""
+    # an error the page corrects takes a side only on a claim that repeats it; an answer, on the
+    # claim its question asks
+    return (
+        (None if has_reason(found, CORRECTED) else unasserted(passage))
+        or (ANOTHER_QUESTION if answered(passage) and not answers_the_claim(claim, passage) else None)
+        or (OTHER_EVENT_REASON if about_another_event(claim, passage, found) else None)
+        or off_subject_reason(
+            similarity,
+            about_another_subject(passage, found),
+            shared_words(claim, passage),
+            t,
+            only_topic_shared(claim, passage, topic),
+        )
+    )
+
+
 class Judged(NamedTuple):
     """A retrieved passage with its calibrated (and adjusted) scores and reasons."""
 
@@ -193,16 +214,7 @@ def _report(
     similarities = [round(c.similarity, REPORTED_DIGITS) for c in candidates]
     topic = topic_words(reading.statement, [c.passage.text for c in candidates])
     off_subject_why = [
-        # an error the page corrects takes a side only on a claim that repeats it
-        (None if has_reason(why, CORRECTED) else unasserted(c.passage.text))
-        or (OTHER_EVENT_REASON if about_another_event(reading.statement, c.passage.text, why) else None)
-        or off_subject_reason(
-            sim,
-            about_another_subject(c.passage.text, why),
-            shared_words(reading.statement, c.passage.text),
-            t,
-            only_topic_shared(reading.statement, c.passage.text, topic),
-        )
+        _why_no_side(reading.statement, c.passage.text, sim, why, t, topic)
         for c, sim, why in zip(candidates, similarities, explanations, strict=True)
     ]
     deciding = relevant(list(scores), similarities, t, [off is not None for off in off_subject_why])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.negation import content_stems, negated_clause
+from service.pipeline.negation import content_stems, contrasted_phrase, negated_clause
 
 
 @pytest.mark.parametrize(
@@ -114,3 +114,21 @@ def test_a_stricter_overlap_needs_more_shared_words() -> None:
     claim, passage = "The minister signed the trade agreement.", "The minister did not sign the agreement."
     assert negated_clause(claim, passage) == "not sign the agreement"
     assert negated_clause(claim, passage, min_shared=3) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        (
+            "Children get the vaccine as an injection.",
+            "For children the vaccine is a nasal spray rather than an injection.",
+            "rather than an injection",
+        ),
+        ("The council chose buses.", "The council chose trams instead of buses.", "instead of buses"),
+        ("The council chose trams.", "The council chose trams instead of buses.", None),  # what it chose
+        ("Buses are cheaper.", "The council chose trams instead of buses.", None),  # nothing else shared
+        ("The council chose buses rather than trams.", "It chose trams instead of buses.", None),  # the claim's own
+    ],
+)
+def test_what_a_passage_sets_aside_is_denied(claim: str, passage: str, expected: str | None) -> None:
+    assert contrasted_phrase(claim, passage) == expected

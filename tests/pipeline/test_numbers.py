@@ -376,6 +376,11 @@ def test_shares_in_words_are_read_as_percentages(claim: str, passage: str, disag
         ("About 40cm of snow fell.", "25cm (10in) of snow fell.", True),
         ("Gusts of 80km/h are expected.", "Gusts of 50mph (80km/h) are expected.", False),
         ("The file is 5GB.", "The file is 3.5GB.", True),
+        ("It has a 4,500mAh battery.", "Its 5,200mAh battery lasts two days.", True),
+        ("It has a 6.1 inch screen.", "The 6.7in screen refreshes at 120Hz.", True),
+        ("It has a 6.7 inch screen.", "The 6.7in screen refreshes at 120Hz.", False),
+        ("The screen refreshes at 90Hz.", "The 6.7in screen refreshes at 120Hz.", True),
+        ("The phone weighs 190g.", "The phone weighs 205g.", True),
         ("The 5G network reaches 40 towns.", "The 4G network reaches 40 towns.", False),  # names, not measures
     ],
 )
@@ -395,4 +400,16 @@ def test_a_unit_glued_to_a_number_counts_it(claim: str, passage: str, disagree: 
 def test_a_number_of_no_known_count_may_be_the_claims_with_its_unit_left_out(
     claim: str, passage: str, disagree: bool
 ) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ("Last winter 75% of adults had it.", "Last winter 68% of adults had it, below the target of 75%.", True),
+        ("The target is 75%.", "Last winter 68% of adults had it, below the target of 75%.", False),
+        ("The probe will take seven years.", "It is expected to take seven years, and stay three years.", False),
+    ],
+)
+def test_a_target_agrees_only_with_a_target(claim: str, passage: str, disagree: bool) -> None:
     assert disagree_on_numbers(claim, passage) is disagree

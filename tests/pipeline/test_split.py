@@ -91,6 +91,14 @@ def test_passages_are_deduplicated_and_short_fragments_dropped() -> None:
     assert [d.ordinal for d in drafts] == [0, 1]
 
 
+def test_a_bare_answer_joins_the_question_it_answers() -> None:
+    text = "Would a bus lane help? No. Buses take 40 minutes. Why? No. Is it late?\nYes."
+    drafts = split_passages(text, [Span(0, text.index("\n")), Span(text.index("\n") + 1, len(text))], 600)
+    # an answer after a question that is not yes/no, or in another block, stays too short to be a passage
+    assert [d.text for d in drafts] == ["Would a bus lane help? No.", "Buses take 40 minutes.", "Is it late?"]
+    assert text[drafts[0].start : drafts[0].end] == drafts[0].text
+
+
 def test_an_interviewers_turn_is_one_passage() -> None:
     question = "Q: Your critics say the tram line is two years late. Is it?"
     answer = "A: It is late, I admit. But it is eight months behind, not two years."

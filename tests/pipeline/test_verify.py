@@ -432,6 +432,30 @@ def test_a_fact_checks_rating_contradicts_the_claim_it_rates(pipeline: Pipeline)
     assert source["stance"] == "contradicts"
 
 
+def test_a_question_answered_no_contradicts_the_claim_it_asks(pipeline: Pipeline) -> None:
+    """The question alone asserts nothing and the bare "No." is too short to be a passage; together
+    they say the page's answer, cited with both, and the model reads "It is false that ..."."""
+    text = (
+        "Flu vaccine: your questions answered\n"
+        "Can the flu vaccine give you flu? No. The injected vaccine contains no live virus. "
+        "Some people get a sore arm for a day or two.\n"
+    )
+    pipeline.ingest([ArticleInput("faq", text)])
+    report = pipeline.verify("The flu vaccine can give you flu.")
+    [source] = report["sources"]
+    answered = next(p for p in source["passages"] if p["text"].startswith("Can the flu vaccine"))
+    assert text[answered["start"] : answered["end"]] == "Can the flu vaccine give you flu? No."
+    assert answered["stance"] == "contradicts"
+    assert 'answered in passage: "No."' in answered["reasons"]
+    assert source["stance"] == "contradicts"
+    # read as "It is false that ...", it would contradict any claim on the topic: it answers only its own
+    other = pipeline.verify("The flu vaccine is 60% effective.")
+    cited = {p["text"]: p for s in other["sources"] for p in s["passages"]}
+    question = cited["Can the flu vaccine give you flu? No."]
+    assert question["stance"] == "neutral"
+    assert question["reasons"][-1] == "asserts nothing: an answer to another question"
+
+
 def test_a_timeline_item_of_another_event_takes_no_side(settings: Settings, embedder: Embedder) -> None:
     """Items of another year that share only the claim's names are other events on the list; the
     item of the claim's event still decides."""
