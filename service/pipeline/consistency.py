@@ -36,13 +36,14 @@ from service.pipeline.accounts import opposite_result
 from service.pipeline.answers import answers_the_claim, refuting_answer
 from service.pipeline.asides import asides
 from service.pipeline.corrections import withdrawn
-from service.pipeline.dates import Date, dateline_end, dates_disagree, find_dates
+from service.pipeline.dates import Date, dateline_end, dates_disagree, day_edge, find_dates
 from service.pipeline.day_times import times_disagree, times_of_day, weekdays, weekdays_disagree
 from service.pipeline.direction import opposed
 from service.pipeline.names import PassageWords, claim_names, role_holder
 from service.pipeline.negation import contrasted_phrase, negated_clause, negation_cue
-from service.pipeline.numbers import number_mismatches, read_numbers
+from service.pipeline.numbers import read_numbers
 from service.pipeline.overlap import shared_words
+from service.pipeline.quantities import number_mismatches
 from service.pipeline.ratings import refuting_rating
 from service.pipeline.relative_dates import find_relative_dates, find_relative_days
 from service.pipeline.roles import swapped_roles
@@ -154,8 +155,9 @@ def reasons(
     claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers)
     if claimed_numbers:
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed_numbers))}, passage {', '.join(sorted(found))}")
-    claim_year_names, claim_day_names = _dated(claim, claim_dates, claim_years, claimed)
-    year_names, day_names = _dated(passage, passage_dates, passage_years, published)
+    claim_year_names, claim_day_names, claim_edges = _dated(claim, claim_dates, claim_years, claimed)
+    year_names, day_names, edges = _dated(passage, passage_dates, passage_years, published)
+    day_names = _at_the_claims_edge(day_names, edges, set(claim_edges.values()))
     if years_disagree(set(claim_year_names), set(year_names), claimed_edge(claim)):
         out.append(f"{DATE_MISMATCH}: claim {_named(claim_year_names)}, passage {_named(year_names)}")
     if dates_disagree(set(claim_day_names), set(day_names)):
@@ -205,11 +207,13 @@ def repeats(claim: str, error: str, published: date | None = None, claimed: date
 
 def _dated(
     text: str, dates: list[tuple[Date, tuple[int, int]]], years: set[str], day: date | None
-) -> tuple[dict[str, str], dict[Date, str]]:
+) -> tuple[dict[str, str], dict[Date, str], dict[Date, str | None]]:
     """The years and dates of ``text``, each with what a reason calls it ("2022 (last year)"):
-    those it gives, and, when the ``day`` it was written is known, those it gives from that day."""
+    those it gives, and, when the ``day`` it was written is known, those it gives from that day;
+    and whether each date begins or ends something (``dates.day_edge``)."""
     year_names = {year: year for year in years}
     day_names = {found: str(found) for found, _ in dates}
+    edges = {found: day_edge(text, span[0]) for found, span in dates}
     if day:
         for relative in find_relative_dates(text, day):
             year_names.setdefault(relative.years, f"{relative.years} ({relative.phrase})")
@@ -220,7 +224,18 @@ def _dated(
         for relative_day in find_relative_days(text, day):
             for span in relative_day.dates():
                 day_names.setdefault(span, str(relative_day))
-    return year_names, day_names
+                edges.setdefault(span, day_edge(text, relative_day.start))
+    return year_names, day_names, edges
+
+
+def _at_the_claims_edge(
+    day_names: dict[Date, str], edges: dict[Date, str | None], claimed: set[str | None]
+) -> dict[Date, str]:
+    """The passage's dates a claim's may disagree with: when every claim date ends something
+    ("until 7 December"), not one that begins something ("from Sunday"), and the other way round."""
+    if len(claimed) != 1 or None in claimed:
+        return day_names
+    return {day: name for day, name in day_names.items() if edges.get(day) in (None, *claimed)}
 
 
 def _day_and_time(claim: str, passage: str, premise: str | None) -> list[str]:

@@ -20,6 +20,14 @@ from service.pipeline.clean import is_timestamp
 
 MONTHS = "January February March April May June July August September October November December".split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+# The words before a day that make it a beginning or an end, with a day of the week between
+# ("from Sunday 29 November").
+_EDGE_LOOK_BACK = 40
+_WEEKDAY_BETWEEN = r"(?:(?:on\s+)?(?:the\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?$"
+_DAY_EDGES = {
+    "start": re.compile(r"\b(?:from|since|starting(?:\s+on)?|beginning(?:\s+on)?)\s+" + _WEEKDAY_BETWEEN, re.I),
+    "end": re.compile(r"\b(?:until|till|through|to|by)\s+" + _WEEKDAY_BETWEEN, re.I),
+}
 _ABBREVIATIONS = {m[:3]: i for i, m in enumerate(MONTHS) if m != "May"} | {"Sept": 8}
 MONTH_INDEX = {m: i for i, m in enumerate(MONTHS)} | _ABBREVIATIONS
 MONTH_PATTERN = r"(?:" + "|".join(sorted(MONTH_INDEX, key=len, reverse=True)) + r")(?![a-z])\.?"
@@ -102,6 +110,20 @@ def find_dates(text: str) -> list[tuple[Date, tuple[int, int]]]:
 
 def _day(raw: str) -> int:
     return int(raw.rstrip("stndrh"))
+
+
+def day_edge(text: str, start: int) -> str | None:
+    """Whether the day at ``start`` begins something ("start": "from Sunday 29 November", "starting
+    on 3 May") or ends it ("end": "until 7 December"), or neither (None): a closure "from Sunday"
+    says nothing against one "until 7 December".
+
+    Examples:
+        >>> text = "No trains run from Sunday 29 November until Monday 7 December."
+        >>> day_edge(text, text.index("29")), day_edge(text, text.index("7 Dec")), day_edge(text, 0)
+        ('start', 'end', None)
+    """
+    before = text[max(0, start - _EDGE_LOOK_BACK) : start]
+    return next((edge for edge, words in _DAY_EDGES.items() if words.search(before)), None)
 
 
 def dates_disagree(claim: Collection[Date], passage: Collection[Date]) -> bool:

@@ -26,7 +26,11 @@ by a third"), a hedged one ("could fall", "is expected to fall") against none; a
 also says the claim's direction of the same subject ("fell, then rose again") is left to the
 model, unless a figure ties one move to the
 claim's: "Total recorded crime fell 5%, while recorded violent crime rose 8%" says "fell" of
-"Recorded crime rose by 5%", though "recorded ... crime rose" is in it too (bench/twelfth).
+"Recorded crime rose by 5%", though "recorded ... crime rose" is in it too (bench/twelfth). A move
+of the claim's direction to one of the claim's figures, its subject left out, is the claim's:
+"Labour's fell by eight points to 29%" after "The Independents' share of the vote rose by 12
+percentage points to 41%" says nothing against "Labour's share of the vote fell to 29%"
+(bench/fifteenth).
 """
 
 from __future__ import annotations
@@ -66,7 +70,8 @@ _NOT_DIRECTION = re.compile(
     re.I,
 )
 # A number keeps its inner marks ("1,200", "4.1%") and leaves a closing one to the sentence ("in 2019,").
-_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d(?:[.,]?\d)*%?|[.,;:!?]")
+# A number glued to a word by a hyphen is part of a name ("SARS-CoV-2", "COVID-19"), not a figure.
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|(?<![^\W\d_]-)\d(?:[.,]?\d)*%?|[.,;:!?]")
 # How many words before a direction word may hold its subject, and after it its object: enough for
 # "Annual inflation was falling", "the former mayor, Oskar Lind, was acquitted" and "Turnout was
 # 68%, the lowest".
@@ -74,6 +79,8 @@ SUBJECT_WORDS = 6
 OBJECT_WORDS = 3
 # Before "which", this many words may name what a relative clause's verb is said of.
 ANTECEDENT_WORDS = 8
+# After a direction word, this many words may give what it moved by and to ("fell by eight points to 29%").
+FIGURE_WORDS = 6
 # After a figure, this many words after "of" say what it counts ("31.4% of the vote").
 FIGURE_OF_WORDS = 2
 _SCALE_WORDS = frozenset("hundred thousand million billion trillion per cent percent points".split())
@@ -103,7 +110,7 @@ class Moved:
     names_what_follows: bool
     before: frozenset[str]
     after: frozenset[str]
-    figure: str | None = None  # the figure it moved by or to ("rose 5%": "5")
+    figures: frozenset[str] = frozenset()  # what it moved by or to ("rose by 5% to 20%": 5, 20)
     to_come: bool = False  # said of what will be ("will rise"), not of what was or is
 
 
@@ -129,8 +136,10 @@ def opposed(claim: str, passage: str) -> tuple[str, str] | None:
     for said in claimed:
         against = [m for m in found if m.family == said.family and m.to_come == said.to_come and _same_subject(said, m)]
         # a figure ties a move to the claim's: "fell 5%, while violent crime rose 8%" against "rose 5%"
-        if said.figure and (tied := [m for m in against if m.figure == said.figure]):
+        if said.figures and (tied := [m for m in against if m.figures & said.figures]):
             against = tied
+        elif said.figures and any(_same_move(said, m) for m in found):
+            continue  # "Labour's fell by eight points to 29%": the claim's move, its subject left out
         if any(m.sign == said.sign for m in against):
             continue
         if opposite := next((m for m in against if m.sign != said.sign), None):
@@ -194,19 +203,25 @@ def _moves(text: str) -> list[Moved]:
             after = frozenset(_content(object_words) + _short_nouns(object_words))
         else:
             after = frozenset(_content(object_words))
-        figure = _figure_after(tokens[i + 1 : i + 1 + OBJECT_WORDS])
-        out.append(Moved(token, family, sign, token in NAMES_WHAT_FOLLOWS, subject, after, figure, bool(modals)))
+        figures = _figures_after(tokens[i + 1 : i + 1 + FIGURE_WORDS])
+        out.append(Moved(token, family, sign, token in NAMES_WHAT_FOLLOWS, subject, after, figures, bool(modals)))
     return out
 
 
-def _figure_after(words: list[str]) -> str | None:
-    """The figure a direction word is followed by, before its clause ends ("rose by 5%": "5")."""
+def _figures_after(words: list[str]) -> frozenset[str]:
+    """The figures a direction word is followed by, before its clause ends ("rose by 5% to 20%")."""
+    figures = []
     for word in words:
         if _ends_clause(word):
-            return None
+            break
         if word[0].isdigit():
-            return word.rstrip("%").replace(",", "")
-    return None
+            figures.append(word.rstrip("%").replace(",", ""))
+    return frozenset(figures)
+
+
+def _same_move(claimed: Moved, found: Moved) -> bool:
+    """A move of the claim's family and direction to or by one of the claim's figures."""
+    return found.family == claimed.family and found.sign == claimed.sign and bool(found.figures & claimed.figures)
 
 
 def _antecedent(tokens: list[str], i: int) -> list[str]:

@@ -4,21 +4,23 @@
 "age 60", "60-year-old" and "Lind, 60," years of age, "third term" the rank of a term, "26 of the
 150 seats" seats, "the attendance was 31,412" attendance, "beat City 2-1" and "voted 6-3" a
 result ("$2.1bn" and "£4.5m" are read as "$2.1 billion" and "£4.5 million"); a number whose count
-cannot be told is left out, since comparing it would compare unlike things. A change ("rose
+cannot be told is filed as ``quantities.UNCOUNTED``, never compared with a claim's but able to be
+its number with the unit left out. A change ("rose
 0.8%") is kept apart from a level ("to 4.75%"), and a share is compared only with a share of the
 same thing. A number allows what rounds to it ("4 billion" allows 4.3 billion), "more than 1,000
 people" is a bound ("more than" leaves out the number, "at least" does not), "about 300" a rough
 value and "10-15 people" a range, so none of them disagrees with a number it allows. Numbers in
 words ("one million", "twenty-three", "two hundred and fifty") are read as their digits would be
-(``number_words``).
+(``number_words``), as are shares ("two-fifths of", "one in five": ``shares``), "twice" and units
+glued to a number ("25cm", "5,200mAh"). ``quantities`` compares what this reads.
 Years (and decades, ranges and bounds of years: ``years``) are kept apart, to be compared as dates.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from math import inf, isclose, nextafter
+from dataclasses import replace
+from math import inf, nextafter
 
 from service.pipeline.counts import (
     BOUND_BEFORE,
@@ -48,6 +50,7 @@ from service.pipeline.number_words import (
     spoken_number,
     superlatives,
 )
+from service.pipeline.quantities import KIND_WORDS, UNCOUNTED, Quantity
 from service.pipeline.shares import ROUNDING, fraction_shares, rate_share
 from service.pipeline.years import find_decades, read_year
 
@@ -86,10 +89,8 @@ _RATE = re.compile(
     rf"\b{_RATE_TERM}\s+in\s+(?:an?\s+)?(?:{_RATE_TERM}(?:\s+(?:{SCALE_WORDS}))?|{SCALE_WORDS})\b(?!\s+{_PERIODS}\b)",
     re.I,
 )
-# What a number counts when no word says it ("will cover in 14"): such a passage number is never
-# compared, but it may be the claim's number with its unit left out, so it keeps the claim's from
-# disagreeing.
-UNCOUNTED = "?"
+# "Twice" is two times, as "three times" is three ("twice as likely", "has met twice").
+_TWICE = re.compile(r"\btwice\b", re.I)
 _REFERENCE_LIST = re.compile(r"\[[\d,\s–-]*$")  # a number in a list of references: "[2,3,4,5]"
 # A rough value (``counts.BOUND_BEFORE``: "about", "nearly") allows a quarter either way ("about 40"
 # allows 30 to 50, not 80).
@@ -113,15 +114,6 @@ _BARE_UNITS = frozenset(["%", "point", "percentage", ""])
 _CURRENCY_BEFORE = re.compile(r"([$€£])\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\b(?:and|but|or|while|whereas|after|before|as)\b", re.I)
 _ABOUT_BEFORE = 48
-# A number in a clause with "ever" is an all-time extreme ("the lowest temperature ever recorded"),
-# not the figure of one event, as "a record 31,412" is.
-_ALL_TIME_WORDS = frozenset(["ever"])
-_ALL_TIME = "all-time"
-# ... and one with these a target ("below the target of 75%"), not what came about. (Not a forecast:
-# "is expected to take seven years" is what a claim that "will take seven years" says.)
-_TARGET_WORDS = frozenset("target targets goal goals aim aims".split())
-_TARGET = "target"
-_KINDS = {_ALL_TIME: _ALL_TIME_WORDS, _TARGET: _TARGET_WORDS}
 # A share in words is a change after "by" or a word of moving ("rose by a third", "cut a quarter of").
 _BY_BEFORE = re.compile(r"\b(?:by|" + "|".join(sorted(MOVE_WORDS)) + r")\s+(?:about\s+|nearly\s+|almost\s+)?$", re.I)
 _WORDS_OF = re.compile(r"[^\W\d_]+")
@@ -147,36 +139,6 @@ _RESULT_WORD = re.compile(_RESULT_WORDS)
 _RESULT_BEFORE = re.compile(r"\b(?:" + _RESULT_WORDS + r")\b(?:\W+\w+){0,3}\W+$", re.I)
 _RESULT_AFTER = re.compile(r"\W+(?:\w+\W+){0,1}(?:" + _RESULT_WORDS + r")\b", re.I)
 SCORE = "score"
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number as the text gives it (``shown``) and the values it allows, ``low`` to ``high``;
-    ``value`` when it is a plain number, whose range is what rounds to it (``low`` <= x < ``high``);
-    ``about``, for a share or an amount, the words of its clause that say what it is of."""
-
-    shown: str
-    low: float
-    high: float
-    value: float | None = None
-    about: frozenset[str] = frozenset()
-    events: frozenset[str] = frozenset()  # what its clause says happened to what it counts
-    span: bool = False  # a range, "10-15": from ``low`` to ``high``
-    denied: bool = False  # "eight months, not two years": what the text says it is not
-    part_of: float | None = None  # the whole it is a part of ("4 of the 16 libraries": 16)
-
-    def allows(self, other: Quantity) -> bool:
-        """Two plain numbers agree when one rounds to the other ("4 billion", "4.3 billion"; not
-        40 and 39, nor 2 and 2.5); two ranges when their ends do ("13,000 to 40,000" is not
-        "30,000 to 35,000"); a bound, a rough value or a range and a number when the ranges meet."""
-        if self.value is not None and other.value is not None:
-            return self._rounds(other.value) or other._rounds(self.value)
-        if self.span and other.span:
-            return isclose(self.low, other.low, rel_tol=0.01) and isclose(self.high, other.high, rel_tol=0.01)
-        return self.low <= other.high and other.low <= self.high
-
-    def _rounds(self, value: float) -> bool:
-        return value == self.value or self.low <= value < self.high
 
 
 def read_numbers(
@@ -265,6 +227,8 @@ def read_numbers(
         quantity = _quantity(text, match.start(), " ".join(match.group(0).lower().split()), 1.0)
         if quantity.value is None:  # a bound or a rough value; "a year" alone counts nothing
             counted.setdefault(match.group(2).lower(), set()).add(quantity)
+    for match in _TWICE.finditer(text):  # "twice as likely", "met twice": two times
+        counted.setdefault("time", set()).add(_quantity(text, match.start(), "twice", 2.0))
     for match in ORDINAL.finditer(text):
         if _inside(match.start(), skip):
             continue
@@ -388,60 +352,6 @@ def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0
     return Quantity(shown, (1 - _ROUGHLY) * value, (1 + _ROUGHLY) * value)
 
 
-def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> tuple[set[str], set[str]]:
-    """Claim and passage numbers that count the same thing where none of the claim's is allowed by
-    one of the passage's; numbers counting different things ("5 days", "39 times") are not compared,
-    nor shares of different things ("shares fell 12%", "profit fell 35%": ``_same_subject``). A
-    number the passage denies ("not two years", "not one person") disagrees with the claim's own;
-    a passage number of no known count (``UNCOUNTED``) that allows one of the claim's is its;
-    a part of a whole disagrees with another part of it ("4 of the 16 libraries", "8 of 16")."""
-    claimed: set[str] = set()
-    found: set[str] = set()
-    uncounted = passage.get(UNCOUNTED, ())
-    for unit, all_values in claim.items():
-        if unit == UNCOUNTED:
-            continue
-        # a claim's denied number ("a college student, not a 16-year-old") is often what a passage
-        # reports as the rumour, so it is not compared
-        values = {c for c in all_values if not c.denied}
-        offered = passage.get(unit, ())
-        # parts of one whole ("eight of the 16 libraries", "four of its 16 libraries") disagree
-        # though the whole agrees
-        parts = [(c, p) for c in values for p in offered if c.part_of and c.part_of == p.part_of]
-        if parts and not any(c.allows(p) for c, _ in parts for p in offered):
-            claimed |= {c.shown for c, _ in parts}
-            found |= {p.shown for _, p in parts}
-            continue
-        # a target or an all-time extreme ("68% had it, below the target of 75%") does not agree with
-        # the claim's figure; a number the passage gives with no word of what it counts may be its
-        if not values or any(
-            c.allows(p) for c in values for p in [*offered, *uncounted] if not p.denied and _same_kind(c, p)
-        ):
-            continue
-        # a number the passage denies disagrees only with the number it denies
-        pairs = [(c, p) for c in values for p in offered if _same_subject(c, p) and (not p.denied or c.allows(p))]
-        claimed |= {c.shown for c, _ in pairs}
-        found |= {p.shown for _, p in pairs}
-    return claimed, found
-
-
-def _same_subject(claim: Quantity, passage: Quantity) -> bool:
-    """Whether two numbers of one unit may be of the same thing (see ``_BARE_UNITS`` and
-    ``number_words.PEOPLE_EVENTS``). An all-time extreme ("the lowest temperature ever recorded
-    was -19.4C") is compared only with one, a forecast of -12C saying nothing against it, and a
-    target only with a target (``_same_kind``)."""
-    if not _same_kind(claim, passage):
-        return False
-    if claim.events and passage.events and not claim.events & passage.events:
-        return False
-    return not claim.about or not passage.about or bool(claim.about & passage.about)
-
-
-def _same_kind(claim: Quantity, passage: Quantity) -> bool:
-    """Whether both numbers, or neither, are all-time extremes, and both, or neither, targets."""
-    return all((kind in claim.events) == (kind in passage.events) for kind in (_ALL_TIME, _TARGET))
-
-
 def _words_of_number(text: str, start: int, end: int, whole: bool) -> list[str]:
     """The words that say what a number is of: its clause's, or all of a claim's (``whole``)."""
     return _WORDS_OF.findall(text) if whole else _clause_words(text, start, end)
@@ -451,5 +361,5 @@ def _events(words: list[str]) -> frozenset[str]:
     """The kinds of what happened (``PEOPLE_EVENTS``) among a number's words, and whether it is an
     all-time extreme or a target."""
     folded = [word.lower() for word in words]
-    kinds = {kind for kind, marks in _KINDS.items() if marks.intersection(folded)}
+    kinds = {kind for kind, marks in KIND_WORDS.items() if marks.intersection(folded)}
     return frozenset(kind for word in folded if (kind := PEOPLE_EVENTS.get(word))) | kinds

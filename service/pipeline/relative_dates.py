@@ -98,6 +98,7 @@ class RelativeDay:
 
     phrase: str
     spans: tuple[tuple[date, date], ...]
+    start: int = 0  # where the text gives it
 
     def dates(self) -> list[Date]:
         """The spans as the checker compares them, each a day wider on both sides (time zones,
@@ -169,7 +170,7 @@ def find_relative_days(text: str, published: date) -> list[RelativeDay]:
             spans = ((day, day),)
         else:
             spans = (_week(published, phrase.lower()),)
-        out.append(RelativeDay(phrase, spans))
+        out.append(RelativeDay(phrase, spans, match.start()))
     return out
 
 

@@ -213,6 +213,19 @@ def test_a_passage_that_names_no_day_is_dated_by_the_sentence_before_it() -> Non
     assert reasons("Temperatures will rise above freezing on Monday.", record, premise=warned) == []
 
 
+def test_a_day_that_ends_something_is_not_compared_with_one_that_begins_something() -> None:
+    published = date(2026, 11, 27)  # a Friday: "from Sunday" is 29 November
+    headline = "Harrowgate line closed for nine days from Sunday for bridge repairs"
+    assert reasons("The Harrowgate line will be closed until 7 December.", headline, published) == []
+    notice = "Harrowgate trains will not run from Sunday 29 November until Monday 7 December."
+    assert reasons("Harrowgate trains will stop until 14 December.", notice, published)[0] == (
+        "date mismatch: claim December 14, passage December 7"
+    )
+    assert reasons("Harrowgate trains stop on 3 December.", headline, published)[0] == (
+        "date mismatch: claim December 3, passage November 22 or November 29 (Sunday)"
+    )
+
+
 PUBLISHED = date(2023, 3, 17)
 
 

@@ -10,6 +10,7 @@ import pytest
 from service.pipeline.dates import (
     Date,
     dates_disagree,
+    day_edge,
     find_dates,
     is_dated_item,
     publication_date,
@@ -113,3 +114,17 @@ def test_published_in_reads_the_timestamp_lines_of_a_scraped_page(text: str, exp
 )
 def test_a_timeline_item_is_headed_by_its_year(text: str, dated: bool) -> None:
     assert is_dated_item(text) is dated
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "edge"),
+    [
+        ("No trains run from Sunday 29 November until Monday 7 December.", "29", "start"),
+        ("No trains run from Sunday 29 November until Monday 7 December.", "7 Dec", "end"),
+        ("The road is shut until the 4th of May.", "4th", "end"),
+        ("Starting on 3 May, buses run hourly.", "3 May", "start"),
+        ("The line reopened on 3 May.", "3 May", None),
+    ],
+)
+def test_a_day_may_begin_or_end_something(text: str, day: str, edge: str | None) -> None:
+    assert day_edge(text, text.index(day)) == edge

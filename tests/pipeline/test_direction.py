@@ -148,6 +148,11 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         ("Revenue rose in the first quarter.", "Profit fell 35% in the first quarter."),
         ("Profit rose.", "Revenue fell, while profit rose."),
         ("Sales rose 5% in 2019.", "Sales fell 5% in 2020 and sales rose 5% in 2019."),  # both figures tie
+        # the claim's figure ties it to a move whose subject is left out ("Labour's [share] fell")
+        (
+            "Labour's share of the vote fell to 29%.",
+            "The Greens' share of the vote rose by 12 points to 41%, while Labour's fell by eight points to 29%.",
+        ),
         # a subject in an earlier clause is not the direction word's
         ("Sleep quality declined.", "People lost sleep, and an increase in screen time followed."),
         # a negated or forecast change says nothing of what happened

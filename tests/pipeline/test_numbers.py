@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.numbers import Quantity, number_mismatches, read_numbers
+from service.pipeline.numbers import read_numbers
+from service.pipeline.quantities import Quantity, number_mismatches
 
 
 def disagree_on_numbers(claim: str, passage: str) -> bool:
@@ -412,4 +413,16 @@ def test_a_number_of_no_known_count_may_be_the_claims_with_its_unit_left_out(
     ],
 )
 def test_a_target_agrees_only_with_a_target(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        ("They were three times as likely to fall ill.", "They were twice as likely to fall ill.", True),
+        ("Xi has met Putin twice.", "Xi has met Putin 40 times.", True),
+        ("Xi has met Putin two times.", "Xi has met Putin twice.", False),
+    ],
+)
+def test_twice_is_two_times(claim: str, passage: str, disagree: bool) -> None:
     assert disagree_on_numbers(claim, passage) is disagree

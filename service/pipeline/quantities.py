@@ -1,0 +1,113 @@
+"""Numbers as the checker compares them: a ``Quantity`` and the values it allows, and which of a
+claim's disagree with a passage's (``number_mismatches``). ``numbers`` reads them from text.
+
+Two numbers are compared only when they count the same thing (their unit, the key ``numbers``
+files them under) and may be of the same thing: shares and sums by the words of their clauses,
+counts of people by what happened to them (``number_words.PEOPLE_EVENTS``), and all-time extremes
+and targets only with their own kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import isclose
+
+# What a number counts when no word says it ("will cover in 14"): such a passage number is never
+# compared, but it may be the claim's number with its unit left out, so it keeps the claim's from
+# disagreeing.
+UNCOUNTED = "?"
+
+# A number in a clause with "ever" is an all-time extreme ("the lowest temperature ever recorded"),
+# not the figure of one event, as "a record 31,412" is.
+_ALL_TIME_MARKS = frozenset(["ever"])
+_ALL_TIME = "all-time"
+# ... and one with these a target ("below the target of 75%"), not what came about. (Not a forecast:
+# "is expected to take seven years" is what a claim that "will take seven years" says.)
+_TARGET_MARKS = frozenset("target targets goal goals aim aims".split())
+_TARGET = "target"
+# The words that mark each kind, for ``numbers`` to read a number's clause by.
+KIND_WORDS = {_ALL_TIME: _ALL_TIME_MARKS, _TARGET: _TARGET_MARKS}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as the text gives it (``shown``) and the values it allows, ``low`` to ``high``;
+    ``value`` when it is a plain number, whose range is what rounds to it (``low`` <= x < ``high``);
+    ``about``, for a share or an amount, the words of its clause that say what it is of."""
+
+    shown: str
+    low: float
+    high: float
+    value: float | None = None
+    about: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()  # what its clause says happened to what it counts
+    span: bool = False  # a range, "10-15": from ``low`` to ``high``
+    denied: bool = False  # "eight months, not two years": what the text says it is not
+    part_of: float | None = None  # the whole it is a part of ("4 of the 16 libraries": 16)
+
+    def allows(self, other: Quantity) -> bool:
+        """Two plain numbers agree when one rounds to the other ("4 billion", "4.3 billion"; not
+        40 and 39, nor 2 and 2.5); two ranges when their ends do ("13,000 to 40,000" is not
+        "30,000 to 35,000"); a bound, a rough value or a range and a number when the ranges meet."""
+        if self.value is not None and other.value is not None:
+            return self._rounds(other.value) or other._rounds(self.value)
+        if self.span and other.span:
+            return isclose(self.low, other.low, rel_tol=0.01) and isclose(self.high, other.high, rel_tol=0.01)
+        return self.low <= other.high and other.low <= self.high
+
+    def _rounds(self, value: float) -> bool:
+        return value == self.value or self.low <= value < self.high
+
+
+def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> tuple[set[str], set[str]]:
+    """Claim and passage numbers that count the same thing where none of the claim's is allowed by
+    one of the passage's; numbers counting different things ("5 days", "39 times") are not compared,
+    nor shares of different things ("shares fell 12%", "profit fell 35%": ``_same_subject``). A
+    number the passage denies ("not two years", "not one person") disagrees with the claim's own;
+    a passage number of no known count (``UNCOUNTED``) that allows one of the claim's is its;
+    a part of a whole disagrees with another part of it ("4 of the 16 libraries", "8 of 16")."""
+    claimed: set[str] = set()
+    found: set[str] = set()
+    uncounted = passage.get(UNCOUNTED, ())
+    for unit, all_values in claim.items():
+        if unit == UNCOUNTED:
+            continue
+        # a claim's denied number ("a college student, not a 16-year-old") is often what a passage
+        # reports as the rumour, so it is not compared
+        values = {c for c in all_values if not c.denied}
+        offered = passage.get(unit, ())
+        # parts of one whole ("eight of the 16 libraries", "four of its 16 libraries") disagree
+        # though the whole agrees
+        parts = [(c, p) for c in values for p in offered if c.part_of and c.part_of == p.part_of]
+        if parts and not any(c.allows(p) for c, _ in parts for p in offered):
+            claimed |= {c.shown for c, _ in parts}
+            found |= {p.shown for _, p in parts}
+            continue
+        # a target or an all-time extreme ("68% had it, below the target of 75%") does not agree with
+        # the claim's figure; a number the passage gives with no word of what it counts may be its
+        if not values or any(
+            c.allows(p) for c in values for p in [*offered, *uncounted] if not p.denied and _same_kind(c, p)
+        ):
+            continue
+        # a number the passage denies disagrees only with the number it denies
+        pairs = [(c, p) for c in values for p in offered if _same_subject(c, p) and (not p.denied or c.allows(p))]
+        claimed |= {c.shown for c, _ in pairs}
+        found |= {p.shown for _, p in pairs}
+    return claimed, found
+
+
+def _same_subject(claim: Quantity, passage: Quantity) -> bool:
+    """Whether two numbers of one unit may be of the same thing (see ``_BARE_UNITS`` and
+    ``number_words.PEOPLE_EVENTS``). An all-time extreme ("the lowest temperature ever recorded
+    was -19.4C") is compared only with one, a forecast of -12C saying nothing against it, and a
+    target only with a target (``_same_kind``)."""
+    if not _same_kind(claim, passage):
+        return False
+    if claim.events and passage.events and not claim.events & passage.events:
+        return False
+    return not claim.about or not passage.about or bool(claim.about & passage.about)
+
+
+def _same_kind(claim: Quantity, passage: Quantity) -> bool:
+    """Whether both numbers, or neither, are all-time extremes, and both, or neither, targets."""
+    return all((kind in claim.events) == (kind in passage.events) for kind in (_ALL_TIME, _TARGET))

@@ -1,0 +1,34 @@
+"""Quantities as the checker compares them (``numbers`` reads them; its tests read whole sentences)."""
+
+from __future__ import annotations
+
+from service.pipeline.quantities import UNCOUNTED, Quantity, number_mismatches
+
+
+def plain(shown: str, value: float, events: frozenset[str] = frozenset(), part_of: float | None = None) -> Quantity:
+    return Quantity(shown, value - 0.5, value + 0.5, value, events=events, part_of=part_of)
+
+
+def test_numbers_of_one_unit_disagree_when_none_allows_another() -> None:
+    assert number_mismatches({"time": {plain("40", 40)}}, {"time": {plain("39", 39)}}) == ({"40"}, {"39"})
+    assert number_mismatches({"time": {plain("40", 40)}}, {"day": {plain("39", 39)}}) == (set(), set())
+
+
+def test_a_number_of_no_known_count_may_be_the_claims() -> None:
+    passage = {"minute": {plain("40", 40)}, UNCOUNTED: {plain("14", 14)}}
+    assert number_mismatches({"minute": {plain("14", 14)}}, passage) == (set(), set())
+    assert number_mismatches({"minute": {plain("12", 12)}}, passage) == ({"12"}, {"40"})
+
+
+def test_a_target_and_an_all_time_extreme_agree_only_with_their_own_kind() -> None:
+    target = plain("75", 75, events=frozenset({"target"}))
+    assert number_mismatches({"%": {plain("75", 75)}}, {"%": {target, plain("68", 68)}}) == ({"75"}, {"68"})
+    assert number_mismatches({"%": {target}}, {"%": {target, plain("68", 68)}}) == (set(), set())
+    record = plain("19.4", 19.4, events=frozenset({"all-time"}))
+    assert number_mismatches({"c": {plain("12", 12)}}, {"c": {record}}) == (set(), set())
+
+
+def test_parts_of_one_whole_disagree() -> None:
+    claim = {"library": {plain("8", 8, part_of=16.0), plain("16", 16)}}
+    passage = {"library": {plain("4", 4, part_of=16.0), plain("16", 16)}}
+    assert number_mismatches(claim, passage) == ({"8"}, {"4"})
