@@ -67,7 +67,24 @@ def answers_the_claim(claim: str, passage: str) -> bool:
         False
     """
     found = answered(passage)
-    return found is not None and shared_words(claim, found[0]) >= ANSWER_SHARE
+    return found is not None and _asks(claim, found[0])
+
+
+def answers_another_question(claim: str, passage: str) -> bool:
+    """Whether ``passage`` is a question answered in a word that asks something else than ``claim``.
+
+    Examples:
+        >>> answers_another_question("The ferry is 40 years old.", "Can the ferry carry cars? No.")
+        True
+        >>> answers_another_question("The ferry is 40 years old.", "The ferry carries cars.")
+        False
+    """
+    found = answered(passage)
+    return found is not None and not _asks(claim, found[0])
+
+
+def _asks(claim: str, statement: str) -> bool:
+    return shared_words(claim, statement) >= ANSWER_SHARE
 
 
 def refuting_answer(passage: str) -> str | None:

@@ -58,6 +58,20 @@ def spoken_number(match: re.Match[str]) -> tuple[str, float, float] | None:
     return f"{count:g} {scale}", count * SCALES[scale], SCALES[scale]
 
 
+def plain_value(written: str) -> float | None:
+    """The value of a number written in digits ("1,000", "16") or as one word ("sixteen"), or None:
+    the whole a part is of ("of the 16 libraries"), a term of a rate ("one in five").
+
+    Examples:
+        >>> plain_value("1,000"), plain_value("Sixteen"), plain_value("a thousand")
+        (1000.0, 16.0, None)
+    """
+    folded = written.lower().replace(",", "")
+    if folded.replace(".", "", 1).isdigit():
+        return float(folded)
+    return float(WORDS[folded]) if folded in WORDS else None
+
+
 def fraction_number(match: re.Match[str]) -> tuple[str, float, float]:
     """A ``FRACTION`` match as (shown, value, step): "half a million" as 0.5 million, rounding to
     the nearest tenth of a million."""

@@ -46,6 +46,7 @@ from service.pipeline.number_words import (
     WORDS,
     fraction_number,
     ordinal,
+    plain_value,
     rank,
     spoken_number,
     superlatives,
@@ -158,7 +159,7 @@ def read_numbers(
         if percent is not None:
             share = _quantity(text, start, text[start:end].lower(), percent, ROUNDING)
             words = _words_of_number(text, start, end, whole)
-            unit = "% (change)" if _BY_BEFORE.search(text, 0, start) else "%"
+            unit = "% (change)" if _BY_BEFORE.search(text, max(0, start - LOOK_BACK), start) else "%"
             counted.setdefault(unit, set()).add(replace(share, about=_content_words(words)))
     skip = skip + [(start, end) for start, end, _ in shares]
     if results := _results(text, skip):
@@ -250,13 +251,7 @@ def _word_quantity(text: str, match: re.Match[str]) -> Quantity | None:
 
 def _whole(text: str, end: int) -> float | None:
     """The value of the whole that the number ending at ``end`` is a part of, or None."""
-    if (whole := whole_after(text, end)) is None:
-        return None
-    written = whole.group(1)
-    if written[0].isdigit():
-        return float(_digits(written))
-    spoken = spoken_number(match) if (match := WORD_NUMBER.match(written)) else None
-    return spoken[1] if spoken else None
+    return plain_value(whole.group(1)) if (whole := whole_after(text, end)) else None
 
 
 def _fraction_quantity(text: str, match: re.Match[str]) -> Quantity:

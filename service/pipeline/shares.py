@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from service.pipeline.number_words import SCALE_WORDS, WORDS
+from service.pipeline.number_words import SCALE_WORDS, WORDS, plain_value
 
 # A fraction's percentage is rounded to this step: "a third" allows 30.8% to 35.8%.
 ROUNDING = 5.0
@@ -91,12 +91,5 @@ def rate_share(rate: str) -> float | None:
     terms = _RATE_TERMS.match(rate)
     if terms is None:
         return None
-    part, whole = (_plain_number(term) for term in terms.groups())
+    part, whole = (plain_value(term) for term in terms.groups())
     return 100 * part / whole if part and whole else None
-
-
-def _plain_number(term: str) -> float | None:
-    term = term.lower().replace(",", "")
-    if term.isdigit():
-        return float(term)
-    return float(WORDS[term]) if term in WORDS else None

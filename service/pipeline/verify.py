@@ -28,7 +28,7 @@ from service.pipeline.aggregate import (
     too_far,
     verdict,
 )
-from service.pipeline.answers import answered, answers_the_claim
+from service.pipeline.answers import answers_another_question
 from service.pipeline.assertions import ANOTHER_QUESTION, unasserted
 from service.pipeline.consistency import (
     CONCRETE_MISMATCHES,
@@ -173,7 +173,7 @@ def _why_no_side(
     # claim its question asks
     return (
         (None if has_reason(found, CORRECTED) else unasserted(passage))
-        or (ANOTHER_QUESTION if answered(passage) and not answers_the_claim(claim, passage) else None)
+        or (ANOTHER_QUESTION if answers_another_question(claim, passage) else None)
         or (OTHER_EVENT_REASON if about_another_event(claim, passage, found) else None)
         or off_subject_reason(
             similarity,
