@@ -210,7 +210,7 @@ class CitedPassageSchema(Base):
             " words but its names' (a timeline's item of another year); 'asserts nothing: a yes/no question',"
             " 'asserts nothing: a quotation with no speaker', 'asserts nothing: a claim set out to be checked',"
             " 'asserts nothing: an interviewer's question', 'asserts nothing: an error the page corrects',"
-            " 'asserts nothing: an answer to another question',"
+            " 'asserts nothing: an answer to another question', 'asserts nothing: only a condition of what it says',"
             " 'asserts nothing: an unconfirmed report' and 'asserts nothing: an open question' for passages that"
             " take no side whatever their scores"
         },

@@ -8,6 +8,12 @@ the plant in 2011" is not contradicted by 1978, the year the plant opened. An as
 shares a word with ("The plant opened in 1975") is compared as before, and so is one when the
 claim shares no word with the rest of the sentence either, since then nothing says which of the
 two the claim is about. "Ilse Roe was born in 1949" is not contradicted by the year she moved.
+
+So are an encyclopedia's life dates after a name ("Dame Margaret Ellison (born 14 March 1958) is
+a British marine biologist"), for a claim that says nothing of birth, death or age: the stance
+model read 1958 against "Margaret Ellison was made a Dame in 2019" as a contradiction (0.82, and
+0.12 without the brackets, bench/sixteenth), so ``without_life_dates`` cuts them from what it
+reads too.
 """
 
 from __future__ import annotations
@@ -31,10 +37,18 @@ _ANOTHER_CLAUSE = re.compile(
 )
 
 
+# "(born 14 March 1958)", "(née Hall; born 5 January 1946)", "(died 2 May 2020)".
+_LIFE_DATES = re.compile(r"\s*\((?:[^()]*;\s*)?(?:born|b\.|died|d\.)\s[^()]*\)", re.IGNORECASE)
+_ABOUT_LIFE = re.compile(
+    r"\b(?:born|birth\w*|died|dies|death|dead|killed|murdered|assassinated|age[ds]?|old|older|oldest|young\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def asides(claim: str, passage: str) -> list[tuple[int, int]]:
     """The spans of ``passage``'s asides that the claim is not about (see the module docstring)."""
     wanted = content_stems(claim)
-    out = []
+    out = life_dates(claim, passage)
     for match in [*_ASIDE.finditer(passage), *_ANOTHER_CLAUSE.finditer(passage)]:
         if _in_brackets(passage, match.start()):  # "(born Diane Hall; January 5, 1946)": no clause
             continue
@@ -43,6 +57,32 @@ def asides(claim: str, passage: str) -> list[tuple[int, int]]:
         if not wanted & content_stems(passage[start:end]) and wanted & content_stems(rest):
             out.append((start, end))
     return out
+
+
+def life_dates(claim: str, text: str) -> list[tuple[int, int]]:
+    """The spans of ``text``'s life dates in brackets after a name, when the claim says nothing of
+    birth, death or age and shares a word with the rest of ``text``.
+
+    Examples:
+        >>> text = "Dame Ann Lee (born 14 March 1958) is a marine biologist."
+        >>> [text[a:b] for a, b in life_dates("Ann Lee was made a Dame in 2019.", text)]
+        [' (born 14 March 1958)']
+        >>> life_dates("Ann Lee was born in 1962.", text)
+        []
+    """
+    if _ABOUT_LIFE.search(claim):
+        return []
+    wanted = content_stems(claim)
+    spans = [match.span() for match in _LIFE_DATES.finditer(text)]
+    rest = _LIFE_DATES.sub(" ", text)
+    return spans if spans and wanted & content_stems(rest) else []
+
+
+def without_life_dates(claim: str, text: str) -> str:
+    """``text`` without the life dates a claim that says nothing of birth, death or age is not about."""
+    for start, end in reversed(life_dates(claim, text)):
+        text = text[:start] + text[end:]
+    return text
 
 
 def _in_brackets(text: str, at: int) -> bool:

@@ -23,7 +23,8 @@ _TERMINAL = tuple(".!?…:;\"'”’)]")
 # Words that make up page furniture when a short line consists of nothing else.
 _UI_WORDS = frozenset(
     """ad ads advert advertisement advertising sponsored hide skip close share shares sharing print
-    email e-mail facebook twitter whatsapp linkedin reddit pinterest telegram copy link comments comment
+    email e-mail facebook twitter x bluesky threads mastodon instagram messenger whatsapp linkedin reddit
+    pinterest telegram copy link comments comment
     reply replies subscribe subscribers newsletter sign in up log login logout register more read
     continue reading story article video videos photo photos gallery image images listen audio play
     next previous back to top menu search home follow us on loading report trending related

@@ -27,9 +27,13 @@ BOUND_BEFORE = re.compile(
 UNIT_AFTER = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)
 _RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d+(?:[.,]\d+)*", re.I)
 
-# Words that follow a number without saying what it counts ("20 to", "40 in", "22."): such a
-# number is compared by the word before it ("age 60", "number 24", "UFC 216"), or not at all.
-_NOT_UNITS = frozenset("to and or of in on at for from by with as than into over since per the a an".split())
+# Words that follow a number without saying what it counts ("20 to", "40 in", "22.", "the £200m it
+# forecast"): such a number is compared by the word before it ("age 60", "number 24", "UFC 216"),
+# or not at all.
+_NOT_UNITS = frozenset(
+    """to and or of in on at for from by with as than into over since per the a an
+    it he she they we you its his her their our your""".split()
+)
 # How far before a number its qualifier or counted word may start (searching a whole passage per
 # number would make the checker quadratic in passage length).
 LOOK_BACK = 40

@@ -6,8 +6,8 @@ a negation cue in the passage ("not", "never", "no", "-n't", or a verb whose com
 happen: "refused to", "failed to", "refrained from", "denied") whose clause repeats at least
 ``MIN_SHARED_WORDS`` of the claim's content words, one of them soon after the cue
 (``SCOPE_WORDS``), while the claim itself has no such cue (a negated claim may agree with a negated
-passage), and the cue denies what follows it (not "not only", nor "did not confirm whether"). The
-clause ends at the next clause boundary: punctuation, or "but".
+passage), and the cue denies what follows it (not "not only", nor "did not confirm whether", nor
+a bound: "no earlier than"). The clause ends at the next clause boundary: punctuation, or "but".
 """
 
 from __future__ import annotations
@@ -24,8 +24,14 @@ _VERB_CUE = (
 )
 _CUE = re.compile(f"{_PLAIN_CUE}|{_VERB_CUE}", re.IGNORECASE)
 _PLAIN = re.compile(_PLAIN_CUE, re.IGNORECASE)
-# Cues that do not deny what follows them: "not only", "no doubt", "no matter", "never mind".
-_NOT_DENIAL = re.compile(r"\s*(?:only|just|merely|simply|least|doubt|matter|mind|wonder)\b", re.IGNORECASE)
+# Cues that do not deny what follows them: "not only", "no doubt", "no matter", "never mind"; nor
+# do those that set a bound ("no earlier than Tuesday", "no more than 40", "will not reopen until March"): the
+# passage says when or how much at the least or the most, which the claim's day or figure may be.
+_NOT_DENIAL = re.compile(
+    r"\s*(?:only|just|merely|simply|least|doubt|matter|mind|wonder"
+    r"|(?:\w+\s+){0,3}?(?:until|till)|(?:earlier|later|sooner|more|less|fewer|greater|higher|lower|bigger|smaller|older|younger)\s+than)\b",
+    re.IGNORECASE,
+)
 # Nor do cues on a question left open ("did not confirm whether", "not clear if", "not known when"):
 # what follows is not said to be false.
 _OPEN_QUESTION = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:whether|if|when|how|why)\b", re.IGNORECASE)
@@ -88,6 +94,7 @@ def negated_clause(claim: str, passage: str, min_shared: int = MIN_SHARED_WORDS)
         >>> negated_clause("China has condemned the invasion.", "China refused to condemn the invasion.")
         'refused to condemn the invasion'
         >>> negated_clause("China has not condemned the invasion.", "China refused to condemn the invasion.")
+        >>> negated_clause("The launch is on Tuesday.", "The launch will be no earlier than Tuesday.")
     """
     claim, passage = normal_text(claim), normal_text(passage)
     if _CUE.search(claim) or _NEGATIVE_CLAIM.search(claim):

@@ -51,7 +51,7 @@ from service.pipeline.number_words import (
     spoken_number,
     superlatives,
 )
-from service.pipeline.quantities import KIND_WORDS, UNCOUNTED, Quantity
+from service.pipeline.quantities import KIND_WORDS, UNCOUNTED, Quantity, is_previous
 from service.pipeline.shares import ROUNDING, fraction_shares, rate_share
 from service.pipeline.years import find_decades, read_year
 
@@ -101,7 +101,7 @@ _ROUGHLY = 0.25
 _ONE_SPAN = re.compile(r"\b(an?)\s+(second|minute|hour|day|week|fortnight|month|year|decade|century)\b(?![-'’])", re.I)
 # A range ("10-15 people", "3 to 5 days", "between 10 and 15") is one number that allows what lies
 # in it; "from 2 to 5%" is a move, and "aged 10 and 15" two numbers.
-_DIGITS = _NUMERAL + r"(?:(?![\w]|[.,]\d)|(?=(?:bn|mn|tn|" + SCALE_WORDS + r")\b))"
+_DIGITS = _NUMERAL + r"(?:(?![\w]|[.,]\d)|(?=(?:bn|mn|tn|m|k|" + SCALE_WORDS + r")\b))"
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to)\s*[$€£]?\s*" + _DIGITS, re.I)
 _RANGE_AND = re.compile(r"\s*and\s*[$€£]?\s*" + _DIGITS, re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*[$€£]?\s*$", re.I)
@@ -110,14 +110,18 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s*[$€£]?\s*$", re.I)
 # Two such numbers are compared only when the words of their clauses share one (``about``), or when
 # either clause has none to go on. (Money says what it counts by its currency: "$2.1 billion" is
 # kept apart from "5.2 billion crowns"; a sum with no noun or scale after it, "fined £120,000",
-# counts its currency alone, "", and is compared like a share: ``counts.amount_units``.)
+# counts its currency alone, "", and is compared like a share: ``counts.amount_units``; one with a
+# scale, "cost €410m", is an amount of its currency, ``SIZED``, compared with every other.)
 _BARE_UNITS = frozenset(["%", "point", "percentage", ""])
+# What a sum with a scale counts ("€1bn", "€410m"): an amount of its currency.
+SIZED = "amount"
 _CURRENCY_BEFORE = re.compile(r"([$€£])\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\b(?:and|but|or|while|whereas|after|before|as)\b", re.I)
 _ABOUT_BEFORE = 48
 # A share in words is a change after "by" or a word of moving ("rose by a third", "cut a quarter of").
 _BY_BEFORE = re.compile(r"\b(?:by|" + "|".join(sorted(MOVE_WORDS)) + r")\s+(?:about\s+|nearly\s+|almost\s+)?$", re.I)
 _WORDS_OF = re.compile(r"[^\W\d_]+")
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
 _ABOUT_AFTER = re.compile(r"[\s%-]*[^\W\d_]+(?:\s+(?:[^\W\d_]+|[\d.,%$€£]+)){0,3}")
 _FUNCTION_WORDS = NOT_NOUNS | frozenset(
     """its his her their our your my this that these those some any all each per cent percent point points
@@ -175,7 +179,10 @@ def read_numbers(
             years.add(year)
             skip = [*skip, last] if last else skip  # a range's last year is not a year of its own
             continue
-        if upper := _range_end(text, match.start(), match.end()):
+        upper = _range_end(text, match.start(), match.end())
+        if upper is None and (first_scale := _SCALE_AFTER.match(text, match.end())):  # "£180m to £190m"
+            upper = _range_end(text, match.start(), first_scale.end())
+        if upper:
             skip = [*skip, upper.span(1)]  # the range's other end is not a number of its own
             upper_raw = _digits(upper.group(1))
             shown = f"{shown}-{_shown(upper_raw)}"
@@ -197,9 +204,11 @@ def read_numbers(
         if scale:
             units = [_SCALE_UNIT.sub(_scale_word, unit) for unit in units]
         if currency:
-            units = amount_units(units)
+            units = _sum_units(units)
         words = _words_of_number(text, match.start(), match.end(), whole)
-        plain = replace(plain, events=_events(words))
+        end = scale.end() if scale else upper.end() if upper else match.end()
+        then = _then_words(text, end) if is_previous(text, match.start()) else None
+        plain = replace(plain, events=_events(words), then=then, clause=_content_words(words))
         if not units and not _REFERENCE_LIST.search(text, max(0, match.start() - LOOK_BACK), match.start()):
             counted.setdefault(UNCOUNTED, set()).add(plain)  # "will cover in 14", not "[2,3,4,5]"
         for unit in units:
@@ -241,6 +250,17 @@ def read_numbers(
         if not _inside(start, skip):
             counted.setdefault(f"{adjective} (rank)", set()).add(Quantity(ordinal(1), 1, 1))
     return years, counted
+
+
+def _sum_units(units: list[str]) -> list[str]:
+    """What a sum of money counts (``counts.amount_units``); its scale says how big it is, not what
+    it counts, so "cost €1bn" meets "cost €410m" as an amount in euros (``SIZED``), compared with
+    every amount in its currency, as before its scale was read as what it counts."""
+    sized = [unit for unit in units if unit.removesuffix(" (change)") in SCALES]
+    kept = [unit for unit in units if unit not in sized]
+    if not sized:
+        return amount_units(kept)
+    return [*kept, SIZED + (" (change)" if any(unit.endswith(" (change)") for unit in sized) else "")]
 
 
 def _word_quantity(text: str, match: re.Match[str]) -> Quantity | None:
@@ -313,6 +333,15 @@ def _clause_words(text: str, start: int, end: int) -> list[str]:
     after = after[: found.start()] if (found := _CLAUSE_BREAK.search(after)) else after
     window = _ABOUT_AFTER.match(after)
     return _WORDS_OF.findall(before + " " + (window.group(0) if window else ""))
+
+
+def _then_words(text: str, end: int) -> frozenset[str]:
+    """The words after a figure something moved from, to the end of its clause, that may say when
+    it was ("compared with £1.20bn a year earlier": year, earlier)."""
+    after = text[end:]
+    if found := _CLAUSE_BREAK.search(after) or _SENTENCE_BREAK.search(after):
+        after = after[: found.start()]
+    return _content_words(_WORDS_OF.findall(after))
 
 
 def _content_words(words: list[str]) -> frozenset[str]:

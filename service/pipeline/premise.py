@@ -41,7 +41,8 @@ scoreline heading, "Kestrel Town 3-1 Harbour United", is "Kestrel Town beat Harb
 false that the ferry can carry cars." (``answers``).
 
 Nor does the model read an encyclopedia's reference marks ("in 1976.[3]", "[citation needed]"):
-its training pairs have none, and they say nothing of the claim.
+its training pairs have none, and they say nothing of the claim. Nor, for a claim that says
+nothing of birth, death or age, the life dates after a name ("(born 14 March 1958)", ``asides``).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
 from service.pipeline.answers import answered_statement
+from service.pipeline.asides import without_life_dates
 from service.pipeline.corrections import withdrawn_statement
 from service.pipeline.names import PassageWords, claim_names, proper_words
 from service.pipeline.ratings import LIST_MARK, rated_statement
@@ -164,4 +166,7 @@ def claim_premises(
         proper = proper_words(c.passage.text for c in candidates)
     names = list(claim_names(claim, proper))
     days = published or {}
-    return [premise(store, c, mode, names, days.get(c.passage.source_id)) for c in candidates]
+    # life dates in brackets ("(born 14 March 1958)") only on a claim about birth, death or age
+    return [
+        without_life_dates(claim, premise(store, c, mode, names, days.get(c.passage.source_id))) for c in candidates
+    ]

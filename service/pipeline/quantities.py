@@ -9,6 +9,7 @@ and targets only with their own kind.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from math import isclose
 
@@ -27,6 +28,18 @@ _TARGET_MARKS = frozenset("target targets goal goals aim aims".split())
 _TARGET = "target"
 # The words that mark each kind, for ``numbers`` to read a number's clause by.
 KIND_WORDS = {_ALL_TIME: _ALL_TIME_MARKS, _TARGET: _TARGET_MARKS}
+# A figure something moved from or is set against ("down from £109m", "compared with £1.20bn a year
+# earlier"): what was, not what is. It agrees with a claim's figure only when the claim moves from
+# a figure too, or says when the earlier one was in the passage's words ("a year earlier", "in
+# June"): "Harbury expects profit of more than £200m" is not the forecast of "between £180m and
+# £190m, down from the £200m to £210m it forecast in June" (bench/sixteenth).
+_PREVIOUS_BEFORE = re.compile(
+    r"\b(?:(?:up|down|ris(?:e|es|ing)|rose|fall(?:s|ing)?|fell|(?:in|de)creas(?:e|es|ed|ing)|grew|dropped)"
+    r"(?:\s+(?:by\s+)?[$€£]?[\d.,]+\s*(?:%|per\s*cent|points?|bn|m)?)?\s+from|compared\s+(?:with|to))"
+    r"\s+(?:the\s+|a\s+)?[$€£]?\s*$",
+    re.IGNORECASE,
+)
+_PREVIOUS_LOOK_BACK = 30
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,10 @@ class Quantity:
     span: bool = False  # a range, "10-15": from ``low`` to ``high``
     denied: bool = False  # "eight months, not two years": what the text says it is not
     part_of: float | None = None  # the whole it is a part of ("4 of the 16 libraries": 16)
+    # for a figure something moved from, the words after it that say when it was ("a year
+    # earlier": year, earlier); None for one that is
+    then: frozenset[str] | None = None
+    clause: frozenset[str] = frozenset()  # the words of its clause (a claim's: all its words)
 
     def allows(self, other: Quantity) -> bool:
         """Two plain numbers agree when one rounds to the other ("4 billion", "4.3 billion"; not
@@ -86,14 +103,39 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
         # a target or an all-time extreme ("68% had it, below the target of 75%") does not agree with
         # the claim's figure; a number the passage gives with no word of what it counts may be its
         if not values or any(
-            c.allows(p) for c in values for p in [*offered, *uncounted] if not p.denied and _same_kind(c, p)
+            c.allows(p)
+            for c in values
+            for p in [*offered, *uncounted]
+            if not p.denied and _same_kind(c, p) and _of_the_same_time(c, p)
         ):
             continue
         # a number the passage denies disagrees only with the number it denies
-        pairs = [(c, p) for c in values for p in offered if _same_subject(c, p) and (not p.denied or c.allows(p))]
+        pairs = [
+            (c, p)
+            for c in values
+            for p in offered
+            if _same_subject(c, p) and _of_the_same_time(c, p) and (not p.denied or c.allows(p))
+        ]
         claimed |= {c.shown for c, _ in pairs}
         found |= {p.shown for _, p in pairs}
     return claimed, found
+
+
+def is_previous(text: str, start: int) -> bool:
+    """Whether the number starting at ``start`` is a figure something moved from ("down from 630
+    million", "compared with £1.20bn").
+
+    Examples:
+        >>> text = "Sales rose to £1.24bn, compared with £1.20bn a year earlier."
+        >>> is_previous(text, text.index("£1.20")), is_previous(text, text.index("£1.24"))
+        (True, False)
+    """
+    return _PREVIOUS_BEFORE.search(text, max(0, start - _PREVIOUS_LOOK_BACK), start) is not None
+
+
+def _of_the_same_time(claim: Quantity, passage: Quantity) -> bool:
+    """Whether a passage's figure may be the claim's by when it was (see ``_PREVIOUS_BEFORE``)."""
+    return passage.then is None or claim.then is not None or bool(claim.clause & passage.then)
 
 
 def _same_subject(claim: Quantity, passage: Quantity) -> bool:

@@ -30,6 +30,7 @@ from service.pipeline.aggregate import (
 )
 from service.pipeline.answers import answers_another_question
 from service.pipeline.assertions import ANOTHER_QUESTION, unasserted
+from service.pipeline.conditions import CONDITION_ONLY, supposes_only
 from service.pipeline.consistency import (
     CONCRETE_MISMATCHES,
     CORRECTED,
@@ -170,10 +171,11 @@ def _why_no_side(
 ) -> str | None:
     """Why a passage may take no side whatever the model reads in it, or None when it may take one."""
     # an error the page corrects takes a side only on a claim that repeats it; an answer, on the
-    # claim its question asks
+    # claim its question asks; a condition, on none that only its condition says
     return (
         (None if has_reason(found, CORRECTED) else unasserted(passage))
         or (ANOTHER_QUESTION if answers_another_question(claim, passage) else None)
+        or (CONDITION_ONLY if supposes_only(claim, passage) else None)
         or (OTHER_EVENT_REASON if about_another_event(claim, passage, found) else None)
         or off_subject_reason(
             similarity,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.asides import asides
+from service.pipeline.asides import asides, life_dates, without_life_dates
 
 PLANT = "The plant, which opened in 1978, has had a fire before."
 
@@ -49,7 +49,40 @@ PLANT = "The plant, which opened in 1978, has had a fire before."
         ("Roe lived in Pécs in 1960.", "Roe lived in Pécs, Hungary, and Vienna in 1957.", []),
         # "when" and "where" clauses often date the sentence's own event
         ("The firm was sold in 2012.", "He left in 2011, when the firm was sold.", []),
+        # an encyclopedia's life dates, on a claim about something else
+        (
+            "Ann Lee was made a Dame in 2019.",
+            "Dame Ann Lee (born 14 March 1958) is a British marine biologist.",
+            [" (born 14 March 1958)"],
+        ),
     ],
 )
 def test_asides(claim: str, passage: str, left_out: list[str]) -> None:
     assert [passage[start:end] for start, end in asides(claim, passage)] == left_out
+
+
+LEAD = "Dame Ann Lee (née Hall; born 14 March 1958) is a marine biologist who studies coral."
+
+
+@pytest.mark.parametrize(
+    ("claim", "cut"),
+    [
+        ("Ann Lee was made a Dame in 2019.", True),
+        ("Ann Lee studies coral in March.", True),  # a month of the claim's is not a birth
+        # a claim about birth, death or age reads them
+        ("Ann Lee was born in 1962.", False),
+        ("Ann Lee's date of birth is 14 March 1958.", False),
+        ("Ann Lee died in 2020.", False),
+        ("Ann Lee is 68 years old.", False),
+        # a claim about none of the sentence: nothing says it is not about the brackets
+        ("The reef was found in 1990.", False),
+    ],
+)
+def test_life_dates_are_cut_for_a_claim_about_something_else(claim: str, cut: bool) -> None:
+    assert bool(life_dates(claim, LEAD)) is cut
+    assert without_life_dates(claim, LEAD) == ("Dame Ann Lee is a marine biologist who studies coral." if cut else LEAD)
+
+
+def test_dates_in_brackets_that_are_not_life_dates_stay() -> None:
+    text = "The bridge (opened 1884) was closed in 2026."
+    assert life_dates("The bridge was closed in 2026.", text) == []

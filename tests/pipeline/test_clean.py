@@ -107,6 +107,7 @@ def test_datelines_and_bylines() -> None:
         "Additional reporting by Jane Roe in Eastport",
         "With files from The Associated Press",
         "Share this story: Facebook Twitter Email",
+        "Share this article: Email Facebook X",
         "Reading time: 4 minutes",
         "5 min read",
         "Share on Facebook Share on Twitter Share via Email Print",

@@ -87,6 +87,10 @@ def test_a_denial_in_the_claims_words_is_quoted(claim: str, passage: str, expect
         # "not only", "no doubt" do not deny what follows them
         ("The plan cuts taxes and spending.", "The plan not only cuts taxes but also spending."),
         ("The reform cuts taxes sharply.", "There is no doubt the reform cuts taxes sharply."),
+        # a bound is not a denial: the claim's day or figure may be the one the passage allows
+        ("The next launch attempt is on Tuesday.", "The next launch attempt will be made no earlier than Tuesday."),
+        ("The bridge will reopen in March.", "The bridge will not reopen until March."),
+        ("The fine is 500 pounds.", "The fine is no more than 500 pounds."),
         # a question left open is not a denial
         ("Xi held a call with Zelensky.", "Beijing did not confirm whether Xi held a call with Zelensky."),
         ("Xi held a call with Zelensky.", "It is not clear if Xi held a call with Zelensky."),

@@ -35,8 +35,11 @@ def counted(text: str) -> dict[str, set[str]]:
         ("A boy aged 18 months", {"month": {"18"}}),
         ("It is for children aged 8 - 17, while adults pay.", {"year": {"8-17"}}),
         ("Some three hundred soldiers", {"soldier": {"some 300"}}),
-        ("It paid $2.5 billion for it.", {"$billion": {"2.5 billion"}}),
-        ("It paid $2.5bn and €40m, for a 5m wall.", {"$billion": {"2.5 billion"}, "€million": {"40 million"}}),
+        ("It paid $2.5 billion for it.", {"$amount": {"2.5 billion"}}),
+        ("It paid $2.5bn and €40m, for a 5m wall.", {"$amount": {"2.5 billion"}, "€amount": {"40 million"}}),
+        # a range of sums with the scale on both ends
+        ("It expects between £180m and £190m.", {"£amount": {"180-190 million"}}),
+        ("It cost £2bn to £3bn, the £200m it forecast", {"£amount": {"2-3 billion", "200 million"}}),
         ("The 10k race of 5 m runners", {"m": {"5"}, "runner": {"5"}}),
         ("Rovers beat City 2-1 at home.", {"score": {"2-1"}}),
         ("About 420 000 cases are reported.", {"case": {"about 420000"}}),
@@ -166,6 +169,12 @@ def test_changes_and_levels_are_compared_apart(claim: str, passage: str, disagre
         ("The fee was £4.5 million.", "He joined for a fee reported to be £4.5m.", False),
         ("The fee was £6 million.", "He joined for a fee reported to be £4.5m.", True),
         ("It raised $50 thousand for the school.", "It raised $40k for the school.", True),
+        # a scale says how big a sum is, not what it counts: sums of different scales are compared
+        ("The mission cost more than €1bn.", "The mission cost €410m, including the launch.", True),
+        ("The mission cost about €400m.", "The mission cost €410m, including the launch.", False),
+        # ... but not with a sum written without one: "$8. 7 billion" is a number split by a stray space
+        ("The club was fined £1.2m.", "The club was fined £200,000 in 2023.", False),
+        ("The project cost $8.7 billion.", "Costs beyond the $8. 7 billion budget.", False),
         # a sum with no noun after it counts its currency, and is compared by the words of its clause
         ("The company was fined £200,000.", "Inspectors fined the company £120,000 in 2023.", True),
         ("The company was fined £200,000.", "Northfield paid £45,000 for the striker.", False),
@@ -180,6 +189,33 @@ def test_changes_and_levels_are_compared_apart(claim: str, passage: str, disagre
     ],
 )
 def test_shares_and_money_are_compared_by_what_they_are_of(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        # a figure something moved from is what was: it is not the claim's figure of what is ...
+        (
+            "Harbury expects profit of more than £200m.",
+            "Harbury expects profit of £180m to £190m, down from the £200m to £210m it forecast in June.",
+            True,
+        ),
+        ("Profit was £109m.", "Profit was £96m, down 12% from £109m.", True),
+        ("Quarterly sales were £1.20bn.", "Quarterly sales rose 3.1% to £1.24bn, compared with £1.20bn.", True),
+        # ... unless the claim moves from it too, or says when it was in the passage's words
+        ("Profit fell from £109m to £96m.", "Profit was £96m, down 12% from £109m.", False),
+        ("Sales were £1.20bn a year earlier.", "Sales rose to £1.24bn, compared with £1.20bn a year earlier.", False),
+        (
+            "In June it forecast profit of £200m to £210m.",
+            "It expects £180m, down from the £200m it forecast in June.",
+            False,
+        ),
+        # a figure something moved to is what is
+        ("Profit was £109m.", "Profit rose 12% from £96m to £109m.", False),
+    ],
+)
+def test_a_figure_something_moved_from_is_what_was(claim: str, passage: str, disagree: bool) -> None:
     assert disagree_on_numbers(claim, passage) is disagree
 
 

@@ -129,6 +129,17 @@ def test_the_model_reads_no_reference_marks(pipeline: Pipeline) -> None:
     ]
 
 
+def test_the_model_reads_life_dates_only_on_a_claim_about_birth_death_or_age(pipeline: Pipeline) -> None:
+    text = "Dame Ann Lee (born 14 March 1958) is a marine biologist. She was made a Dame in 2019."
+    pipeline.ingest([ArticleInput("lee", text)])
+    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("lee")]
+    assert found[0].passage.text.startswith("Dame Ann Lee (born 14 March 1958)"), "the cited text keeps them"
+    assert claim_premises(pipeline.store, "Ann Lee was made a Dame in 2019.", found, "never")[0] == (
+        "Dame Ann Lee is a marine biologist."
+    )
+    assert claim_premises(pipeline.store, "Ann Lee was born in 1962.", found, "never")[0] == found[0].passage.text
+
+
 @pytest.mark.parametrize(
     ("raw", "mode"),
     [("needed", "needed"), ("ALWAYS", "always"), (" never ", "never"), ("true", "always"), ("0", "never")],
