@@ -37,6 +37,7 @@ _CANDIDATE = re.compile(rf"[.!?…]+[\"'”’»)\]]*{_REFERENCE_MARKS}(?=\s+[\"
 _INITIALS = re.compile(r"(?:\b[A-Za-z]\.)*\b[A-Za-z]$")
 _CLAUSE_BREAK = re.compile(r"[;,:—–]\s|\s[-–—]+\s")
 MIN_WORDS = 3
+_LIST_NUMBER = re.compile(r"[:).][ \t]+(\d{1,2})$")
 
 
 def _previous_token(text: str, dot: int) -> str:
@@ -67,6 +68,18 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     return True
 
 
+def _list_number_start(text: str, match: re.Match[str]) -> int | None:
+    """Where an inline list's item number starts, when the dot ends one ("Medal table (after day
+    two): 1. Netherlands 7 (3 gold) 2. Great Britain 5"): after a colon, a closing bracket or a
+    sentence on the same line, a number of one or two digits and a dot open the next item, not end
+    a sentence. (A number that opens a line is left to end its own fragment, which is dropped, so
+    a fact-check's '1. "Claim"' line keeps its quotation first.)"""
+    if match.group(0) != ".":
+        return None
+    found = _LIST_NUMBER.search(text, max(0, match.start() - 6), match.start())
+    return found.start(1) if found else None
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentence spans of ``text[start:end]``, trimmed of surrounding whitespace.
 
@@ -81,8 +94,10 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     for match in _CANDIDATE.finditer(text, start, end):
         if match.end() <= cursor or not _is_boundary(text, match):
             continue
-        spans.append(Span(cursor, match.end()))
-        cursor = match.end()
+        cut = _list_number_start(text, match) or match.end()  # "Medal table: | 1. Netherlands 7"
+        if cut > cursor:
+            spans.append(Span(cursor, cut))
+            cursor = cut
     spans.append(Span(cursor, end))
     return [trimmed for span in spans if (trimmed := _trim(text, span)).end > trimmed.start]
 

@@ -1,6 +1,8 @@
 import pytest
 
+from service.pipeline import Pipeline
 from service.pipeline.conditions import supposes_only
+from service.records import ArticleInput
 
 
 @pytest.mark.parametrize(
@@ -37,3 +39,19 @@ def test_a_claim_that_only_the_condition_says(claim: str, passage: str) -> None:
 )
 def test_a_passage_that_asserts_what_the_claim_says(claim: str, passage: str) -> None:
     assert not supposes_only(claim, passage)
+
+
+def test_a_condition_takes_no_side_on_a_claim_it_only_supposes(pipeline: Pipeline) -> None:
+    text = (
+        "The launch of the Corvid-3 satellite was called off on Friday after a fault was found. "
+        "The next attempt will be made no earlier than Tuesday 1 December. "
+        "If the launch goes ahead on Tuesday, Corvid-3 is expected to send its first images in March."
+    )
+    pipeline.ingest([ArticleInput("launch", text)])
+    report = pipeline.verify("The next attempt to launch Corvid-3 will be on Tuesday 1 December.")
+    cited = {p["text"]: p for s in report["sources"] for p in s["passages"]}
+    supposed = cited["If the launch goes ahead on Tuesday, Corvid-3 is expected to send its first images in March."]
+    assert supposed["stance"] == "neutral"
+    assert supposed["reasons"][-1] == "asserts nothing: only a condition of what it says"
+    bound = cited["The next attempt will be made no earlier than Tuesday 1 December."]
+    assert not any(why.startswith("negated in passage") for why in bound["reasons"]), "a bound is no denial"

@@ -69,6 +69,21 @@ def sentences(text: str) -> list[str]:
             ["She lives at No. 10, next to Nos. 4 and 5.", "Would a bus lane help?", "No.", "Buses take 40 minutes."],
             id="no-is-a-number-sign-only-before-a-number",
         ),
+        pytest.param(
+            "Medal table (after day two): 1. Netherlands 7 (3 gold) 2. Great Britain 5 (2 gold) 3. Poland 4",
+            ["Medal table (after day two):", "1. Netherlands 7 (3 gold)", "2. Great Britain 5 (2 gold)", "3. Poland 4"],
+            id="an-inline-list-number-opens-its-item",
+        ),
+        pytest.param(
+            "Results: 1. Smith won. 2. Jones came second. The vote was 12 to 2. Then it rained.",
+            ["Results:", "1. Smith won.", "2. Jones came second.", "The vote was 12 to 2.", "Then it rained."],
+            id="a-number-ending-a-sentence-ends-it",
+        ),
+        pytest.param(
+            'We checked.\n1. "Coffee dehydrates you"',
+            ["We checked.", "1.", '"Coffee dehydrates you"'],
+            id="a-number-that-opens-a-line-is-a-fragment-of-its-own",
+        ),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
