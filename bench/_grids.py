@@ -20,10 +20,9 @@ from service.pipeline.aggregate import (
     source_stance,
     verdict,
 )
-from service.pipeline.assertions import unasserted
 from service.pipeline.consistency import CONCRETE_MISMATCHES, has_reason
 from service.pipeline.overlap import only_topic_shared, shared_words, topic_words
-from service.pipeline.verify import about_another_subject
+from service.pipeline.verify import about_another_subject, takes_no_side
 
 OPPOSITE = {"supports": "contradicts", "contradicts": "supports"}
 VERDICTS = ("supported", "refuted", "conflicting", "not_enough_info")
@@ -55,7 +54,7 @@ class Passage(NamedTuple):
     other_subject: bool = False  # verify.about_another_subject
     overlap: float = 1.0  # overlap.shared_words
     explained: bool = False  # a concrete mismatch among its reasons (consistency.CONCRETE_MISMATCHES)
-    unasserted: bool = False  # assertions.unasserted: a yes/no question, a quotation with no speaker
+    unasserted: bool = False  # verify.takes_no_side: a yes/no question, a condition, a heading of names ...
     topic_only: bool = False  # overlap.only_topic_shared
 
 
@@ -81,7 +80,7 @@ def _judged(report: dict[str, Any]) -> Judged:
                     about_another_subject(p["text"], p["reasons"]),
                     shared_words(claim, p["text"]),
                     has_reason(p["reasons"], CONCRETE_MISMATCHES),
-                    unasserted(p["text"]) is not None,
+                    takes_no_side(claim, p["text"], p["reasons"]) is not None,
                     only_topic_shared(claim, p["text"], topic),
                 )
                 for p in s["passages"]

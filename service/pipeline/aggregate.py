@@ -122,6 +122,11 @@ def too_far_with_few_words(similarity: float, floor: float, overlap: float) -> s
 
 ANOTHER_EVENT = "about another event"
 OTHER_EVENT_REASON = f"{ANOTHER_EVENT}: a dated item that repeats none of the claim's words but its names"
+# A headline or other heading that names the claim's subject and says something else of it
+# ("Harbury Foods cuts profit outlook as sales growth slows" for "Laura Penhallow is the chief
+# executive of Harbury Foods"): the stance model reads a headline's few words as a verdict on any
+# claim about the same names (0.66, bench/sixteenth).
+NAMES_ONLY_HEADING_REASON = f"{TOO_FAR}: a heading that repeats none of the claim's words but its names"
 
 
 def too_far_on_topic_only(similarity: float, floor: float) -> str:

@@ -44,6 +44,8 @@ ANOTHER_QUESTION = f"{UNASSERTED}: an answer to another question"
 _QUOTED_HEADING = re.compile(r"^[\"“‘']([^\"“”‘’]+)[\"”’']$")
 _SENTENCE_END = tuple(".!?…")
 _HEADING_WORDS = 15
+_HEADING_END = (*_SENTENCE_END, '"', "'", "”", "’", ")", "]")
+_LONGEST_HEADING = 20
 _UNCONFIRMED = re.compile(r"^(?:there (?:are|were|have been) )?(?:unconfirmed|unverified)\b", re.I)
 _REPORTS_HEADING = re.compile(
     r"^(?:(?:unconfirmed|unverified|new|more|early) )?(?:reports?|claims?|rumou?rs?|allegations?) (?:of|that)\b", re.I
@@ -86,6 +88,20 @@ def unasserted(passage: str) -> str | None:
     if _UNCONFIRMED.match(text) or (_REPORTS_HEADING.match(text) and not text.endswith(_SENTENCE_END)):
         return f"{UNASSERTED}: an unconfirmed report"
     return None
+
+
+def is_heading(passage: str) -> bool:
+    """Whether a passage is a heading, not a sentence: a headline, a standfirst, a section title.
+    It has no full stop or other sentence end, is not a list item, and is short.
+
+    Examples:
+        >>> is_heading("Harbury Foods cuts profit outlook as sales growth slows")
+        True
+        >>> is_heading("Harbury Foods has cut its profit forecast."), is_heading("- Revenue rose 4%")
+        (False, False)
+    """
+    text = passage.strip()
+    return not text.endswith(_HEADING_END) and not LIST_MARK.match(text) and len(text.split()) <= _LONGEST_HEADING
 
 
 def is_claim_line(line: str) -> bool:

@@ -82,3 +82,23 @@ def only_topic_shared(claim: str, passage: str, topic: frozenset[str]) -> bool:
     """
     rest = content_stems(claim) - topic
     return bool(rest) and not rest & content_stems(passage)
+
+
+def only_names_shared(claim: str, passage: str) -> bool:
+    """Whether ``passage`` repeats none of the claim's content words but its names (and the claim
+    has others), a word counting as repeated in any form that one of its stems begins ("died",
+    "dies"): it names whom or what the claim is about, not what it says of them.
+
+    Examples:
+        >>> claim = "Laura Penhallow is the chief executive of Harbury Foods."
+        >>> only_names_shared(claim, "Harbury Foods cuts profit outlook")
+        True
+        >>> only_names_shared(claim, "Harbury Foods names a new chief executive")
+        False
+        >>> only_names_shared("Ruben Castellano has died.", "Ruben Castellano, engineer, dies aged 87")
+        False
+    """
+    names = content_stems(" ".join(capitalised_runs(claim)))
+    rest = content_stems(claim) - names
+    said = content_stems(passage)
+    return bool(rest) and not any(a.startswith(b) or b.startswith(a) for a in rest for b in said)

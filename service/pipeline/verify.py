@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from service.pipeline.aggregate import (
+    NAMES_ONLY_HEADING_REASON,
     NEUTRAL,
     NEUTRAL_ROW,
     OTHER_EVENT_REASON,
@@ -29,7 +30,7 @@ from service.pipeline.aggregate import (
     verdict,
 )
 from service.pipeline.answers import answers_another_question
-from service.pipeline.assertions import ANOTHER_QUESTION, unasserted
+from service.pipeline.assertions import ANOTHER_QUESTION, is_heading, unasserted
 from service.pipeline.conditions import CONDITION_ONLY, supposes_only
 from service.pipeline.consistency import (
     CONCRETE_MISMATCHES,
@@ -44,7 +45,7 @@ from service.pipeline.consistency import (
 from service.pipeline.dates import is_dated_item, publication_date
 from service.pipeline.embed import Embedder
 from service.pipeline.names import proper_words
-from service.pipeline.overlap import only_topic_shared, shared_words, shares_event, topic_words
+from service.pipeline.overlap import only_names_shared, only_topic_shared, shared_words, shares_event, topic_words
 from service.pipeline.premise import claim_premises, needs_context
 from service.pipeline.questions import Reading, read_claim
 from service.pipeline.retrieve import Candidate, retrieve
@@ -166,24 +167,31 @@ def about_another_subject(passage: str, found: list[str]) -> bool:
     return has_reason(found, NAME_REASONS) and not needs_context(passage)
 
 
-def _why_no_side(
-    claim: str, passage: str, similarity: float, found: list[str], t: Thresholds, topic: frozenset[str]
-) -> str | None:
-    """Why a passage may take no side whatever the model reads in it, or None when it may take one."""
+def takes_no_side(claim: str, passage: str, found: list[str]) -> str | None:
+    """Why a passage takes no side on ``claim`` at any thresholds, whatever the model reads in it
+    (``found``: its consistency reasons), or None."""
     # an error the page corrects takes a side only on a claim that repeats it; an answer, on the
-    # claim its question asks; a condition, on none that only its condition says
+    # claim its question asks; a condition, on none that only its condition says; a heading, on
+    # none of which it repeats only the names
     return (
         (None if has_reason(found, CORRECTED) else unasserted(passage))
         or (ANOTHER_QUESTION if answers_another_question(claim, passage) else None)
         or (CONDITION_ONLY if supposes_only(claim, passage) else None)
         or (OTHER_EVENT_REASON if about_another_event(claim, passage, found) else None)
-        or off_subject_reason(
-            similarity,
-            about_another_subject(passage, found),
-            shared_words(claim, passage),
-            t,
-            only_topic_shared(claim, passage, topic),
-        )
+        or (NAMES_ONLY_HEADING_REASON if is_heading(passage) and only_names_shared(claim, passage) else None)
+    )
+
+
+def _why_no_side(
+    claim: str, passage: str, similarity: float, found: list[str], t: Thresholds, topic: frozenset[str]
+) -> str | None:
+    """Why a passage may take no side whatever the model reads in it, or None when it may take one."""
+    return takes_no_side(claim, passage, found) or off_subject_reason(
+        similarity,
+        about_another_subject(passage, found),
+        shared_words(claim, passage),
+        t,
+        only_topic_shared(claim, passage, topic),
     )
 
 

@@ -157,7 +157,8 @@ def test_passages_that_repeat_few_of_the_claims_words_take_no_side_under_the_flo
 
 @pytest.mark.parametrize("floor", [0.0, 0.5])
 def test_passages_that_share_only_the_claims_topic_take_no_side_under_the_floor(seeded: Pipeline, floor: float) -> None:
-    from service.pipeline.overlap import only_topic_shared, topic_words
+    from service.pipeline.assertions import is_heading
+    from service.pipeline.overlap import only_names_shared, only_topic_shared, topic_words
 
     claim = "Putin promised to build a railway to Beijing."  # the seeds never say
     report = verify_contradicted(
@@ -170,11 +171,29 @@ def test_passages_that_share_only_the_claims_topic_take_no_side_under_the_floor(
     for p in passages:
         off = only_topic_shared(claim, p["text"], topic) and p["similarity"] < floor
         silenced += off
-        assert p["stance"] == ("neutral" if off else "contradicts"), p
+        heading = is_heading(p["text"]) and only_names_shared(claim, p["text"])  # at any floor
+        assert p["stance"] == ("neutral" if off or heading else "contradicts"), p
         note = f"under {floor:g} for a passage that shares only the claim's topic words"
-        assert any(r.startswith("too far from the claim to take a side") and note in r for r in p["reasons"]) == off
+        said = any(r.startswith("too far from the claim to take a side") and note in r for r in p["reasons"])
+        assert said == (off and not heading), "a heading's own reason comes first"
     assert silenced > 0 if floor else silenced == 0
     assert silenced < len(passages)
+
+
+def test_a_heading_that_repeats_only_the_claims_names_takes_no_side(seeded: Pipeline) -> None:
+    from service.pipeline.assertions import is_heading
+
+    claim = "Putin promised to build a railway to Beijing."
+    report = verify_contradicted(seeded, claim, relevance_margin=2.0, missing_name_floor=0.0, word_overlap=0.0)
+    passages = [p for s in report["sources"] for p in s["passages"]]
+    reason = "too far from the claim to take a side: a heading that repeats none of the claim's words but its names"
+    headings = [p for p in passages if reason in p["reasons"]]
+    assert headings, "a seed's headline names Putin or Beijing and nothing else of the claim"
+    for p in headings:
+        assert is_heading(p["text"]) and p["stance"] == "neutral", p
+    said = verify_contradicted(seeded, "Putin visited Beijing.", relevance_margin=2.0, word_overlap=0.0)
+    cited = [p for s in said["sources"] for p in s["passages"] if p["text"] in {h["text"] for h in headings}]
+    assert all(reason not in p["reasons"] for p in cited), "a heading that repeats what the claim says may take a side"
 
 
 @pytest.mark.parametrize("margin", [0.0, 0.1, 2.0])
