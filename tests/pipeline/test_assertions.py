@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from service.pipeline import Pipeline
-from service.pipeline.assertions import unasserted
+from service.pipeline.assertions import is_heading, unasserted
 from service.records import ArticleInput
 
 
@@ -74,3 +74,18 @@ def test_an_interviewers_question_takes_no_side(pipeline: Pipeline) -> None:
     assert passages[question]["stance"] == "neutral"
     assert passages[question]["reasons"][-1] == "asserts nothing: an interviewer's question"
     assert report["verdict"] != "supported"
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Harbury Foods cuts profit outlook as sales growth slows", True),
+        ("Nimbus X5 review: a phone with a battery that lasts two days, let down by its camera", True),
+        ("Harbury Foods has cut its profit forecast.", False),
+        ('The mayor said: "We will not raise council tax."', False),  # a sentence that ends inside a quote
+        ("- Operating profit fell 11% to NOK 1.1 billion", False),  # a list item
+        (" ".join(["word"] * 21), False),  # too long for a heading
+    ],
+)
+def test_a_heading_is_a_short_line_with_no_sentence_end(text: str, heading: bool) -> None:
+    assert is_heading(text) is heading
