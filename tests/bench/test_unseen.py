@@ -1,6 +1,6 @@
 """The labelled samples of bench/ (unseen, fresh, fourth, fifth, sixth, seventh, eighth, ninth,
-tenth, eleventh, twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth): their claims
-name articles that exist, and `eval claims` scores all of them."""
+tenth, eleventh, twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth):
+their claims name articles that exist, and `eval claims` scores all of them."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ SAMPLES = [
     ("fifteenth", 3, 53, 50),
     ("sixteenth", 3, 67, 63),
     ("seventeenth", 3, 60, 57),
+    ("eighteenth", 3, 53, 50),
 ]
 
 
