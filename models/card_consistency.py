@@ -101,7 +101,8 @@ def _roles_ablation(overall: dict[str, int]) -> list[str]:
     return [
         f'A passage that gives the claim\'s action with its two names the other way round ("{ROLES_SWAPPED}":'
         ' "City beat Rovers" against "Rovers beat City", "Rovers were beaten by City" too; a name, a verb in the'
-        ' past tense and a name, the verb neither negated nor one whose two sides do the same, such as "met";'
+        ' past tense (or agreed, planned or to come: "has agreed to buy", "will face") and a name, the verb'
+        ' neither negated nor one whose two sides do the same, such as "met";'
         f" `service/pipeline/roles.py`) flagged {_per_label(overall, 'roles')} dev pairs: the dev sets"
         " hardly ever reverse who did what to whom, so the probe below judges it, and it moves"
         f" {ADJUST_SHARES[ROLES_SWAPPED]:.0%} of entailment, as a changed number does.",

@@ -8,7 +8,8 @@ reversed claim as entailment about as often as the true one. News claims get exa
 who beat, sued, bought, replaced or accused whom.
 
 The checker reads, in claim and passage, a name, a verb in the past tense and a name ("Rovers beat
-City", "Rovers have beaten City", or in the passive "City were beaten by Rovers"), and flags the
+City", "Rovers have beaten City", or in the passive "City were beaten by Rovers"; or a verb agreed,
+planned or to come, "Brenfield has agreed to buy its rival Copperline"), and flags the
 claim when the passage gives the same verb with the two names the other way round and never in the
 claim's order. It stays out of the way where order does not matter: verbs whose two sides do the
 same thing ("met", "married", "played", "drew") and the verb "to be" ("Paris is the capital" and
@@ -22,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from service.pipeline.names import name_word
+from service.pipeline.negation import IRREGULAR_BASE
 
 # A capitalised run, with the small words a name may hold ("Bank of Norland", "Lars von Trier").
 # A run with a possessive is someone's something ("City's youth team"), not a name.
@@ -38,6 +40,14 @@ _VERB = r"[a-z]{3,}"
 _DETERMINER = r"(?:(?:the|a|an)\s+)?"
 # Lookaheads, so that "A beat B beat C" yields both of its clauses.
 _ACTIVE = re.compile(rf"(?=(?<![\w'’])(?P<a>{_NAME})\s+{_AUXILIARY}(?P<verb>{_VERB})\s+{_DETERMINER}(?P<b>{_NAME}))")
+# An action agreed, planned or to come, its verb in the base form: "Brenfield has agreed to buy its
+# rival Copperline", "Rovers will face City". The receiver may follow a possessive and one word.
+_INTENT = (
+    r"(?:(?:has|have|had)\s+)?(?:(?:agreed|agrees|agree|plans|planned|plan|wants|wanted|offered|offers|is set|are set"
+    r"|was set|were set|moved|moves)\s+to|will|would|could|may|might|must|should|can)\s+"
+)
+_OWNED = r"(?:(?:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?)?"
+_PLANNED = re.compile(rf"(?=(?<![\w'’])(?P<a>{_NAME})\s+{_INTENT}(?P<verb>{_VERB})\s+{_OWNED}(?P<b>{_NAME}))")
 _PASSIVE = re.compile(
     rf"(?=(?<![\w'’])(?P<b>{_NAME})\s+{_PASSIVE_AUXILIARY}{_AUXILIARY}(?P<verb>{_VERB})\s+by\s+{_DETERMINER}(?P<a>{_NAME}))"
 )
@@ -54,6 +64,8 @@ _IRREGULAR: dict[str, str] = {
     ).split()
     for form in forms.split(":")
 }
+# The past tense of an irregular verb's base form ("buy": "bought").
+_PAST_OF_BASE = {base: form for form, base in sorted(IRREGULAR_BASE.items(), reverse=True)}
 # Verbs whose two sides do the same to each other: either order says the same.
 _SYMMETRIC = frozenset(
     """met married divorced dated played faced drew tied fought battled clashed debated hugged kissed partnered
@@ -102,16 +114,22 @@ def actions(text: str) -> list[Action]:
     """The name-verb-name clauses of ``text``, passive ones turned active."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'")
     found = []
-    for pattern in (_ACTIVE, _PASSIVE):
+    for pattern in (_ACTIVE, _PASSIVE, _PLANNED):
         for match in pattern.finditer(text):
             if _INSIDE_NAME.search(text[max(0, match.start() - 40) : match.start()]):
                 continue
-            verb = _past_tense(match.group("verb"))
+            word = match.group("verb")
+            verb = _past_tense(_past_of_base(word) if pattern is _PLANNED else word)
             doer, receiver = _name_words(match.group("a")), _name_words(match.group("b"))
             if verb and doer and receiver and not _meet(doer, receiver):
                 end = max(match.end("a"), match.end("b"))
                 found.append(Action(doer, verb, receiver, text[match.start() : end]))
     return found
+
+
+def _past_of_base(word: str) -> str:
+    """The past tense of a verb's base form: "buy" is "bought", "acquire" "acquired"."""
+    return _PAST_OF_BASE.get(word) or (f"{word}d" if word.endswith("e") else f"{word}ed")
 
 
 def _past_tense(word: str) -> str:

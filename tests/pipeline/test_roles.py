@@ -42,6 +42,17 @@ MATCH_REPORT = "Northfield Rovers beat Southport City 2-1 at Marsh Lane on Satur
             "Ruiz invited Vance to Berlin.",
             ("President Vance invited Chancellor Ruiz", "Ruiz invited Vance"),
         ),
+        # an action agreed, planned or to come, its verb in the base form; a possessive before the name
+        (
+            "Copperline has agreed to buy Brenfield Group.",
+            "Brenfield Group has agreed to buy its rival Copperline for £2.4bn.",
+            ("Copperline has agreed to buy Brenfield Group", "Brenfield Group has agreed to buy its rival Copperline"),
+        ),
+        (
+            "Orbix acquired Cloudnest.",
+            "Cloudnest will acquire Orbix.",
+            ("Orbix acquired Cloudnest", "Cloudnest will acquire Orbix"),
+        ),
     ],
 )
 def test_a_passage_that_reverses_who_did_what_to_whom_is_flagged(
@@ -73,6 +84,10 @@ def test_a_passage_that_reverses_who_did_what_to_whom_is_flagged(
         ("Rovers beat City's youth team.", "City beat Rovers' youth team."),
         # one name is not a swap of itself
         ("Rovers beat Northfield Rovers.", "Northfield Rovers beat Rovers."),
+        # a planned action the claim's way round, and a planned verb whose two sides do the same
+        ("Brenfield bought Copperline.", "Brenfield Group has agreed to buy its rival Copperline."),
+        ("Rovers will face City.", "City will face Rovers on Saturday."),
+        ("Xi will meet Putin.", "Putin plans to meet Xi in May."),
     ],
 )
 def test_no_swap_is_read_where_the_order_does_not_differ(claim: str, passage: str) -> None:
