@@ -54,7 +54,7 @@ class Passage(NamedTuple):
     other_subject: bool = False  # verify.about_another_subject
     overlap: float = 1.0  # overlap.shared_words
     explained: bool = False  # a concrete mismatch among its reasons (consistency.CONCRETE_MISMATCHES)
-    unasserted: bool = False  # verify.takes_no_side: a yes/no question, a condition, a heading of names ...
+    no_side: bool = False  # verify.takes_no_side: a yes/no question, a condition, a heading of names ...
     topic_only: bool = False  # overlap.only_topic_shared
 
 
@@ -98,7 +98,7 @@ def outcome_under(sources: Judged, t: Thresholds) -> tuple[str, dict[str, str]]:
     off = off_subject(
         similarities, [p.other_subject for p in flat], t, [p.overlap for p in flat], [p.topic_only for p in flat]
     )
-    silenced = [o or p.unasserted for o, p in zip(off, flat, strict=True)]
+    silenced = [o or p.no_side for o, p in zip(off, flat, strict=True)]
     deciding = iter(relevant([p.scores for p in flat], similarities, t, silenced))
     stances = {
         sid: source_stance(

@@ -49,8 +49,7 @@ def shares_event(claim: str, passage: str) -> bool:
         >>> shares_event("Brightwater cut 1,100 jobs in 2023.", "2023 - The company cuts 1,100 jobs.")
         True
     """
-    names = content_stems(" ".join(capitalised_runs(claim)))
-    wanted = content_stems(claim) - names
+    wanted = _said_of_names(claim)
     return not wanted or bool(wanted & content_stems(passage))
 
 
@@ -98,7 +97,11 @@ def only_names_shared(claim: str, passage: str) -> bool:
         >>> only_names_shared("Ruben Castellano has died.", "Ruben Castellano, engineer, dies aged 87")
         False
     """
-    names = content_stems(" ".join(capitalised_runs(claim)))
-    rest = content_stems(claim) - names
+    rest = _said_of_names(claim)
     said = content_stems(passage)
     return bool(rest) and not any(a.startswith(b) or b.startswith(a) for a in rest for b in said)
+
+
+def _said_of_names(claim: str) -> set[str]:
+    """The claim's content words that are not its names (capitalised words): what it says of them."""
+    return content_stems(claim) - content_stems(" ".join(capitalised_runs(claim)))

@@ -100,22 +100,15 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
             claimed |= {c.shown for c, _ in parts}
             found |= {p.shown for _, p in parts}
             continue
-        # a target or an all-time extreme ("68% had it, below the target of 75%") does not agree with
-        # the claim's figure; a number the passage gives with no word of what it counts may be its
+        # a target, an all-time extreme or an earlier figure ("68% had it, below the target of 75%")
+        # does not agree with the claim's figure; a number the passage gives with no word of what it
+        # counts may be its
         if not values or any(
-            c.allows(p)
-            for c in values
-            for p in [*offered, *uncounted]
-            if not p.denied and _same_kind(c, p) and _of_the_same_time(c, p)
+            c.allows(p) for c in values for p in [*offered, *uncounted] if not p.denied and _same_kind(c, p)
         ):
             continue
         # a number the passage denies disagrees only with the number it denies
-        pairs = [
-            (c, p)
-            for c in values
-            for p in offered
-            if _same_subject(c, p) and _of_the_same_time(c, p) and (not p.denied or c.allows(p))
-        ]
+        pairs = [(c, p) for c in values for p in offered if _same_subject(c, p) and (not p.denied or c.allows(p))]
         claimed |= {c.shown for c, _ in pairs}
         found |= {p.shown for _, p in pairs}
     return claimed, found
@@ -133,11 +126,6 @@ def is_previous(text: str, start: int) -> bool:
     return _PREVIOUS_BEFORE.search(text, max(0, start - _PREVIOUS_LOOK_BACK), start) is not None
 
 
-def _of_the_same_time(claim: Quantity, passage: Quantity) -> bool:
-    """Whether a passage's figure may be the claim's by when it was (see ``_PREVIOUS_BEFORE``)."""
-    return passage.then is None or claim.then is not None or bool(claim.clause & passage.then)
-
-
 def _same_subject(claim: Quantity, passage: Quantity) -> bool:
     """Whether two numbers of one unit may be of the same thing (see ``_BARE_UNITS`` and
     ``number_words.PEOPLE_EVENTS``). An all-time extreme ("the lowest temperature ever recorded
@@ -151,5 +139,7 @@ def _same_subject(claim: Quantity, passage: Quantity) -> bool:
 
 
 def _same_kind(claim: Quantity, passage: Quantity) -> bool:
-    """Whether both numbers, or neither, are all-time extremes, and both, or neither, targets."""
-    return all((kind in claim.events) == (kind in passage.events) for kind in (_ALL_TIME, _TARGET))
+    """Whether both numbers, or neither, are all-time extremes, and both, or neither, targets; and
+    whether a passage's figure may be the claim's by when it was (see ``_PREVIOUS_BEFORE``)."""
+    of_its_time = passage.then is None or claim.then is not None or bool(claim.clause & passage.then)
+    return of_its_time and all((kind in claim.events) == (kind in passage.events) for kind in (_ALL_TIME, _TARGET))
