@@ -21,8 +21,8 @@ from service.pipeline.aggregate import (
     verdict,
 )
 from service.pipeline.consistency import CONCRETE_MISMATCHES, has_reason
-from service.pipeline.overlap import only_topic_shared, shared_words, topic_words
-from service.pipeline.verify import about_another_subject, takes_no_side
+from service.pipeline.overlap import shared_words, topic_words
+from service.pipeline.verify import about_another_subject, shares_only_topic, takes_no_side
 
 OPPOSITE = {"supports": "contradicts", "contradicts": "supports"}
 VERDICTS = ("supported", "refuted", "conflicting", "not_enough_info")
@@ -55,7 +55,7 @@ class Passage(NamedTuple):
     overlap: float = 1.0  # overlap.shared_words
     explained: bool = False  # a concrete mismatch among its reasons (consistency.CONCRETE_MISMATCHES)
     no_side: bool = False  # verify.takes_no_side: a yes/no question, a condition, a heading of names ...
-    topic_only: bool = False  # overlap.only_topic_shared
+    topic_only: bool = False  # verify.shares_only_topic
 
 
 # Per claim: per source, its id and its judged passages.
@@ -81,7 +81,7 @@ def _judged(report: dict[str, Any]) -> Judged:
                     shared_words(claim, p["text"]),
                     has_reason(p["reasons"], CONCRETE_MISMATCHES),
                     takes_no_side(claim, p["text"], p["reasons"]) is not None,
-                    only_topic_shared(claim, p["text"], topic),
+                    shares_only_topic(claim, p["text"], p["reasons"], topic),
                 )
                 for p in s["passages"]
             ],

@@ -127,6 +127,10 @@ OTHER_EVENT_REASON = f"{ANOTHER_EVENT}: a dated item that repeats none of the cl
 # executive of Harbury Foods"): the stance model reads a headline's few words as a verdict on any
 # claim about the same names (0.66, bench/sixteenth).
 NAMES_ONLY_HEADING_REASON = f"{TOO_FAR}: a heading that repeats none of the claim's words but its names"
+# A claim that says no more of its names than their age ("Daniel Okoth is 27") against a passage
+# that gives no age: the stance model refuted it with the race's headline (0.85,
+# bench/twentyfirst), which says nothing of his age.
+NO_NUMBER_REASON = f"{TOO_FAR}: a passage that gives no age, for a claim of one"
 
 
 def too_far_on_topic_only(similarity: float, floor: float) -> str:

@@ -76,8 +76,27 @@ _BYLINE_ROLE = re.compile(
 # "Published 5 March 2024, 10:42 GMT | Updated 2 hours ago": when a page was posted, not news
 # (with a digit: "Modified crops face new rules" is a headline).
 _TIMESTAMP = re.compile(r"^(first |last )?(published|updated|posted|modified)\b(?!.*[.!?]$)", re.I)
+# ... or the date alone, on a line of its own ("25 November 2026", "Sunday 22 November 2026 20:15")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+_DATE_ALONE = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?$",
+    re.I,
+)
 _COPYRIGHT = re.compile(r"^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4})|all rights reserved\.?$)", re.I)
+# A table's cells: a number, a time or a score ("7", "2:06:41", "6-4"); a country or team code
+# in brackets ("(KEN)", "[1]")
+_NUMBER_CELL = re.compile(r"^\d+(?:[.:,-]\d+)*$")
+_CODE_CELL = re.compile(r"^[(\[](?:[A-Z]{2,4}|\d{1,2})[)\]]$")
 _FOLLOW = re.compile(r"^follow\s+(us|@\w+)\b", re.I)
+# "Report: Jane Roe", "Words: Jane Roe": a byline under a label
+_LABELLED_BYLINE = re.compile(
+    r"^(?i:report|reporter|words|text|story|author)(?:\s+(?i:by))?\s*:\s*[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,4}$"
+)
 # A heading over a list of links to other stories; the headlines under it are not this article.
 _LINK_LIST_HEADING = re.compile(
     r"^(related( stories| articles| coverage| content| news)?|more (stories|from|on this|news)\b[^.!?]{0,40}|"
@@ -99,6 +118,8 @@ _CREDIT_TAIL = re.compile(
 _CREDIT_LINE = re.compile(rf"^\(?(?:(?i:{_CREDITED})s?\s*:|(?i:{_PICTURE})s?\s+by\s+[A-Z])[^.!?]*\)?$")
 # "Image caption: ...", "Media caption, ...": a caption under a picture, labelled as one.
 _CAPTION_LABEL = re.compile(r"^(?:(?:image|media|photo|picture|video)\s+)?caption\s*[:,]\s*", re.I)
+# "[Photo: Jane Roe with her award. Credit: ...]": a note on a picture, in brackets
+_BRACKETED_MEDIA = re.compile(rf"^[\[(](?i:{_PICTURE}|caption|video|pictured)s?\s*:")
 # "Reporting by Jane Roe; Editing by John Doe": who worked on a wire story, not what it says.
 _WIRE_CREDIT = re.compile(
     r"^(?i:(?:additional|further)\s+)?(?i:reporting|writing|editing|research|graphics|compiled)"
@@ -215,6 +236,8 @@ _FURNITURE_LINES = (
     _ARTICLE_HISTORY,
     _BREADCRUMB,
     _MENU,
+    _LABELLED_BYLINE,
+    _BRACKETED_MEDIA,
 )
 
 
@@ -231,6 +254,8 @@ def _is_furniture(body: str) -> bool:
         return True
     if _FOLLOW.match(body) and len(words) <= 10:
         return True
+    if _is_table_row(body):
+        return True
     if not _UI_NOUNS.search(body):
         return False
     # "Sign up for our newsletter": the site speaking to its reader, as a link, not a sentence.
@@ -238,11 +263,24 @@ def _is_furniture(body: str) -> bool:
     return site_speaking or (len(words) <= 20 and bool(_SECOND_PERSON.search(body)))
 
 
+def _is_table_row(body: str) -> bool:
+    """A row of a score or results table ("NAVARRO (ESP) 6 3 7", "1. Daniel Okoth (KEN) 2:06:41"):
+    no word that opens in lower case, and numbers for at least half of what it holds, or a number
+    and a code in brackets. A headline in capitals or in title case gives fewer."""
+    cells = body.split()
+    if len(cells) < 3 or body.endswith(_TERMINAL) or any(cell[:1].islower() for cell in cells):
+        return False
+    numbers = sum(1 for cell in cells if _NUMBER_CELL.match(cell.strip("[]().")))
+    coded = any(_CODE_CELL.match(cell) for cell in cells)
+    return 2 * numbers >= len(cells) or (numbers > 0 and coded)
+
+
 def is_timestamp(line: str) -> bool:
     """A "Published 5 March 2024, 10:42 GMT" line: page furniture, and where a scraped article
     says when it came out."""
     words = re.findall(r"[\w'-]+", line)
-    return bool(_TIMESTAMP.match(line)) and len(words) <= 15 and any(ch.isdigit() for ch in line)
+    stamped = bool(_TIMESTAMP.match(line)) and len(words) <= 15 and any(ch.isdigit() for ch in line)
+    return stamped or _DATE_ALONE.match(line) is not None
 
 
 def _is_headline(body: str) -> bool:

@@ -46,8 +46,9 @@ from service.pipeline.overlap import shared_words
 from service.pipeline.quantities import number_mismatches
 from service.pipeline.ratings import refuting_rating
 from service.pipeline.relative_dates import find_relative_dates, find_relative_days
-from service.pipeline.roles import swapped_roles
+from service.pipeline.roles import beaten_winner, swapped_roles
 from service.pipeline.scorelines import scoreline_statement
+from service.pipeline.votes import vote_mismatch
 from service.pipeline.years import claimed_edge, years_disagree
 
 # Each reason opens with its kind; API clients may match on these.
@@ -155,6 +156,8 @@ def reasons(
     claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers)
     if claimed_numbers:
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed_numbers))}, passage {', '.join(sorted(found))}")
+    elif vote := vote_mismatch(claim, passage):  # "unanimously" against "voted seven to four"
+        out.append(f"{NUMBER_MISMATCH}: claim {vote[0]}, passage {vote[1]}")
     claim_year_names, claim_day_names, claim_edges = _dated(claim, claim_dates, claim_years, claimed)
     year_names, day_names, edges = _dated(passage, passage_dates, passage_years, published)
     day_names = _at_the_claims_edge(day_names, edges, set(claim_edges.values()))
@@ -171,7 +174,7 @@ def reasons(
     named = not missing or (premise is not None and all(map(PassageWords.of(premise).mention, missing)))
     if named and (moved := opposed(claim, passage) or opposite_result(claim, passage)):
         out.append(f"{DIRECTION_MISMATCH}: claim {moved[0]}, passage {moved[1]}")
-    if named and (swapped := swapped_roles(claim, passage)):
+    if named and (swapped := swapped_roles(claim, passage) or beaten_winner(claim, passage)):
         out.append(f'{ROLES_SWAPPED}: claim "{swapped[0]}", passage "{swapped[1]}"')
     others = {name: role_holder(role, passage) for name, role in missing.items() if role}
     for name, other in sorted(others.items()):

@@ -46,6 +46,9 @@ _LINKED_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:was|is|were|are|of|stood at|total
 # "24 years old" are.
 _AGE_BEFORE = re.compile(r"\b[Aa]ged?\s*$")
 _NAME_COMMA_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+),\s*$")
+# ... or says it of a full name, closing the sentence: "Mara Ellison is 43."
+_FULL_NAME_IS_BEFORE = re.compile(r"\b[A-Z][^\W\d_]+\s+[A-Z][^\W\d_]+\s+(?:is|was|turns|turned)\s+$")
+_SENTENCE_CLOSE = re.compile(r"\s*(?:[.!?]|$)")
 _CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
 _OLDEST_AGE = 120
 # When the word after a number is not a plural noun, the next word may be the noun it leads to
@@ -156,10 +159,12 @@ def _is_age(text: str, start: int, end: int) -> bool:
     if _AGE_BEFORE.search(text, max(0, start - LOOK_BACK), start):
         return True
     digits = text[start:end]
+    if not digits.isdigit() or int(digits) > _OLDEST_AGE:
+        return False
+    if _SENTENCE_CLOSE.match(text, end) and _FULL_NAME_IS_BEFORE.search(text, max(0, start - LOOK_BACK), start):
+        return True
     return (
-        digits.isdigit()
-        and int(digits) <= _OLDEST_AGE
-        and text.startswith(",", end)
+        text.startswith(",", end)
         and (name := _NAME_COMMA_BEFORE.search(text, max(0, start - LOOK_BACK), start)) is not None
         and name.group(1) not in _CALENDAR_WORDS  # "By Friday, 24, had come"
     )

@@ -51,7 +51,7 @@ from service.pipeline.number_words import (
     spoken_number,
     superlatives,
 )
-from service.pipeline.quantities import KIND_WORDS, UNCOUNTED, Quantity, is_previous
+from service.pipeline.quantities import DURATIONS, KIND_WORDS, UNCOUNTED, Quantity, is_previous
 from service.pipeline.shares import ROUNDING, fraction_shares, rate_share
 from service.pipeline.years import find_decades, read_year
 
@@ -99,6 +99,9 @@ _ROUGHLY = 0.25
 # "a year" or "an hour" is one of them, but only a bound makes it a figure ("within an hour",
 # "more than a year"): "a year ago", "£40,000 a year" and "an hour's drive" are not counts.
 _ONE_SPAN = re.compile(r"\b(an?)\s+(second|minute|hour|day|week|fortnight|month|year|decade|century)\b(?![-'’])", re.I)
+# ... and so does a verb of lasting, for the spans that ``quantities`` converts ("will last a week",
+# "took an hour"), not "for a year", whose years an age would be read against.
+_LASTING_BEFORE = re.compile(r"\b(?:last(?:s|ed|ing)?|t(?:ake|akes|ook|aking))\s+$", re.I)
 # A range ("10-15 people", "3 to 5 days", "between 10 and 15") is one number that allows what lies
 # in it; "from 2 to 5%" is a move, and "aged 10 and 15" two numbers.
 _DIGITS = _NUMERAL + r"(?:(?![\w]|[.,]\d)|(?=(?:bn|mn|tn|m|k|" + SCALE_WORDS + r")\b))"
@@ -207,8 +210,9 @@ def read_numbers(
             units = _sum_units(units)
         words = _words_of_number(text, match.start(), match.end(), whole)
         end = scale.end() if scale else upper.end() if upper else match.end()
-        then = _then_words(text, end) if is_previous(text, match.start()) else None
+        then = _then_words(text, match.start(), end) if is_previous(text, match.start()) else None
         plain = replace(plain, events=_events(words), then=then, clause=_content_words(words))
+        plain = _besides_one(plain, text, end)
         if not units and not _REFERENCE_LIST.search(text, max(0, match.start() - LOOK_BACK), match.start()):
             counted.setdefault(UNCOUNTED, set()).add(plain)  # "will cover in 14", not "[2,3,4,5]"
         for unit in units:
@@ -231,12 +235,15 @@ def read_numbers(
             count_end = max(match.end(group) for group in (1, 2, 3, 4))
             words = _words_of_number(text, match.start(), count_end, whole)
             spoken = replace(spoken, events=_events(words), part_of=_whole(text, count_end))
+            spoken = _besides_one(spoken, text, count_end)
             for unit in counted_units(text, match.start(), count_end):
                 counted.setdefault(unit, set()).add(spoken)
     for match in _ONE_SPAN.finditer(text):  # "within an hour", "less than a year": one, bounded
         quantity = _quantity(text, match.start(), " ".join(match.group(0).lower().split()), 1.0)
-        if quantity.value is None:  # a bound or a rough value; "a year" alone counts nothing
-            counted.setdefault(match.group(2).lower(), set()).add(quantity)
+        span = match.group(2).lower()
+        lasting = span in DURATIONS and _LASTING_BEFORE.search(text, max(0, match.start() - LOOK_BACK), match.start())
+        if quantity.value is None or lasting:  # a bound, a rough value or a duration; "a year" alone counts nothing
+            counted.setdefault(span, set()).add(quantity)
     for match in _TWICE.finditer(text):  # "twice as likely", "met twice": two times
         counted.setdefault("time", set()).add(_quantity(text, match.start(), "twice", 2.0))
     for match in ORDINAL.finditer(text):
@@ -249,7 +256,33 @@ def read_numbers(
     for adjective, start in superlatives(text):  # "the largest lake": 1st, against "second-largest"
         if not _inside(start, skip):
             counted.setdefault(f"{adjective} (rank)", set()).add(Quantity(ordinal(1), 1, 1))
-    return years, counted
+    return years, _with_the_one(counted)
+
+
+# "beat five other writers", "with 12 others": a count of the others, one short of all of them
+_OTHERS_AFTER = re.compile(r"\s+others?\b", re.I)
+
+
+def _besides_one(quantity: Quantity, text: str, end: int) -> Quantity:
+    """A count of "others" allows itself and one more: "Ellison beat five other writers on the
+    shortlist" says six were on it (``_with_the_one``)."""
+    if quantity.value is None or not _OTHERS_AFTER.match(text, end):
+        return quantity
+    return replace(quantity, others=True)
+
+
+def _with_the_one(counted: dict[str, set[Quantity]]) -> dict[str, set[Quantity]]:
+    """Each count of others as its number or one more, where nothing else in the text counts the
+    same thing: in "Two women leap while two other women watch" the others are besides two."""
+    for unit, found in counted.items():
+        others = {q for q in found if q.others and q.value is not None}
+        if others and others == found:
+            counted[unit] = {
+                replace(q, shown=f"{q.shown} other", low=q.value - 0.4, high=q.value + 1.4, value=None)
+                for q in others
+                if q.value is not None
+            }
+    return counted
 
 
 def _sum_units(units: list[str]) -> list[str]:
@@ -335,13 +368,15 @@ def _clause_words(text: str, start: int, end: int) -> list[str]:
     return _WORDS_OF.findall(before + " " + (window.group(0) if window else ""))
 
 
-def _then_words(text: str, end: int) -> frozenset[str]:
+def _then_words(text: str, start: int, end: int) -> frozenset[str]:
     """The words after a figure something moved from, to the end of its clause, that may say when
-    it was ("compared with £1.20bn a year earlier": year, earlier)."""
+    it was ("compared with £1.20bn a year earlier": year, earlier), less those the text said before
+    it: in "rose to 4.6% in the three months to September, up from 4.4% in the previous three
+    months" only "previous" tells the earlier figure's time from the new one's."""
     after = text[end:]
     if found := _CLAUSE_BREAK.search(after) or _SENTENCE_BREAK.search(after):
         after = after[: found.start()]
-    return _content_words(_WORDS_OF.findall(after))
+    return _content_words(_WORDS_OF.findall(after)) - _content_words(_WORDS_OF.findall(text[:start]))
 
 
 def _content_words(words: list[str]) -> frozenset[str]:

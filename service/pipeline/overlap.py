@@ -49,7 +49,7 @@ def shares_event(claim: str, passage: str) -> bool:
         >>> shares_event("Brightwater cut 1,100 jobs in 2023.", "2023 - The company cuts 1,100 jobs.")
         True
     """
-    wanted = _said_of_names(claim)
+    wanted = said_of_names(claim)
     return not wanted or bool(wanted & content_stems(passage))
 
 
@@ -64,7 +64,7 @@ def topic_words(claim: str, passages: Sequence[str]) -> frozenset[str]:
     """
     if len(passages) < TOPIC_MIN_PASSAGES:
         return frozenset()
-    found = [content_stems(passage) for passage in passages]
+    found = [_stems_with_names(claim, passage) for passage in passages]
     return frozenset(w for w in content_stems(claim) if sum(w in stems for stems in found) >= TOPIC_SHARE * len(found))
 
 
@@ -80,7 +80,15 @@ def only_topic_shared(claim: str, passage: str, topic: frozenset[str]) -> bool:
         False
     """
     rest = content_stems(claim) - topic
-    return bool(rest) and not rest & content_stems(passage)
+    return bool(rest) and not rest & _stems_with_names(claim, passage)
+
+
+def _stems_with_names(claim: str, passage: str) -> set[str]:
+    """The passage's content stems, with all those of each of the claim's names it writes a word
+    of as a name: "Ellison, 34, ..." repeats "Mara Ellison" as a whole."""
+    written = content_stems(" ".join(capitalised_runs(passage)))
+    named = [name for name in capitalised_runs(claim) if content_stems(name) & written]
+    return content_stems(passage) | content_stems(" ".join(named))
 
 
 def only_names_shared(claim: str, passage: str) -> bool:
@@ -97,11 +105,11 @@ def only_names_shared(claim: str, passage: str) -> bool:
         >>> only_names_shared("Ruben Castellano has died.", "Ruben Castellano, engineer, dies aged 87")
         False
     """
-    rest = _said_of_names(claim)
+    rest = said_of_names(claim)
     said = content_stems(passage)
     return bool(rest) and not any(a.startswith(b) or b.startswith(a) for a in rest for b in said)
 
 
-def _said_of_names(claim: str) -> set[str]:
+def said_of_names(claim: str) -> set[str]:
     """The claim's content words that are not its names (capitalised words): what it says of them."""
     return content_stems(claim) - content_stems(" ".join(capitalised_runs(claim)))

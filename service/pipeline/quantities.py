@@ -10,7 +10,7 @@ and targets only with their own kind.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import isclose
 
 # What a number counts when no word says it ("will cover in 14"): such a passage number is never
@@ -40,6 +40,10 @@ _PREVIOUS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PREVIOUS_LOOK_BACK = 30
+_CURRENCIES = frozenset("$€£")
+# Spans of time in seconds, so that "will last a week" meets "will last 48 hours". Months and
+# years are left out: an age ("Smith, 34,") is counted in years too.
+DURATIONS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "fortnight": 1209600}
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class Quantity:
     # earlier": year, earlier); None for one that is
     then: frozenset[str] | None = None
     clause: frozenset[str] = frozenset()  # the words of its clause (a claim's: all its words)
+    others: bool = False  # a count of others ("five other writers"), besides one or more the text names
 
     def allows(self, other: Quantity) -> bool:
         """Two plain numbers agree when one rounds to the other ("4 billion", "4.3 billion"; not
@@ -92,7 +97,7 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
         # a claim's denied number ("a college student, not a 16-year-old") is often what a passage
         # reports as the rumour, so it is not compared
         values = {c for c in all_values if not c.denied}
-        offered = passage.get(unit, ())
+        offered = [*passage.get(unit, ()), *_sums_named_in(unit, values, passage), *_durations_as(unit, passage)]
         # parts of one whole ("eight of the 16 libraries", "four of its 16 libraries") disagree
         # though the whole agrees
         parts = [(c, p) for c in values for p in offered if c.part_of and c.part_of == p.part_of]
@@ -112,6 +117,40 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
         claimed |= {c.shown for c, _ in pairs}
         found |= {p.shown for _, p in pairs}
     return claimed, found
+
+
+def _sums_named_in(unit: str, claim: set[Quantity], passage: dict[str, set[Quantity]]) -> list[Quantity]:
+    """Sums of the passage's in the claim's currency that the other's words say what they are of:
+    "The prize is worth £50,000" meets "beat five writers to the £30,000 prize" (a sum with no noun
+    after it, against one of a "prize" it names), and "The £50,000 prize went to Ellison" meets
+    "The prize is worth £30,000" (the other way round)."""
+    currency, noun = unit[:1], unit[1:]
+    if currency not in _CURRENCIES or noun.endswith(")"):
+        return []
+    if not noun:
+        words = frozenset().union(*(c.clause for c in claim))
+        return [p for key, found in passage.items() if key[:1] == currency and key[1:] in words for p in found]
+    return [p for p in passage.get(currency, ()) if noun in p.about]
+
+
+def _durations_as(unit: str, passage: dict[str, set[Quantity]]) -> list[Quantity]:
+    """The passage's spans of time in another unit, in ``unit``: "48 hours" as 2 days. A passage
+    that gives them in two units may give one span in both ("two hours and 41 minutes"): it is
+    left as it is."""
+    given = [other for other in passage if other in DURATIONS]
+    if unit not in DURATIONS or len(given) != 1 or unit in given:
+        return []
+    return [
+        _scaled(quantity, DURATIONS[other] / DURATIONS[unit])
+        for other, found in passage.items()
+        if other != unit and other in DURATIONS
+        for quantity in found
+    ]
+
+
+def _scaled(quantity: Quantity, factor: float) -> Quantity:
+    value = None if quantity.value is None else quantity.value * factor
+    return replace(quantity, low=quantity.low * factor, high=quantity.high * factor, value=value)
 
 
 def is_previous(text: str, start: int) -> bool:

@@ -18,6 +18,7 @@ from service.pipeline.aggregate import (
     NAMES_ONLY_HEADING_REASON,
     NEUTRAL,
     NEUTRAL_ROW,
+    NO_NUMBER_REASON,
     OTHER_EVENT_REASON,
     SourceStance,
     Thresholds,
@@ -37,6 +38,7 @@ from service.pipeline.consistency import (
     CORRECTED,
     DATE_MISMATCH,
     NAME_REASONS,
+    NUMBER_MISMATCH,
     adjust,
     adjusted_kinds,
     has_reason,
@@ -45,7 +47,16 @@ from service.pipeline.consistency import (
 from service.pipeline.dates import is_dated_item, publication_date
 from service.pipeline.embed import Embedder
 from service.pipeline.names import proper_words
-from service.pipeline.overlap import only_names_shared, only_topic_shared, shared_words, shares_event, topic_words
+from service.pipeline.negation import content_stems
+from service.pipeline.numbers import read_numbers
+from service.pipeline.overlap import (
+    only_names_shared,
+    only_topic_shared,
+    said_of_names,
+    shared_words,
+    shares_event,
+    topic_words,
+)
 from service.pipeline.premise import claim_premises, needs_context
 from service.pipeline.questions import Reading, read_claim
 from service.pipeline.retrieve import Candidate, retrieve
@@ -179,7 +190,22 @@ def takes_no_side(claim: str, passage: str, found: list[str]) -> str | None:
         or (CONDITION_ONLY if supposes_only(claim, passage) else None)
         or (OTHER_EVENT_REASON if about_another_event(claim, passage, found) else None)
         or (NAMES_ONLY_HEADING_REASON if is_heading(passage) and only_names_shared(claim, passage) else None)
+        or (NO_NUMBER_REASON if gives_none_of_the_number(claim, passage) else None)
     )
+
+
+_AGE = "year"  # what an age counts (``counts``: "aged 24", "Haldane, 24,", "24 years old")
+
+
+def gives_none_of_the_number(claim: str, passage: str) -> bool:
+    """Whether the claim says no more of its names than their age ("Mara Ellison is 43", "Dawn
+    Pickering is 57 years old") and the passage gives no number of years: only a passage that does
+    ("Ellison, 34, ...") can settle it. Other counts are left to the model: a passage may count
+    them by another word ("inhabitants", "a population of")."""
+    counted = set(read_numbers(claim, [], whole=True)[1])
+    if counted != {_AGE} or not said_of_names(claim) <= counted:
+        return False
+    return _AGE not in read_numbers(passage, [])[1]
 
 
 def _why_no_side(
@@ -191,8 +217,21 @@ def _why_no_side(
         about_another_subject(passage, found),
         shared_words(claim, passage),
         t,
-        only_topic_shared(claim, passage, topic),
+        shares_only_topic(claim, passage, found, topic),
     )
+
+
+def shares_only_topic(claim: str, passage: str, found: list[str], topic: frozenset[str]) -> bool:
+    """Whether a passage repeats none of the claim's words but its topic's (``found``: its
+    consistency reasons), unless the claim says no more of its topic than a number or a date and
+    the passage gives one of what it counts or dates: "Dawn Pickering, 52, admitted fraud" is about
+    the age "Dawn Pickering is 57 years old" claims (its one other word, "years", is the unit).
+    A claim that says more ("will spend £24 million on road repairs") is not answered by another
+    sum of its topic's."""
+    if not only_topic_shared(claim, passage, topic):
+        return False
+    said = content_stems(claim) - topic
+    return len(said) > 1 or not has_reason(found, (NUMBER_MISMATCH, DATE_MISMATCH))
 
 
 class Judged(NamedTuple):

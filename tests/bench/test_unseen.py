@@ -1,6 +1,7 @@
 """The labelled samples of bench/ (unseen, fresh, fourth, fifth, sixth, seventh, eighth, ninth,
-tenth, eleventh, twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth):
-their claims name articles that exist, and `eval claims` scores all of them."""
+tenth, eleventh, twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
+nineteenth, twentieth, twentyfirst): their claims name articles that exist, and `eval claims`
+scores all of them."""
 
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ SAMPLES = [
     ("sixteenth", 3, 67, 63),
     ("seventeenth", 3, 60, 57),
     ("eighteenth", 3, 53, 50),
+    ("nineteenth", 3, 61, 58),
+    ("twentieth", 3, 52, 49),
+    ("twentyfirst", 3, 51, 48),
 ]
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.asides import asides, life_dates, without_life_dates
+from service.pipeline.asides import asides, life_dates, without_life_dates, years_of_other_names
+from service.pipeline.consistency import reasons
 
 PLANT = "The plant, which opened in 1978, has had a fire before."
 
@@ -45,6 +46,21 @@ PLANT = "The plant, which opened in 1978, has had a fire before."
         ("Jean Roe was born in 1925.", "Jean Roe ([roʊ]; 29 November 1825 - 16 August 1893) was a neurologist.", []),
         # compared where the claim is about it
         ("Roe moved to Gothenburg in 1960.", "Roe was born in Pécs, and moved to Gothenburg in 1957.", []),
+        # two clauses, each with its own subject: the one the claim shares no word with
+        (
+            "The first homes will be ready in 2027.",
+            "Work will start in 2027, and the first homes could be ready by 2028.",
+            ["Work will start in 2027"],
+        ),
+        (
+            "Work will start in 2028.",
+            "Work will start in 2027, and the first homes could be ready by 2028.",
+            ["the first homes could be ready by 2028"],
+        ),
+        # the last item of a list is no clause
+        ("Hamlet won an award in 1955.", "His films are Hamlet (1948), and a trilogy of Shakespeare films.", []),
+        # nothing says which half a claim that shares words with both is about
+        ("Work on the homes will start in 2028.", "Work will start in 2027, and the homes will be ready in 2028.", []),
         # a list of places is not another clause
         ("Roe lived in Pécs in 1960.", "Roe lived in Pécs, Hungary, and Vienna in 1957.", []),
         # "when" and "where" clauses often date the sentence's own event
@@ -86,3 +102,26 @@ def test_life_dates_are_cut_for_a_claim_about_something_else(claim: str, cut: bo
 def test_dates_in_brackets_that_are_not_life_dates_stay() -> None:
     text = "The bridge (opened 1884) was closed in 2026."
     assert life_dates("The bridge was closed in 2026.", text) == []
+
+
+WORKS = "The stolen works, Winter Ferry (1931) and The Red Boathouse (1934), are valued at £1.2m."
+
+
+@pytest.mark.parametrize(
+    ("claim", "left_out"),
+    [
+        # each year in brackets is of the name before it: one the claim names keeps only its own
+        ("The Red Boathouse was painted in 1931.", [" (1931)"]),
+        ("Winter Ferry was painted in 1931.", [" (1934)"]),
+        ("She starred in Alien, which came out in 1975.", []),  # not a name of the passage's
+        # a claim that names none of them: nothing says which year it is about
+        ("Both stolen works were painted in 1931.", []),
+    ],
+)
+def test_a_year_in_brackets_after_a_name_is_of_that_name(claim: str, left_out: list[str]) -> None:
+    assert [WORKS[a:b] for a, b in years_of_other_names(claim, WORKS)] == left_out
+
+
+def test_a_date_mismatch_reads_only_the_named_works_year() -> None:
+    assert reasons("The Red Boathouse was painted in 1931.", WORKS) == ["date mismatch: claim 1931, passage 1934"]
+    assert reasons("Winter Ferry was painted in 1931.", WORKS) == []

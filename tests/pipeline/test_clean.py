@@ -140,6 +140,13 @@ def test_datelines_and_bylines() -> None:
         "Keywords: harbour silt; piers; dredging",
         "Cite this article",
         "Download PDF",
+        "25 November 2026",
+        "Sunday 22 November 2026 20:15",
+        "Report: Lukas Brandt",
+        "[Photo: Mara Ellison with her award. Credit: Press Association]",
+        "NAVARRO (ESP) 6 3 7",
+        "HOLM (NOR) [1] 4 6 5",
+        "Daniel Okoth (KEN) 2:06:41",
     ],
 )
 def test_drops_page_furniture_lines(furniture: str) -> None:
@@ -177,6 +184,13 @@ def test_drops_page_furniture_lines(furniture: str) -> None:
         "Rovers | City: the derby ends 2-1.",
         "Received wisdom in 2019, and accepted by all, said the pier was safe.",
         "Accepted bids in 2024 were published by the harbour board.",
+        "25 November 2026 was the day the pier reopened.",
+        "Report: the pier is unsafe, inspectors say",
+        "[The pier] was closed on Monday.",
+        "PIER SHUT AS STORM HITS",
+        "FOUR HURT AS 2 BOATS COLLIDE",
+        "Storm Babet Kills 3 In Scotland",
+        "Kestrel Town 3-1 Harbour United",
     ],
 )
 def test_keeps_prose_that_opens_like_furniture(prose: str) -> None:

@@ -87,6 +87,10 @@ def test_publication_date(value: str | None, expected: date | None) -> None:
         ("Updated 9:14 PM EDT, Fri March 17, 2023\nUpdated March 16, 2023\nText.", "2023-03-16"),
         ("Posted: 2023-03-17T10:00:00Z\nText.", "2023-03-17"),
         ("Published on Mar. 17, 2023 at 4pm\nText.", "2023-03-17"),
+        # the date alone on a line under the headline
+        ("Rates rise\n25 November 2026\nRates rose.", "2026-11-25"),
+        ("Holm beaten\nSunday 22 November 2026 20:15\nHolm lost.", "2026-11-22"),
+        ("Rates rise\nRates rose on 25 November 2026.\nThey rose.", None),
         ("News release\nHALDEN, Nov. 18, 2026 — A trial found on March 3, 2025 that ...", "2026-11-18"),
         ("NEW YORK, Nov. 18, 2026 /PRNewswire/ -- Acme said ...", "2026-11-18"),
         ("LONDON, March 3 (Reuters) - A weekly injection ...", None),  # a dateline with no year

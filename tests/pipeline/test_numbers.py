@@ -32,6 +32,8 @@ def counted(text: str) -> dict[str, set[str]]:
         ("She died at age 60.", {"year": {"60"}}),
         ("Lind, 61, and Sand, aged 45, were tried.", {"year": {"61", "45"}}),
         ("By Friday, 24, had come.", {"?": {"24"}}),  # counting what no word says
+        ("Mara Ellison is 43.", {"year": {"43"}}),  # a full name's number, closing the sentence
+        ("Inflation was 3.", {"inflation #": {"3"}}),
         ("A boy aged 18 months", {"month": {"18"}}),
         ("It is for children aged 8 - 17, while adults pay.", {"year": {"8-17"}}),
         ("Some three hundred soldiers", {"soldier": {"some 300"}}),
@@ -186,6 +188,11 @@ def test_changes_and_levels_are_compared_apart(claim: str, passage: str, disagre
         ("Eleven people were hurt.", "Four people were killed and nine people injured.", True),
         ("Nine people were hurt.", "Four people were killed and nine people injured.", False),
         ("Six people were evacuated.", "Five people were at the plant.", True),  # one clause says nothing
+        # a sum with no noun after it meets a sum of a thing the claim names, either way round
+        ("The prize is worth £50,000.", "She beat five writers to the £30,000 prize.", True),
+        ("The prize is worth £30,000.", "She beat five writers to the £30,000 prize.", False),
+        ("The £50,000 prize went to Ellison.", "The prize is worth £30,000.", True),
+        ("The firm was fined £50,000.", "The £30,000 prize went to Ellison.", False),
     ],
 )
 def test_shares_and_money_are_compared_by_what_they_are_of(claim: str, passage: str, disagree: bool) -> None:
@@ -203,9 +210,20 @@ def test_shares_and_money_are_compared_by_what_they_are_of(claim: str, passage: 
         ),
         ("Profit was £109m.", "Profit was £96m, down 12% from £109m.", True),
         ("Quarterly sales were £1.20bn.", "Quarterly sales rose 3.1% to £1.24bn, compared with £1.20bn.", True),
+        # the words it shares with the figure now ("three months") do not say when it was
+        (
+            "The jobless rate rose to 4.4% in the three months to June.",
+            "The jobless rate rose to 4.6% in the three months to June, up from 4.4% in the previous three months.",
+            True,
+        ),
         # ... unless the claim moves from it too, or says when it was in the passage's words
         ("Profit fell from £109m to £96m.", "Profit was £96m, down 12% from £109m.", False),
         ("Sales were £1.20bn a year earlier.", "Sales rose to £1.24bn, compared with £1.20bn a year earlier.", False),
+        (
+            "The jobless rate was 4.4% in the previous three months.",
+            "The jobless rate rose to 4.6% in the three months to June, up from 4.4% in the previous three months.",
+            False,
+        ),
         (
             "In June it forecast profit of £200m to £210m.",
             "It expects £180m, down from the £200m it forecast in June.",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.overlap import only_names_shared, shared_words, shares_event
+from service.pipeline.consistency import reasons
+from service.pipeline.overlap import only_names_shared, only_topic_shared, shared_words, shares_event, topic_words
+from service.pipeline.verify import gives_none_of_the_number, shares_only_topic
 
 
 def test_the_share_counts_the_claims_content_words_the_passage_repeats() -> None:
@@ -39,3 +41,41 @@ def test_an_event_is_what_happened_not_to_whom() -> None:
 )
 def test_a_passage_may_repeat_only_the_claims_names(claim: str, heading: str, names_only: bool) -> None:
     assert only_names_shared(claim, heading) is names_only
+
+
+def test_a_name_given_in_short_repeats_all_of_its_words() -> None:
+    # "Ellison" repeats "Mara Ellison": the passage says the claim's name, not only its topic's
+    assert not only_topic_shared("Mara Ellison is 43.", "Ellison, 34, beat five other writers.", frozenset({"ellison"}))
+    assert only_topic_shared("Mara Ellison is 43.", "The prize was founded in 1987.", frozenset({"prize"}))
+    found = ["Ellison, 34, beat five writers.", "Mara Ellison wins the prize", "Ellison said she would write."]
+    assert topic_words("Mara Ellison is 43.", found) == {"mara", "ellison"}
+
+
+def test_a_passage_with_the_claims_quantity_is_not_only_on_its_topic() -> None:
+    claim, passage = "Dawn Pickering is 57 years old.", "Dawn Pickering, 52, admitted fraud."
+    topic = frozenset({"dawn", "picker"})
+    assert only_topic_shared(claim, passage, topic)
+    assert not shares_only_topic(claim, passage, reasons(claim, passage), topic)
+    assert shares_only_topic(claim, "Dawn Pickering was banned for life.", [], topic)
+    # a claim that says more of its topic than a number is not answered by another number of it
+    claim, passage = "Calderbrook will spend £24 million on road repairs.", "Calderbrook's tram will cost £340 million."
+    topic = frozenset({"calderbrook", "mill"})  # "million" is in most of its passages
+    assert shares_only_topic(claim, passage, reasons(claim, passage), topic)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "silent"),
+    [
+        # a claim that says no more of its names than their age: only an age settles it
+        ("Daniel Okoth is 27.", "Okoth wins Lakeport Marathon as Deressa fades", True),
+        ("Daniel Okoth is 27.", "Okoth, 27, was running only his second marathon.", False),
+        ("Dawn Pickering is 57 years old.", "Pickering was banned from working in care for life.", True),
+        ("Dawn Pickering is 57 years old.", "Dawn Pickering, 52, admitted fraud.", False),
+        # a claim that says more, one whose number counts nothing known, and other counts
+        ("Kessler was jailed for seven years.", "Kessler was jailed.", False),
+        ("Okoth is 27.", "Okoth wins the race", False),
+        ("Mirel had about 14,300 inhabitants.", "The town had a population of 14,300.", False),
+    ],
+)
+def test_a_claim_of_a_number_alone_is_settled_only_by_one(claim: str, passage: str, silent: bool) -> None:
+    assert gives_none_of_the_number(claim, passage) is silent

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from service.pipeline.numbers import read_numbers
 from service.pipeline.quantities import UNCOUNTED, Quantity, number_mismatches
 
 
@@ -32,3 +35,42 @@ def test_parts_of_one_whole_disagree() -> None:
     claim = {"library": {plain("8", 8, part_of=16.0), plain("16", 16)}}
     passage = {"library": {plain("4", 4, part_of=16.0), plain("16", 16)}}
     assert number_mismatches(claim, passage) == ({"8"}, {"4"})
+
+
+def disagree_on_numbers(claim: str, passage: str) -> bool:
+    claimed, _ = number_mismatches(read_numbers(claim, [], whole=True)[1], read_numbers(passage, [])[1])
+    return bool(claimed)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        # spans of time meet in another unit: 48 hours are two days, not a week
+        ("The walkout will last two days.", "The walkout will last 48 hours.", False),
+        ("The walkout will last three days.", "The walkout will last 48 hours.", True),
+        ("The walkout will last a week.", "The walkout will last 48 hours.", True),
+        ("The repair took a fortnight.", "The repair took 14 days.", False),
+        # "a week" alone counts nothing; an age is not a span of time
+        ("The walkout was called a week ago.", "The walkout will last 48 hours.", False),
+        ("The strike lasted 34 hours.", "Smith, 34, joined the strike.", False),
+    ],
+)
+def test_spans_of_time_are_compared_across_units(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        # "five other writers" and the one who beat them: six in all, or five besides her
+        ("Six writers were on the shortlist.", "Ellison beat five other writers on the shortlist.", False),
+        ("Five writers were on the shortlist.", "Ellison beat five other writers on the shortlist.", False),
+        ("Seven writers were on the shortlist.", "Ellison beat five other writers on the shortlist.", True),
+        ("Four writers were on the shortlist.", "Ellison beat 5 other writers on the shortlist.", True),
+        ("Six writers were on the shortlist.", "Ellison beat five writers on the shortlist.", True),
+        # ... but besides those the text counts: two and two others are four
+        ("Three women wore swimsuits.", "Two women in swimsuits leap while two other women watch.", True),
+    ],
+)
+def test_a_count_of_others_leaves_one_out(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from service.pipeline.consistency import ROLES_SWAPPED, adjust, has_reason, reasons
-from service.pipeline.roles import actions, swapped_roles
+from service.pipeline.roles import actions, beaten_winner, swapped_roles
 
 MATCH_REPORT = "Northfield Rovers beat Southport City 2-1 at Marsh Lane on Saturday, with Ewan Haldane scoring twice."
 
@@ -114,3 +114,23 @@ def test_the_reason_moves_the_stance_and_names_both_sides() -> None:
     other = reasons("Southport City beat Eastbridge in Lisbon.", "Eastbridge beat Southport City.")
     assert other == ["not in passage: Lisbon"]
     assert not has_reason(other, ROLES_SWAPPED)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "beaten"),
+    [
+        ("Ingrid Holm won the Ostberg Open.", "Navarro beats Holm in three sets to win Ostberg Open", True),
+        (
+            "Holm won the Ostberg Open.",
+            "Navarro won, beating the top seed Ingrid Holm 6-4 7-5 in the final of the Ostberg Open.",
+            True,
+        ),
+        # the winner, another contest, a match of a league, and the one who beat the claim's
+        ("Navarro won the Ostberg Open.", "Navarro beats Holm in three sets to win Ostberg Open", False),
+        ("Holm won the Paris Open.", "Navarro beats Holm in three sets to win Ostberg Open", False),
+        ("City won the Northern League.", "Rovers beat City 2-1 in the Northern League on Saturday.", False),
+        ("Navarro won the Ostberg Open.", "Navarro was beaten by Holm in the final of the Ostberg Open.", False),
+    ],
+)
+def test_a_winner_the_passage_says_was_beaten_in_the_final(claim: str, passage: str, beaten: bool) -> None:
+    assert (beaten_winner(claim, passage) is not None) is beaten
