@@ -64,7 +64,7 @@ def topic_words(claim: str, passages: Sequence[str]) -> frozenset[str]:
     """
     if len(passages) < TOPIC_MIN_PASSAGES:
         return frozenset()
-    found = [_stems_with_names(claim, passage) for passage in passages]
+    found = [content_stems(passage) for passage in passages]
     return frozenset(w for w in content_stems(claim) if sum(w in stems for stems in found) >= TOPIC_SHARE * len(found))
 
 
@@ -80,15 +80,7 @@ def only_topic_shared(claim: str, passage: str, topic: frozenset[str]) -> bool:
         False
     """
     rest = content_stems(claim) - topic
-    return bool(rest) and not rest & _stems_with_names(claim, passage)
-
-
-def _stems_with_names(claim: str, passage: str) -> set[str]:
-    """The passage's content stems, with all those of each of the claim's names it writes a word
-    of as a name: "Ellison, 34, ..." repeats "Mara Ellison" as a whole."""
-    written = content_stems(" ".join(capitalised_runs(passage)))
-    named = [name for name in capitalised_runs(claim) if content_stems(name) & written]
-    return content_stems(passage) | content_stems(" ".join(named))
+    return bool(rest) and not rest & content_stems(passage)
 
 
 def only_names_shared(claim: str, passage: str) -> bool:

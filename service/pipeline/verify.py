@@ -223,11 +223,11 @@ def _why_no_side(
 
 def shares_only_topic(claim: str, passage: str, found: list[str], topic: frozenset[str]) -> bool:
     """Whether a passage repeats none of the claim's words but its topic's (``found``: its
-    consistency reasons), unless the claim says no more of its topic than a number or a date and
-    the passage gives one of what it counts or dates: "Dawn Pickering, 52, admitted fraud" is about
-    the age "Dawn Pickering is 57 years old" claims (its one other word, "years", is the unit).
-    A claim that says more ("will spend £24 million on road repairs") is not answered by another
-    sum of its topic's."""
+    consistency reasons), unless the claim says one word more of its topic at most, besides a number
+    or a date, and the passage gives one of what it counts or dates: "Ellison, 34, beat five other
+    writers" is about the age "Mara Ellison is 43" claims, though it does not repeat "Mara". A claim
+    that says more ("will spend £24 million on road repairs") is not answered by another sum of its
+    topic's."""
     if not only_topic_shared(claim, passage, topic):
         return False
     said = content_stems(claim) - topic

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.pipeline.consistency import reasons
-from service.pipeline.overlap import only_names_shared, only_topic_shared, shared_words, shares_event, topic_words
+from service.pipeline.overlap import only_names_shared, only_topic_shared, shared_words, shares_event
 from service.pipeline.verify import gives_none_of_the_number, shares_only_topic
 
 
@@ -43,20 +43,13 @@ def test_a_passage_may_repeat_only_the_claims_names(claim: str, heading: str, na
     assert only_names_shared(claim, heading) is names_only
 
 
-def test_a_name_given_in_short_repeats_all_of_its_words() -> None:
-    # "Ellison" repeats "Mara Ellison": the passage says the claim's name, not only its topic's
-    assert not only_topic_shared("Mara Ellison is 43.", "Ellison, 34, beat five other writers.", frozenset({"ellison"}))
-    assert only_topic_shared("Mara Ellison is 43.", "The prize was founded in 1987.", frozenset({"prize"}))
-    found = ["Ellison, 34, beat five writers.", "Mara Ellison wins the prize", "Ellison said she would write."]
-    assert topic_words("Mara Ellison is 43.", found) == {"mara", "ellison"}
-
-
 def test_a_passage_with_the_claims_quantity_is_not_only_on_its_topic() -> None:
-    claim, passage = "Dawn Pickering is 57 years old.", "Dawn Pickering, 52, admitted fraud."
-    topic = frozenset({"dawn", "picker"})
+    # "Mara" is the one word the passages that write "Ellison" do not repeat
+    claim, passage = "Mara Ellison is 43.", "Ellison, 34, beat five other writers."
+    topic = frozenset({"ellison"})
     assert only_topic_shared(claim, passage, topic)
     assert not shares_only_topic(claim, passage, reasons(claim, passage), topic)
-    assert shares_only_topic(claim, "Dawn Pickering was banned for life.", [], topic)
+    assert shares_only_topic(claim, "Ellison said she would write another.", [], topic)
     # a claim that says more of its topic than a number is not answered by another number of it
     claim, passage = "Calderbrook will spend £24 million on road repairs.", "Calderbrook's tram will cost £340 million."
     topic = frozenset({"calderbrook", "mill"})  # "million" is in most of its passages
