@@ -76,14 +76,15 @@ _BYLINE_ROLE = re.compile(
 # "Published 5 March 2024, 10:42 GMT | Updated 2 hours ago": when a page was posted, not news
 # (with a digit: "Modified crops face new rules" is a headline).
 _TIMESTAMP = re.compile(r"^(first |last )?(published|updated|posted|modified)\b(?!.*[.!?]$)", re.I)
-# ... or the date alone, on a line of its own ("25 November 2026", "Sunday 22 November 2026 20:15")
+# ... or the date alone, on a line of its own ("25 November 2026", "Sunday 22 November 2026 20:15"),
+# or after the place the story was filed from ("Lakeport, Sunday 22 November 2026")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
 _DATE_ALONE = re.compile(
-    rf"^(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"^(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},\s+)?(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?$",
     re.I,
 )

@@ -17,7 +17,10 @@ same thing ("met", "married", "played", "drew") and the verb "to be" ("Paris is 
 
 A claim that someone won a named contest is flagged too when the passage says they were beaten
 in its final or by its winner ("Navarro beats Holm in three sets to win Ostberg Open" against
-"Ingrid Holm won the Ostberg Open", which the model entailed at 0.90, bench/twentieth).
+"Ingrid Holm won the Ostberg Open", which the model entailed at 0.90, bench/twentieth), or that its
+winner pulled away from or finished ahead of them ("Okoth won the Lakeport Marathon, pulling away
+from the defending champion Abebe Deressa", entailing "Abebe Deressa won the Lakeport Marathon" at
+0.91, bench/twentyfirst).
 """
 
 from __future__ import annotations
@@ -60,7 +63,8 @@ _PASSIVE = re.compile(
 # its win ("in the final of", "to win").
 _WON = re.compile(rf"(?<![\w'])(?P<a>{_NAME})\s+{_AUXILIARY}(?:won|wins|win)\s+(?:the\s+)?(?P<e>{_NAME})")
 _BEATEN = re.compile(
-    rf"\b(?:beat|beats|beating|defeated|defeats|defeating|overcame|overcomes|overcoming)\s+"
+    rf"\b(?:beat|beats|beating|defeated|defeats|defeating|overcame|overcomes|overcoming|outsprinted|outsprinting"
+    rf"|(?:pull(?:s|ed|ing)?\s+away|finish(?:es|ed|ing)?\s+ahead)\s+(?:of|from)|ahead\s+of)\s+"
     rf"(?:(?!by\b)[a-z][\w-]*\s+){{0,3}}(?P<b>{_NAME})"
 )
 _DECIDED = re.compile(
@@ -129,9 +133,11 @@ def swapped_roles(claim: str, passage: str) -> tuple[str, str] | None:
 def beaten_winner(claim: str, passage: str) -> tuple[str, str] | None:
     """The claim's words and the passage's when the claim says someone won a contest the passage
     names and the passage says they were beaten in its final or by its winner: "Navarro beats Holm
-    to win Ostberg Open" against "Holm won the Ostberg Open". A passage that only says who won
-    says nothing of a claim that names another (prizes are shared), and one beaten in a match of
-    a league may still win it, so only a final or a win of the contest counts.
+    to win Ostberg Open" against "Holm won the Ostberg Open", or "Okoth won the Lakeport Marathon,
+    pulling away from Deressa" against "Deressa won the Lakeport Marathon". A passage that only
+    says who won says nothing of a claim that names another (prizes are shared), and one beaten in
+    a match of a league may still win it, so only a final, a win of the contest or another's win
+    of it counts.
 
     Examples:
         >>> beaten_winner("Holm won the Ostberg Open.", "Navarro beat the top seed Holm to win the Ostberg Open.")
@@ -140,11 +146,16 @@ def beaten_winner(claim: str, passage: str) -> tuple[str, str] | None:
         True
     """
     text = unicodedata.normalize("NFKC", passage).replace("’", "'")
-    if not _DECIDED.search(text):
-        return None
     for won in _WON.finditer(unicodedata.normalize("NFKC", claim).replace("’", "'")):
         winner, contest = _name_words(won.group("a")), _name_words(won.group("e"))
         if not contest or not contest <= _name_words(" ".join(_NAME_RUN.findall(text))):
+            continue
+        # the passage is about the contest's result: its final, a win of it, or who won it
+        won_by_another = any(
+            _name_words(other.group("e")) == contest and not _meet(_name_words(other.group("a")), winner)
+            for other in _WON.finditer(text)
+        )
+        if not (won_by_another or _DECIDED.search(text)):
             continue
         for beaten in _BEATEN.finditer(text):
             if _meet(_name_words(beaten.group("b")), winner):

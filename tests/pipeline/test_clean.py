@@ -142,6 +142,7 @@ def test_datelines_and_bylines() -> None:
         "Download PDF",
         "25 November 2026",
         "Sunday 22 November 2026 20:15",
+        "Lakeport, Sunday 22 November 2026",
         "Report: Lukas Brandt",
         "[Photo: Mara Ellison with her award. Credit: Press Association]",
         "NAVARRO (ESP) 6 3 7",

@@ -90,6 +90,7 @@ def test_publication_date(value: str | None, expected: date | None) -> None:
         # the date alone on a line under the headline
         ("Rates rise\n25 November 2026\nRates rose.", "2026-11-25"),
         ("Holm beaten\nSunday 22 November 2026 20:15\nHolm lost.", "2026-11-22"),
+        ("Okoth wins\nLakeport, Sunday 22 November 2026\nOkoth won.", "2026-11-22"),
         ("Rates rise\nRates rose on 25 November 2026.\nThey rose.", None),
         ("News release\nHALDEN, Nov. 18, 2026 — A trial found on March 3, 2025 that ...", "2026-11-18"),
         ("NEW YORK, Nov. 18, 2026 /PRNewswire/ -- Acme said ...", "2026-11-18"),

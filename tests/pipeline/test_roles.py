@@ -130,6 +130,17 @@ def test_the_reason_moves_the_stance_and_names_both_sides() -> None:
         ("Holm won the Paris Open.", "Navarro beats Holm in three sets to win Ostberg Open", False),
         ("City won the Northern League.", "Rovers beat City 2-1 in the Northern League on Saturday.", False),
         ("Navarro won the Ostberg Open.", "Navarro was beaten by Holm in the final of the Ostberg Open.", False),
+        # the one who won pulled away from or finished ahead of the claim's
+        (
+            "Abebe Deressa won the Lakeport Marathon.",
+            "Okoth won the Lakeport Marathon, pulling away from the defending champion Abebe Deressa.",
+            True,
+        ),
+        (
+            "Daniel Okoth won the Lakeport Marathon.",
+            "Okoth won the Lakeport Marathon, pulling away from Deressa.",
+            False,
+        ),
     ],
 )
 def test_a_winner_the_passage_says_was_beaten_in_the_final(claim: str, passage: str, beaten: bool) -> None:
