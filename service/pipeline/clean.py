@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from service.pipeline.assertions import is_claim_line
+from service.pipeline.dates import is_timestamp
 from service.pipeline.ratings import is_rating
 from service.records import Span
 
@@ -72,21 +73,6 @@ _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(\s+(and\s+)?[A-Z][\w.'’-]*){0,5}
 # least (so "By Tuesday, officials hope..." stays prose), then a role or outlet of up to four words.
 _BYLINE_ROLE = re.compile(
     r"^(By|BY)\s+[A-Z][\w.'’-]*(\s+(and\s+)?[A-Z][\w.'’-]*){1,5}\s*[,|–—]\s*[A-Z][\w.'’&/-]*(\s+[\w.'’&/-]+){0,3}$"
-)
-# "Published 5 March 2024, 10:42 GMT | Updated 2 hours ago": when a page was posted, not news
-# (with a digit: "Modified crops face new rules" is a headline).
-_TIMESTAMP = re.compile(r"^(first |last )?(published|updated|posted|modified)\b(?!.*[.!?]$)", re.I)
-# ... or the date alone, on a line of its own ("25 November 2026", "Sunday 22 November 2026 20:15"),
-# or after the place the story was filed from ("Lakeport, Sunday 22 November 2026")
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
-_DATE_ALONE = re.compile(
-    rf"^(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},\s+)?(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?$",
-    re.I,
 )
 _COPYRIGHT = re.compile(r"^(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4})|all rights reserved\.?$)", re.I)
 # A table's cells: a number, a time or a score ("7", "2:06:41", "6-4"); a country or team code
@@ -274,14 +260,6 @@ def _is_table_row(body: str) -> bool:
     numbers = sum(1 for cell in cells if _NUMBER_CELL.match(cell.strip("[]().")))
     coded = any(_CODE_CELL.match(cell) for cell in cells)
     return 2 * numbers >= len(cells) or (numbers > 0 and coded)
-
-
-def is_timestamp(line: str) -> bool:
-    """A "Published 5 March 2024, 10:42 GMT" line: page furniture, and where a scraped article
-    says when it came out."""
-    words = re.findall(r"[\w'-]+", line)
-    stamped = bool(_TIMESTAMP.match(line)) and len(words) <= 15 and any(ch.isdigit() for ch in line)
-    return stamped or _DATE_ALONE.match(line) is not None
 
 
 def _is_headline(body: str) -> bool:

@@ -16,8 +16,6 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from service.pipeline.clean import is_timestamp
-
 MONTHS = "January February March April May June July August September October November December".split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 # The words before a day that make it a beginning or an end, with a day of the week between
@@ -32,6 +30,18 @@ _ABBREVIATIONS = {m[:3]: i for i, m in enumerate(MONTHS) if m != "May"} | {"Sept
 MONTH_INDEX = {m: i for i, m in enumerate(MONTHS)} | _ABBREVIATIONS
 MONTH_PATTERN = r"(?:" + "|".join(sorted(MONTH_INDEX, key=len, reverse=True)) + r")(?![a-z])\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\w)"
+# "Published 5 March 2024, 10:42 GMT | Updated 2 hours ago": when a page was posted, not news
+# (with a digit: "Modified crops face new rules" is a headline).
+_TIMESTAMP = re.compile(r"^(first |last )?(published|updated|posted|modified)\b(?!.*[.!?]$)", re.I)
+# ... or the date alone, on a line of its own ("25 November 2026", "Sunday 22 November 2026 20:15"),
+# or after the place the story was filed from ("Lakeport, Sunday 22 November 2026")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+_DATE_ALONE = re.compile(
+    rf"^(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},\s+)?(?:{_WEEKDAY},?\s+)?"
+    rf"(?:{_DAY}\s+{MONTH_PATTERN},?\s+\d{{4}}|{MONTH_PATTERN}\s+{_DAY},?\s+\d{{4}})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?$",
+    re.I,
+)
 _RANGE = r"\s*(?:-|–|—|to|and|or)\s*"
 # A month on its own after a word that makes it one ("in May", "during March", "in mid-June"); its
 # full name only, since "Jan" or "Jun" may be a name.
@@ -129,6 +139,14 @@ def day_edge(text: str, start: int) -> str | None:
 def dates_disagree(claim: Collection[Date], passage: Collection[Date]) -> bool:
     """Both give dates, and none of the claim's agrees with any of the passage's."""
     return bool(claim and passage) and not any(c.agrees_with(p) for c in claim for p in passage)
+
+
+def is_timestamp(line: str) -> bool:
+    """A "Published 5 March 2024, 10:42 GMT" line: page furniture, and where a scraped article
+    says when it came out."""
+    words = re.findall(r"[\w'-]+", line)
+    stamped = bool(_TIMESTAMP.match(line)) and len(words) <= 15 and any(ch.isdigit() for ch in line)
+    return stamped or _DATE_ALONE.match(line) is not None
 
 
 def publication_date(value: str | None) -> date | None:

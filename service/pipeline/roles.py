@@ -26,11 +26,10 @@ from the defending champion Abebe Deressa", entailing "Abebe Deressa won the Lak
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from service.pipeline.names import name_word
-from service.pipeline.negation import IRREGULAR_BASE
+from service.pipeline.negation import IRREGULAR_BASE, normal_text
 
 # A capitalised run, with the small words a name may hold ("Bank of Norland", "Lars von Trier").
 # A run with a possessive is someone's something ("City's youth team"), not a name.
@@ -145,10 +144,11 @@ def beaten_winner(claim: str, passage: str) -> tuple[str, str] | None:
         >>> beaten_winner("Holm won the league.", "Navarro beat Holm 2-1 on Saturday.") is None
         True
     """
-    text = unicodedata.normalize("NFKC", passage).replace("’", "'")
-    for won in _WON.finditer(unicodedata.normalize("NFKC", claim).replace("’", "'")):
+    text = normal_text(passage)
+    named = _name_words(" ".join(_NAME_RUN.findall(text)))
+    for won in _WON.finditer(normal_text(claim)):
         winner, contest = _name_words(won.group("a")), _name_words(won.group("e"))
-        if not contest or not contest <= _name_words(" ".join(_NAME_RUN.findall(text))):
+        if not contest or not contest <= named:
             continue
         # the passage is about the contest's result: its final, a win of it, or who won it
         won_by_another = any(
@@ -165,7 +165,7 @@ def beaten_winner(claim: str, passage: str) -> tuple[str, str] | None:
 
 def actions(text: str) -> list[Action]:
     """The name-verb-name clauses of ``text``, passive ones turned active."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'")
+    text = normal_text(text)
     found = []
     for pattern in (_ACTIVE, _PASSIVE, _PLANNED):
         for match in pattern.finditer(text):
