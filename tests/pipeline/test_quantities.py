@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.numbers import read_numbers
 from service.pipeline.quantities import UNCOUNTED, Quantity, number_mismatches
+from tests.pipeline.test_numbers import disagree_on_numbers
 
 
 def plain(shown: str, value: float, events: frozenset[str] = frozenset(), part_of: float | None = None) -> Quantity:
@@ -35,11 +35,6 @@ def test_parts_of_one_whole_disagree() -> None:
     claim = {"library": {plain("8", 8, part_of=16.0), plain("16", 16)}}
     passage = {"library": {plain("4", 4, part_of=16.0), plain("16", 16)}}
     assert number_mismatches(claim, passage) == ({"8"}, {"4"})
-
-
-def disagree_on_numbers(claim: str, passage: str) -> bool:
-    claimed, _ = number_mismatches(read_numbers(claim, [], whole=True)[1], read_numbers(passage, [])[1])
-    return bool(claimed)
 
 
 @pytest.mark.parametrize(
