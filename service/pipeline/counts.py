@@ -13,6 +13,8 @@ from service.pipeline.dates import MONTHS, WEEKDAYS
 from service.pipeline.direction_words import MOVING_WORDS
 from service.pipeline.number_words import WORDS
 
+# What an age counts: "aged 24", "Haldane, 24,", "24 years old".
+AGE = "year"
 # Words before a number that make it a bound or a rough value ("more than 1,000", "about 300").
 BOUND_BEFORE = re.compile(
     r"\b(?:(?P<above>more than|over|in excess of|exceeding)|(?P<at_least>at least|upwards of)"
@@ -149,7 +151,7 @@ def units_of(text: str, start: int, end: int) -> list[str]:
             units.append(singular(noun.group(1).lower()))
         return tied + units
     if _is_age(text, start, end):  # "aged 18 months" counts months, above
-        return ["year"]
+        return [AGE]
     before = _WORD_BEFORE.search(text, max(0, lead - LOOK_BACK), lead)
     written = [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in NOT_NOUNS else []
     return tied + written

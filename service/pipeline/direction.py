@@ -99,6 +99,9 @@ _CLAUSE_OPENERS = frozenset(
     "and or but while whereas as after because which that when since although though who".split()
 )
 
+# Words that open a relative clause, which may stand between a subject and its verb.
+_RELATIVE_OPENERS = frozenset("which who".split())
+
 
 @dataclass(frozen=True)
 class Moved:
@@ -188,7 +191,7 @@ def _moves(text: str) -> list[Moved]:
             continue
         if token in _BEFORE_A_FIGURE and not _figure_follows(tokens[i + 1 : i + 3]):
             continue
-        before = _figure_subject(tokens[:i]) or _subject_words(tokens[max(0, i - SUBJECT_WORDS) : i])
+        before = _figure_subject(tokens[:i]) or _subject_words(tokens[:i])
         family, sign = SIGN[token]
         cue = negation_cue(" ".join(before))
         modals = _MODAL & set(before)
@@ -196,7 +199,8 @@ def _moves(text: str) -> list[Moved]:
             continue
         sign = -sign if cue else sign
         changed = _changed_in(tokens, i)
-        subject = frozenset(_content(changed) if changed else _content(before)[-SUBJECT_STEMS:])
+        said_of = _before_relative_clause(tokens[:i]) or before
+        subject = frozenset(_content(changed) if changed else _content(said_of)[-SUBJECT_STEMS:])
         object_words = _object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])
         if family in OF_AN_OBJECT:
             object_words += _antecedent(tokens, i)
@@ -262,15 +266,31 @@ def _is_name(words: list[str], i: int) -> bool:
 
 
 def _subject_words(words: list[str]) -> list[str]:
-    """The words before a direction word back to the start of its clause. A comma ends the clause
-    only once a content word is found: "Oskar Lind, was acquitted" reaches back past it."""
+    """The last ``SUBJECT_WORDS`` words before a direction word (``words``: all of them), back to
+    the start of its clause. A comma ends the clause only once a content word is found: "Oskar
+    Lind, was acquitted" reaches back past it."""
     taken: list[str] = []
-    for word in reversed(words):
+    for word in reversed(words[-SUBJECT_WORDS:]):
         if _ends_clause(word) and (word != "," or _content(taken)):
             break
         if word != ",":
             taken.insert(0, word)
     return taken
+
+
+def _before_relative_clause(words: list[str]) -> list[str]:
+    """For a direction word whose verb follows a relative clause between commas, the words before
+    the clause: what the verb is said of ("Fares in Scotland, which are set by the Scottish
+    government, will fall": fares, not the government). Empty elsewhere."""
+    end = next((at for at in range(len(words) - 1, -1, -1) if words[at] == ","), None)
+    if end is None or _content(words[end + 1 :]):
+        return []
+    for at in range(end - 1, max(0, end - ANTECEDENT_WORDS) - 1, -1):
+        if words[at] in _RELATIVE_OPENERS:
+            return _subject_words(words[: at - 1]) if at and words[at - 1] == "," else []
+        if _ends_clause(words[at]):
+            return []
+    return []
 
 
 def _figure_follows(words: list[str]) -> bool:

@@ -1,7 +1,7 @@
 """Numbers in text, keyed by what they count, for the consistency checker.
 
 "40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions of dollars,
-"age 60", "60-year-old" and "Lind, 60," years of age, "third term" the rank of a term, "26 of the
+"age 60", "60-year-old", "Lind, 60," and "in his 60s" years of age, "third term" the rank of a term, "26 of the
 150 seats" seats, "the attendance was 31,412" attendance, "beat City 2-1" and "voted 6-3" a
 result ("$2.1bn" and "£4.5m" are read as "$2.1 billion" and "£4.5 million"); a number whose count
 cannot be told is filed as ``quantities.UNCOUNTED``, never compared with a claim's but able to be
@@ -23,6 +23,7 @@ from dataclasses import replace
 from math import inf, nextafter
 
 from service.pipeline.counts import (
+    AGE,
     BOUND_BEFORE,
     LOOK_BACK,
     MOVE_WORDS,
@@ -102,6 +103,14 @@ _ONE_SPAN = re.compile(r"\b(an?)\s+(second|minute|hour|day|week|fortnight|month|
 # ... and so does a verb of lasting, for the spans that ``quantities`` converts ("will last a week",
 # "took an hour"), not "for a year", whose years an age would be read against.
 _LASTING_BEFORE = re.compile(r"\b(?:last(?:s|ed|ing)?|t(?:ake|akes|ook|aking))\s+$", re.I)
+# "half an hour" is half of one ("more than half an hour" against "11 minutes"), "an hour and a
+# half" one and a half.
+_HALF_BEFORE = re.compile(r"\bhalf\s+$", re.I)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+# "in his 70s", "in her early 40s": an age somewhere in a decade, counted in years as "aged 74" is
+# (against "was in his 40s", bench/twentysecond); "early", "mid" and "late" narrow it.
+_AGE_DECADE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[-\s]+)?([1-9]0)s\b", re.I)
+_DECADE_PARTS = {"early": (0.0, 4.4), "mid": (3.0, 7.4), "late": (6.0, 9.4), "": (0.0, 9.4)}
 # A range ("10-15 people", "3 to 5 days", "between 10 and 15") is one number that allows what lies
 # in it; "from 2 to 5%" is a move, and "aged 10 and 15" two numbers.
 _DIGITS = _NUMERAL + r"(?:(?![\w]|[.,]\d)|(?=(?:bn|mn|tn|m|k|" + SCALE_WORDS + r")\b))"
@@ -239,11 +248,17 @@ def read_numbers(
             for unit in counted_units(text, match.start(), count_end):
                 counted.setdefault(unit, set()).add(spoken)
     for match in _ONE_SPAN.finditer(text):  # "within an hour", "less than a year": one, bounded
-        quantity = _quantity(text, match.start(), " ".join(match.group(0).lower().split()), 1.0)
+        start, shown, value = _one_span(text, match)
+        quantity = _quantity(text, start, shown, value, 1.0 if value == 1.0 else 0.5)
         span = match.group(2).lower()
-        lasting = span in DURATIONS and _LASTING_BEFORE.search(text, max(0, match.start() - LOOK_BACK), match.start())
+        lasting = span in DURATIONS and _LASTING_BEFORE.search(text, max(0, start - LOOK_BACK), start)
         if quantity.value is None or lasting:  # a bound, a rough value or a duration; "a year" alone counts nothing
             counted.setdefault(span, set()).add(quantity)
+    for match in _AGE_DECADE.finditer(text):
+        part, decade = (match.group(1) or "").lower(), float(match.group(2))
+        low, high = _DECADE_PARTS[part]
+        shown = " ".join(match.group(0).split()[2:]).lower()
+        counted.setdefault(AGE, set()).add(Quantity(shown, decade + low, decade + high))
     for match in _TWICE.finditer(text):  # "twice as likely", "met twice": two times
         counted.setdefault("time", set()).add(_quantity(text, match.start(), "twice", 2.0))
     for match in ORDINAL.finditer(text):
@@ -257,6 +272,17 @@ def read_numbers(
         if not _inside(start, skip):
             counted.setdefault(f"{adjective} (rank)", set()).add(Quantity(ordinal(1), 1, 1))
     return years, _with_the_one(counted)
+
+
+def _one_span(text: str, match: re.Match[str]) -> tuple[int, str, float]:
+    """Where "an hour" (``_ONE_SPAN``) starts, as the text gives it, and how many it is: "half an
+    hour" is a half, "an hour and a half" one and a half."""
+    shown = " ".join(match.group(0).lower().split())
+    if half := _HALF_BEFORE.search(text, max(0, match.start() - LOOK_BACK), match.start()):
+        return half.start(), f"half {shown}", 0.5
+    if _AND_A_HALF.match(text, match.end()):
+        return match.start(), f"{shown} and a half", 1.5
+    return match.start(), shown, 1.0
 
 
 # "beat five other writers", "with 12 others": a count of the others, one short of all of them

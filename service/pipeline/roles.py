@@ -54,8 +54,12 @@ _INTENT = (
 )
 _OWNED = r"(?:(?:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?)?"
 _PLANNED = re.compile(rf"(?=(?<![\w'’])(?P<a>{_NAME})\s+{_INTENT}(?P<verb>{_VERB})\s+{_OWNED}(?P<b>{_NAME}))")
+# A passive verb may be followed by a few words of how or where before its doer ("were beaten 5-1
+# at home by Castleford City", bench/twentythird).
+_BEFORE_BY = r"(?:(?:[a-z]+|\d+(?:[-–]\d+)?)\s+){0,3}?"
 _PASSIVE = re.compile(
-    rf"(?=(?<![\w'’])(?P<b>{_NAME})\s+{_PASSIVE_AUXILIARY}{_AUXILIARY}(?P<verb>{_VERB})\s+by\s+{_DETERMINER}(?P<a>{_NAME}))"
+    rf"(?=(?<![\w'’])(?P<b>{_NAME})\s+{_PASSIVE_AUXILIARY}{_AUXILIARY}(?P<verb>{_VERB})\s+{_BEFORE_BY}by\s+"
+    rf"{_DETERMINER}(?P<a>{_NAME}))"
 )
 # A claim that someone won a named contest ("Holm won the Ostberg Open"); a passage where they were
 # beaten ("beating the top seed Ingrid Holm", not "beaten by"), and one about the contest's final or

@@ -44,6 +44,7 @@ from service.pipeline.consistency import (
     has_reason,
     reasons,
 )
+from service.pipeline.counts import AGE
 from service.pipeline.dates import is_dated_item, publication_date
 from service.pipeline.embed import Embedder
 from service.pipeline.names import proper_words
@@ -194,18 +195,15 @@ def takes_no_side(claim: str, passage: str, found: list[str]) -> str | None:
     )
 
 
-_AGE = "year"  # what an age counts (``counts``: "aged 24", "Haldane, 24,", "24 years old")
-
-
 def gives_none_of_the_number(claim: str, passage: str) -> bool:
     """Whether the claim says no more of its names than their age ("Mara Ellison is 43", "Dawn
     Pickering is 57 years old") and the passage gives no number of years: only a passage that does
     ("Ellison, 34, ...") can settle it. Other counts are left to the model: a passage may count
     them by another word ("inhabitants", "a population of")."""
     counted = set(read_numbers(claim, [], whole=True)[1])
-    if counted != {_AGE} or not said_of_names(claim) <= counted:
+    if counted != {AGE} or not said_of_names(claim) <= counted:
         return False
-    return _AGE not in read_numbers(passage, [])[1]
+    return AGE not in read_numbers(passage, [])[1]
 
 
 def _why_no_side(

@@ -84,6 +84,13 @@ from service.pipeline.direction import opposed
         ),
         ("The central bank raised rates.", "The central bank left rates unchanged.", ("raised", "unchanged")),
         ("Rates were left unchanged.", "The bank raised interest rates to 5%.", ("unchanged", "raised")),
+        # what a verb after a relative clause between commas is said of stands before the clause
+        (
+            "Fares in Scotland will rise by 4.6% in March.",
+            "Fares in Scotland, which are set by the Scottish government, will fall in March.",
+            ("rise", "fall"),
+        ),
+        ("Orbix shares rose.", "Orbix shares, which were listed in 2010, fell 5%.", ("rose", "fell")),
         # a direction word as a noun: what rose or fell follows "in"
         (
             "Tarrow's half-year profit fell.",
@@ -183,6 +190,9 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         # a figure of another thing went down; what stays unchanged is another thing
         ("Revenue rose in the quarter.", "Profit was 80 million dollars in the quarter, down from 95 million."),
         ("The bank raised rates.", "The bank left its forecast unchanged."),
+        # ... or said of the relative clause's own subject, or of what the clause is about
+        ("Orbix shares rose.", "The index, which tracks Orbix shares, fell 5%."),
+        ("Fares will rise.", "The ferry, which sails at noon, will be cut."),
         # a rise in another thing, or in a month
         ("Profit rose.", "The rise in costs hit profit."),
         ("March exports fell.", "The bank reported a rise in March."),

@@ -48,6 +48,11 @@ def test_parts_of_one_whole_disagree() -> None:
         # "a week" alone counts nothing; an age is not a span of time
         ("The walkout was called a week ago.", "The walkout will last 48 hours.", False),
         ("The strike lasted 34 hours.", "Smith, 34, joined the strike.", False),
+        # half an hour, an hour and a half
+        ("Bidding lasted more than half an hour.", "Bidding lasted 11 minutes.", True),
+        ("Bidding lasted half an hour.", "Bidding lasted 30 minutes.", False),
+        ("The flight took an hour and a half.", "The flight took 90 minutes.", False),
+        ("The flight took an hour and a half.", "The flight took 40 minutes.", True),
     ],
 )
 def test_spans_of_time_are_compared_across_units(claim: str, passage: str, disagree: bool) -> None:
@@ -68,4 +73,20 @@ def test_spans_of_time_are_compared_across_units(claim: str, passage: str, disag
     ],
 )
 def test_a_count_of_others_leaves_one_out(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        # an age in a decade ("in his 70s") is an age in years, as "aged 74" is
+        ("The man who died was in his 40s.", "The man, who was in his 70s, was driving.", True),
+        ("The man who died was in his 40s.", "The man who died, Tom Hale, 45, was driving.", False),
+        ("The woman who was hurt is in her late 70s.", "The woman who was hurt, Ann Lee, 71, was walking.", True),
+        ("The driver was in his early 40s.", "The driver was in his mid-40s.", False),
+        # a decade of years is a date, not an age
+        ("The man who died was in his 40s.", "The pier was built in the 1940s.", False),
+    ],
+)
+def test_an_age_in_a_decade_allows_the_ages_in_it(claim: str, passage: str, disagree: bool) -> None:
     assert disagree_on_numbers(claim, passage) is disagree

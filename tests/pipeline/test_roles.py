@@ -32,6 +32,12 @@ MATCH_REPORT = "Northfield Rovers beat Southport City 2-1 at Marsh Lane on Satur
             "City have beaten Rovers twice.",
             ("Rovers have beaten City", "City have beaten Rovers"),
         ),
+        # a score and a place may stand between the passive verb and its doer
+        (
+            "Harbourside Rovers beat Castleford City.",
+            "A day after Rovers were beaten 5-1 at home by Castleford City, the manager left.",
+            ("Harbourside Rovers beat Castleford City", "Rovers were beaten 5-1 at home by Castleford City"),
+        ),
         (
             "The Bank of Norland acquired Orbix.",
             "Orbix acquired the Bank of Norland in 2019.",
@@ -67,6 +73,7 @@ def test_a_passage_that_reverses_who_did_what_to_whom_is_flagged(
         # the claim's own order
         ("Northfield Rovers beat Southport City.", MATCH_REPORT),
         ("City were beaten by Rovers.", MATCH_REPORT),
+        ("Castleford City beat Rovers.", "Rovers were beaten 5-1 at home by Castleford City."),
         # both orders: the passage also says the claim's, so the model decides
         ("City beat Rovers.", "Rovers beat City in May, and City beat Rovers in the return game."),
         # verbs whose two sides do the same to each other
