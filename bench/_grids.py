@@ -21,8 +21,9 @@ from service.pipeline.aggregate import (
     verdict,
 )
 from service.pipeline.consistency import CONCRETE_MISMATCHES, has_reason
+from service.pipeline.figures import claim_figures
 from service.pipeline.overlap import shared_words, topic_words
-from service.pipeline.verify import about_another_subject, shares_only_topic, takes_no_side
+from service.pipeline.verify import about_another_subject, gives_claims_figures, shares_only_topic, takes_no_side
 
 OPPOSITE = {"supports": "contradicts", "contradicts": "supports"}
 VERDICTS = ("supported", "refuted", "conflicting", "not_enough_info")
@@ -56,6 +57,7 @@ class Passage(NamedTuple):
     explained: bool = False  # a concrete mismatch among its reasons (consistency.CONCRETE_MISMATCHES)
     no_side: bool = False  # verify.takes_no_side: a yes/no question, a condition, a heading of names ...
     topic_only: bool = False  # verify.shares_only_topic
+    figured: bool = False  # verify.gives_claims_figures
 
 
 # Per claim: per source, its id and its judged passages.
@@ -70,6 +72,7 @@ def judged(reports: list[dict[str, Any]]) -> list[Judged]:
 def _judged(report: dict[str, Any]) -> Judged:
     claim = report["claim"]
     topic = topic_words(claim, [p["text"] for s in report["sources"] for p in s["passages"]])
+    claimed = claim_figures(claim)
     return [
         (
             s["source_id"],
@@ -82,6 +85,7 @@ def _judged(report: dict[str, Any]) -> Judged:
                     has_reason(p["reasons"], CONCRETE_MISMATCHES),
                     takes_no_side(claim, p["text"], p["reasons"]) is not None,
                     shares_only_topic(claim, p["text"], p["reasons"], topic),
+                    gives_claims_figures(claimed, p["text"], p["reasons"]),
                 )
                 for p in s["passages"]
             ],
@@ -106,6 +110,7 @@ def outcome_under(sources: Judged, t: Thresholds) -> tuple[str, dict[str, str]]:
             t,
             [p.similarity for p in passages],
             [p.explained for p in passages],
+            [p.figured for p in passages],
         )
         for sid, passages in sources
     }

@@ -222,12 +222,17 @@ def source_stance(
     t: Thresholds,
     similarities: Sequence[float] | None = None,
     explained: Sequence[bool] | None = None,
+    figured: Sequence[bool] | None = None,
 ) -> SourceStance:
     """The stance of one source from its passages' (counted) scores; with ``similarities`` and
     ``explained`` (which passages the consistency checker finds a concrete mismatch in), a
     contradiction it explains beats any support no closer to the claim, and a support closer than
-    every such contradiction leaves them out of the contest."""
+    every such contradiction leaves them out of the contest. With ``figured`` (which passages give
+    the claim's own figures, ``figures``), a support that does leaves out every contradiction that
+    does not: those give figures of other things."""
     stances = [passage_stance(s, t) for s in scores]
+    if figured is not None and any(f and st == SUPPORTS for f, st in zip(figured, stances, strict=True)):
+        stances = [NEUTRAL if st == CONTRADICTS and not f else st for st, f in zip(stances, figured, strict=True)]
     if similarities is not None and explained is not None:
         closer = _closer_side(stances, similarities, explained)
         if closer == CONTRADICTS:

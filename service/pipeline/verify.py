@@ -38,6 +38,7 @@ from service.pipeline.consistency import (
     CORRECTED,
     DATE_MISMATCH,
     NAME_REASONS,
+    NEGATION,
     NUMBER_MISMATCH,
     adjust,
     adjusted_kinds,
@@ -47,6 +48,7 @@ from service.pipeline.consistency import (
 from service.pipeline.counts import AGE
 from service.pipeline.dates import is_dated_item, publication_date
 from service.pipeline.embed import Embedder
+from service.pipeline.figures import Figures, claim_figures, gives_figures
 from service.pipeline.names import proper_words
 from service.pipeline.negation import content_stems
 from service.pipeline.numbers import read_numbers
@@ -219,6 +221,12 @@ def _why_no_side(
     )
 
 
+def gives_claims_figures(claimed: Figures | None, passage: str, found: list[str]) -> bool:
+    """Whether a passage gives the claim's figures (``claimed``: None for a claim with none) and
+    does not deny what it says of them (``found``: its consistency reasons)."""
+    return claimed is not None and not has_reason(found, (NEGATION,)) and gives_figures(claimed, passage)
+
+
 def shares_only_topic(claim: str, passage: str, found: list[str], topic: frozenset[str]) -> bool:
     """Whether a passage repeats none of the claim's words but its topic's (``found``: its
     consistency reasons), unless the claim says one word more of its topic at most, besides a number
@@ -271,12 +279,14 @@ def _report(
         if not decides:
             why = [*why, off or too_far(sim, t.margin)]
         by_source.setdefault(candidate.passage.source_id, []).append(Judged(candidate, sim, row, why, decides))
+    claimed = claim_figures(reading.statement)
     stances = {
         sid: source_stance(
             [item.counted for item in items],
             t,
             [item.similarity for item in items],
             [has_reason(item.reasons, CONCRETE_MISMATCHES) for item in items],
+            [gives_claims_figures(claimed, item.candidate.passage.text, item.reasons) for item in items],
         )
         for sid, items in by_source.items()
     }
