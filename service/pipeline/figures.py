@@ -42,11 +42,13 @@ class Figures:
 
     years: frozenset[str]
     numbers: dict[str, set[Quantity]]
+    uncounted: frozenset[Quantity] = frozenset()  # numbers no word says what they count of
 
     @classmethod
     def of(cls, text: str, whole: bool = False) -> Figures:
         years, numbers = read_numbers(text, [span for _, span in find_dates(text)], whole=whole)
-        return cls(frozenset(years), {unit: found for unit, found in numbers.items() if unit != UNCOUNTED})
+        counted = {unit: found for unit, found in numbers.items() if unit != UNCOUNTED}
+        return cls(frozenset(years), counted, frozenset(numbers.get(UNCOUNTED, ())))
 
 
 def claim_figures(claim: str) -> Figures | None:
@@ -69,7 +71,9 @@ def claim_figures(claim: str) -> Figures | None:
 
 def gives_figures(claimed: Figures, passage: str) -> bool:
     """Whether ``passage`` gives each of the claim's years and, for each thing the claim counts, a
-    number the claim's allows: the same plain number, or one within its bound or range.
+    number the claim's allows: the same plain number, or one within its bound or range. A number
+    with no word of what it counts gives the claim's when it is the same plain number ("The number
+    of households rose to 171,000, and ..." for "171,000 households").
 
     Examples:
         >>> claimed = claim_figures("The trial enrolled more than 8,000 adults in 2024.")
@@ -85,11 +89,16 @@ def gives_figures(claimed: Figures, passage: str) -> bool:
         return False
     return all(
         any(_gives(c, p) for c in wanted for p in given.numbers.get(unit, ()))
+        or any(_same_number(c, p) for c in wanted for p in given.uncounted)
         for unit, wanted in claimed.numbers.items()
     )
 
 
 def _gives(claimed: Quantity, given: Quantity) -> bool:
     if claimed.value is not None and given.value is not None:
-        return isclose(claimed.value, given.value)
+        return _same_number(claimed, given)
     return claimed.allows(given)
+
+
+def _same_number(claimed: Quantity, given: Quantity) -> bool:
+    return claimed.value is not None and given.value is not None and isclose(claimed.value, given.value)

@@ -133,6 +133,7 @@ _ABOUT_BEFORE = 48
 # A share in words is a change after "by" or a word of moving ("rose by a third", "cut a quarter of").
 _BY_BEFORE = re.compile(r"\b(?:by|" + "|".join(sorted(MOVE_WORDS)) + r")\s+(?:about\s+|nearly\s+|almost\s+)?$", re.I)
 _WORDS_OF = re.compile(r"[^\W\d_]+")
+_YEAR_WRITTEN = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d(?![\d,])")
 _SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
 _ABOUT_AFTER = re.compile(r"[\s%-]*[^\W\d_]+(?:\s+(?:[^\W\d_]+|[\d.,%$€£]+)){0,3}")
 _FUNCTION_WORDS = NOT_NOUNS | frozenset(
@@ -220,7 +221,8 @@ def read_numbers(
         words = _words_of_number(text, match.start(), match.end(), whole)
         end = scale.end() if scale else upper.end() if upper else match.end()
         then = _then_words(text, match.start(), end) if is_previous(text, match.start()) else None
-        plain = replace(plain, events=_events(words), then=then, clause=_content_words(words))
+        clause = _content_words(words) | (_years_written(text) if whole else frozenset())
+        plain = replace(plain, events=_events(words), then=then, clause=clause)
         plain = _besides_one(plain, text, end)
         if not units and not _REFERENCE_LIST.search(text, max(0, match.start() - LOOK_BACK), match.start()):
             counted.setdefault(UNCOUNTED, set()).add(plain)  # "will cover in 14", not "[2,3,4,5]"
@@ -402,7 +404,15 @@ def _then_words(text: str, start: int, end: int) -> frozenset[str]:
     after = text[end:]
     if found := _CLAUSE_BREAK.search(after) or _SENTENCE_BREAK.search(after):
         after = after[: found.start()]
-    return _content_words(_WORDS_OF.findall(after)) - _content_words(_WORDS_OF.findall(text[:start]))
+    return (_content_words(_WORDS_OF.findall(after)) | _years_written(after)) - _content_words(
+        _WORDS_OF.findall(text[:start])
+    )
+
+
+def _years_written(text: str) -> frozenset[str]:
+    """The years a text writes: a claim's "at the 2016 census" says when its figure was, as a
+    passage's "up 6.2% from 388,200 at the previous census in 2016" says when the earlier one was."""
+    return frozenset(_YEAR_WRITTEN.findall(text))
 
 
 def _content_words(words: list[str]) -> frozenset[str]:

@@ -31,7 +31,8 @@ KIND_WORDS = {_ALL_TIME: _ALL_TIME_MARKS, _TARGET: _TARGET_MARKS}
 # A figure something moved from or is set against ("down from £109m", "compared with £1.20bn a year
 # earlier"): what was, not what is. It agrees with a claim's figure only when the claim moves from
 # a figure too, or says when the earlier one was in the passage's words ("a year earlier", "in
-# June"): "Harbury expects profit of more than £200m" is not the forecast of "between £180m and
+# June") or by its year ("at the 2016 census" for "up from 388,200 at the previous census in
+# 2016"): "Harbury expects profit of more than £200m" is not the forecast of "between £180m and
 # £190m, down from the £200m to £210m it forecast in June" (bench/sixteenth).
 _PREVIOUS_BEFORE = re.compile(
     r"\b(?:(?:up|down|ris(?:e|es|ing)|rose|fall(?:s|ing)?|fell|(?:in|de)creas(?:e|es|ed|ing)|grew|dropped)"

@@ -1,6 +1,6 @@
 """The labelled samples of bench/ (unseen, fresh, fourth, fifth, sixth, seventh, eighth, ninth,
 tenth, eleventh, twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
-nineteenth, twentieth, twentyfirst): their claims name articles that exist, and `eval claims`
+nineteenth, twentieth, twentyfirst, twentysecond, twentythird): their claims name articles that exist, and `eval claims`
 scores all of them."""
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ SAMPLES = [
     ("nineteenth", 3, 61, 58),
     ("twentieth", 3, 52, 49),
     ("twentyfirst", 3, 51, 48),
+    ("twentysecond", 3, 51, 48),
+    ("twentythird", 3, 54, 51),
 ]
 
 

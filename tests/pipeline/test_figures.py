@@ -27,6 +27,9 @@ from service.settings import Settings
         ("The trial enrolled more than 8,000 adults.", "The trial enrolled 8,412 adults at 190 sites.", True),
         ("The trial enrolled 8,000 adults in 2024.", "The trial enrolled 8,000 adults in 2023.", False),
         ("The vase was expected to fetch £300,000 to £500,000.", "It was expected to fetch £300,000-£500,000.", True),
+        # a number no word says what it counts of gives the claim's when it is the same number
+        ("The city has 171,000 households.", "The number of households rose to 171,000, and prices fell.", True),
+        ("The city has 171,000 households.", "The number of households rose to 170,000, and prices fell.", False),
         # a plain number only as itself, not one that rounds to it
         ("The bank raised rates to 5%.", "The bank raised its rate to 4.75%.", False),
         # a number of another thing is not the claim's

@@ -229,6 +229,9 @@ def test_shares_and_money_are_compared_by_what_they_are_of(claim: str, passage: 
             "It expects £180m, down from the £200m it forecast in June.",
             False,
         ),
+        # ... or by its year ("at the 2016 census" for "from 388,200 at the previous census in 2016")
+        ("It had 388,200 residents at the 2016 census.", "It has 412,300 residents, up from 388,200 in 2016.", False),
+        ("It had 388,200 residents in 2021.", "It has 412,300 residents, up from 388,200 in 2016.", True),
         # a figure something moved to is what is
         ("Profit was £109m.", "Profit rose 12% from £96m to £109m.", False),
     ],
