@@ -101,6 +101,8 @@ _CLAUSE_OPENERS = frozenset(
 
 # Words that open a relative clause, which may stand between a subject and its verb.
 _RELATIVE_OPENERS = frozenset("which who".split())
+# ... or a participle's aside, whose first word is a past participle ("reported in August").
+_PARTICIPLE = re.compile(r"[a-z]{2,}ed")
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,7 @@ def _moves(text: str) -> list[Moved]:
             continue
         sign = -sign if cue else sign
         changed = _changed_in(tokens, i)
-        said_of = _before_relative_clause(tokens[:i]) or before
+        said_of = _before_aside(tokens[:i]) or before
         subject = frozenset(_content(changed) if changed else _content(said_of)[-SUBJECT_STEMS:])
         object_words = _object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])
         if family in OF_AN_OBJECT:
@@ -278,15 +280,16 @@ def _subject_words(words: list[str]) -> list[str]:
     return taken
 
 
-def _before_relative_clause(words: list[str]) -> list[str]:
-    """For a direction word whose verb follows a relative clause between commas, the words before
-    the clause: what the verb is said of ("Fares in Scotland, which are set by the Scottish
-    government, will fall": fares, not the government). Empty elsewhere."""
+def _before_aside(words: list[str]) -> list[str]:
+    """For a direction word whose verb follows an aside between commas, a relative clause or a
+    participle's ("Fares in Scotland, which are set by the Scottish government, will fall"; "Profit
+    for the first half, reported in August, was £96m, down 12%"), the words before the aside: what
+    the verb is said of, not the aside's own subject. Empty elsewhere."""
     end = next((at for at in range(len(words) - 1, -1, -1) if words[at] == ","), None)
     if end is None or _content(words[end + 1 :]):
         return []
     for at in range(end - 1, max(0, end - ANTECEDENT_WORDS) - 1, -1):
-        if words[at] in _RELATIVE_OPENERS:
+        if words[at] in _RELATIVE_OPENERS or (words[at - 1 : at] == [","] and _PARTICIPLE.fullmatch(words[at])):
             return _subject_words(words[: at - 1]) if at and words[at - 1] == "," else []
         if _ends_clause(words[at]):
             return []
@@ -314,6 +317,8 @@ def _figure_subject(words: list[str]) -> list[str]:
     figure = max((k for k, word in enumerate(clause) if word[0].isdigit() and not re.fullmatch(_YEAR, word)), default=0)
     if not figure:  # no figure, or nothing before it to say what it counts
         return []
+    if not _content(clause[:figure]) and breaks:  # "Profit, reported in August, was £96m, down 12%"
+        return _before_aside(body[: breaks[-1] + 1 + figure])
     of_what = clause[figure + 1 :]
     while of_what and of_what[0] in _SCALE_WORDS:
         of_what = of_what[1:]

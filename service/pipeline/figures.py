@@ -19,8 +19,9 @@ So a figure counts as given only where the claim's reading of it cannot be anoth
 - a plain number is given only as itself: "5%" is not given by "4.75%", which it rounds to;
 - a claim that sets something against a reference ("below the 50% threshold", "above its 2010
   level") gives no figure of its own: a passage that puts it on the other side gives the same one;
-- a sentence that denies what it says of the figures ("did not freeze in 2023") does not give them
-  (the caller reads that from the consistency reasons).
+- a sentence that moves the claim's figure the other way ("down 12%" for "rose 12%") does not give
+  it, whether or not it names the claim's names, nor one that denies what it says of the figures
+  ("did not freeze in 2023": the caller reads that from the consistency reasons).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from math import isclose
 
 from service.pipeline.dates import find_dates
+from service.pipeline.direction import opposed
 from service.pipeline.numbers import read_numbers
 from service.pipeline.quantities import UNCOUNTED, Quantity
 
@@ -40,6 +42,7 @@ _REFERENCE = re.compile(r"\b(?:above|below|beyond|exceed(?:s|ed|ing)?)\b", re.I)
 class Figures:
     """The years of a text and its numbers by what they count (``numbers.read_numbers``)."""
 
+    text: str
     years: frozenset[str]
     numbers: dict[str, set[Quantity]]
     uncounted: frozenset[Quantity] = frozenset()  # numbers no word says what they count of
@@ -48,7 +51,7 @@ class Figures:
     def of(cls, text: str, whole: bool = False) -> Figures:
         years, numbers = read_numbers(text, [span for _, span in find_dates(text)], whole=whole)
         counted = {unit: found for unit, found in numbers.items() if unit != UNCOUNTED}
-        return cls(frozenset(years), counted, frozenset(numbers.get(UNCOUNTED, ())))
+        return cls(text, frozenset(years), counted, frozenset(numbers.get(UNCOUNTED, ())))
 
 
 def claim_figures(claim: str) -> Figures | None:
@@ -83,14 +86,22 @@ def gives_figures(claimed: Figures, passage: str) -> bool:
         False
         >>> gives_figures(claim_figures("Rates rose to 5%."), "Rates rose to 4.75%.")
         False
+        >>> gives_figures(claim_figures("Profit rose 12%."), "Profit was £96m, down 12%.")
+        False
     """
     given = Figures.of(passage)
-    if not claimed.years <= given.years:
+    if not claimed.years <= given.years or opposed(claimed.text, passage):
         return False
+    # one number may be filed under more than one thing it may count ("4.9% last year": a change in
+    # percent, and of "last"): it is given when it is given as any of them
+    filed: dict[tuple[str, float, float], list[tuple[str, Quantity]]] = {}
+    for unit, found in claimed.numbers.items():
+        for quantity in found:
+            filed.setdefault((quantity.shown, quantity.low, quantity.high), []).append((unit, quantity))
     return all(
-        any(_gives(c, p) for c in wanted for p in given.numbers.get(unit, ()))
-        or any(_same_number(c, p) for c in wanted for p in given.uncounted)
-        for unit, wanted in claimed.numbers.items()
+        any(_gives(c, p) for unit, c in filings for p in given.numbers.get(unit, ()))
+        or any(_same_number(c, p) for _, c in filings for p in given.uncounted)
+        for filings in filed.values()
     )
 
 

@@ -91,6 +91,13 @@ from service.pipeline.direction import opposed
             ("rise", "fall"),
         ),
         ("Orbix shares rose.", "Orbix shares, which were listed in 2010, fell 5%.", ("rose", "fell")),
+        # ... and before a participle's aside
+        ("Orbix shares rose.", "Orbix shares, listed in 2010, fell 5%.", ("rose", "fell")),
+        (
+            "First-half profit rose 12%.",
+            "Profit for the first half, reported in August, was £96m, down 12% from £109m.",
+            ("rose", "down"),
+        ),
         # a direction word as a noun: what rose or fell follows "in"
         (
             "Tarrow's half-year profit fell.",
