@@ -34,6 +34,7 @@ _RANGE_REST = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\d+(?:[.,]\d+)*", re.I)
 # or not at all.
 _NOT_UNITS = frozenset(
     """to and or of in on at for from by with as than into over since per the a an
+    under below above after before during between through across against within without until
     it he she they we you its his her their our your""".split()
 )
 # How far before a number its qualifier or counted word may start (searching a whole passage per

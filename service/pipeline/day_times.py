@@ -3,12 +3,13 @@
 The stance model reads "The fire broke out on a Monday" as entailed by "Four workers were killed
 ... early on Tuesday" (0.51) and by the next sentence, "The blaze broke out at about 3 a.m. ...",
 read with it (0.74): a day of the week or a time of day is a number to it. The consistency
-checker compares them here without any calendar: a claim's weekdays against a passage's, and the hours a claim's time of
-day allows against those a passage's allows. A part of the day is a range of hours ("afternoon"
-12:00-18:00, "the early hours" 00:00-06:00, "night" 18:00-06:00) and a clock time allows an hour
-either side ("about 3 a.m." agrees with "2.40am" and with "the early hours"). Left out, as in
-``relative_dates``: a day or time that dates only a statement ("police said on Tuesday evening"),
-a named day ("Good Friday", "Super Tuesday"), plural days ("on Mondays", a habit), and a time
+checker compares them here without any calendar: a claim's weekdays against a passage's, and the
+hours a claim's time of day allows against those a passage's allows (on a 12- or a 24-hour clock,
+"3 a.m.", "18:30"). A part of the day is a range of hours ("afternoon" 12:00-18:00, "the early
+hours" 00:00-06:00, "night" 18:00-06:00) and a clock time allows an hour either side ("about 3
+a.m." agrees with "2.40am" and with "the early hours"). Left out, as in ``relative_dates``: a day
+or time that dates only a statement ("police said on Tuesday evening"), a named day ("Good
+Friday", "Super Tuesday"), plural days ("on Mondays", a habit), and a time
 that bounds rather than dates ("under control by mid-morning", "until midnight", "after 6pm").
 """
 
@@ -25,8 +26,11 @@ _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 _DAY = re.compile(
     rf"(?<!-)\b(?P<first>{_WEEKDAY})(?:['’]s)?\b(?!-)(?:\s*(?:-|–|to|through|and)\s*(?P<last>{_WEEKDAY})\b(?!-))?"
 )
+# ... and a 24-hour clock with two digits for the hour ("at 18:30", "07:15"; not "2:06:41", a
+# finishing time, nor "9:30", which may be either half of the day).
 _CLOCK = re.compile(
     r"(?<![\w.:])(?P<hour>1[0-2]|0?[1-9])(?:[.:](?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
+    r"|(?<![\w.:])(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:]|\s?[ap]\.?\s?m\b)"
     r"|\b(?P<word>noon|midday|midnight)\b",
     re.I,
 )
@@ -117,7 +121,11 @@ def times_of_day(text: str) -> list[TimeOfDay]:
         if match["word"]:
             out.append(TimeOfDay(shown, *_WORD_HOURS[match["word"].lower()]))
             continue
-        hour = int(match["hour"]) % 12 + (12 if match["half"].lower() == "p" else 0) + int(match["minute"] or 0) / 60
+        if match["hour24"]:
+            hour = int(match["hour24"]) + int(match["minute24"]) / 60
+        else:
+            afternoon = 12 if match["half"].lower() == "p" else 0
+            hour = int(match["hour"]) % 12 + afternoon + int(match["minute"] or 0) / 60
         out.append(TimeOfDay(shown, (hour - _CLOCK_SLACK) % 24, (hour + _CLOCK_SLACK) % 24))
     for match in _PART.finditer(text):
         part = next(group for group in ("in", "on", "hours", "alone") if match[group])

@@ -93,6 +93,9 @@ _MODAL = frozenset("will would could may might should expected likely forecast f
 # such one only: "Spending on repairs will rise by a third" against "Spending on repairs will fall".
 _PLAINLY_TO_COME = frozenset("will would".split())
 _CLAUSE_END = frozenset(".;:!?")
+# Before "to" and a direction word, words that make "to" a preposition or the verb a past intent:
+# "from 4% to higher", "had agreed to cut" is still a plan, but "used to rise" is what was.
+_TO_AS_PREPOSITION = frozenset("from used".split())
 # Words that open another clause: what comes before them is not the direction word's subject
 # ("sleep, and an increase in the time ...").
 _CLAUSE_OPENERS = frozenset(
@@ -210,7 +213,10 @@ def _moves(text: str) -> list[Moved]:
         else:
             after = frozenset(_content(object_words))
         figures = _figures_after(tokens[i + 1 : i + 1 + FIGURE_WORDS])
-        out.append(Moved(token, family, sign, token in NAMES_WHAT_FOLLOWS, subject, after, figures, bool(modals)))
+        # a headline's "Energy price cap to fall" is a plan said plainly, as "will fall" is
+        headline_plan = tokens[i - 1 : i] == ["to"] and not _TO_AS_PREPOSITION & set(tokens[max(0, i - 3) : i])
+        to_come = bool(modals) or headline_plan
+        out.append(Moved(token, family, sign, token in NAMES_WHAT_FOLLOWS, subject, after, figures, to_come))
     return out
 
 

@@ -1,5 +1,5 @@
-"""Figures: whether a passage gives every figure of the claim (its numbers and years) as the claim
-gives them.
+"""Figures: whether a passage gives every figure of the claim (its numbers, years and clock times)
+as the claim gives them.
 
 An article gives many figures, and the stance model reads most sentences that give another one as
 a contradiction of the claim: "The next survey is due in 2032" is refuted at 0.94 by "up from 58%
@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from math import isclose
 
 from service.pipeline.dates import find_dates
+from service.pipeline.day_times import TimeOfDay, times_of_day
 from service.pipeline.direction import opposed
 from service.pipeline.numbers import read_numbers
 from service.pipeline.quantities import UNCOUNTED, Quantity
@@ -46,12 +47,15 @@ class Figures:
     years: frozenset[str]
     numbers: dict[str, set[Quantity]]
     uncounted: frozenset[Quantity] = frozenset()  # numbers no word says what they count of
+    times: tuple[TimeOfDay, ...] = ()  # clock times ("at about 18:30", "6.30pm")
 
     @classmethod
     def of(cls, text: str, whole: bool = False) -> Figures:
         years, numbers = read_numbers(text, [span for _, span in find_dates(text)], whole=whole)
         counted = {unit: found for unit, found in numbers.items() if unit != UNCOUNTED}
-        return cls(text, frozenset(years), counted, frozenset(numbers.get(UNCOUNTED, ())))
+        uncounted = frozenset(numbers.get(UNCOUNTED, ()))
+        clock = tuple(time for time in times_of_day(text) if any(c.isdigit() for c in time.shown))
+        return cls(text, frozenset(years), counted, uncounted, clock)
 
 
 def claim_figures(claim: str) -> Figures | None:
@@ -69,7 +73,7 @@ def claim_figures(claim: str) -> Figures | None:
     if _REFERENCE.search(claim):
         return None
     figures = Figures.of(claim, whole=True)
-    return figures if figures.years or figures.numbers else None
+    return figures if figures.years or figures.numbers or figures.times else None
 
 
 def gives_figures(claimed: Figures, passage: str) -> bool:
@@ -91,6 +95,8 @@ def gives_figures(claimed: Figures, passage: str) -> bool:
     """
     given = Figures.of(passage)
     if not claimed.years <= given.years or opposed(claimed.text, passage):
+        return False
+    if not all(any(time.agrees_with(other) for other in given.times) for time in claimed.times):
         return False
     # one number may be filed under more than one thing it may count ("4.9% last year": a change in
     # percent, and of "last"): it is given when it is given as any of them

@@ -36,6 +36,10 @@ def test_weekdays(text: str, expected: set[str]) -> None:
         ("The blaze broke out at about 3 a.m. in a storage building.", [("3 a.m.", 2.0, 4.0)]),
         ("Fire crews were called to the site at 2.40am.", [("2.40am", 1 + 40 / 60, 3 + 40 / 60)]),
         ("The polls close at 10pm.", [("10pm", 21.0, 23.0)]),
+        # a 24-hour clock, with two digits for the hour; not a finishing time
+        ("They called for help at about 18:30.", [("18:30", 17.5, 19.5)]),
+        ("The problems began at about 07:15.", [("07:15", 6.25, 8.25)]),
+        ("Okoth won in 2:06:41.", []),
         ("It happened at midnight.", [("midnight", 23.0, 1.0)]),
         ("The fire started in the afternoon.", [("in the afternoon", 12.0, 18.0)]),
         ("in the early hours of the morning", [("in the early hours", 0.0, 6.0)]),

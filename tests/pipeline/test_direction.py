@@ -84,6 +84,8 @@ from service.pipeline.direction import opposed
         ),
         ("The central bank raised rates.", "The central bank left rates unchanged.", ("raised", "unchanged")),
         ("Rates were left unchanged.", "The bank raised interest rates to 5%.", ("unchanged", "raised")),
+        # a headline's "to" and a direction word is a plan, as "will" is
+        ("The energy price cap will rise in January.", "Energy price cap to fall by 3% in January", ("rise", "fall")),
         # what a verb after a relative clause between commas is said of stands before the clause
         (
             "Fares in Scotland will rise by 4.6% in March.",
@@ -197,6 +199,8 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         # a figure of another thing went down; what stays unchanged is another thing
         ("Revenue rose in the quarter.", "Profit was 80 million dollars in the quarter, down from 95 million."),
         ("The bank raised rates.", "The bank left its forecast unchanged."),
+        # a plan is not set against what was
+        ("Rail fares fell last year.", "Rail fares to rise by 4.6% in March"),
         # ... or said of the relative clause's own subject, or of what the clause is about
         ("Orbix shares rose.", "The index, which tracks Orbix shares, fell 5%."),
         ("Fares will rise.", "The ferry, which sails at noon, will be cut."),

@@ -30,6 +30,9 @@ from service.settings import Settings
         # a number no word says what it counts of gives the claim's when it is the same number
         ("The city has 171,000 households.", "The number of households rose to 171,000, and prices fell.", True),
         ("The city has 171,000 households.", "The number of households rose to 170,000, and prices fell.", False),
+        # a clock time allows an hour either side, as the checker reads it
+        ("They called for help at 18:30 on Saturday.", "The group called for help at about 18:30.", True),
+        ("They called for help at 18:30 on Saturday.", "The walkers were found at about 06:40.", False),
         # a plain number only as itself, not one that rounds to it
         ("The bank raised rates to 5%.", "The bank raised its rate to 4.75%.", False),
         # a number of another thing is not the claim's

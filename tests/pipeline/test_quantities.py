@@ -90,3 +90,24 @@ def test_a_count_of_others_leaves_one_out(claim: str, passage: str, disagree: bo
 )
 def test_an_age_in_a_decade_allows_the_ages_in_it(claim: str, passage: str, disagree: bool) -> None:
     assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        # "under" after a sum says where it applies, not what it counts: the sum the bill moved from
+        (
+            "A household pays £1,742 a year under the current cap.",
+            "It will pay £1,690 a year, down from £1,742 under the current cap.",
+            False,
+        ),
+        (
+            "A household pays £1,750 a year under the current cap.",
+            "It will pay £1,690 a year, down from £1,742 under the current cap.",
+            True,
+        ),
+        ("The fine was £5,000 after the appeal.", "The fine was cut to £3,000 after the appeal.", True),
+    ],
+)
+def test_a_preposition_after_a_number_is_not_what_it_counts(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
