@@ -203,9 +203,10 @@ def _moves(text: str) -> list[Moved]:
         if modals - _PLAINLY_TO_COME or (cue and (family not in TWO_SIDED or cue != "plain")):
             continue
         sign = -sign if cue else sign
-        changed = _changed_in(tokens, i)
-        said_of = _before_aside(tokens[:i]) or before
-        subject = frozenset(_content(changed) if changed else _content(said_of)[-SUBJECT_STEMS:])
+        if changed := _changed_in(tokens, i):
+            subject = frozenset(_content(changed))
+        else:  # said of the words before an aside, if one stands between them and the verb
+            subject = frozenset(_content(_before_aside(tokens[:i]) or before)[-SUBJECT_STEMS:])
         object_words = _object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])
         if family in OF_AN_OBJECT:
             object_words += _antecedent(tokens, i)

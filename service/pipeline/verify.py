@@ -10,6 +10,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -202,10 +203,15 @@ def gives_none_of_the_number(claim: str, passage: str) -> bool:
     Pickering is 57 years old") and the passage gives no number of years: only a passage that does
     ("Ellison, 34, ...") can settle it. Other counts are left to the model: a passage may count
     them by another word ("inhabitants", "a population of")."""
+    return says_only_an_age(claim) and AGE not in read_numbers(passage, [])[1]
+
+
+@lru_cache(maxsize=256)
+def says_only_an_age(claim: str) -> bool:
+    """Whether the claim says no more of its names than their age; kept per claim, since every
+    passage found for it asks (``gives_none_of_the_number``)."""
     counted = set(read_numbers(claim, [], whole=True)[1])
-    if counted != {AGE} or not said_of_names(claim) <= counted:
-        return False
-    return AGE not in read_numbers(passage, [])[1]
+    return counted == {AGE} and said_of_names(claim) <= counted
 
 
 def _why_no_side(
