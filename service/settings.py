@@ -134,7 +134,9 @@ class Settings:
         metadata={
             "help": "Previous sentence as context for the stance model: `needed` (before passages that open with "
             "a pronoun, 'the', a connective or mid-sentence: resolves 'he', 'the visit'; a list item gets the "
-            "sentence its list follows; not before one that names every name of the claim), `always`, or `never`; "
+            "sentence its list follows; not before one that names every name of the claim; and before a passage "
+            "that, with its context, leaves out a name of the claim, the article's headline or the nearest "
+            "sentence before it that gives the name), `always` (the previous sentence only), or `never`; "
             "true/false mean always/never."
         },
     )

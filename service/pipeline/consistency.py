@@ -29,6 +29,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection
 from datetime import date
+from math import isclose
 
 import numpy as np
 
@@ -41,9 +42,9 @@ from service.pipeline.day_times import times_disagree, times_of_day, weekdays, w
 from service.pipeline.direction import opposed
 from service.pipeline.names import PassageWords, claim_names, role_holder
 from service.pipeline.negation import contrasted_phrase, negated_clause, negation_cue
-from service.pipeline.numbers import read_numbers
+from service.pipeline.numbers import previous_figures, read_numbers
 from service.pipeline.overlap import shared_words
-from service.pipeline.quantities import number_mismatches
+from service.pipeline.quantities import Quantity, number_mismatches
 from service.pipeline.ratings import refuting_rating
 from service.pipeline.relative_dates import find_relative_dates, find_relative_days
 from service.pipeline.roles import beaten_winner, swapped_roles
@@ -150,9 +151,14 @@ def reasons(
     if dateline := dateline_end(passage):  # "HALDEN, Nov. 18, 2026 — ": when the story was filed
         aside = [(0, dateline), *aside]
     claim_dates = find_dates(claim)
-    passage_dates = [(day, span) for day, span in find_dates(passage) if not any(a <= span[0] < b for a, b in aside)]
     claim_years, claim_numbers = read_numbers(claim, [span for _, span in claim_dates], whole=True)
+    passage_dates = [(day, span) for day, span in find_dates(passage) if not any(a <= span[0] < b for a, b in aside)]
     passage_years, passage_numbers = read_numbers(passage, [span for _, span in passage_dates] + aside)
+    # the dates of a figure something moved from ("down from £272,540 in October") are its own,
+    # unless the claim gives that figure
+    if (previous := previous_figures(passage)) and not _gives_earlier_figure(claim_numbers, passage_numbers):
+        passage_dates = [(day, span) for day, span in passage_dates if not any(a <= span[0] < b for a, b in previous)]
+        passage_years = read_numbers(passage, [span for _, span in passage_dates] + aside + previous)[0]
     claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers)
     if claimed_numbers:
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed_numbers))}, passage {', '.join(sorted(found))}")
@@ -190,6 +196,16 @@ def reasons(
     if (answer := refuting_answer(passage)) and answers_the_claim(claim, passage) and not negation_cue(claim):
         out.append(f'{ANSWERED}: "{answer}"')
     return out
+
+
+def _gives_earlier_figure(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> bool:
+    """Whether a number of the claim is one of the passage's figures something moved from."""
+    values = {q.value for found in claim.values() for q in found if q.value is not None}
+    return any(
+        q.then is not None and q.value is not None and any(isclose(q.value, value) for value in values)
+        for found in passage.values()
+        for q in found
+    )
 
 
 def repeats(claim: str, error: str, published: date | None = None, claimed: date | None = None) -> bool:

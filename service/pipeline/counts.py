@@ -1,8 +1,8 @@
 """What a number in text counts: the word after it ("40 times", "5%", "2.5 million people"), the
 noun a linking word ties it to ("the attendance was 31,412"), the whole a part is of ("26 of the
-150 seats"), a person's age ("aged 24", "Haldane, 24,"), and whether it says how much something
-moved ("rose 0.8%", "a 5% increase": a change, kept apart from a level). ``numbers`` reads the
-numbers; this says what each one is a number of.
+150 seats", "Of the 126 riders who started, 98 finished"), a person's age ("aged 24", "Haldane,
+24,"), and whether it says how much something moved ("rose 0.8%", "a 5% increase": a change, kept
+apart from a level). ``numbers`` reads the numbers; this says what each one is a number of.
 """
 
 from __future__ import annotations
@@ -64,6 +64,15 @@ _OF_WHOLE = re.compile(
     r"(\d[\d,]*(?:\.\d+)?|" + "|".join(WORDS) + r")\b",
     re.I,
 )
+# "Of the 126 riders who started, 98 finished", "Of its 40 branches, 12 will close": a sentence that
+# opens on a whole gives a number after the comma as a part of it, counting what the whole counts.
+_PART_OF_OPENER = re.compile(
+    r"(?:^|[.!?]\s+)Of\s+(?:(?:the|its|his|her|their|our|your|these|those)\s+)?(?:[^\W\d_]+['’]s?\s+)?"
+    r"(?:\d[\d,]*(?:\.\d+)?|" + "|".join(WORDS) + r")\s+([^\W\d_]+)\b[^.!?,]*(?:,[^.!?,]*)?,\s*$",
+    re.I,
+)
+# How far before a number a sentence's opening whole may start.
+_OPENER_LOOK_BACK = 160
 _AUXILIARIES = frozenset("is are was were be been has have had will would can could".split())
 NOT_NOUNS = _NOT_UNITS | _AUXILIARIES | frozenset("who which that".split())
 _IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese police".split())
@@ -136,6 +145,8 @@ def units_of(text: str, start: int, end: int) -> list[str]:
     # the words before a bound or a rough value ("kills at least 41", "a population of about 677,116")
     bound = BOUND_BEFORE.search(text, max(0, start - LOOK_BACK), start)
     lead = bound.start() if bound else start
+    if opener := _PART_OF_OPENER.search(text, max(0, lead - _OPENER_LOOK_BACK), lead):
+        return [singular(opener.group(1).lower())]
     linked = _LINKED_BEFORE.search(text, max(0, lead - LOOK_BACK), lead)
     # "an attendance of 31,412 was a record": counted by the noun the linking word ties it to too
     tied = [f"{linked.group(1).lower()} #"] if linked and linked.group(1).lower() not in NOT_NOUNS else []

@@ -85,7 +85,7 @@ _SCALE_AFTER = re.compile(r"(?:\s*(" + SCALE_WORDS + r"|mn|bn)|(tn|m|k))\b", re.
 _SCALE_UNIT = re.compile(r"^(mn|bn|tn|m|k)\b")
 # "One in four adults", "1 in 5 smokers", "one in a thousand": a rate, not a count of four adults;
 # neither number is counted (a year after "in" is a date, "5 in 2019"; "3 in 10 days" counts days).
-_RATE_TERM = r"(?:\d{1,3}(?:,\d{3})*(?![\d,.])|" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")"
+_RATE_TERM = r"(?:\d{1,3}(?:,\d{3})*(?!\d|[,.]\d)|" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")"
 _PERIODS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|games?|matches|seasons?|races?|starts?)"
 _RATE = re.compile(
     rf"\b{_RATE_TERM}\s+in\s+(?:an?\s+)?(?:{_RATE_TERM}(?:\s+(?:{SCALE_WORDS}))?|{SCALE_WORDS})\b(?!\s+{_PERIODS}\b)",
@@ -93,6 +93,10 @@ _RATE = re.compile(
 )
 # "Twice" is two times, as "three times" is three ("twice as likely", "has met twice").
 _TWICE = re.compile(r"\btwice\b", re.I)
+# "Twin cubs" are two cubs and "triplet girls" three: the count of a multiple birth, read only
+# before a plural within three words ("twin red panda cubs"), not "his twin brother" or "twin-engine".
+_MULTIPLES = {"twin": 2.0, "triplet": 3.0, "quadruplet": 4.0, "quintuplet": 5.0}
+_MULTIPLE = re.compile(r"\b(" + "|".join(_MULTIPLES) + r")(?![-\w])(?=(?:\s+[^\W\d_]+){0,2}?\s+[^\W\d_]{3,}s\b)", re.I)
 _REFERENCE_LIST = re.compile(r"\[[\d,\s–-]*$")  # a number in a list of references: "[2,3,4,5]"
 # A rough value (``counts.BOUND_BEFORE``: "about", "nearly") allows a quarter either way ("about 40"
 # allows 30 to 50, not 80).
@@ -263,6 +267,10 @@ def read_numbers(
         counted.setdefault(AGE, set()).add(Quantity(shown, decade + low, decade + high))
     for match in _TWICE.finditer(text):  # "twice as likely", "met twice": two times
         counted.setdefault("time", set()).add(_quantity(text, match.start(), "twice", 2.0))
+    for match in _MULTIPLE.finditer(text):
+        multiple = _quantity(text, match.start(), match.group(1).lower(), _MULTIPLES[match.group(1).lower()])
+        for unit in counted_units(text, match.start(), match.end()):
+            counted.setdefault(unit, set()).add(multiple)
     for match in ORDINAL.finditer(text):
         if _inside(match.start(), skip):
             continue
@@ -394,6 +402,19 @@ def _clause_words(text: str, start: int, end: int) -> list[str]:
     after = after[: found.start()] if (found := _CLAUSE_BREAK.search(after)) else after
     window = _ABOUT_AFTER.match(after)
     return _WORDS_OF.findall(before + " " + (window.group(0) if window else ""))
+
+
+def previous_figures(text: str) -> list[tuple[int, int]]:
+    """The span of each figure something moved from, to the end of its clause: in "The average
+    price was £271,450, down from £272,540 in October" October is when the earlier figure was, not
+    the new one (``consistency`` leaves its dates and years out of the date checks)."""
+    spans = []
+    for match in _NUMBER.finditer(text):
+        if is_previous(text, match.start()) and not _YEAR_WRITTEN.fullmatch(match.group(0)):  # "compared with 2010"
+            after = text[match.end() :]
+            found = _CLAUSE_BREAK.search(after) or _SENTENCE_BREAK.search(after)
+            spans.append((match.start(), match.end() + (found.start() if found else len(after))))
+    return spans
 
 
 def _then_words(text: str, start: int, end: int) -> frozenset[str]:

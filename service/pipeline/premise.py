@@ -40,6 +40,20 @@ scoreline heading, "Kestrel Town 3-1 Harbour United", is "Kestrel Town beat Harb
 (``scorelines``), and a question answered in a word, "Can the ferry carry cars? No.", is "It is
 false that the ferry can carry cars." (``answers``).
 
+A sentence that leaves out a name the claim gives is read after its article's headline when the
+headline gives it, or else after the nearest sentence before it (of the eight before) that does:
+news names the company, the race or the storm once and then writes "Hackers accessed customers'
+names and addresses". Alone that sentence was neutral on "Hackers accessed Halvard customers' names
+and addresses" (0.25 entailment); after "Halvard fined £4.2m over customer data breach." it entails
+it (0.88, bench/twentysixth). The sentence lent must not give the claim another figure, date,
+direction or doer (a concrete mismatch: it would lend that side to every sentence read after it,
+as a scoreline headline of the other result did), nor assert nothing (a question). On the
+labelled claims of the seeds and ``bench/``'s samples the headline set 21 verdicts right and 8
+wrong (of 1,427 claims), the nearest sentence 23 more right and 11 wrong (of 1,483), and keeping
+out a sentence that disagrees 2 right and 3 wrong; the wrong are mostly the model's misreadings
+that the lent names let through ("the last four digits of their card numbers" entailing "full card
+numbers").
+
 Nor does the model read an encyclopedia's reference marks ("in 1976.[3]", "[citation needed]"):
 its training pairs have none, and they say nothing of the claim. Nor, for a claim that says
 nothing of birth, death or age, the life dates after a name ("(born 14 March 1958)", ``asides``).
@@ -48,11 +62,13 @@ nothing of birth, death or age, the life dates after a name ("(born 14 March 195
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 
 from service.pipeline.answers import answered_statement
 from service.pipeline.asides import without_life_dates
+from service.pipeline.assertions import unasserted
+from service.pipeline.consistency import CONCRETE_MISMATCHES, has_reason, reasons
 from service.pipeline.corrections import withdrawn_statement
 from service.pipeline.names import PassageWords, claim_names, proper_words
 from service.pipeline.ratings import LIST_MARK, rated_statement
@@ -81,6 +97,7 @@ _SHARE_OF_BEFORE = re.compile(
     re.I,
 )
 _LIST_LOOK_BACK = 12  # items a list item looks back over for its lead-in
+_NAMING_LOOK_BACK = 8  # sentences a passage looks back over for one that gives the claim's names
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 # A mark glued to what it follows; "[the minister]" after a space is an editor's insertion.
 _REFERENCE_MARK = re.compile(rf"(?<=\S){REFERENCE_MARK}")
@@ -104,10 +121,13 @@ def premise(
     mode: ContextMode,
     names: Sequence[str] = (),
     published: date | None = None,
+    headline: str | None = None,
+    lends: Callable[[str], bool] = lambda text: True,
 ) -> str:
     """The text the stance model judges for ``candidate``; ``names``, the claim's, make a passage
-    that mentions them all stand alone, and ``published``, its article's day, dates its "last
-    year" (see the module docstring)."""
+    that mentions them all stand alone, ``published``, its article's day, dates its "last
+    year", and ``headline``, its article's title, or a sentence before it names what it leaves out
+    when ``lends`` allows (see the module docstring)."""
     passage = candidate.passage.text
     # the sentence a rated claim, a withdrawn error, a scoreline or an answered question means;
     # else the passage, in context
@@ -116,19 +136,41 @@ def premise(
         or withdrawn_statement(passage)
         or scoreline_statement(passage)
         or answered_statement(passage)
-        or _with_context(store, candidate, mode, names)
+        or _with_context(store, candidate, mode, names, headline, lends)
     )
     return with_percentages(dated(_REFERENCE_MARK.sub("", text), published))
 
 
-def _with_context(store: Store, candidate: Candidate, mode: ContextMode, names: Sequence[str]) -> str:
+def _with_context(
+    store: Store,
+    candidate: Candidate,
+    mode: ContextMode,
+    names: Sequence[str],
+    headline: str | None,
+    lends: Callable[[str], bool],
+) -> str:
     text = candidate.passage.text
-    if mode == "never" or (mode == "needed" and not needs_context(text)):
+    if mode == "never":
         return text
-    if mode == "needed" and names and all(map(PassageWords.of(text).mention, names)):
+    if mode == "always" or (needs_context(text) and not (names and all(map(PassageWords.of(text).mention, names)))):
+        before = _lead_in(store, candidate.passage) if LIST_MARK.match(text) else store.neighbours(candidate.passage)[0]
+        text = f"{before} {text}" if before else text
+    if mode == "always":
         return text
-    before = _lead_in(store, candidate.passage) if LIST_MARK.match(text) else store.neighbours(candidate.passage)[0]
-    return f"{before} {text}" if before else text
+    missing = [name for name in names if not PassageWords.of(text).mention(name)]
+    if not missing:
+        return text
+    naming = _naming(store, candidate.passage, headline, missing)
+    return f"{naming}. {text}" if naming and lends(naming) else text
+
+
+def _naming(store: Store, passage: Passage, headline: str | None, missing: Sequence[str]) -> str | None:
+    """What names the claim's ``missing`` names for a passage that leaves them out: its article's
+    headline, as a statement, or else the nearest sentence before it that gives them all."""
+    if headline and not unasserted(headline) and all(map(PassageWords.of(headline).mention, missing)):
+        return (scoreline_statement(headline) or headline).rstrip(" .!?:;,")
+    earlier = store.sentences_before(passage, _NAMING_LOOK_BACK)
+    return next((text.rstrip(" .") for text in earlier if all(map(PassageWords.of(text).mention, missing))), None)
 
 
 def _lead_in(store: Store, passage: Passage) -> str | None:
@@ -158,15 +200,45 @@ def claim_premises(
     mode: ContextMode,
     proper: Collection[str] | None = None,
     published: Mapping[str, date | None] | None = None,
+    headlines: Mapping[str, str | None] | None = None,
 ) -> list[str]:
     """The premise of each candidate found for ``claim``, whose names are read as the consistency
     checker reads them: with ``proper``, the words the candidates write as names
-    (``names.proper_words``; found here unless given). ``published`` gives each source's day."""
+    (``names.proper_words``; found here unless given). ``published`` gives each source's day and
+    ``headlines`` its title (read from the store unless given)."""
     if proper is None:
         proper = proper_words(c.passage.text for c in candidates)
+    if headlines is None:
+        headlines = {sid: _title(store, sid) for sid in {c.passage.source_id for c in candidates}}
     names = list(claim_names(claim, proper))
     days = published or {}
+
+    def lends(source_id: str) -> Callable[[str], bool]:
+        # a sentence that gives the claim another figure, date, direction or doer, or asserts
+        # nothing, would lend that to the passage read after it; its own passage takes that side
+        day = days.get(source_id)
+        return lambda text: (
+            not unasserted(text) and not has_reason(reasons(claim, text, day, None, proper), CONCRETE_MISMATCHES)
+        )
+
     # life dates in brackets ("(born 14 March 1958)") only on a claim about birth, death or age
     return [
-        without_life_dates(claim, premise(store, c, mode, names, days.get(c.passage.source_id))) for c in candidates
+        without_life_dates(
+            claim,
+            premise(
+                store,
+                c,
+                mode,
+                names,
+                days.get(c.passage.source_id),
+                headlines.get(c.passage.source_id),
+                lends(c.passage.source_id),
+            ),
+        )
+        for c in candidates
     ]
+
+
+def _title(store: Store, source_id: str) -> str | None:
+    article = store.get_article(source_id)
+    return article.title if article else None

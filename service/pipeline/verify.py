@@ -61,6 +61,7 @@ from service.pipeline.overlap import (
     shares_event,
     topic_words,
 )
+from service.pipeline.pending import PENDING_ONLY, says_only_not_yet
 from service.pipeline.premise import claim_premises, needs_context
 from service.pipeline.questions import Reading, read_claim
 from service.pipeline.retrieve import Candidate, retrieve
@@ -123,9 +124,10 @@ def verify_claims(
     searched = time.perf_counter()
     articles = {sid: store.get_article(sid) for sid in {c.passage.source_id for cands in found for c in cands}}
     published = {sid: publication_date(a.published_at if a else None) for sid, a in articles.items()}
+    headlines = {sid: a.title if a else None for sid, a in articles.items()}
     propers = [proper_words(c.passage.text for c in cands) for cands in found]  # is "Okafor" in "Okafor voted" a name?
     premises = [
-        claim_premises(store, claim, cands, options.stance_context, proper, published)
+        claim_premises(store, claim, cands, options.stance_context, proper, published, headlines)
         for claim, cands, proper in zip(statements, found, propers, strict=True)
     ]
     pairs = [(text, claim) for claim, texts in zip(statements, premises, strict=True) for text in texts]
@@ -186,12 +188,13 @@ def takes_no_side(claim: str, passage: str, found: list[str]) -> str | None:
     """Why a passage takes no side on ``claim`` at any thresholds, whatever the model reads in it
     (``found``: its consistency reasons), or None."""
     # an error the page corrects takes a side only on a claim that repeats it; an answer, on the
-    # claim its question asks; a condition, on none that only its condition says; a heading, on
-    # none of which it repeats only the names
+    # claim its question asks; a condition, on none that only its condition says; what has not
+    # happened yet, on none of what will; a heading, on none of which it repeats only the names
     return (
         (None if has_reason(found, CORRECTED) else unasserted(passage))
         or (ANOTHER_QUESTION if answers_another_question(claim, passage) else None)
         or (CONDITION_ONLY if supposes_only(claim, passage) else None)
+        or (PENDING_ONLY if says_only_not_yet(claim, passage) else None)
         or (OTHER_EVENT_REASON if about_another_event(claim, passage, found) else None)
         or (NAMES_ONLY_HEADING_REASON if is_heading(passage) and only_names_shared(claim, passage) else None)
         or (NO_NUMBER_REASON if gives_none_of_the_number(claim, passage) else None)

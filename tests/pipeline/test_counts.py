@@ -26,6 +26,12 @@ def units_at(text: str, number: str) -> list[str]:
         ("Rates were raised to 4.75% on Friday.", "4.75", ["%"]),
         ("It posted a 5% increase in sales.", "5", ["% (change)", "increase (change)"]),
         ("Iron Man 3 is a sequel.", "3", []),
+        # a sentence that opens on a whole counts its part after the comma as the whole does
+        ("Of the 126 riders who started the race, 98 finished.", "98", ["rider"]),
+        ("Of its 40 branches, 12 will close.", "12", ["branche"]),
+        ("Of the 40 patients in the trial, about 12 died.", "12", ["patient"]),
+        ("Of the money raised, 98 went to charity.", "98", ["went"]),
+        ("He said 98 finished.", "98", ["finished"]),
     ],
 )
 def test_a_number_counts_what_its_words_say(text: str, number: str, expected: list[str]) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from service.pipeline.consistency import reasons
 from service.pipeline.dates import (
     Date,
     dates_disagree,
@@ -133,3 +134,33 @@ def test_a_timeline_item_is_headed_by_its_year(text: str, dated: bool) -> None:
 )
 def test_a_day_may_begin_or_end_something(text: str, day: str, edge: str | None) -> None:
     assert day_edge(text, text.index(day)) == edge
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        # the month of a figure something moved from is that figure's, not the new one's
+        (
+            "The average price was £271,450 in November.",
+            "The average price was £271,450, down from £272,540 in October.",
+            [],
+        ),
+        ("Sales were £5m in 2025.", "Sales were £5m, up from £4m in 2024.", []),
+        # ... and a claim of the earlier figure meets its date
+        ("The list was 618,500 in August.", "The list fell to 612,000 in September, down from 618,500 in August.", []),
+        # ... while the new figure's own date still disagrees
+        (
+            "The average price was £271,450 in October.",
+            "The average price was £271,450 in November, down from £272,540 in October.",
+            ["date mismatch: claim October, passage November"],
+        ),
+        # a year something is compared with is no earlier figure
+        (
+            "Taxes will fall in 2011.",
+            "Bills will rise by $55 compared with 2010.",
+            ["date mismatch: claim 2011, passage 2010"],
+        ),
+    ],
+)
+def test_the_date_of_an_earlier_figure_is_its_own(claim: str, passage: str, expected: list[str]) -> None:
+    assert reasons(claim, passage) == expected

@@ -37,6 +37,10 @@ from service.settings import Settings
         ("The bank raised rates to 5%.", "The bank raised its rate to 4.75%.", False),
         # a number of another thing is not the claim's
         ("The union wants 8%.", "Nurses were offered 8 days of leave.", False),
+        # a date that gives a day, as the date checker reads it; a month alone is no figure
+        ("The cubs were born on 14 October.", "The cubs were born on 14 October to mother Meili.", True),
+        ("The cubs were born on 14 October.", "The cubs were born on 4 October to mother Meili.", False),
+        ("The cubs were born on 14 October.", "Twin cubs have been born at the zoo, the first for 11 years.", False),
     ],
 )
 def test_a_passage_gives_the_claims_figures_as_the_claim_reads_them(claim: str, passage: str, given: bool) -> None:
@@ -51,6 +55,7 @@ def test_a_passage_gives_the_claims_figures_as_the_claim_reads_them(claim: str, 
         "Turnout was below the 50% legal threshold.",  # a reference, which the other side gives too
         "Police numbers are above their 2010 level.",
         "The census is carried out by volunteers.",  # no figure at all
+        "The census was carried out in October.",  # a month alone: many events of an article share one
     ],
 )
 def test_a_claim_without_a_figure_of_its_own_has_none_to_give(claim: str) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from service.pipeline.consistency import reasons
 from service.pipeline.number_words import FRACTION, ORDINAL, WORD_NUMBER, fraction_number, ordinal, rank, spoken_number
+from service.pipeline.numbers import read_numbers
 
 
 @pytest.mark.parametrize(
@@ -48,3 +50,27 @@ def test_a_fraction_of_a_scale_rounds_to_a_tenth_of_it(text: str, expected: tupl
 def test_ranks_in_words_and_digits(text: str, place: int, shown: str) -> None:
     match = ORDINAL.search(text)
     assert match is not None and rank(match) == place and ordinal(place) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twin red panda cubs were born.", {"red": {"twin"}, "panda": {"twin"}}),
+        ("Triplet girls were born on Monday.", {"girl": {"triplet"}}),
+        ("The twin towers fell.", {"tower": {"twin"}}),
+        # one of a pair, and a word glued by a hyphen, count nothing
+        ("His twin brother was there.", {}),
+        ("A twin-engine plane landed.", {}),
+    ],
+)
+def test_a_multiple_birth_counts_what_it_names(text: str, expected: dict[str, set[str]]) -> None:
+    counted = read_numbers(text, [])[1]
+    assert {unit: {q.shown for q in found} for unit, found in counted.items()} == expected
+
+
+def test_twins_and_triplets_disagree() -> None:
+    claim = "Triplet red panda cubs have been born at the zoo."
+    assert reasons(claim, "Twin red panda cubs have been born at the zoo.") == [
+        "number mismatch: claim triplet, passage twin"
+    ]
+    assert reasons("Twin red panda cubs have been born at the zoo.", "Twin red panda cubs were born there.") == []

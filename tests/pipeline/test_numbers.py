@@ -47,6 +47,7 @@ def counted(text: str) -> dict[str, set[str]]:
         ("About 420 000 cases are reported.", {"case": {"about 420000"}}),
         ("It affects around one in four adults.", {"%": {"around one in four"}}),  # a rate: a share, not four adults
         ("About 1 in 5 adults smoke.", {"%": {"about 1 in 5"}}),
+        ("It cuts the chance to 1 in 100.", {"%": {"1 in 100"}}),  # a rate that ends the sentence
         ("One in a thousand patients and one in 10 million people", {}),
         ("He scored 5 in 2019.", {"scored #": {"5"}}),  # a year after "in" is a date
         ("It rose 3 in 10 days.", {"rose # (change)": {"3"}, "day": {"10"}}),

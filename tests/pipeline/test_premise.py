@@ -89,7 +89,9 @@ def test_a_passage_that_names_all_the_claim_names_stands_alone(pipeline: Pipelin
     found = [first, second, third]
     texts = [c.passage.text for c in found]
     assert claim_premises(store, "Putin met Xi in the Kremlin.", found, "needed") == [texts[0], joined, texts[2]]
-    assert claim_premises(store, "Putin hosted the talks in the Kremlin.", found, "needed") == texts
+    # the last leaves out the Kremlin, which the sentence before it gives
+    hosted = claim_premises(store, "Putin hosted the talks in the Kremlin.", found, "needed")
+    assert hosted == [texts[0], texts[1], f"{texts[1]} {texts[2]}"]
     assert claim_premises(store, "The talks were held in the evening.", found, "needed") == [texts[0], joined, texts[2]]
 
 
@@ -209,3 +211,54 @@ def test_the_model_reads_a_share_in_words_with_its_percentage(pipeline: Pipeline
         "Schools take a quarter (25%).",
         "She won a third term.",
     ]
+
+
+BREACH = "Hackers accessed customers' names and addresses. Full card numbers were not taken. Halvard said sorry."
+
+
+@pytest.mark.parametrize(
+    ("headline", "claim", "lent"),
+    [
+        ("Halvard fined £4.2m over data breach", "Hackers accessed Halvard customers' addresses.", True),
+        # a headline that gives the claim another figure would lend it to every sentence
+        ("Halvard fined £4.2m over data breach", "Halvard was fined £6m after hackers took addresses.", False),
+        # nor is a question lent, nor a headline without the name the sentence leaves out
+        ("Was Halvard hacked?", "Hackers accessed Halvard customers' addresses.", False),
+        ("Retailer fined over data breach", "Hackers accessed Halvard customers' addresses.", False),
+    ],
+)
+def test_a_sentence_without_the_claims_name_is_read_after_the_headline_that_gives_it(
+    pipeline: Pipeline, headline: str, claim: str, lent: bool
+) -> None:
+    pipeline.ingest([ArticleInput("breach", BREACH, title=headline)])
+    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("breach")]
+    texts = [c.passage.text for c in found]
+    *unnamed, named = texts
+    after = [f"{headline}. {text}" for text in unnamed] if lent else unnamed
+    assert claim_premises(pipeline.store, claim, found, "needed") == [*after, named], "it names Halvard itself"
+    assert claim_premises(pipeline.store, claim, found, "never") == texts
+
+
+def test_a_sentence_and_the_one_before_it_are_read_after_the_headline_when_neither_names_the_claims(
+    pipeline: Pipeline,
+) -> None:
+    text = "It is his first win in a stage race. He finished fifth last year."
+    pipeline.ingest([ArticleInput("race", text, title="Okoro wins Tour of the Downs")])
+    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("race")]
+    claim = "Okoro finished fifth in the Tour of the Downs last year."
+    assert claim_premises(pipeline.store, claim, found, "needed")[1] == f"Okoro wins Tour of the Downs. {text}"
+    assert claim_premises(pipeline.store, claim, found, "always")[1] == text, "'always' reads the sentence before only"
+
+
+def test_without_a_headline_that_names_it_the_nearest_sentence_before_that_does_is_read_first(
+    pipeline: Pipeline,
+) -> None:
+    text = "Halvard was fined £4.2m on Tuesday. Hackers accessed customers' addresses. Card numbers were not taken."
+    pipeline.ingest([ArticleInput("fine", text, title="Retailer fined over data breach")])
+    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("fine")]
+    first, second, third = (c.passage.text for c in found)
+    claim = "Hackers accessed Halvard customers' addresses."
+    assert claim_premises(pipeline.store, claim, found, "needed") == [first, f"{first} {second}", f"{first} {third}"]
+    # ... unless it gives the claim another figure, which it would lend to every sentence after it
+    other = "Halvard was fined £6m after hackers accessed customers' addresses."
+    assert claim_premises(pipeline.store, other, found, "needed") == [first, second, third]
