@@ -97,6 +97,13 @@ _TWICE = re.compile(r"\btwice\b", re.I)
 # before a plural within three words ("twin red panda cubs"), not "his twin brother" or "twin-engine".
 _MULTIPLES = {"twin": 2.0, "triplet": 3.0, "quadruplet": 4.0, "quintuplet": 5.0}
 _MULTIPLE = re.compile(r"\b(" + "|".join(_MULTIPLES) + r")(?![-\w])(?=(?:\s+[^\W\d_]+){0,2}?\s+[^\W\d_]{3,}s\b)", re.I)
+# An ordinal with no word after it is a place when a placing word or "to" stands before it.
+_PLACE = "place"
+_PLACED_BEFORE = re.compile(
+    r"\b(?:to|from|is|was|were|are|be|finished|finishes|came|comes|placed|ranked|ranks|sits|sat|lies|lay)"
+    r"\s+$",
+    re.I,
+)
 _REFERENCE_LIST = re.compile(r"\[[\d,\s–-]*$")  # a number in a list of references: "[2,3,4,5]"
 # A rough value (``counts.BOUND_BEFORE``: "about", "nearly") allows a quarter either way ("about 40"
 # allows 30 to 50, not 80).
@@ -275,9 +282,11 @@ def read_numbers(
         if _inside(match.start(), skip):
             continue
         place = rank(match)
-        for unit in units_of(text, match.start(), match.end()):
-            if not unit.endswith(" #"):
-                counted.setdefault(f"{unit} (rank)", set()).add(Quantity(ordinal(place), place, place))
+        units = [unit for unit in units_of(text, match.start(), match.end()) if not unit.endswith(" #")]
+        if not units and _PLACED_BEFORE.search(text, max(0, match.start() - LOOK_BACK), match.start()):
+            units = [_PLACE]  # "dropping six places to 23rd", "finished fifth": a place, as "first place" is
+        for unit in units:
+            counted.setdefault(f"{unit} (rank)", set()).add(Quantity(ordinal(place), place, place))
     for adjective, start in superlatives(text):  # "the largest lake": 1st, against "second-largest"
         if not _inside(start, skip):
             counted.setdefault(f"{adjective} (rank)", set()).add(Quantity(ordinal(1), 1, 1))

@@ -41,6 +41,9 @@ from service.settings import Settings
         ("The cubs were born on 14 October.", "The cubs were born on 14 October to mother Meili.", True),
         ("The cubs were born on 14 October.", "The cubs were born on 4 October to mother Meili.", False),
         ("The cubs were born on 14 October.", "Twin cubs have been born at the zoo, the first for 11 years.", False),
+        # a place
+        ("Ashford is 23rd in the guide.", "Ashford fell out of the top 20, dropping six places to 23rd.", True),
+        ("Ashford is 23rd in the guide.", "Ashford University falls out of top 20 in national rankings", False),
     ],
 )
 def test_a_passage_gives_the_claims_figures_as_the_claim_reads_them(claim: str, passage: str, given: bool) -> None:

@@ -74,3 +74,20 @@ def test_twins_and_triplets_disagree() -> None:
         "number mismatch: claim triplet, passage twin"
     ]
     assert reasons("Twin red panda cubs have been born at the zoo.", "Twin red panda cubs were born there.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ordinal with no word after it is a place after a placing word or "to"
+        ("Ashford is 23rd in the guide.", {"place (rank)": {"23rd"}}),
+        ("Harrowgate rose from fifth to second.", {"place (rank)": {"5th", "2nd"}}),
+        ("Kingsmead kept first place.", {"place (rank)": {"1st"}}),
+        # ... not an adverb, nor "the first" of something said before
+        ("First, the council met.", {}),
+        ("It was the first.", {}),
+    ],
+)
+def test_an_ordinal_alone_after_a_placing_word_is_a_place(text: str, expected: dict[str, set[str]]) -> None:
+    counted = read_numbers(text, [])[1]
+    assert {unit: {q.shown for q in found} for unit, found in counted.items()} == expected

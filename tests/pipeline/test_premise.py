@@ -58,11 +58,16 @@ def test_passages_that_stand_alone(text: str) -> None:
     assert not needs_context(text)
 
 
+def _found(pipeline: Pipeline, source_id: str) -> list[Candidate]:
+    """Every passage of a stored article, as retrieval would hand it to the premise builder."""
+    return [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of(source_id)]
+
+
 def _candidates(pipeline: Pipeline) -> list[Candidate]:
     pipeline.ingest([ArticleInput("visit", ARTICLE)])
-    passages = pipeline.store.passages_of("visit")
-    assert len(passages) == 3
-    return [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in passages]
+    found = _found(pipeline, "visit")
+    assert len(found) == 3
+    return found
 
 
 def test_premise_per_mode_from_the_real_store(pipeline: Pipeline) -> None:
@@ -107,7 +112,7 @@ def test_a_relative_date_is_followed_by_the_one_it_means() -> None:
 
 def test_a_premise_is_dated_with_its_context_from_its_articles_day(pipeline: Pipeline) -> None:
     pipeline.ingest([ArticleInput("trip", "Xi flew to Moscow last month. He met Putin there.")])
-    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("trip")]
+    found = _found(pipeline, "trip")
     store = pipeline.store
     assert claim_premises(store, "Putin met Xi.", found, "needed", published={"trip": date(2023, 3, 20)}) == [
         "Xi flew to Moscow last month (February 2023).",
@@ -122,7 +127,7 @@ def test_a_premise_is_dated_with_its_context_from_its_articles_day(pipeline: Pip
 def test_the_model_reads_no_reference_marks(pipeline: Pipeline) -> None:
     text = "Roe was born in 1950.[2][citation needed] She said [the port] was hers.[a] It closed in 1998.[12]"
     pipeline.ingest([ArticleInput("wiki", text)])
-    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("wiki")]
+    found = _found(pipeline, "wiki")
     assert found[0].passage.text == "Roe was born in 1950.[2][citation needed]", "the cited text keeps them"
     assert claim_premises(pipeline.store, "Roe was born in 1950.", found, "never") == [
         "Roe was born in 1950.",
@@ -134,7 +139,7 @@ def test_the_model_reads_no_reference_marks(pipeline: Pipeline) -> None:
 def test_the_model_reads_life_dates_only_on_a_claim_about_birth_death_or_age(pipeline: Pipeline) -> None:
     text = "Dame Ann Lee (born 14 March 1958) is a marine biologist. She was made a Dame in 2019."
     pipeline.ingest([ArticleInput("lee", text)])
-    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("lee")]
+    found = _found(pipeline, "lee")
     assert found[0].passage.text.startswith("Dame Ann Lee (born 14 March 1958)"), "the cited text keeps them"
     assert claim_premises(pipeline.store, "Ann Lee was made a Dame in 2019.", found, "never")[0] == (
         "Dame Ann Lee is a marine biologist."
@@ -192,7 +197,7 @@ def test_a_list_item_is_read_with_the_sentence_its_list_follows(pipeline: Pipeli
         "- Mobile subscribers grew by 62,000\n"
     )
     pipeline.ingest([ArticleInput("results", text)])
-    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("results")]
+    found = _found(pipeline, "results")
     lead, *items = [c.passage.text for c in found]
     assert lead == "Norvik Telecom reported results for the third quarter of 2026."
     assert len(items) == 3, "the one-word heading is not a passage"
@@ -204,7 +209,7 @@ def test_a_list_item_is_read_with_the_sentence_its_list_follows(pipeline: Pipeli
 def test_the_model_reads_a_share_in_words_with_its_percentage(pipeline: Pipeline) -> None:
     text = "Care takes two-fifths of the budget. Schools take a quarter. She won a third term."
     pipeline.ingest([ArticleInput("budget", text)])
-    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("budget")]
+    found = _found(pipeline, "budget")
     assert found[0].passage.text == "Care takes two-fifths of the budget.", "the cited text keeps its words"
     assert claim_premises(pipeline.store, "Care takes 40% of the budget.", found, "never") == [
         "Care takes two-fifths (40%) of the budget.",
@@ -231,7 +236,7 @@ def test_a_sentence_without_the_claims_name_is_read_after_the_headline_that_give
     pipeline: Pipeline, headline: str, claim: str, lent: bool
 ) -> None:
     pipeline.ingest([ArticleInput("breach", BREACH, title=headline)])
-    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("breach")]
+    found = _found(pipeline, "breach")
     texts = [c.passage.text for c in found]
     *unnamed, named = texts
     after = [f"{headline}. {text}" for text in unnamed] if lent else unnamed
@@ -244,7 +249,7 @@ def test_a_sentence_and_the_one_before_it_are_read_after_the_headline_when_neith
 ) -> None:
     text = "It is his first win in a stage race. He finished fifth last year."
     pipeline.ingest([ArticleInput("race", text, title="Okoro wins Tour of the Downs")])
-    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("race")]
+    found = _found(pipeline, "race")
     claim = "Okoro finished fifth in the Tour of the Downs last year."
     assert claim_premises(pipeline.store, claim, found, "needed")[1] == f"Okoro wins Tour of the Downs. {text}"
     assert claim_premises(pipeline.store, claim, found, "always")[1] == text, "'always' reads the sentence before only"
@@ -255,7 +260,7 @@ def test_without_a_headline_that_names_it_the_nearest_sentence_before_that_does_
 ) -> None:
     text = "Halvard was fined £4.2m on Tuesday. Hackers accessed customers' addresses. Card numbers were not taken."
     pipeline.ingest([ArticleInput("fine", text, title="Retailer fined over data breach")])
-    found = [Candidate(p, 1.0, 1.0, np.zeros(1, dtype=np.float32)) for p in pipeline.store.passages_of("fine")]
+    found = _found(pipeline, "fine")
     first, second, third = (c.passage.text for c in found)
     claim = "Hackers accessed Halvard customers' addresses."
     assert claim_premises(pipeline.store, claim, found, "needed") == [first, f"{first} {second}", f"{first} {third}"]
