@@ -28,21 +28,24 @@ article share them, and on the samples counting days and parts of the day set no
 wrong, months one right and three wrong. A date that gives a day ("born on 14 October") is one:
 it set "The red panda cubs were born on 14 October" right (bench/twentysixth, where "the first red
 panda births there for 11 years" refuted it at 0.87) and changed no other verdict of the 1,427
-labelled claims.
+labelled claims. A place is one ("is 23rd in the guide"), but not an ordinal before a noun, which
+says which one ("the second runway", "the first measles case"): a passage need not repeat it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import isclose
 
 from service.pipeline.dates import Date, find_dates
 from service.pipeline.day_times import TimeOfDay, times_of_day
 from service.pipeline.direction import opposed
-from service.pipeline.numbers import read_numbers
+from service.pipeline.numbers import PLACE, read_numbers
 from service.pipeline.quantities import UNCOUNTED, Quantity
 
+_RANK = " (rank)"
+_PLACE_RANK = f"{PLACE}{_RANK}"  # "finished fifth", "is 23rd": a place is a figure
 _REFERENCE = re.compile(r"\b(?:above|below|beyond|exceed(?:s|ed|ing)?)\b", re.I)
 
 
@@ -83,6 +86,9 @@ def claim_figures(claim: str) -> Figures | None:
     if _REFERENCE.search(claim):
         return None
     figures = Figures.of(claim, whole=True)
+    # an ordinal before a noun says which one ("the second runway", "the first case"), not a figure
+    ranked = {unit: found for unit, found in figures.numbers.items() if not unit.endswith(_RANK) or unit == _PLACE_RANK}
+    figures = replace(figures, numbers=ranked)
     return figures if figures.years or figures.numbers or figures.times or figures.days else None
 
 

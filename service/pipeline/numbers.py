@@ -98,7 +98,7 @@ _TWICE = re.compile(r"\btwice\b", re.I)
 _MULTIPLES = {"twin": 2.0, "triplet": 3.0, "quadruplet": 4.0, "quintuplet": 5.0}
 _MULTIPLE = re.compile(r"\b(" + "|".join(_MULTIPLES) + r")(?![-\w])(?=(?:\s+[^\W\d_]+){0,2}?\s+[^\W\d_]{3,}s\b)", re.I)
 # An ordinal with no word after it is a place when a placing word or "to" stands before it.
-_PLACE = "place"
+PLACE = "place"
 _PLACED_BEFORE = re.compile(
     r"\b(?:to|from|is|was|were|are|be|finished|finishes|came|comes|placed|ranked|ranks|sits|sat|lies|lay)"
     r"\s+$",
@@ -193,6 +193,7 @@ def read_numbers(
     if results := _results(text, skip):
         counted[SCORE] = {result for result, _ in results}
         skip = skip + [span for _, span in results]  # a result's two numbers are read as one
+    moved_to: list[str] = []  # what the last figure counts, which one it moved from counts too
     for match in _NUMBER.finditer(text):
         if _inside(match.start(), skip):
             continue
@@ -232,6 +233,10 @@ def read_numbers(
         words = _words_of_number(text, match.start(), match.end(), whole)
         end = scale.end() if scale else upper.end() if upper else match.end()
         then = _then_words(text, match.start(), end) if is_previous(text, match.start()) else None
+        if then is not None:  # "35 million passengers, up from 19 million now": passengers too
+            units += [unit for unit in moved_to if unit not in units]
+        elif levels := [unit for unit in units if not unit.endswith(" (change)")]:
+            moved_to = levels
         clause = _content_words(words) | (_years_written(text) if whole else frozenset())
         plain = replace(plain, events=_events(words), then=then, clause=clause)
         plain = _besides_one(plain, text, end)
@@ -284,7 +289,7 @@ def read_numbers(
         place = rank(match)
         units = [unit for unit in units_of(text, match.start(), match.end()) if not unit.endswith(" #")]
         if not units and _PLACED_BEFORE.search(text, max(0, match.start() - LOOK_BACK), match.start()):
-            units = [_PLACE]  # "dropping six places to 23rd", "finished fifth": a place, as "first place" is
+            units = [PLACE]  # "dropping six places to 23rd", "finished fifth": a place, as "first place" is
         for unit in units:
             counted.setdefault(f"{unit} (rank)", set()).add(Quantity(ordinal(place), place, place))
     for adjective, start in superlatives(text):  # "the largest lake": 1st, against "second-largest"

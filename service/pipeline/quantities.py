@@ -41,6 +41,9 @@ _PREVIOUS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PREVIOUS_LOOK_BACK = 30
+# Words after a figure something moves from that say it is today's: "to 35 million, up from 19
+# million now" moves to a figure to come.
+_PRESENT = frozenset("now currently today".split())
 _CURRENCIES = frozenset("$€£")
 # Spans of time in seconds, so that "will last a week" meets "will last 48 hours". Months and
 # years are left out: an age ("Smith, 34,") is counted in years too.
@@ -181,5 +184,10 @@ def _same_subject(claim: Quantity, passage: Quantity) -> bool:
 def _same_kind(claim: Quantity, passage: Quantity) -> bool:
     """Whether both numbers, or neither, are all-time extremes, and both, or neither, targets; and
     whether a passage's figure may be the claim's by when it was (see ``_PREVIOUS_BEFORE``)."""
-    of_its_time = passage.then is None or claim.then is not None or bool(claim.clause & passage.then)
+    of_its_time = (
+        passage.then is None
+        or claim.then is not None
+        or bool(claim.clause & passage.then)
+        or bool(passage.then & _PRESENT)  # "up from 19 million now": the figure now, not an earlier one
+    )
     return of_its_time and all((kind in claim.events) == (kind in passage.events) for kind in (_ALL_TIME, _TARGET))

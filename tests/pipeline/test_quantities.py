@@ -111,3 +111,23 @@ def test_an_age_in_a_decade_allows_the_ages_in_it(claim: str, passage: str, disa
 )
 def test_a_preposition_after_a_number_is_not_what_it_counts(claim: str, passage: str, disagree: bool) -> None:
     assert disagree_on_numbers(claim, passage) is disagree
+
+
+RUNWAY = "The runway would let the airport handle 35 million passengers a year, up from 19 million now."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        # a figure something moved from counts what the figure it moved to counts, and "now" dates
+        # it today
+        ("The airport handles 19 million passengers a year.", RUNWAY, False),
+        ("The airport handles 25 million passengers a year.", RUNWAY, True),
+        ("The airport could handle 35 million passengers a year.", RUNWAY, False),
+        # ... while an earlier figure is the claim's only at its time
+        ("Sales were £5m in 2024.", "Sales rose to £6m in 2025, up from £5m in 2024.", False),
+        ("Sales were £5m in 2025.", "Sales rose to £6m in 2025, up from £5m in 2024.", True),
+    ],
+)
+def test_a_figure_moved_from_counts_what_it_moved_to_counts(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
