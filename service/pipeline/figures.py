@@ -41,11 +41,11 @@ from math import isclose
 from service.pipeline.dates import Date, find_dates
 from service.pipeline.day_times import TimeOfDay, times_of_day
 from service.pipeline.direction import opposed
-from service.pipeline.numbers import PLACE, read_numbers
+from service.pipeline.numbers import read_numbers
 from service.pipeline.quantities import UNCOUNTED, Quantity
+from service.pipeline.ranks import PLACE, RANK
 
-_RANK = " (rank)"
-_PLACE_RANK = f"{PLACE}{_RANK}"  # "finished fifth", "is 23rd": a place is a figure
+_PLACE_RANK = f"{PLACE}{RANK}"  # "finished fifth", "is 23rd": a place is a figure
 _REFERENCE = re.compile(r"\b(?:above|below|beyond|exceed(?:s|ed|ing)?)\b", re.I)
 
 
@@ -87,7 +87,7 @@ def claim_figures(claim: str) -> Figures | None:
         return None
     figures = Figures.of(claim, whole=True)
     # an ordinal before a noun says which one ("the second runway", "the first case"), not a figure
-    ranked = {unit: found for unit, found in figures.numbers.items() if not unit.endswith(_RANK) or unit == _PLACE_RANK}
+    ranked = {unit: found for unit, found in figures.numbers.items() if not unit.endswith(RANK) or unit == _PLACE_RANK}
     figures = replace(figures, numbers=ranked)
     return figures if figures.years or figures.numbers or figures.times or figures.days else None
 

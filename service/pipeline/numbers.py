@@ -1,18 +1,19 @@
 """Numbers in text, keyed by what they count, for the consistency checker.
 
-"40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions of dollars,
-"age 60", "60-year-old", "Lind, 60," and "in his 60s" years of age, "third term" the rank of a term, "26 of the
-150 seats" seats, "the attendance was 31,412" attendance, "beat City 2-1" and "voted 6-3" a
-result ("$2.1bn" and "£4.5m" are read as "$2.1 billion" and "£4.5 million"); a number whose count
-cannot be told is filed as ``quantities.UNCOUNTED``, never compared with a claim's but able to be
-its number with the unit left out. A change ("rose
-0.8%") is kept apart from a level ("to 4.75%"), and a share is compared only with a share of the
-same thing. A number allows what rounds to it ("4 billion" allows 4.3 billion), "more than 1,000
-people" is a bound ("more than" leaves out the number, "at least" does not), "about 300" a rough
-value and "10-15 people" a range, so none of them disagrees with a number it allows. Numbers in
-words ("one million", "twenty-three", "two hundred and fifty") are read as their digits would be
-(``number_words``), as are shares ("two-fifths of", "one in five": ``shares``), "twice" and units
-glued to a number ("25cm", "5,200mAh"). ``quantities`` compares what this reads.
+"40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions of dollars, "age
+60", "60-year-old", "Lind, 60," and "in his 60s" years of age, "third term" the rank of a term and
+"finished fifth" a place (``ranks``), "26 of the 150 seats" seats, "the attendance was 31,412"
+attendance, "beat City 2-1" and "voted 6-3" a result ("$2.1bn" and "£4.5m" are read as "$2.1
+billion" and "£4.5 million"); a number whose count cannot be told is filed as
+``quantities.UNCOUNTED``, never compared with a claim's but able to be its number with the unit left
+out. A change ("rose 0.8%") is kept apart from a level ("to 4.75%"), and a share is compared only
+with a share of the same thing. A number allows what rounds to it ("4 billion" allows 4.3 billion),
+"more than 1,000 people" is a bound ("more than" leaves out the number, "at least" does not), "about
+300" a rough value and "10-15 people" a range, so none of them disagrees with a number it allows.
+Numbers in words ("one million", "twenty-three", "two hundred and fifty") are read as their digits
+would be (``number_words``), as are shares ("two-fifths of", "one in five": ``shares``), "twice",
+"twin cubs" and units glued to a number ("25cm", "5,200mAh"). ``quantities`` compares what this
+reads.
 Years (and decades, ranges and bounds of years: ``years``) are kept apart, to be compared as dates.
 """
 
@@ -33,12 +34,10 @@ from service.pipeline.counts import (
     counted_units,
     plural,
     singular,
-    units_of,
     whole_after,
 )
 from service.pipeline.number_words import (
     FRACTION,
-    ORDINAL,
     PEOPLE_EVENTS,
     SCALE_WORDS,
     SCALES,
@@ -46,13 +45,11 @@ from service.pipeline.number_words import (
     WORD_NUMBER,
     WORDS,
     fraction_number,
-    ordinal,
     plain_value,
-    rank,
     spoken_number,
-    superlatives,
 )
 from service.pipeline.quantities import DURATIONS, KIND_WORDS, UNCOUNTED, Quantity, is_previous
+from service.pipeline.ranks import read_ranks
 from service.pipeline.shares import ROUNDING, fraction_shares, rate_share
 from service.pipeline.years import find_decades, read_year
 
@@ -97,13 +94,6 @@ _TWICE = re.compile(r"\btwice\b", re.I)
 # before a plural within three words ("twin red panda cubs"), not "his twin brother" or "twin-engine".
 _MULTIPLES = {"twin": 2.0, "triplet": 3.0, "quadruplet": 4.0, "quintuplet": 5.0}
 _MULTIPLE = re.compile(r"\b(" + "|".join(_MULTIPLES) + r")(?![-\w])(?=(?:\s+[^\W\d_]+){0,2}?\s+[^\W\d_]{3,}s\b)", re.I)
-# An ordinal with no word after it is a place when a placing word or "to" stands before it.
-PLACE = "place"
-_PLACED_BEFORE = re.compile(
-    r"\b(?:to|from|is|was|were|are|be|finished|finishes|came|comes|placed|ranked|ranks|sits|sat|lies|lay)"
-    r"\s+$",
-    re.I,
-)
 _REFERENCE_LIST = re.compile(r"\[[\d,\s–-]*$")  # a number in a list of references: "[2,3,4,5]"
 # A rough value (``counts.BOUND_BEFORE``: "about", "nearly") allows a quarter either way ("about 40"
 # allows 30 to 50, not 80).
@@ -283,18 +273,8 @@ def read_numbers(
         multiple = _quantity(text, match.start(), match.group(1).lower(), _MULTIPLES[match.group(1).lower()])
         for unit in counted_units(text, match.start(), match.end()):
             counted.setdefault(unit, set()).add(multiple)
-    for match in ORDINAL.finditer(text):
-        if _inside(match.start(), skip):
-            continue
-        place = rank(match)
-        units = [unit for unit in units_of(text, match.start(), match.end()) if not unit.endswith(" #")]
-        if not units and _PLACED_BEFORE.search(text, max(0, match.start() - LOOK_BACK), match.start()):
-            units = [PLACE]  # "dropping six places to 23rd", "finished fifth": a place, as "first place" is
-        for unit in units:
-            counted.setdefault(f"{unit} (rank)", set()).add(Quantity(ordinal(place), place, place))
-    for adjective, start in superlatives(text):  # "the largest lake": 1st, against "second-largest"
-        if not _inside(start, skip):
-            counted.setdefault(f"{adjective} (rank)", set()).add(Quantity(ordinal(1), 1, 1))
+    for unit, ranks in read_ranks(text, skip).items():  # "third term", "is 23rd", "the largest lake"
+        counted.setdefault(unit, set()).update(ranks)
     return years, _with_the_one(counted)
 
 
