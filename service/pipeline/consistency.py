@@ -29,7 +29,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection
 from datetime import date
-from math import isclose
 
 import numpy as np
 
@@ -200,12 +199,9 @@ def reasons(
 
 def _gives_earlier_figure(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> bool:
     """Whether a number of the claim is one of the passage's figures something moved from."""
-    values = {q.value for found in claim.values() for q in found if q.value is not None}
-    return any(
-        q.then is not None and q.value is not None and any(isclose(q.value, value) for value in values)
-        for found in passage.values()
-        for q in found
-    )
+    claimed = [c for found in claim.values() for c in found]
+    earlier = [p for found in passage.values() for p in found if p.then is not None]
+    return any(c.same_number(p) for c in claimed for p in earlier)
 
 
 def repeats(claim: str, error: str, published: date | None = None, claimed: date | None = None) -> bool:

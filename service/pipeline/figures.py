@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from math import isclose
 
 from service.pipeline.dates import Date, find_dates
 from service.pipeline.day_times import TimeOfDay, times_of_day
@@ -124,7 +123,7 @@ def gives_figures(claimed: Figures, passage: str) -> bool:
             filed.setdefault((quantity.shown, quantity.low, quantity.high), []).append((unit, quantity))
     numbers_given = all(
         any(_gives(c, p) for unit, c in filings for p in given.numbers.get(unit, ()))
-        or any(_same_number(c, p) for _, c in filings for p in given.uncounted)
+        or any(c.same_number(p) for _, c in filings for p in given.uncounted)
         for filings in filed.values()
     )
     # the direction check reads both texts' words, so it is asked last, of a passage that gives them
@@ -133,9 +132,5 @@ def gives_figures(claimed: Figures, passage: str) -> bool:
 
 def _gives(claimed: Quantity, given: Quantity) -> bool:
     if claimed.value is not None and given.value is not None:
-        return _same_number(claimed, given)
+        return claimed.same_number(given)
     return claimed.allows(given)
-
-
-def _same_number(claimed: Quantity, given: Quantity) -> bool:
-    return claimed.value is not None and given.value is not None and isclose(claimed.value, given.value)

@@ -405,10 +405,15 @@ def previous_figures(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _NUMBER.finditer(text):
         if is_previous(text, match.start()) and not _YEAR_WRITTEN.fullmatch(match.group(0)):  # "compared with 2010"
-            after = text[match.end() :]
-            found = _CLAUSE_BREAK.search(after) or _SENTENCE_BREAK.search(after)
-            spans.append((match.start(), match.end() + (found.start() if found else len(after))))
+            spans.append((match.start(), match.end() + len(_clause_rest(text, match.end()))))
     return spans
+
+
+def _clause_rest(text: str, end: int) -> str:
+    """The text after ``end`` to the end of its clause."""
+    after = text[end:]
+    found = _CLAUSE_BREAK.search(after) or _SENTENCE_BREAK.search(after)
+    return after[: found.start()] if found else after
 
 
 def _then_words(text: str, start: int, end: int) -> frozenset[str]:
@@ -416,9 +421,7 @@ def _then_words(text: str, start: int, end: int) -> frozenset[str]:
     it was ("compared with £1.20bn a year earlier": year, earlier), less those the text said before
     it: in "rose to 4.6% in the three months to September, up from 4.4% in the previous three
     months" only "previous" tells the earlier figure's time from the new one's."""
-    after = text[end:]
-    if found := _CLAUSE_BREAK.search(after) or _SENTENCE_BREAK.search(after):
-        after = after[: found.start()]
+    after = _clause_rest(text, end)
     return (_content_words(_WORDS_OF.findall(after)) | _years_written(after)) - _content_words(
         _WORDS_OF.findall(text[:start])
     )

@@ -64,6 +64,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
+from functools import cache, partial
 
 from service.pipeline.answers import answered_statement
 from service.pipeline.asides import without_life_dates
@@ -213,13 +214,12 @@ def claim_premises(
     names = list(claim_names(claim, proper))
     days = published or {}
 
-    def lends(source_id: str) -> Callable[[str], bool]:
+    @cache  # a headline is asked once per source, not once per passage it is lent to
+    def lends(source_id: str, text: str) -> bool:
         # a sentence that gives the claim another figure, date, direction or doer, or asserts
         # nothing, would lend that to the passage read after it; its own passage takes that side
         day = days.get(source_id)
-        return lambda text: (
-            not unasserted(text) and not has_reason(reasons(claim, text, day, None, proper), CONCRETE_MISMATCHES)
-        )
+        return not unasserted(text) and not has_reason(reasons(claim, text, day, None, proper), CONCRETE_MISMATCHES)
 
     # life dates in brackets ("(born 14 March 1958)") only on a claim about birth, death or age
     return [
@@ -232,7 +232,7 @@ def claim_premises(
                 names,
                 days.get(c.passage.source_id),
                 headlines.get(c.passage.source_id),
-                lends(c.passage.source_id),
+                partial(lends, c.passage.source_id),
             ),
         )
         for c in candidates

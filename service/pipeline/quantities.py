@@ -71,6 +71,10 @@ class Quantity:
     clause: frozenset[str] = frozenset()  # the words of its clause (a claim's: all its words)
     others: bool = False  # a count of others ("five other writers"), besides one or more the text names
 
+    def same_number(self, other: Quantity) -> bool:
+        """Whether both are plain numbers of the same value: "5%" is not "4.75%", which it allows."""
+        return self.value is not None and other.value is not None and isclose(self.value, other.value)
+
     def allows(self, other: Quantity) -> bool:
         """Two plain numbers agree when one rounds to the other ("4 billion", "4.3 billion"; not
         40 and 39, nor 2 and 2.5); two ranges when their ends do ("13,000 to 40,000" is not
