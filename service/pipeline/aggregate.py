@@ -133,6 +133,11 @@ NAMES_ONLY_HEADING_REASON = f"{TOO_FAR}: a heading that repeats none of the clai
 NO_NUMBER_REASON = f"{TOO_FAR}: a passage that gives no age, for a claim of one"
 
 
+def about_another_of_series(claimed: str, other: str) -> str:
+    """A passage that names another of the claim's numbered series ("Z2" for "Z3": ``series``)."""
+    return f"{TOO_FAR}: a passage about {other}, not {claimed}"
+
+
 def too_far_on_topic_only(similarity: float, floor: float) -> str:
     return (
         f"{TOO_FAR}: similarity {shown(similarity)}, under {floor:g} for a passage that shares only the "

@@ -17,12 +17,42 @@ from service.pipeline.number_words import WORDS
 AGE = "year"
 # Words before a number that make it a bound or a rough value ("more than 1,000", "about 300").
 BOUND_BEFORE = re.compile(
-    r"\b(?:(?P<above>more than|over|in excess of|exceeding)|(?P<at_least>at least|upwards of)"
-    r"|(?P<below>less than|fewer than|under)|(?P<at_most>up to|at most|no more than|top|within)"
+    r"\b(?:(?P<above>more than|longer than|over|in excess of|exceeding)|(?P<at_least>at least|upwards of)"
+    r"|(?P<below>less than|fewer than|shorter than|under)|(?P<at_most>up to|at most|no more than|top|within)"
     r"|(?P<about>about|around|approximately|roughly|nearly|almost|some|maybe|an estimated))"
     r"\s*[$€£]?\s*$",
     re.I,
 )
+
+# A bound on a span of time after a count or a share in its clause says which of them it counts
+# ("58% of patients were seen within four hours", "1,900 patients waited longer than 12 hours"):
+# a limit, not a figure of its own (``limits_a_count``).
+_SPAN_AFTER = re.compile(r"[\w.,]+\s+(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)\b", re.I)
+_COUNT_IN_CLAUSE = re.compile(
+    r"(?<![\w.,])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|per\s*cent)|\s+(?:[^\W\d_]+\s+){0,2}?[^\W\d_]+s\b)"
+    r"[^,;:()]*$",
+    re.I,
+)
+_LIMIT_LOOK_BACK = 120
+
+
+def limits_a_count(text: str, bound_start: int, start: int) -> bool:
+    """Whether the bound at ``bound_start`` on the span of time at ``start`` says what a count or
+    share before it in its clause counts: such a limit ("seen within four hours") says nothing of how
+    long one wait was ("a woman spent 31 hours on a trolley") nor of another limit ("waited over
+    12 hours").
+
+    Examples:
+        >>> text = "Only 58% of patients were seen within four hours."
+        >>> limits_a_count(text, text.index("within"), text.index("four"))
+        True
+        >>> text = "The flight took under four hours."
+        >>> limits_a_count(text, text.index("under"), text.index("four"))
+        False
+    """
+    before = text[max(0, bound_start - _LIMIT_LOOK_BACK) : bound_start]
+    return bool(_SPAN_AFTER.match(text, start)) and _COUNT_IN_CLAUSE.search(before) is not None
+
 
 # The word right after a number says what it counts ("40 times", "12-point", "5%", "2.5 billion"),
 # after the rest of a range ("3 to 5 days").

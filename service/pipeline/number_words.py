@@ -102,6 +102,9 @@ _SUPERLATIVE = re.compile(
     r"\b(?:the|its|their|his|her|[^\W\d_]+['’]s)\s+(?:most\s+([a-z]+)|(" + "|".join(_SUPERLATIVE_WORDS) + r"))\b",
     re.I,
 )
+# "the division's top scorer" is its highest, against "second-highest scorer"; not "the top ten",
+# nor "its top executives", many of them, nor "the top of the table".
+_TOP = re.compile(r"\b(?:the|its|their|his|her|[^\W\d_]+['’]s)\s+top\s+(?!of\b)(?=([a-z]+)\b)(?![a-z]*[^s]s\b)", re.I)
 # Not the first: "one of the largest", "among the biggest", and a first with a place before it
 # ("the largest lake in the country after Lake Sendre" is the second).
 _AMONG_BEFORE = re.compile(r"\b(?:of|among)\s+$", re.I)
@@ -116,11 +119,12 @@ def superlatives(text: str) -> list[tuple[str, int]]:
     """The adjective and start of each superlative that ranks its subject first: "the largest lake"
     and "the most populous town" give ("largest", ...) and ("populous", ...)."""
     found = []
-    for match in _SUPERLATIVE.finditer(text):
+    ranked = [(match, match.group(1) or match.group(2)) for match in _SUPERLATIVE.finditer(text)]
+    ranked += [(match, "highest") for match in _TOP.finditer(text) if match.group(1).lower() not in WORDS]
+    for match, adjective in ranked:
         before = text[max(0, match.start() - 40) : match.start()]
         if _AMONG_BEFORE.search(before) or _DENIED_BEFORE.search(before) or _PLACED_AFTER.match(text, match.end()):
             continue
-        adjective = match.group(1) or match.group(2)
         found.append((adjective.lower(), match.start()))
     return found
 

@@ -32,6 +32,7 @@ from service.pipeline.counts import (
     UNIT_AFTER,
     amount_units,
     counted_units,
+    limits_a_count,
     plural,
     singular,
     whole_after,
@@ -458,10 +459,11 @@ def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0
         return Quantity(shown, value - half, value + half, value)
     shown = f"{bound.group(bound.lastgroup or 0).lower()} {shown}"  # "more than 100"
     # "more than 20" and "less than 20" leave out 20 itself, so they disagree; "at least 20" does not
+    limit = limits_a_count(text, bound.start(), start)  # "seen within four hours"
     if bound["above"] or bound["at_least"]:
-        return Quantity(shown, nextafter(value, inf) if bound["above"] else value, inf)
+        return Quantity(shown, nextafter(value, inf) if bound["above"] else value, inf, limit=limit)
     if bound["below"] or bound["at_most"]:
-        return Quantity(shown, 0.0, nextafter(value, 0.0) if bound["below"] else value)
+        return Quantity(shown, 0.0, nextafter(value, 0.0) if bound["below"] else value, limit=limit)
     return Quantity(shown, (1 - _ROUGHLY) * value, (1 + _ROUGHLY) * value)
 
 

@@ -70,6 +70,7 @@ class Quantity:
     then: frozenset[str] | None = None
     clause: frozenset[str] = frozenset()  # the words of its clause (a claim's: all its words)
     others: bool = False  # a count of others ("five other writers"), besides one or more the text names
+    limit: bool = False  # a bound that says what a count counts ("seen within four hours": counts.limits_a_count)
 
     def same_number(self, other: Quantity) -> bool:
         """Whether both are plain numbers of the same value: "5%" is not "4.75%", which it allows."""
@@ -95,10 +96,13 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
     nor shares of different things ("shares fell 12%", "profit fell 35%": ``_same_subject``). A
     number the passage denies ("not two years", "not one person") disagrees with the claim's own;
     a passage number of no known count (``UNCOUNTED``) that allows one of the claim's is its;
-    a part of a whole disagrees with another part of it ("4 of the 16 libraries", "8 of 16")."""
+    a part of a whole disagrees with another part of it ("4 of the 16 libraries", "8 of 16"); a
+    limit ("1,900 patients waited over 12 hours") is compared with no number."""
+    claim, passage = _without_limits(claim), _without_limits(passage)
     claimed: set[str] = set()
     found: set[str] = set()
     uncounted = passage.get(UNCOUNTED, ())
+    agreed = _agreed(claim, passage)
     for unit, all_values in claim.items():
         if unit == UNCOUNTED:
             continue
@@ -120,11 +124,32 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
             c.allows(p) for c in values for p in [*offered, *uncounted] if not p.denied and _same_kind(c, p)
         ):
             continue
-        # a number the passage denies disagrees only with the number it denies
-        pairs = [(c, p) for c in values for p in offered if _same_subject(c, p) and (not p.denied or c.allows(p))]
+        # a number the passage denies disagrees only with the number it denies; one that agrees under
+        # another word of what it counts does not disagree
+        pairs = [
+            (c, p) for c in values - agreed for p in offered if _same_subject(c, p) and (not p.denied or c.allows(p))
+        ]
         claimed |= {c.shown for c, _ in pairs}
         found |= {p.shown for _, p in pairs}
     return claimed, found
+
+
+def _without_limits(numbers: dict[str, set[Quantity]]) -> dict[str, set[Quantity]]:
+    return {unit: {q for q in found if not q.limit} for unit, found in numbers.items()}
+
+
+def _agreed(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> set[Quantity]:
+    """The claim's numbers that a passage number of the same unit allows. A number is filed under
+    each word of what it counts ("19 league goals": league, goal), so one that agrees under one word
+    is not compared under another: "19 goals in 34 league games" gives the claim's goals, and its
+    league games are another count."""
+    return {
+        c
+        for unit, values in claim.items()
+        if unit != UNCOUNTED
+        for c in values
+        if any(c.allows(p) for p in passage.get(unit, ()) if not p.denied and _same_kind(c, p))
+    }
 
 
 def _sums_named_in(unit: str, claim: set[Quantity], passage: dict[str, set[Quantity]]) -> list[Quantity]:

@@ -24,6 +24,7 @@ from service.pipeline.aggregate import (
     SourceStance,
     Thresholds,
     Verdict,
+    about_another_of_series,
     off_subject_reason,
     passage_stance,
     relevant,
@@ -65,6 +66,7 @@ from service.pipeline.pending import PENDING_ONLY, says_only_not_yet
 from service.pipeline.premise import claim_premises, needs_context
 from service.pipeline.questions import Reading, read_claim
 from service.pipeline.retrieve import Candidate, retrieve
+from service.pipeline.series import other_of_series
 from service.pipeline.stance import NO_MODEL, StanceModel
 from service.records import Article, SourceFilter
 from service.settings import AdjustMode, ContextMode
@@ -149,10 +151,11 @@ def verify_claims(
     }
     reports: list[dict[str, Any]] = []
     offset = 0
-    for reading, cands in zip(readings, found, strict=True):
+    for reading, cands, texts in zip(readings, found, premises, strict=True):
         report = _report(
             reading,
             cands,
+            texts,
             scores[offset : offset + len(cands)],
             explanations[offset : offset + len(cands)],
             articles,
@@ -184,12 +187,14 @@ def about_another_subject(passage: str, found: list[str]) -> bool:
     return has_reason(found, NAME_REASONS) and not needs_context(passage)
 
 
-def takes_no_side(claim: str, passage: str, found: list[str]) -> str | None:
+def takes_no_side(claim: str, passage: str, found: list[str], premise: str | None = None) -> str | None:
     """Why a passage takes no side on ``claim`` at any thresholds, whatever the model reads in it
-    (``found``: its consistency reasons), or None."""
+    (``found``: its consistency reasons; ``premise``: what the model read it as, the passage with
+    its context), or None."""
     # an error the page corrects takes a side only on a claim that repeats it; an answer, on the
     # claim its question asks; a condition, on none that only its condition says; what has not
-    # happened yet, on none of what will; a heading, on none of which it repeats only the names
+    # happened yet, on none of what will; a heading, on none of which it repeats only the names;
+    # a passage about another of a numbered series ("Z2"), on none about the claim's ("Z3")
     return (
         (None if has_reason(found, CORRECTED) else unasserted(passage))
         or (ANOTHER_QUESTION if answers_another_question(claim, passage) else None)
@@ -198,7 +203,19 @@ def takes_no_side(claim: str, passage: str, found: list[str]) -> str | None:
         or (OTHER_EVENT_REASON if about_another_event(claim, passage, found) else None)
         or (NAMES_ONLY_HEADING_REASON if is_heading(passage) and only_names_shared(claim, passage) else None)
         or (NO_NUMBER_REASON if gives_none_of_the_number(claim, passage) else None)
+        or about_another_model(claim, passage, premise)
     )
+
+
+def about_another_model(claim: str, passage: str, premise: str | None) -> str | None:
+    """Why a passage that names another of a numbered series of the claim's and not the claim's
+    own takes no side (``series``), or None. Read with the sentences before it (``premise``), a
+    passage whose context names the claim's is about it: "The phone weighs 205g, a little heavier
+    than last year's X4" after "Nimbus says the X5's battery lasts two days"."""
+    other = other_of_series(claim, passage)
+    if other is None or (premise is not None and other_of_series(claim, premise) is None):
+        return None
+    return about_another_of_series(*other)
 
 
 def gives_none_of_the_number(claim: str, passage: str) -> bool:
@@ -218,10 +235,16 @@ def says_only_an_age(claim: str) -> bool:
 
 
 def _why_no_side(
-    claim: str, passage: str, similarity: float, found: list[str], t: Thresholds, topic: frozenset[str]
+    claim: str,
+    passage: str,
+    premise: str,
+    similarity: float,
+    found: list[str],
+    t: Thresholds,
+    topic: frozenset[str],
 ) -> str | None:
     """Why a passage may take no side whatever the model reads in it, or None when it may take one."""
-    return takes_no_side(claim, passage, found) or off_subject_reason(
+    return takes_no_side(claim, passage, found, premise) or off_subject_reason(
         similarity,
         about_another_subject(passage, found),
         shared_words(claim, passage),
@@ -267,6 +290,7 @@ class Judged(NamedTuple):
 def _report(
     reading: Reading,
     candidates: Sequence[Candidate],
+    premises: Sequence[str],
     scores: np.ndarray,
     explanations: Sequence[list[str]],
     articles: dict[str, Article | None],
@@ -278,8 +302,8 @@ def _report(
     similarities = [round(c.similarity, REPORTED_DIGITS) for c in candidates]
     topic = topic_words(reading.statement, [c.passage.text for c in candidates])
     off_subject_why = [
-        _why_no_side(reading.statement, c.passage.text, sim, why, t, topic)
-        for c, sim, why in zip(candidates, similarities, explanations, strict=True)
+        _why_no_side(reading.statement, c.passage.text, premise, sim, why, t, topic)
+        for c, premise, sim, why in zip(candidates, premises, similarities, explanations, strict=True)
     ]
     deciding = relevant(list(scores), similarities, t, [off is not None for off in off_subject_why])
     for candidate, sim, row, why, decides, off in zip(

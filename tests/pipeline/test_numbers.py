@@ -347,6 +347,9 @@ def test_ranges_dates_and_numbers_with_words_of_winning_are_not_results(text: st
         ("Orvanne is the second-largest lake.", "It is the largest lake in the country after Lake Sendre.", False),
         ("Hawaii does not have the longest coastline.", "Its coastline is the fourth longest in the U.S.", False),
         ("Orvanne isn't the largest lake.", "Orvanne is the second-largest lake.", False),
+        # "the top scorer" is the highest
+        ("Dana Reyes was the league's top scorer.", "Reyes ended the season as its third-highest scorer.", True),
+        ("Dana Reyes was the league's top scorer.", "Reyes was the league's highest scorer.", False),
         # ranked by another adjective: not the same rank
         ("Orvanne is the deepest lake.", "Orvanne is the second-largest lake, and at 94 metres the deepest.", False),
         ("Orvanne is the deepest lake.", "Orvanne is the second-largest lake.", False),

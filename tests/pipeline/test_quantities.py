@@ -131,3 +131,33 @@ RUNWAY = "The runway would let the airport handle 35 million passengers a year, 
 )
 def test_a_figure_moved_from_counts_what_it_moved_to_counts(claim: str, passage: str, disagree: bool) -> None:
     assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        # a number filed under two words that agrees under one is not compared under the other
+        ("Okoro took 23 league wickets this summer.", "Okoro took 23 wickets in 11 league matches.", False),
+        ("Okoro took 32 league wickets this summer.", "Okoro took 23 wickets in 11 league matches.", True),
+    ],
+)
+def test_a_number_that_agrees_by_one_word_of_its_count_agrees(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        # a limit of time on a count or share says which of them it counts, not how long one took
+        ("One caller waited 40 minutes to get through.", "Only 61% of calls were answered within ten minutes.", False),
+        ("Over 800 callers waited more than an hour.", "Only 61% of calls were answered within ten minutes.", False),
+        ("A caller waited 20 minutes to get through.", "More than 800 callers waited longer than 30 minutes.", False),
+        # ... a bound of its own still is a figure
+        ("The crossing took 40 minutes.", "The crossing took under ten minutes.", True),
+        ("The crossing took 40 minutes.", "The crossing took longer than 50 minutes.", True),
+        # ... and the count or share it limits still disagrees with another
+        ("Only 71% of calls were answered in ten minutes.", "Only 61% of calls were answered within an hour.", True),
+    ],
+)
+def test_a_limit_of_time_on_a_count_is_not_a_figure(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
