@@ -1,4 +1,4 @@
-"""The labelled samples of bench/ (unseen, fresh, and fourth to thirtieth): their claims name
+"""The labelled samples of bench/ (unseen, fresh, and fourth to thirty-first): their claims name
 articles that exist, and `eval claims` scores all of them."""
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ SAMPLES = [
     ("twentyeighth", 3, 55, 52),
     ("twentyninth", 3, 53, 50),
     ("thirtieth", 3, 56, 52),
+    ("thirtyfirst", 3, 54, 50),
 ]
 
 
