@@ -1,4 +1,4 @@
-"""The labelled samples of bench/ (unseen, fresh, and fourth to thirty-first): their claims name
+"""The labelled samples of bench/ (unseen, fresh, and fourth to thirty-second): their claims name
 articles that exist, and `eval claims` scores all of them."""
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ SAMPLES = [
     ("twentyninth", 3, 53, 50),
     ("thirtieth", 3, 56, 52),
     ("thirtyfirst", 3, 54, 50),
+    ("thirtysecond", 3, 53, 50),
 ]
 
 
