@@ -26,6 +26,7 @@ lets a passage about another subject that is not close to the claim take no side
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection
 from datetime import date
@@ -42,6 +43,7 @@ from service.pipeline.direction import opposed
 from service.pipeline.names import PassageWords, claim_names, role_holder
 from service.pipeline.negation import contrasted_phrase, negated_clause, negation_cue
 from service.pipeline.numbers import previous_figures, read_numbers
+from service.pipeline.order import opposite_order
 from service.pipeline.overlap import shared_words
 from service.pipeline.quantities import Quantity, number_mismatches
 from service.pipeline.ratings import refuting_rating
@@ -51,6 +53,7 @@ from service.pipeline.scorelines import scoreline_statement
 from service.pipeline.votes import vote_mismatch
 from service.pipeline.years import claimed_edge, years_disagree
 
+_WORDS = re.compile(r"[^\W\d_]+")
 # Each reason opens with its kind; API clients may match on these.
 NUMBER_MISMATCH = "number mismatch"
 DATE_MISMATCH = "date mismatch"
@@ -158,7 +161,8 @@ def reasons(
     if (previous := previous_figures(passage)) and not _gives_earlier_figure(claim_numbers, passage_numbers):
         passage_dates = [(day, span) for day, span in passage_dates if not any(a <= span[0] < b for a, b in previous)]
         passage_years = read_numbers(passage, [span for _, span in passage_dates] + aside + previous)[0]
-    claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers)
+    name_words = frozenset(word.lower() for name in claim_names(claim, proper) for word in _WORDS.findall(name))
+    claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers, name_words)
     if claimed_numbers:
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed_numbers))}, passage {', '.join(sorted(found))}")
     elif vote := vote_mismatch(claim, passage):  # "unanimously" against "voted seven to four"
@@ -177,7 +181,8 @@ def reasons(
     # the sentence before it, which the stance model reads it with, names them ("Hartwell Homes
     # brought the case. The company had lost its first challenge.")
     named = not missing or (premise is not None and all(map(PassageWords.of(premise).mention, missing)))
-    if named and (moved := opposed(claim, passage) or opposite_result(claim, passage)):
+    moved = opposed(claim, passage) or opposite_result(claim, passage) or opposite_order(claim, passage)
+    if named and moved:
         out.append(f"{DIRECTION_MISMATCH}: claim {moved[0]}, passage {moved[1]}")
     if named and (swapped := swapped_roles(claim, passage) or beaten_winner(claim, passage)):
         out.append(f'{ROLES_SWAPPED}: claim "{swapped[0]}", passage "{swapped[1]}"')

@@ -34,6 +34,8 @@ _COUNT_IN_CLAUSE = re.compile(
     re.I,
 )
 _LIMIT_LOOK_BACK = 120
+# "over" after a count is as often the period it took ("took money from 23 clients over seven years").
+_PERIOD_WORD = re.compile(r"over\b", re.I)
 
 
 def limits_a_count(text: str, bound_start: int, start: int) -> bool:
@@ -49,9 +51,13 @@ def limits_a_count(text: str, bound_start: int, start: int) -> bool:
         >>> text = "The flight took under four hours."
         >>> limits_a_count(text, text.index("under"), text.index("four"))
         False
+        >>> text = "He took money from 23 clients over seven years."
+        >>> limits_a_count(text, text.index("over"), text.index("seven"))
+        False
     """
-    before = text[max(0, bound_start - _LIMIT_LOOK_BACK) : bound_start]
-    return bool(_SPAN_AFTER.match(text, start)) and _COUNT_IN_CLAUSE.search(before) is not None
+    if _PERIOD_WORD.match(text, bound_start) or not _SPAN_AFTER.match(text, start):
+        return False
+    return _COUNT_IN_CLAUSE.search(text[max(0, bound_start - _LIMIT_LOOK_BACK) : bound_start]) is not None
 
 
 # The word right after a number says what it counts ("40 times", "12-point", "5%", "2.5 billion"),
@@ -197,6 +203,23 @@ def units_of(text: str, start: int, end: int) -> list[str]:
     before = _WORD_BEFORE.search(text, max(0, lead - LOOK_BACK), lead)
     written = [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in NOT_NOUNS else []
     return tied + written
+
+
+# "58-year-old", "58 years old", "9-17 year olds", "58 years of age": an age by the words after it.
+_OLD_AFTER = re.compile(r"[\s-]*years?[\s-]*olds?\b|\s+years?\s+of\s+age\b", re.I)
+
+
+def is_age(text: str, start: int, end: int) -> bool:
+    """Whether the number from ``start`` to ``end`` is a person's age ("aged 58", "Lowell, 58,",
+    "a 58-year-old"), not a span of years ("jailed for nine years"): both count years, and an age
+    says nothing of how long anything took.
+
+    Examples:
+        >>> text = "Derek Lowell, 58, was jailed for nine years."
+        >>> is_age(text, 14, 16), is_age(text, 36, 40)
+        (True, False)
+    """
+    return _is_age(text, start, end) or _OLD_AFTER.match(text, end) is not None
 
 
 def _is_age(text: str, start: int, end: int) -> bool:

@@ -54,8 +54,15 @@ _MONTH_ALONE = (
     + "|".join(MONTHS)
     + r")\b(?!['’]s)"
 )
+# Days listed before one month ("12, 13 and 15 December", "13 and 15 December"): those days, not a
+# range from the first to the last; after "between", two days are a range ("between 13 and 15 May").
+_DAY_LIST = (
+    rf"(?<!between )(?P<day_list>{_DAY}(?:\s*,\s*{_DAY})*,?\s+(?:and|&)\s+{_DAY})"
+    rf"\s+(?:of\s+)?(?P<month_list>{MONTH_PATTERN})"
+)
 _DATE = re.compile(
-    rf"\b(?P<month_first>{MONTH_PATTERN})\s+(?P<day_from>{_DAY})(?:{_RANGE}(?P<day_to>{_DAY}))?"
+    rf"\b{_DAY_LIST}"
+    rf"|\b(?P<month_first>{MONTH_PATTERN})\s+(?P<day_from>{_DAY})(?:{_RANGE}(?P<day_to>{_DAY}))?"
     rf"|\b(?P<day_first>{_DAY})(?:{_RANGE}(?P<day_last>{_DAY}))?\s+(?:of\s+)?(?P<month_after>{MONTH_PATTERN})"
     rf"|\b(?P<month_year>{MONTH_PATTERN}),?\s+(?=(?:1[89]|20)\d\d\b)"
     rf"|{_MONTH_ALONE}"
@@ -82,14 +89,25 @@ class Date:
     month: int
     first_day: int | None = None
     last_day: int | None = None
+    listed: frozenset[int] = frozenset()  # the days of a list ("12, 13 and 15 December"), first to last
 
     def agrees_with(self, other: Date) -> bool:
-        """Same month, and overlapping days unless either side names no day."""
+        """Same month, and overlapping days unless either side names no day; a list of days agrees
+        only where all its days or all the other's lie in the other ("12, 13 and 15 December" does
+        not agree with "12, 13 and 14 December", and does with "13 December")."""
         if self.month != other.month:
             return False
         if self.first_day is None or self.last_day is None or other.first_day is None or other.last_day is None:
             return True
+        if self.listed or other.listed:
+            return self.days() <= other.days() or other.days() <= self.days()
         return self.first_day <= other.last_day and other.first_day <= self.last_day
+
+    def days(self) -> frozenset[int]:
+        """The days it gives: a list's, or those from the first to the last."""
+        if self.first_day is None or self.last_day is None:
+            return frozenset()
+        return self.listed or frozenset(range(self.first_day, self.last_day + 1))
 
     def sort_key(self) -> tuple[int, int, int]:
         return self.month, self.first_day or 0, self.last_day or 0
@@ -98,6 +116,8 @@ class Date:
         month = MONTHS[self.month]
         if self.first_day is None:
             return month
+        if self.listed:
+            return f"{month} {', '.join(map(str, sorted(self.listed)))}"
         if self.last_day == self.first_day:
             return f"{month} {self.first_day}"
         return f"{month} {self.first_day}-{self.last_day}"
@@ -107,6 +127,12 @@ def find_dates(text: str) -> list[tuple[Date, tuple[int, int]]]:
     """Each date in ``text`` with its span; a day outside 1-31 is not a day, so not a date."""
     out = []
     for match in _DATE.finditer(text):
+        if match["day_list"]:
+            listed = frozenset(_day(day) for day in re.findall(r"\d+", match["day_list"]))
+            if all(1 <= day <= 31 for day in listed):
+                month = MONTH_INDEX[match["month_list"].rstrip(".")]
+                out.append((Date(month, min(listed), max(listed), listed), match.span()))
+            continue
         named = match["month_first"] or match["month_after"] or match["month_year"] or match["month_alone"]
         month = MONTH_INDEX[named.rstrip(".")]
         first = match["day_from"] or match["day_first"]

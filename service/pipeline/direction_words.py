@@ -42,7 +42,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "long longer longest large larger largest big bigger biggest",
         "short shorter shortest small smaller smallest",
     ),
-    "verdict": ("convicted guilty", "acquitted"),
+    "verdict": ("convicted guilty", "acquitted cleared"),
     "outcome": ("win wins won winning", "lose loses lost losing"),
     "decision": (
         "approve approves approved approving uphold upholds upheld upholding accept accepts accepted accepting",

@@ -32,6 +32,7 @@ from service.pipeline.counts import (
     UNIT_AFTER,
     amount_units,
     counted_units,
+    is_age,
     limits_a_count,
     plural,
     singular,
@@ -49,7 +50,7 @@ from service.pipeline.number_words import (
     plain_value,
     spoken_number,
 )
-from service.pipeline.quantities import DURATIONS, KIND_WORDS, UNCOUNTED, Quantity, is_previous
+from service.pipeline.quantities import DURATIONS, KIND_WORDS, UNCOUNTED, Quantity, is_previous, said_earlier
 from service.pipeline.ranks import read_ranks
 from service.pipeline.shares import ROUNDING, fraction_shares, rate_share
 from service.pipeline.years import find_decades, read_year
@@ -223,7 +224,9 @@ def read_numbers(
             units = _sum_units(units)
         words = _words_of_number(text, match.start(), match.end(), whole)
         end = scale.end() if scale else upper.end() if upper else match.end()
-        then = _then_words(text, match.start(), end) if is_previous(text, match.start()) else None
+        previous = is_previous(text, match.start())
+        said = " ".join(_clause_words(text, match.start(), end))
+        then = _then_words(text, match.start(), end) if previous else said_earlier(text, match.start(), said)
         if then is not None:  # "35 million passengers, up from 19 million now": passengers too
             units += [unit for unit in moved_to if unit not in units]
         elif levels := [unit for unit in units if not unit.endswith(" (change)")]:
@@ -234,7 +237,7 @@ def read_numbers(
         if not units and not _REFERENCE_LIST.search(text, max(0, match.start() - LOOK_BACK), match.start()):
             counted.setdefault(UNCOUNTED, set()).add(plain)  # "will cover in 14", not "[2,3,4,5]"
         for unit in units:
-            quantity = plain
+            quantity = replace(plain, age=unit == AGE and is_age(text, match.start(), end))
             if unit.removesuffix(" (change)") in _BARE_UNITS:
                 quantity = replace(quantity, about=_content_words(words))
             unit = f"{currency.group(1)}{unit}" if currency else unit
@@ -255,7 +258,9 @@ def read_numbers(
             spoken = replace(spoken, events=_events(words), part_of=_whole(text, count_end))
             spoken = _besides_one(spoken, text, count_end)
             for unit in counted_units(text, match.start(), count_end):
-                counted.setdefault(unit, set()).add(spoken)
+                counted.setdefault(unit, set()).add(
+                    replace(spoken, age=unit == AGE and is_age(text, match.start(), count_end))
+                )
     for match in _ONE_SPAN.finditer(text):  # "within an hour", "less than a year": one, bounded
         start, shown, value = _one_span(text, match)
         quantity = _quantity(text, start, shown, value, 1.0 if value == 1.0 else 0.5)
@@ -267,7 +272,7 @@ def read_numbers(
         part, decade = (match.group(1) or "").lower(), float(match.group(2))
         low, high = _DECADE_PARTS[part]
         shown = " ".join(match.group(0).split()[2:]).lower()
-        counted.setdefault(AGE, set()).add(Quantity(shown, decade + low, decade + high))
+        counted.setdefault(AGE, set()).add(Quantity(shown, decade + low, decade + high, age=True))
     for match in _TWICE.finditer(text):  # "twice as likely", "met twice": two times
         counted.setdefault("time", set()).add(_quantity(text, match.start(), "twice", 2.0))
     for match in _MULTIPLE.finditer(text):

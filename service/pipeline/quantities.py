@@ -41,10 +41,20 @@ _PREVIOUS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PREVIOUS_LOOK_BACK = 30
+# ... or a figure a time phrase says was earlier than the text's own ("A year earlier, 68.9% were
+# seen within four hours", "66% the year before"), in its clause or opening its sentence.
+_EARLIER = (
+    r"(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?|quarters?)\s+(?:earlier|before)"
+    r"|the\s+(?:previous|prior)\s+(?:year|month|quarter|week)|the\s+(?:year|month|quarter)\s+before)"
+)
+_EARLIER_IN_CLAUSE = re.compile(rf"\b{_EARLIER}\b", re.IGNORECASE)
+_EARLIER_OPENING = re.compile(rf"^\W*{_EARLIER}\s*,", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)")
 # Words after a figure something moves from that say it is today's: "to 35 million, up from 19
 # million now" moves to a figure to come.
 _PRESENT = frozenset("now currently today".split())
 _CURRENCIES = frozenset("$€£")
+_EARLIER_WORDS = frozenset("earlier before previous prior".split())
 # Spans of time in seconds, so that "will last a week" meets "will last 48 hours". Months and
 # years are left out: an age ("Smith, 34,") is counted in years too.
 DURATIONS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "fortnight": 1209600}
@@ -71,6 +81,7 @@ class Quantity:
     clause: frozenset[str] = frozenset()  # the words of its clause (a claim's: all its words)
     others: bool = False  # a count of others ("five other writers"), besides one or more the text names
     limit: bool = False  # a bound that says what a count counts ("seen within four hours": counts.limits_a_count)
+    age: bool = False  # a person's age, not a span of years ("Lowell, 58,": counts.is_age)
 
     def same_number(self, other: Quantity) -> bool:
         """Whether both are plain numbers of the same value: "5%" is not "4.75%", which it allows."""
@@ -90,10 +101,13 @@ class Quantity:
         return value == self.value or self.low <= value < self.high
 
 
-def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> tuple[set[str], set[str]]:
+def number_mismatches(
+    claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]], names: frozenset[str] = frozenset()
+) -> tuple[set[str], set[str]]:
     """Claim and passage numbers that count the same thing where none of the claim's is allowed by
     one of the passage's; numbers counting different things ("5 days", "39 times") are not compared,
-    nor shares of different things ("shares fell 12%", "profit fell 35%": ``_same_subject``). A
+    nor shares of different things ("shares fell 12%", "profit fell 35%": ``_same_subject``, which a
+    word of the claim's ``names``, lower-cased, does not make one thing: "Orbix"). A
     number the passage denies ("not two years", "not one person") disagrees with the claim's own;
     a passage number of no known count (``UNCOUNTED``) that allows one of the claim's is its;
     a part of a whole disagrees with another part of it ("4 of the 16 libraries", "8 of 16"); a
@@ -121,13 +135,16 @@ def number_mismatches(claim: dict[str, set[Quantity]], passage: dict[str, set[Qu
         # does not agree with the claim's figure; a number the passage gives with no word of what it
         # counts may be its
         if not values or any(
-            c.allows(p) for c in values for p in [*offered, *uncounted] if not p.denied and _same_kind(c, p)
+            c.allows(p) for c in values for p in [*offered, *uncounted] if not p.denied and _same_kind(c, p, ages=False)
         ):
             continue
         # a number the passage denies disagrees only with the number it denies; one that agrees under
         # another word of what it counts does not disagree
         pairs = [
-            (c, p) for c in values - agreed for p in offered if _same_subject(c, p) and (not p.denied or c.allows(p))
+            (c, p)
+            for c in values - agreed
+            for p in offered
+            if _same_subject(c, p, names) and (not p.denied or c.allows(p))
         ]
         claimed |= {c.shown for c, _ in pairs}
         found |= {p.shown for _, p in pairs}
@@ -148,7 +165,7 @@ def _agreed(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) 
         for unit, values in claim.items()
         if unit != UNCOUNTED
         for c in values
-        if any(c.allows(p) for p in passage.get(unit, ()) if not p.denied and _same_kind(c, p))
+        if any(c.allows(p) for p in passage.get(unit, ()) if not p.denied and _same_kind(c, p, ages=False))
     }
 
 
@@ -198,25 +215,52 @@ def is_previous(text: str, start: int) -> bool:
     return _PREVIOUS_BEFORE.search(text, max(0, start - _PREVIOUS_LOOK_BACK), start) is not None
 
 
-def _same_subject(claim: Quantity, passage: Quantity) -> bool:
+def said_earlier(text: str, start: int, clause: str) -> frozenset[str] | None:
+    """The words of a time phrase that says the number at ``start`` was earlier than the text's
+    own time, in its ``clause`` or opening its sentence ("A year earlier, ..."), or None.
+
+    Examples:
+        >>> text = "A year earlier, 68.9% were seen within four hours."
+        >>> sorted(said_earlier(text, text.index("68.9"), "were seen within four hours"))
+        ['earlier', 'year']
+        >>> print(said_earlier("In October 71.4% were seen.", 11, "In October were seen"))
+        None
+    """
+    opening = _SENTENCE_START.split(text[:start])[-1]
+    found = _EARLIER_OPENING.match(opening) or _EARLIER_IN_CLAUSE.search(clause)
+    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]{3,}", found.group(0))) if found else None
+
+
+def _same_subject(claim: Quantity, passage: Quantity, names: frozenset[str] = frozenset()) -> bool:
     """Whether two numbers of one unit may be of the same thing (see ``_BARE_UNITS`` and
     ``number_words.PEOPLE_EVENTS``). An all-time extreme ("the lowest temperature ever recorded
     was -19.4C") is compared only with one, a forecast of -12C saying nothing against it, and a
-    target only with a target (``_same_kind``)."""
+    target only with a target (``_same_kind``). Two shares whose clauses share only a name
+    (``names``: "Northline's pay offer was 4.5%", "Northline said about two-thirds of its services
+    would be cancelled") are of different things, unless the claim's says no more than the name."""
     if not _same_kind(claim, passage):
         return False
     if claim.events and passage.events and not claim.events & passage.events:
         return False
-    return not claim.about or not passage.about or bool(claim.about & passage.about)
+    if not claim.about or not passage.about:
+        return True
+    shared = claim.about & passage.about
+    return bool(shared - names) or (bool(shared) and claim.about <= names)
 
 
-def _same_kind(claim: Quantity, passage: Quantity) -> bool:
-    """Whether both numbers, or neither, are all-time extremes, and both, or neither, targets; and
-    whether a passage's figure may be the claim's by when it was (see ``_PREVIOUS_BEFORE``)."""
-    of_its_time = (
-        passage.then is None
-        or claim.then is not None
-        or bool(claim.clause & passage.then)
-        or bool(passage.then & _PRESENT)  # "up from 19 million now": the figure now, not an earlier one
-    )
-    return of_its_time and all((kind in claim.events) == (kind in passage.events) for kind in (_ALL_TIME, _TARGET))
+def _same_kind(claim: Quantity, passage: Quantity, ages: bool = True) -> bool:
+    """Whether both numbers, or neither, are all-time extremes, both, or neither, targets, and both,
+    or neither, ages ("jailed for nine years" against "Lowell, 58,"; with ``ages``: a span agrees with
+    the age it equals, "a 20-year-old burger" with "bought 20 years ago"); and whether a passage's
+    figure may be the claim's by when it was (see ``_PREVIOUS_BEFORE``): a figure the claim says was
+    earlier ("A year earlier, 66% were seen ...") is not one the passage gives as of its own time."""
+    if passage.then is None:
+        of_its_time = not (claim.then and claim.then & _EARLIER_WORDS)
+    else:
+        of_its_time = (
+            claim.then is not None
+            or bool(claim.clause & passage.then)
+            or bool(passage.then & _PRESENT)  # "up from 19 million now": the figure now, not an earlier one
+        )
+    same_kinds = all((kind in claim.events) == (kind in passage.events) for kind in (_ALL_TIME, _TARGET))
+    return of_its_time and same_kinds and (claim.age == passage.age or not ages)

@@ -36,6 +36,10 @@ from service.pipeline.dates import (
         ),
         ("In May, the talks failed. During June they resumed.", ["May", "June"]),
         ("We met in Jan's house, in June's heat, at the March on Washington.", []),
+        # days listed before one month are those days; two after "between" are a range
+        ("Nurses walk out on 3, 4 and 9 June.", ["June 3, 4, 9"]),
+        ("Nurses walk out on 3 and 9 June.", ["June 3, 9"]),
+        ("Nurses walk out between 3 and 9 June.", ["June 3-9"]),
     ],
 )
 def test_find_dates(text: str, expected: list[str]) -> None:
@@ -58,6 +62,11 @@ def test_the_span_covers_the_day_so_it_is_not_read_as_a_count() -> None:
         ([Date(4)], [Date(4, 11, 11)], False),
         ([Date(4)], [], False),
         ([Date(2, 3, 3), Date(4, 5, 5)], [Date(4, 5, 5)], False),
+        # a list agrees only where one side's days all lie in the other's
+        ([Date(5, 3, 9, frozenset({3, 4, 9}))], [Date(5, 3, 8, frozenset({3, 4, 8}))], True),
+        ([Date(5, 4, 4)], [Date(5, 3, 9, frozenset({3, 4, 9}))], False),
+        ([Date(5, 5, 5)], [Date(5, 3, 9, frozenset({3, 4, 9}))], True),
+        ([Date(5, 3, 9, frozenset({3, 9}))], [Date(5, 1, 10)], False),
     ],
 )
 def test_dates_disagree_only_when_no_date_of_the_claim_agrees(

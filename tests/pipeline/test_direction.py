@@ -56,6 +56,7 @@ from service.pipeline.direction import opposed
             "His co-defendant, Erik Sand, was convicted of fraud.",
             ("acquitted", "convicted"),
         ),
+        ("Ruth Amos was convicted of theft.", "Ruth Amos, 41, was cleared of theft.", ("convicted", "cleared")),
         # a change after a figure's comma is said of what the figure is of, however far back it is named
         (
             "Quarterly profit rose.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.pipeline.numbers import read_numbers
 from service.pipeline.quantities import UNCOUNTED, Quantity, number_mismatches
 from tests.pipeline.test_numbers import disagree_on_numbers
 
@@ -127,6 +128,10 @@ RUNWAY = "The runway would let the airport handle 35 million passengers a year, 
         # ... while an earlier figure is the claim's only at its time
         ("Sales were £5m in 2024.", "Sales rose to £6m in 2025, up from £5m in 2024.", False),
         ("Sales were £5m in 2025.", "Sales rose to £6m in 2025, up from £5m in 2024.", True),
+        # a figure the claim says was earlier is compared only with an earlier one
+        ("A year earlier, 66% of calls were answered in time.", "In May 58% of calls were answered in time.", False),
+        ("A year earlier, 66% of calls were answered in time.", "A year earlier 61% of calls were answered.", True),
+        ("In May 66% of calls were answered in time.", "In May 58% of calls were answered in time.", True),
     ],
 )
 def test_a_figure_moved_from_counts_what_it_moved_to_counts(claim: str, passage: str, disagree: bool) -> None:
@@ -155,9 +160,38 @@ def test_a_number_that_agrees_by_one_word_of_its_count_agrees(claim: str, passag
         # ... a bound of its own still is a figure
         ("The crossing took 40 minutes.", "The crossing took under ten minutes.", True),
         ("The crossing took 40 minutes.", "The crossing took longer than 50 minutes.", True),
+        # "over" after a count may be the period it took
+        ("The scheme ran for five years.", "He took money from 23 clients over seven years.", True),
         # ... and the count or share it limits still disagrees with another
         ("Only 71% of calls were answered in ten minutes.", "Only 61% of calls were answered within an hour.", True),
     ],
 )
 def test_a_limit_of_time_on_a_count_is_not_a_figure(claim: str, passage: str, disagree: bool) -> None:
     assert disagree_on_numbers(claim, passage) is disagree
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        # an age and a span of years both count years, but only an age is compared with an age
+        ("Mara Ellison was jailed for six years.", "Mara Ellison, 44, from Tolby, was jailed.", False),
+        ("The firm has traded for 44 years.", "Its founder, Ann Pell, 71, retired.", False),
+        ("Mara Ellison is 46.", "Mara Ellison, 44, from Tolby, was jailed.", True),
+        ("A 52-year-old man was arrested.", "The man who was arrested is aged 25.", True),
+        ("The firm has traded for 44 years.", "The firm has traded for 71 years.", True),
+        ("The show is for 9-17 year olds.", "It is aimed at children aged 8 to 17.", True),
+        # ... though an age agrees with the span it equals
+        ("A 40-year-old wreck was found.", "The ship sank 40 years ago.", False),
+    ],
+)
+def test_an_age_is_compared_only_with_an_age(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
+def test_shares_whose_clauses_share_only_a_name_are_of_different_things() -> None:
+    claim = read_numbers("Vantor's pay offer was 4.5%.", [], whole=True)[1]
+    trains = read_numbers("Vantor said about two-thirds of its trains would be cancelled.", [])[1]
+    assert number_mismatches(claim, trains, frozenset({"vantor"})) == (set(), set())
+    assert number_mismatches(claim, trains) == ({"4.5"}, {"about two-thirds"})
+    offer = read_numbers("Vantor said its pay offer of 3% was fair.", [])[1]
+    assert number_mismatches(claim, offer, frozenset({"vantor"})) == ({"4.5"}, {"3"})
