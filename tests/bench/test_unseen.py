@@ -1,4 +1,4 @@
-"""The labelled samples of bench/ (unseen, fresh, and fourth to thirty-second): their claims name
+"""The labelled samples of bench/ (unseen, fresh, and fourth to thirty-third): their claims name
 articles that exist, and `eval claims` scores all of them."""
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ SAMPLES = [
     ("thirtieth", 3, 56, 52),
     ("thirtyfirst", 3, 54, 50),
     ("thirtysecond", 3, 53, 50),
+    ("thirtythird", 3, 53, 50),
 ]
 
 
