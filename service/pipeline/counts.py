@@ -110,7 +110,13 @@ _PART_OF_OPENER = re.compile(
 # How far before a number a sentence's opening whole may start.
 _OPENER_LOOK_BACK = 160
 _AUXILIARIES = frozenset("is are was were be been has have had will would can could".split())
-NOT_NOUNS = _NOT_UNITS | _AUXILIARIES | frozenset("who which that".split())
+NOT_NOUNS = _NOT_UNITS | _AUXILIARIES | frozenset("who which that while whereas".split())
+# A verb in the past right after a number, before a word that does not start a noun phrase's
+# noun ("while three wanted to keep rates unchanged", "two voted against", "six resigned."): the
+# count's noun is left out, and the verb does not say what it counts.
+_VERB_AFTER = re.compile(
+    r"[\s-]*(?!hundred\b)[a-z]{2,}ed\b(?=\s*(?:[,.;:!?]|$|(?:to|by|for|against|in|on|at|from|with|that|and|or)\b))"
+)
 _IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese police".split())
 # A number that says how much something moved ("rose 0.8%", "by 3 points", "a rise of 2%", "a 5%
 # increase") is a change, kept apart from the levels it moved from or to ("to 4.75%", "at 3.2%"):
@@ -166,6 +172,11 @@ def _is_change(text: str, start: int, end: int) -> bool:
     return not before["by"] or bool(_MEASURE_AFTER.match(text, end)) or text[before.end() - 1] in "$€£"
 
 
+def verb_follows(after: str) -> bool:
+    """Whether a verb in the past comes right after a number, the text ``after`` it (``_VERB_AFTER``)."""
+    return _VERB_AFTER.match(after) is not None
+
+
 def whole_after(text: str, end: int) -> re.Match[str] | None:
     """The whole a number ending at ``end`` is a part of ("26 of the 150 seats": "150"), as group 1."""
     return _OF_WHOLE.match(text, end)
@@ -186,6 +197,8 @@ def units_of(text: str, start: int, end: int) -> list[str]:
     linked = _LINKED_BEFORE.search(text, max(0, lead - LOOK_BACK), lead)
     # "an attendance of 31,412 was a record": counted by the noun the linking word ties it to too
     tied = [f"{linked.group(1).lower()} #"] if linked and linked.group(1).lower() not in NOT_NOUNS else []
+    if verb_follows(after):  # "while three wanted to keep rates unchanged": its noun left out
+        return tied
     if found and found.group(1).lower() in _AUXILIARIES:  # "30 were hurt" counts the hurt
         found = _NEXT_WORD.match(after, found.end())
         if not found or found.group(1).lower() in NOT_NOUNS:  # "Iron Man 3 is a sequel": not a count

@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 
 from service.pipeline.direction_words import (
+    ACTING_VERBS,
     CHANGE_NOUNS,
     DETERMINERS,
     MONTHS,
@@ -102,6 +103,8 @@ _CLAUSE_OPENERS = frozenset(
     "and or but while whereas as after because which that when since although though who".split()
 )
 
+# Before a verb that moves its object, these make it passive ("rates were cut"): its subject moved.
+_BE_WORDS = frozenset("is are was were be been being".split())
 # Words that open a relative clause, which may stand between a subject and its verb.
 _RELATIVE_OPENERS = frozenset("which who".split())
 # ... or a participle's aside, whose first word is a past participle ("reported in August").
@@ -120,6 +123,7 @@ class Moved:
     after: frozenset[str]
     figures: frozenset[str] = frozenset()  # what it moved by or to ("rose by 5% to 20%": 5, 20)
     to_come: bool = False  # said of what will be ("will rise"), not of what was or is
+    acts_on: bool = False  # an active verb that moves its object ("the bank cut its rate": ACTING_VERBS)
 
 
 def opposed(claim: str, passage: str) -> tuple[str, str] | None:
@@ -164,6 +168,11 @@ def _same_subject(a: Moved, b: Moved) -> bool:
     early death". Words of a family ``OF_AN_OBJECT`` need the object, a subject in common or not."""
     if a.family in OF_AN_OBJECT:
         return _same_object(a, b)
+    if a.acts_on != b.acts_on:
+        # "The Bank of Varenne has cut its main interest rate" moved the rate, not the bank: it says
+        # nothing of "Inflation in Varenne rose", whose subject is what moved
+        doer, mover = (a, b) if a.acts_on else (b, a)
+        return bool(doer.after & mover.before)
     if a.before & b.before:
         return True
     if a.sign == STILL or b.sign == STILL:
@@ -217,7 +226,8 @@ def _moves(text: str) -> list[Moved]:
         # a headline's "Energy price cap to fall" is a plan said plainly, as "will fall" is
         headline_plan = tokens[i - 1 : i] == ["to"] and not _TO_AS_PREPOSITION & set(tokens[max(0, i - 3) : i])
         to_come = bool(modals) or headline_plan
-        out.append(Moved(token, family, sign, token in NAMES_WHAT_FOLLOWS, subject, after, figures, to_come))
+        acts_on = token in ACTING_VERBS and not _BE_WORDS & set(tokens[max(0, i - 2) : i])
+        out.append(Moved(token, family, sign, token in NAMES_WHAT_FOLLOWS, subject, after, figures, to_come, acts_on))
     return out
 
 

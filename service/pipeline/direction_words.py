@@ -83,6 +83,13 @@ NAMES_WHAT_FOLLOWS = (
     )
     | frozenset(word for family in OF_AN_OBJECT for side in FAMILIES[family] for word in side.split())
 )
+# Verbs that move their object, not their subject ("the bank cut its rate", "raised fares"): what
+# moved is what follows them, unless they are passive ("rates were cut"). "increase", "double" and
+# "halve" are left out: "sales increased" moved its subject.
+ACTING_VERBS = frozenset(
+    "raise raises raised raising hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower "
+    "lowers lowered lowering reduce reduces reduced reducing slash slashes slashed slashing".split()
+)
 SIGN: dict[str, tuple[str, int]] = {
     word: (family, sign)
     for family, words in FAMILIES.items()

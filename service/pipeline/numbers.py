@@ -36,6 +36,7 @@ from service.pipeline.counts import (
     limits_a_count,
     plural,
     singular,
+    verb_follows,
     whole_after,
 )
 from service.pipeline.number_words import (
@@ -257,7 +258,10 @@ def read_numbers(
             words = _words_of_number(text, match.start(), count_end, whole)
             spoken = replace(spoken, events=_events(words), part_of=_whole(text, count_end))
             spoken = _besides_one(spoken, text, count_end)
-            for unit in counted_units(text, match.start(), count_end):
+            units = counted_units(text, match.start(), count_end)
+            if not units and verb_follows(text[count_end:]):  # "three wanted to wait": of no known count
+                counted.setdefault(UNCOUNTED, set()).add(spoken)
+            for unit in units:
                 counted.setdefault(unit, set()).add(
                     replace(spoken, age=unit == AGE and is_age(text, match.start(), count_end))
                 )

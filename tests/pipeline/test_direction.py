@@ -57,6 +57,9 @@ from service.pipeline.direction import opposed
             ("acquitted", "convicted"),
         ),
         ("Ruth Amos was convicted of theft.", "Ruth Amos, 41, was cleared of theft.", ("convicted", "cleared")),
+        # what a verb moves is its object, or its subject when it is passive
+        ("Bus fares fell in May.", "The operator raised bus fares in May.", ("fell", "raised")),
+        ("Bus fares rose in May.", "Bus fares were cut in May.", ("rose", "cut")),
         # a change after a figure's comma is said of what the figure is of, however far back it is named
         (
             "Quarterly profit rose.",
@@ -192,6 +195,8 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         # the same object, said of two different subjects
         ("Pence cut taxes in Indiana.", "As governor, Reagan raised taxes."),
         ("Body fat decreases the risk of dementia.", "Smoking carries an increased risk of early death."),
+        # a verb that moves its object says nothing of what its subject's name is said of
+        ("Inflation in Kessaria rose in May.", "The Bank of Kessaria cut its main rate to 3%."),
         # an acquitted co-defendant says nothing of the one convicted
         ("Erik Sand was convicted of fraud.", "His co-defendant, Oskar Lind, was acquitted."),
         # "up" and "down" say a direction only before a figure
