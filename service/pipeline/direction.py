@@ -166,12 +166,13 @@ def _same_subject(a: Moved, b: Moved) -> bool:
     subject ("cut interest rates" / "interest rates were raised"). Where both have subjects of their
     own, one shared word of the object is not enough: "the risk of dementia" is not "the risk of
     early death". Words of a family ``OF_AN_OBJECT`` need the object, a subject in common or not.
-    Against a word with no object ("rose"), an active verb that moves its object (``ACTING_VERBS``:
-    "the bank cut its rate") is said of its object, not of its subject."""
+    Against a verb with no object ("rose"; not a noun of change, "weight gain"), an active verb that
+    moves its object (``ACTING_VERBS``: "the bank cut its rate") is said of its object, not of its
+    subject."""
     if a.family in OF_AN_OBJECT:
         return _same_object(a, b)
     doer, mover = (a, b) if a.acts_on else (b, a)
-    if doer.acts_on and not mover.names_what_follows:
+    if doer.acts_on and not mover.names_what_follows and mover.word not in CHANGE_NOUNS:
         # "The Bank of Varenne has cut its main interest rate" moved the rate, not the bank: it says
         # nothing of "Inflation in Varenne rose", whose subject is what moved
         return bool(doer.after & mover.before)
