@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,3 +133,8 @@ def store_as_an_older_release(pipeline: Pipeline, article: ArticleInput, drafts:
     vectors = pipeline.embedder.encode([d.text for d in drafts])
     bodies = [model_input(d.text) for d in drafts]
     pipeline.store.replace_article(article, OLD_INGEST, content_hash(article.text), drafts, vectors, bodies)
+
+
+def cited_passages(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each passage a verification report cites, by its text."""
+    return {p["text"]: p for s in report["sources"] for p in s["passages"]}

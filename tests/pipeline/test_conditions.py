@@ -3,6 +3,7 @@ import pytest
 from service.pipeline import Pipeline
 from service.pipeline.conditions import supposes_only
 from service.records import ArticleInput
+from tests.conftest import cited_passages
 
 
 @pytest.mark.parametrize(
@@ -49,7 +50,7 @@ def test_a_condition_takes_no_side_on_a_claim_it_only_supposes(pipeline: Pipelin
     )
     pipeline.ingest([ArticleInput("launch", text)])
     report = pipeline.verify("The next attempt to launch Corvid-3 will be on Tuesday 1 December.")
-    cited = {p["text"]: p for s in report["sources"] for p in s["passages"]}
+    cited = cited_passages(report)
     supposed = cited["If the launch goes ahead on Tuesday, Corvid-3 is expected to send its first images in March."]
     assert supposed["stance"] == "neutral"
     assert supposed["reasons"][-1] == "asserts nothing: only a condition of what it says"

@@ -7,6 +7,7 @@ import pytest
 from service.pipeline import Pipeline
 from service.pipeline.pending import PENDING_ONLY, says_only_not_yet
 from service.records import ArticleInput
+from tests.conftest import cited_passages
 
 
 @pytest.mark.parametrize(
@@ -45,7 +46,7 @@ def test_a_passage_of_what_has_not_happened_yet_takes_no_side_in_a_report(pipeli
     )
     pipeline.ingest([ArticleInput("otters", text)])
     report = pipeline.verify("A public vote will choose the otter cubs' names.")
-    cited = {p["text"]: p for s in report["sources"] for p in s["passages"]}
+    cited = cited_passages(report)
     pending = cited["The cubs have not yet been named."]
     assert pending["stance"] == "neutral"
     assert pending["reasons"][-1] == PENDING_ONLY

@@ -9,6 +9,7 @@ from service.pipeline import Pipeline
 from service.pipeline.series import other_of_series
 from service.pipeline.verify import about_another_model
 from service.records import ArticleInput
+from tests.conftest import cited_passages
 
 
 @pytest.mark.parametrize(
@@ -47,7 +48,7 @@ def test_a_passage_about_another_model_takes_no_side_in_a_report(pipeline: Pipel
     )
     pipeline.ingest([ArticleInput("kora", text)])
     report = pipeline.verify("Kora's K7 phone was launched in August.")
-    cited = {p["text"]: p for s in report["sources"] for p in s["passages"]}
+    cited = cited_passages(report)
     other = cited["The recall covers K6 phones sold between January and April 2025."]
     assert other["stance"] == "neutral"
     assert other["reasons"][-1] == "too far from the claim to take a side: a passage about K6, not K7"
