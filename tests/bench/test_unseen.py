@@ -1,4 +1,4 @@
-"""The labelled samples of bench/ (unseen, fresh, and fourth to thirty-third): their claims name
+"""The labelled samples of bench/ (unseen, fresh, and fourth to thirty-fourth): their claims name
 articles that exist, and `eval claims` scores all of them."""
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ SAMPLES = [
     ("thirtyfirst", 3, 54, 50),
     ("thirtysecond", 3, 53, 50),
     ("thirtythird", 3, 53, 50),
+    ("thirtyfourth", 3, 53, 50),
 ]
 
 
