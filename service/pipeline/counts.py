@@ -117,6 +117,8 @@ NOT_NOUNS = _NOT_UNITS | _AUXILIARIES | frozenset("who which that while whereas"
 _VERB_AFTER = re.compile(
     r"[\s-]*(?!hundred\b)[a-z]{2,}ed\b(?=\s*(?:[,.;:!?]|$|(?:to|by|for|against|in|on|at|from|with|that|and|or)\b))"
 )
+# Nouns of a scale, which say what a number right after them measures whatever noun follows it.
+_MEASURE_NOUNS = frozenset("magnitude category level grade stage size number class tier phase".split())
 _IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese police".split())
 # A number that says how much something moved ("rose 0.8%", "by 3 points", "a rise of 2%", "a 5%
 # increase") is a change, kept apart from the levels it moved from or to ("to 4.75%", "at 3.2%"):
@@ -197,8 +199,10 @@ def units_of(text: str, start: int, end: int) -> list[str]:
     linked = _LINKED_BEFORE.search(text, max(0, lead - LOOK_BACK), lead)
     # "an attendance of 31,412 was a record": counted by the noun the linking word ties it to too
     tied = [f"{linked.group(1).lower()} #"] if linked and linked.group(1).lower() not in NOT_NOUNS else []
+    # "a magnitude 6.4 quake", "a category 4 storm": a measure by the word before, whatever follows
+    measured = [f"{word} #"] if (word := _word_before(text, lead)) in _MEASURE_NOUNS else []
     if verb_follows(after):  # "while three wanted to keep rates unchanged": its noun left out
-        return tied
+        return measured + tied
     if found and found.group(1).lower() in _AUXILIARIES:  # "30 were hurt" counts the hurt
         found = _NEXT_WORD.match(after, found.end())
         if not found or found.group(1).lower() in NOT_NOUNS:  # "Iron Man 3 is a sequel": not a count
@@ -210,12 +214,17 @@ def units_of(text: str, start: int, end: int) -> list[str]:
         noun = _NEXT_WORD.match(after, found.end())
         if noun and noun.group(1).lower() not in NOT_NOUNS and not plural(unit):
             units.append(singular(noun.group(1).lower()))
-        return tied + units
+        return measured + tied + units
     if _is_age(text, start, end):  # "aged 18 months" counts months, above
         return [AGE]
-    before = _WORD_BEFORE.search(text, max(0, lead - LOOK_BACK), lead)
-    written = [f"{before.group(1).lower()} #"] if before and before.group(1).lower() not in NOT_NOUNS else []
-    return tied + written
+    word = _word_before(text, lead)
+    return tied + ([f"{word} #"] if word and word not in NOT_NOUNS else [])
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start`` ("age 60", "number 24", "magnitude 6.4"), lower-cased, or ""."""
+    before = _WORD_BEFORE.search(text, max(0, start - LOOK_BACK), start)
+    return before.group(1).lower() if before else ""
 
 
 # "58-year-old", "58 years old", "9-17 year olds", "58 years of age": an age by the words after it.

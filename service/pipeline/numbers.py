@@ -104,9 +104,9 @@ _ROUGHLY = 0.25
 # "a year" or "an hour" is one of them, but only a bound makes it a figure ("within an hour",
 # "more than a year"): "a year ago", "£40,000 a year" and "an hour's drive" are not counts.
 _ONE_SPAN = re.compile(r"\b(an?)\s+(second|minute|hour|day|week|fortnight|month|year|decade|century)\b(?![-'’])", re.I)
-# ... and so does a verb of lasting, for the spans that ``quantities`` converts ("will last a week",
-# "took an hour"), not "for a year", whose years an age would be read against.
-_LASTING_BEFORE = re.compile(r"\b(?:last(?:s|ed|ing)?|t(?:ake|akes|ook|aking))\s+$", re.I)
+# ... and so does a verb of lasting or "for", for the spans that ``quantities`` converts ("will
+# last a week", "took an hour", "closed for a month").
+_LASTING_BEFORE = re.compile(r"\b(?:last(?:s|ed|ing)?|t(?:ake|akes|ook|aking)|for)\s+$", re.I)
 # "half an hour" is half of one ("more than half an hour" against "11 minutes"), "an hour and a
 # half" one and a half.
 _HALF_BEFORE = re.compile(r"\bhalf\s+$", re.I)

@@ -55,9 +55,22 @@ _SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)")
 _PRESENT = frozenset("now currently today".split())
 _CURRENCIES = frozenset("$€£")
 _EARLIER_WORDS = frozenset("earlier before previous prior".split())
-# Spans of time in seconds, so that "will last a week" meets "will last 48 hours". Months and
-# years are left out: an age ("Smith, 34,") is counted in years too.
-DURATIONS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "fortnight": 1209600}
+# Spans of time are compared across units at most this many of one in the other (a year is 365
+# days, but not 8,760 hours).
+_SPAN_SCALES = 1000
+# Spans of time in seconds, so that "will last a week" meets "will last 48 hours" and "for a year"
+# "for 18 months" (a month of 30 days, a year of 365); an age ("Smith, 34,"), though counted in
+# years, is no span (``Quantity.age``).
+DURATIONS = {
+    "second": 1,
+    "minute": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 604800,
+    "fortnight": 1209600,
+    "month": 2592000,
+    "year": 31536000,
+}
 
 
 @dataclass(frozen=True)
@@ -184,18 +197,23 @@ def _sums_named_in(unit: str, claim: set[Quantity], passage: dict[str, set[Quant
 
 
 def _durations_as(unit: str, passage: dict[str, set[Quantity]]) -> list[Quantity]:
-    """The passage's spans of time in another unit, in ``unit``: "48 hours" as 2 days. A passage
-    that gives them in two units may give one span in both ("two hours and 41 minutes"): it is
-    left as it is."""
-    given = [other for other in passage if other in DURATIONS]
+    """The passage's spans of time in another unit, in ``unit``: "48 hours" as 2 days, shown as
+    the passage gives them. A passage that gives them in two units may give one span in both ("two
+    hours and 41 minutes"): it is left as it is; so is a span of a scale far from the claim's
+    ("59 seconds" against "4 years": ``_SPAN_SCALES``), which is seldom of the same thing."""
+    spans = {other: [q for q in found if not q.age] for other, found in passage.items() if other in DURATIONS}
+    given = [other for other, found in spans.items() if found]
     if unit not in DURATIONS or len(given) != 1 or unit in given:
         return []
-    return [
-        _scaled(quantity, DURATIONS[other] / DURATIONS[unit])
-        for other, found in passage.items()
-        if other != unit and other in DURATIONS
-        for quantity in found
-    ]
+    factor = DURATIONS[given[0]] / DURATIONS[unit]
+    if not 1 / _SPAN_SCALES <= factor <= _SPAN_SCALES:
+        return []
+    return [replace(_scaled(q, factor), shown=_with_unit(q.shown, given[0])) for q in spans[given[0]]]
+
+
+def _with_unit(shown: str, unit: str) -> str:
+    """A span as the passage gives it: "6 months", "a week"."""
+    return shown if shown.endswith(unit) else f"{shown} {unit}{'' if shown in ('1', 'one') else 's'}"
 
 
 def _scaled(quantity: Quantity, factor: float) -> Quantity:

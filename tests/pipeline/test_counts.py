@@ -34,6 +34,9 @@ def units_at(text: str, number: str) -> list[str]:
         # a verb after a number leaves its noun out: what it counts is said elsewhere
         ("He said 98 finished.", "98", []),
         ("Six voted for the cut, while three wanted to wait.", "three", []),
+        # a noun of a scale before a number says what it measures, whatever follows
+        ("A magnitude 6.4 quake hit.", "6.4", ["magnitude #", "quake", "hit"]),
+        ("It was upgraded to a category 4 storm.", "4", ["category #", "storm"]),
     ],
 )
 def test_a_number_counts_what_its_words_say(text: str, number: str, expected: list[str]) -> None:

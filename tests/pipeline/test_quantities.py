@@ -46,6 +46,10 @@ def test_parts_of_one_whole_disagree() -> None:
         ("The walkout will last three days.", "The walkout will last 48 hours.", True),
         ("The walkout will last a week.", "The walkout will last 48 hours.", True),
         ("The repair took a fortnight.", "The repair took 14 days.", False),
+        # ... months and years too, and "for" makes "a month" a span
+        ("Schools will stay closed for a month.", "Schools will stay closed for a week.", True),
+        ("The ban lasts a year.", "The ban lasts 12 months.", False),
+        ("Ann Pell was jailed for a year.", "Ann Pell, 41, was jailed.", False),
         # "a week" alone counts nothing; an age is not a span of time
         ("The walkout was called a week ago.", "The walkout will last 48 hours.", False),
         ("The strike lasted 34 hours.", "Smith, 34, joined the strike.", False),
