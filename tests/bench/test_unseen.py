@@ -1,4 +1,4 @@
-"""The labelled samples of bench/ (unseen, fresh, and fourth to thirty-fourth): their claims name
+"""The labelled samples of bench/ (unseen, fresh, and fourth to thirty-fifth): their claims name
 articles that exist, and `eval claims` scores all of them."""
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ SAMPLES = [
     ("thirtysecond", 3, 53, 50),
     ("thirtythird", 3, 53, 50),
     ("thirtyfourth", 3, 53, 50),
+    ("thirtyfifth", 3, 53, 50),
 ]
 
 
