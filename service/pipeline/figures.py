@@ -41,7 +41,7 @@ from service.pipeline.dates import Date, find_dates
 from service.pipeline.day_times import TimeOfDay, times_of_day
 from service.pipeline.direction import opposed
 from service.pipeline.numbers import read_numbers
-from service.pipeline.quantities import UNCOUNTED, Quantity
+from service.pipeline.quantities import UNCOUNTED, Quantity, of_its_time
 from service.pipeline.ranks import PLACE, RANK
 
 _PLACE_RANK = f"{PLACE}{RANK}"  # "finished fifth", "is 23rd": a place is a figure
@@ -131,6 +131,11 @@ def gives_figures(claimed: Figures, passage: str) -> bool:
 
 
 def _gives(claimed: Quantity, given: Quantity) -> bool:
+    """Whether ``given`` is the claim's figure: of its time (an earlier event's "since 1998, when a
+    magnitude 7.1 quake killed ..." is not the 7.1 of "The earthquake had a magnitude of 7.1"),
+    and the same plain number or one it allows."""
+    if not of_its_time(claimed, given):
+        return False
     if claimed.value is not None and given.value is not None:
         return claimed.same_number(given)
     return claimed.allows(given)

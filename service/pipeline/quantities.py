@@ -50,6 +50,7 @@ _EARLIER = (
 _EARLIER_IN_CLAUSE = re.compile(rf"\b{_EARLIER}\b", re.IGNORECASE)
 _EARLIER_OPENING = re.compile(rf"^\W*{_EARLIER}\s*,", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)")
+_YEAR_WHEN = re.compile(r"\b((?:1[89]|20)\d\d),?\s+when\b[^.;!?]*$")
 # Words after a figure something moves from that say it is today's: "to 35 million, up from 19
 # million now" moves to a figure to come.
 _PRESENT = frozenset("now currently today".split())
@@ -235,16 +236,23 @@ def is_previous(text: str, start: int) -> bool:
 
 def said_earlier(text: str, start: int, clause: str) -> frozenset[str] | None:
     """The words of a time phrase that says the number at ``start`` was earlier than the text's
-    own time, in its ``clause`` or opening its sentence ("A year earlier, ..."), or None.
+    own time, in its ``clause`` or opening its sentence ("A year earlier, ..."), or the year of
+    the "when" clause it is in ("since 1998, when a magnitude 7.1 quake killed ...": the 1998
+    quake's, not the one the text reports); None for a number of the text's own time.
 
     Examples:
         >>> text = "A year earlier, 68.9% were seen within four hours."
         >>> sorted(said_earlier(text, text.index("68.9"), "were seen within four hours"))
         ['earlier', 'year']
+        >>> text = "It was the worst since 1998, when a magnitude 7.1 quake struck."
+        >>> sorted(said_earlier(text, text.index("7.1"), "when a magnitude quake struck"))
+        ['1998']
         >>> print(said_earlier("In October 71.4% were seen.", 11, "In October were seen"))
         None
     """
     opening = _SENTENCE_START.split(text[:start])[-1]
+    if when := _YEAR_WHEN.search(opening):
+        return frozenset({when.group(1)})
     found = _EARLIER_OPENING.match(opening) or _EARLIER_IN_CLAUSE.search(clause)
     return frozenset(w.lower() for w in re.findall(r"[^\W\d_]{3,}", found.group(0))) if found else None
 
@@ -272,13 +280,17 @@ def _same_kind(claim: Quantity, passage: Quantity, ages: bool = True) -> bool:
     the age it equals, "a 20-year-old burger" with "bought 20 years ago"); and whether a passage's
     figure may be the claim's by when it was (see ``_PREVIOUS_BEFORE``): a figure the claim says was
     earlier ("A year earlier, 66% were seen ...") is not one the passage gives as of its own time."""
-    if passage.then is None:
-        of_its_time = not (claim.then and claim.then & _EARLIER_WORDS)
-    else:
-        of_its_time = (
-            claim.then is not None
-            or bool(claim.clause & passage.then)
-            or bool(passage.then & _PRESENT)  # "up from 19 million now": the figure now, not an earlier one
-        )
     same_kinds = all((kind in claim.events) == (kind in passage.events) for kind in (_ALL_TIME, _TARGET))
-    return of_its_time and same_kinds and (claim.age == passage.age or not ages)
+    return of_its_time(claim, passage) and same_kinds and (claim.age == passage.age or not ages)
+
+
+def of_its_time(claim: Quantity, passage: Quantity) -> bool:
+    """Whether a passage's figure may be the claim's by when it was (see ``_PREVIOUS_BEFORE`` and
+    ``said_earlier``)."""
+    if passage.then is None:
+        return not (claim.then and claim.then & _EARLIER_WORDS)
+    return (
+        claim.then is not None
+        or bool(claim.clause & passage.then)
+        or bool(passage.then & _PRESENT)  # "up from 19 million now": the figure now, not an earlier one
+    )

@@ -37,6 +37,9 @@ from service.settings import Settings
         ("The bank raised rates to 5%.", "The bank raised its rate to 4.75%.", False),
         # a number of another thing is not the claim's
         ("The union wants 8%.", "Nurses were offered 8 days of leave.", False),
+        # nor one of an earlier event, unless the claim dates it so
+        ("A quake of magnitude 7.1 hit.", "It was the worst since 1998, when a magnitude 7.1 quake hit.", False),
+        ("The 1998 quake was magnitude 7.1.", "It was the worst since 1998, when a magnitude 7.1 quake hit.", True),
         # a date that gives a day, as the date checker reads it; a month alone is no figure
         ("The cubs were born on 14 October.", "The cubs were born on 14 October to mother Meili.", True),
         ("The cubs were born on 14 October.", "The cubs were born on 4 October to mother Meili.", False),

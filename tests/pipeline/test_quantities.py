@@ -136,6 +136,9 @@ RUNWAY = "The runway would let the airport handle 35 million passengers a year, 
         ("A year earlier, 66% of calls were answered in time.", "In May 58% of calls were answered in time.", False),
         ("A year earlier, 66% of calls were answered in time.", "A year earlier 61% of calls were answered.", True),
         ("In May 66% of calls were answered in time.", "In May 58% of calls were answered in time.", True),
+        # ... and a figure of a "when" clause after a year is that year's
+        ("A quake of magnitude 6.1 hit.", "It was the worst since 1998, when a magnitude 7.1 quake hit.", False),
+        ("The 1998 quake was magnitude 6.1.", "It was the worst since 1998, when a magnitude 7.1 quake hit.", True),
     ],
 )
 def test_a_figure_moved_from_counts_what_it_moved_to_counts(claim: str, passage: str, disagree: bool) -> None:
