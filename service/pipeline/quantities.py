@@ -57,8 +57,8 @@ _PRESENT = frozenset("now currently today".split())
 _CURRENCIES = frozenset("$€£")
 _EARLIER_WORDS = frozenset("earlier before previous prior".split())
 # Spans of time are compared across units at most this many of one in the other (a year is 365
-# days, but not 8,760 hours).
-_SPAN_SCALES = 1000
+# days, but not 720 hours a month: "up to two hours" on journeys is not "18 months" of closure).
+_SPAN_SCALES = 400
 # Spans of time in seconds, so that "will last a week" meets "will last 48 hours" and "for a year"
 # "for 18 months" (a month of 30 days, a year of 365); an age ("Smith, 34,"), though counted in
 # years, is no span (``Quantity.age``).
@@ -201,7 +201,7 @@ def _durations_as(unit: str, passage: dict[str, set[Quantity]]) -> list[Quantity
     """The passage's spans of time in another unit, in ``unit``: "48 hours" as 2 days, shown as
     the passage gives them. A passage that gives them in two units may give one span in both ("two
     hours and 41 minutes"): it is left as it is; so is a span of a scale far from the claim's
-    ("59 seconds" against "4 years": ``_SPAN_SCALES``), which is seldom of the same thing."""
+    ("up to two hours" against "18 months": ``_SPAN_SCALES``), which is seldom of the same thing."""
     spans = {other: [q for q in found if not q.age] for other, found in passage.items() if other in DURATIONS}
     given = [other for other, found in spans.items() if found]
     if unit not in DURATIONS or len(given) != 1 or unit in given:
