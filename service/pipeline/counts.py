@@ -265,3 +265,8 @@ def plural(word: str) -> bool:
 
 def singular(unit: str) -> str:
     return "%" if unit in ("percent", "per cent") else unit[:-1] if plural(unit) and unit.endswith("s") else unit
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``position`` lies in one of ``spans`` (the numbers a reader has already read)."""
+    return any(start <= position < end for start, end in spans)

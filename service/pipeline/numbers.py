@@ -3,8 +3,8 @@
 "40 times" counts times, "two young boys" boys (and "young"), "$2 billion" billions of dollars, "age
 60", "60-year-old", "Lind, 60," and "in his 60s" years of age, "third term" the rank of a term and
 "finished fifth" a place (``ranks``), "26 of the 150 seats" seats, "the attendance was 31,412"
-attendance, "beat City 2-1" and "voted 6-3" a result ("$2.1bn" and "£4.5m" are read as "$2.1
-billion" and "£4.5 million"); a number whose count cannot be told is filed as
+attendance, "beat City 2-1" and "voted 6-3" a result (``match_results``), and "$2.1bn" and "£4.5m"
+are read as "$2.1 billion" and "£4.5 million"; a number whose count cannot be told is filed as
 ``quantities.UNCOUNTED``, never compared with a claim's but able to be its number with the unit left
 out. A change ("rose 0.8%") is kept apart from a level ("to 4.75%"), and a share is compared only
 with a share of the same thing. A number allows what rounds to it ("4 billion" allows 4.3 billion),
@@ -29,16 +29,16 @@ from service.pipeline.counts import (
     LOOK_BACK,
     MOVE_WORDS,
     NOT_NOUNS,
-    UNIT_AFTER,
     amount_units,
     counted_units,
+    inside,
     is_age,
     limits_a_count,
-    plural,
     singular,
     verb_follows,
     whole_after,
 )
+from service.pipeline.match_results import SCORE, read_results
 from service.pipeline.number_words import (
     FRACTION,
     PEOPLE_EVENTS,
@@ -147,21 +147,6 @@ _FUNCTION_WORDS = NOT_NOUNS | frozenset(
     take took taken make made goe go went account accounted represent represented spend spent""".split()
 )  # the verbs of a share ("takes 40%", "accounts for a fifth", "spends half") say nothing of what it is of
 
-# A result ("beat City 2-1", "voted 6-3", "a 3-0 win") is read as one number, and only where words
-# of winning or voting stand by it, since "10-15 people" and "pages 3-4" are ranges. Its order
-# does not count: "lost 1-2" and "won 2-1" may be the same match told from each side.
-_SCORE = re.compile(r"(?<![\w.,/:–-])(\d{1,3}) ?[-–] ?(\d{1,3})(?![\w]|[.,:/]\d| ?[-–] ?\d)")
-_RESULT_WORDS = (
-    r"beat|beats|beaten|won|win|wins|winning|lost|lose|loses|losing|drew|draw|draws|defeated|defeat|defeats|"
-    r"thrashed|edged|edges|crushed|routed|voted|vote|votes|led|lead|leads|leading|trailed|trail|trails|trailing|"
-    r"score|scored|scoreline|result|ended|finished|victory|triumph|loss|home|away|aggregate|decision|ruling|"
-    r"majority|margin|verdict|tally"
-)
-_RESULT_WORD = re.compile(_RESULT_WORDS)
-_RESULT_BEFORE = re.compile(r"\b(?:" + _RESULT_WORDS + r")\b(?:\W+\w+){0,3}\W+$", re.I)
-_RESULT_AFTER = re.compile(r"\W+(?:\w+\W+){0,1}(?:" + _RESULT_WORDS + r")\b", re.I)
-SCORE = "score"
-
 
 def read_numbers(
     text: str, skip: list[tuple[int, int]], whole: bool = False
@@ -175,7 +160,7 @@ def read_numbers(
     counted: dict[str, set[Quantity]] = {}
     rates = list(_RATE.finditer(text))
     shares = [(rate.start(), rate.end(), rate_share(rate.group())) for rate in rates]
-    shares += [share for share in fraction_shares(text) if not _inside(share[0], skip)]
+    shares += [share for share in fraction_shares(text) if not inside(share[0], skip)]
     for start, end, percent in shares:  # "two-fifths of the total", "one in five roads": 40%, 20%
         if percent is not None:
             share = _quantity(text, start, text[start:end].lower(), percent, ROUNDING)
@@ -183,12 +168,12 @@ def read_numbers(
             unit = "% (change)" if _BY_BEFORE.search(text, max(0, start - LOOK_BACK), start) else "%"
             counted.setdefault(unit, set()).add(replace(share, about=_content_words(words)))
     skip = skip + [(start, end) for start, end, _ in shares]
-    if results := _results(text, skip):
+    if results := read_results(text, skip):
         counted[SCORE] = {result for result, _ in results}
         skip = skip + [span for _, span in results]  # a result's two numbers are read as one
     moved_to: list[str] = []  # what the last figure counts, which one it moved from counts too
     for match in _NUMBER.finditer(text):
-        if _inside(match.start(), skip):
+        if inside(match.start(), skip):
             continue
         raw = _digits(match.group(1))
         shown = _shown(raw)
@@ -250,7 +235,7 @@ def read_numbers(
             counted.setdefault(unit, set()).add(share)
     fraction_spans = [fraction.span() for fraction in fractions] + [(start, end) for start, end, _ in shares]
     for match in WORD_NUMBER.finditer(text):
-        if _inside(match.start(), fraction_spans):
+        if inside(match.start(), fraction_spans):
             continue
         if spoken := _word_quantity(text, match):
             # the scale is what it counts, as after digits ("one million people": million, people)
@@ -351,30 +336,6 @@ def _fraction_quantity(text: str, match: re.Match[str]) -> Quantity:
     return _quantity(text, match.start(), *fraction_number(match))
 
 
-def _results(text: str, skip: list[tuple[int, int]]) -> list[tuple[Quantity, tuple[int, int]]]:
-    """The results ("2-1") of ``text``, each with its span; the larger number first in its value,
-    so "1-2" and "2-1" are the same."""
-    found: list[tuple[Quantity, tuple[int, int]]] = []
-    for match in _SCORE.finditer(text):
-        if not _inside(match.start(), skip) and _is_result(text, match.start(), match.end()):
-            high, low = sorted((int(match.group(1)), int(match.group(2))), reverse=True)
-            value = float(high * 1000 + low)
-            found.append(
-                (Quantity(f"{match.group(1)}-{match.group(2)}", value - 0.5, value + 0.5, value), match.span())
-            )
-    return found
-
-
-def _is_result(text: str, start: int, end: int) -> bool:
-    """Whether "2-1" is a result: words of winning or voting before or after it, and no unit after
-    it ("2-3%", "10-15 people" are ranges)."""
-    unit = UNIT_AFTER.match(text, end)
-    word = unit.group(1).lower() if unit else ""
-    if singular(word) == "%" or word in SCALES or (plural(word) and not _RESULT_WORD.fullmatch(word)):
-        return False
-    return bool(_RESULT_BEFORE.search(text, max(0, start - LOOK_BACK), start) or _RESULT_AFTER.match(text, end))
-
-
 def _range_end(text: str, start: int, end: int) -> re.Match[str] | None:
     """The other end of a range that starts with the number at ``start``, if it starts one."""
     window = max(0, start - LOOK_BACK)
@@ -447,10 +408,6 @@ def _content_words(words: list[str]) -> frozenset[str]:
     """Words that may say what a share is of: not function words, nor words of moving ("fell")."""
     folded = {singular(w.lower()) for w in words if len(w) > 2}
     return frozenset(w for w in folded if w not in _FUNCTION_WORDS and w not in MOVE_WORDS)
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
 
 
 # A number the text says something is not: "eight months behind, not two years", "not one person".

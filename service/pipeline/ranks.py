@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from service.pipeline.counts import LOOK_BACK, units_of
+from service.pipeline.counts import LOOK_BACK, inside, units_of
 from service.pipeline.number_words import ORDINAL, ordinal, rank, superlatives
 from service.pipeline.quantities import Quantity
 
@@ -33,7 +33,7 @@ def read_ranks(text: str, skip: list[tuple[int, int]]) -> dict[str, set[Quantity
     """
     counted: dict[str, set[Quantity]] = {}
     for match in ORDINAL.finditer(text):
-        if _inside(match.start(), skip):
+        if inside(match.start(), skip):
             continue
         place = rank(match)
         units = [unit for unit in units_of(text, match.start(), match.end()) if not unit.endswith(" #")]
@@ -42,10 +42,6 @@ def read_ranks(text: str, skip: list[tuple[int, int]]) -> dict[str, set[Quantity
         for unit in units:
             counted.setdefault(f"{unit}{RANK}", set()).add(Quantity(ordinal(place), place, place))
     for adjective, start in superlatives(text):  # "the largest lake": 1st, against "second-largest"
-        if not _inside(start, skip):
+        if not inside(start, skip):
             counted.setdefault(f"{adjective}{RANK}", set()).add(Quantity(ordinal(1), 1, 1))
     return counted
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
