@@ -161,7 +161,8 @@ def reasons(
     if (previous := previous_figures(passage)) and not _gives_earlier_figure(claim_numbers, passage_numbers):
         passage_dates = [(day, span) for day, span in passage_dates if not any(a <= span[0] < b for a, b in previous)]
         passage_years = read_numbers(passage, [span for _, span in passage_dates] + aside + previous)[0]
-    name_words = frozenset(word.lower() for name in claim_names(claim, proper) for word in _WORDS.findall(name))
+    names = claim_names(claim, proper)
+    name_words = frozenset(word.lower() for name in names for word in _WORDS.findall(name))
     claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers, name_words)
     if claimed_numbers:
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed_numbers))}, passage {', '.join(sorted(found))}")
@@ -176,13 +177,14 @@ def reasons(
         out.append(f"{DATE_MISMATCH}: claim {_listed(claim_day_names)}, passage {_listed(day_names)}")
     out.extend(_day_and_time(claim, passage, premise if not (passage_dates or passage_years) else None))
     words = PassageWords.of(passage)
-    missing = {name: role for name, role in claim_names(claim, proper).items() if not words.mention(name)}
+    missing = {name: role for name, role in names.items() if not words.mention(name)}
     # a passage without the claim's names says its direction of someone or something else, unless
     # the sentence before it, which the stance model reads it with, names them ("Hartwell Homes
     # brought the case. The company had lost its first challenge.")
     named = not missing or (premise is not None and all(map(PassageWords.of(premise).mention, missing)))
-    moved = opposed(claim, passage) or opposite_result(claim, passage) or opposite_order(claim, passage)
-    if named and moved:
+    if named and (
+        moved := opposed(claim, passage) or opposite_result(claim, passage) or opposite_order(claim, passage)
+    ):
         out.append(f"{DIRECTION_MISMATCH}: claim {moved[0]}, passage {moved[1]}")
     if named and (swapped := swapped_roles(claim, passage) or beaten_winner(claim, passage)):
         out.append(f'{ROLES_SWAPPED}: claim "{swapped[0]}", passage "{swapped[1]}"')

@@ -174,9 +174,9 @@ def _is_change(text: str, start: int, end: int) -> bool:
     return not before["by"] or bool(_MEASURE_AFTER.match(text, end)) or text[before.end() - 1] in "$€£"
 
 
-def verb_follows(after: str) -> bool:
-    """Whether a verb in the past comes right after a number, the text ``after`` it (``_VERB_AFTER``)."""
-    return _VERB_AFTER.match(after) is not None
+def verb_follows(text: str, end: int = 0) -> bool:
+    """Whether a verb in the past comes right after a number that ends at ``end`` (``_VERB_AFTER``)."""
+    return _VERB_AFTER.match(text, end) is not None
 
 
 def whole_after(text: str, end: int) -> re.Match[str] | None:
@@ -200,7 +200,8 @@ def units_of(text: str, start: int, end: int) -> list[str]:
     # "an attendance of 31,412 was a record": counted by the noun the linking word ties it to too
     tied = [f"{linked.group(1).lower()} #"] if linked and linked.group(1).lower() not in NOT_NOUNS else []
     # "a magnitude 6.4 quake", "a category 4 storm": a measure by the word before, whatever follows
-    measured = [f"{word} #"] if (word := _word_before(text, lead)) in _MEASURE_NOUNS else []
+    word = _word_before(text, lead)
+    measured = [f"{word} #"] if word in _MEASURE_NOUNS else []
     if verb_follows(after):  # "while three wanted to keep rates unchanged": its noun left out
         return measured + tied
     if found and found.group(1).lower() in _AUXILIARIES:  # "30 were hurt" counts the hurt
@@ -217,7 +218,6 @@ def units_of(text: str, start: int, end: int) -> list[str]:
         return measured + tied + units
     if _is_age(text, start, end):  # "aged 18 months" counts months, above
         return [AGE]
-    word = _word_before(text, lead)
     return tied + ([f"{word} #"] if word and word not in NOT_NOUNS else [])
 
 

@@ -210,9 +210,11 @@ def read_numbers(
             units = _sum_units(units)
         words = _words_of_number(text, match.start(), match.end(), whole)
         end = scale.end() if scale else upper.end() if upper else match.end()
-        previous = is_previous(text, match.start())
-        said = " ".join(_clause_words(text, match.start(), end))
-        then = _then_words(text, match.start(), end) if previous else said_earlier(text, match.start(), said)
+        then: frozenset[str] | None
+        if is_previous(text, match.start()):
+            then = _then_words(text, match.start(), end)
+        else:  # "A year earlier, 66% ...", "since 1998, when a magnitude 7.1 quake ..."
+            then = said_earlier(text, match.start(), " ".join(_clause_words(text, match.start(), end)))
         if then is not None:  # "35 million passengers, up from 19 million now": passengers too
             units += [unit for unit in moved_to if unit not in units]
         elif levels := [unit for unit in units if not unit.endswith(" (change)")]:
@@ -244,7 +246,7 @@ def read_numbers(
             spoken = replace(spoken, events=_events(words), part_of=_whole(text, count_end))
             spoken = _besides_one(spoken, text, count_end)
             units = counted_units(text, match.start(), count_end)
-            if not units and verb_follows(text[count_end:]):  # "three wanted to wait": of no known count
+            if not units and verb_follows(text, count_end):  # "three wanted to wait": of no known count
                 counted.setdefault(UNCOUNTED, set()).add(spoken)
             for unit in units:
                 counted.setdefault(unit, set()).add(

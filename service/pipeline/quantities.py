@@ -148,9 +148,7 @@ def number_mismatches(
         # a target, an all-time extreme or an earlier figure ("68% had it, below the target of 75%")
         # does not agree with the claim's figure; a number the passage gives with no word of what it
         # counts may be its
-        if not values or any(
-            c.allows(p) for c in values for p in [*offered, *uncounted] if not p.denied and _same_kind(c, p, ages=False)
-        ):
+        if not values or any(_agrees(c, p) for c in values for p in [*offered, *uncounted]):
             continue
         # a number the passage denies disagrees only with the number it denies; one that agrees under
         # another word of what it counts does not disagree
@@ -179,8 +177,14 @@ def _agreed(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) 
         for unit, values in claim.items()
         if unit != UNCOUNTED
         for c in values
-        if any(c.allows(p) for p in passage.get(unit, ()) if not p.denied and _same_kind(c, p, ages=False))
+        if any(_agrees(c, p) for p in passage.get(unit, ()))
     }
+
+
+def _agrees(claim: Quantity, passage: Quantity) -> bool:
+    """Whether a passage number allows the claim's and may be its: not denied, and of its kind and
+    time (an age may be a span's)."""
+    return not passage.denied and _same_kind(claim, passage, ages=False) and claim.allows(passage)
 
 
 def _sums_named_in(unit: str, claim: set[Quantity], passage: dict[str, set[Quantity]]) -> list[Quantity]:
