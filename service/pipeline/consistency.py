@@ -10,7 +10,8 @@ the claim's subject moved or was
 judged the other way ("fell" against "rose", "acquitted" against "convicted": ``direction``; a
 loss against a profit: ``accounts``),
 says the claim's action with its two names the other way round ("Rovers beat City" against "City
-beat Rovers": ``roles``), denies it in its own words (``negation``), lacks a name the claim relies
+beat Rovers", "Labour is ahead of the Conservatives" against "The Conservatives lead Labour":
+``roles``), says fewer than half did what the claim says most did (``majorities``), denies it in its own words (``negation``), lacks a name the claim relies
 on, or gives the claim's office to someone else (``names`` decides when a name counts as present).
 Numbers are compared only when they count the same thing: "40 times" against "39 times", never "5
 days" against "39 times", and "more than 30 times" allows 39, while "not two years" denies two
@@ -40,6 +41,7 @@ from service.pipeline.corrections import withdrawn
 from service.pipeline.dates import Date, dateline_end, dates_disagree, day_edge, find_dates
 from service.pipeline.day_times import times_disagree, times_of_day, weekdays, weekdays_disagree
 from service.pipeline.direction import opposed
+from service.pipeline.majorities import majority_mismatch
 from service.pipeline.names import PassageWords, claim_names, role_holder
 from service.pipeline.negation import contrasted_phrase, negated_clause, negation_cue
 from service.pipeline.numbers import previous_figures, read_numbers
@@ -48,7 +50,7 @@ from service.pipeline.overlap import shared_words
 from service.pipeline.quantities import Quantity, number_mismatches
 from service.pipeline.ratings import refuting_rating
 from service.pipeline.relative_dates import find_relative_dates, find_relative_days
-from service.pipeline.roles import beaten_winner, swapped_roles
+from service.pipeline.roles import beaten_winner, swapped_lead, swapped_roles
 from service.pipeline.scorelines import scoreline_statement
 from service.pipeline.votes import vote_mismatch
 from service.pipeline.years import claimed_edge, years_disagree
@@ -166,7 +168,7 @@ def reasons(
     claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers, name_words)
     if claimed_numbers:
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed_numbers))}, passage {', '.join(sorted(found))}")
-    elif vote := vote_mismatch(claim, passage):  # "unanimously" against "voted seven to four"
+    elif vote := vote_mismatch(claim, passage) or majority_mismatch(claim, passage):  # "unanimously", "most"
         out.append(f"{NUMBER_MISMATCH}: claim {vote[0]}, passage {vote[1]}")
     claim_year_names, claim_day_names, claim_edges = _dated(claim, claim_dates, claim_years, claimed)
     year_names, day_names, edges = _dated(passage, passage_dates, passage_years, published)
@@ -186,7 +188,9 @@ def reasons(
         moved := opposed(claim, passage) or opposite_result(claim, passage) or opposite_order(claim, passage)
     ):
         out.append(f"{DIRECTION_MISMATCH}: claim {moved[0]}, passage {moved[1]}")
-    if named and (swapped := swapped_roles(claim, passage) or beaten_winner(claim, passage)):
+    if named and (
+        swapped := (swapped_roles(claim, passage) or beaten_winner(claim, passage) or swapped_lead(claim, passage))
+    ):
         out.append(f'{ROLES_SWAPPED}: claim "{swapped[0]}", passage "{swapped[1]}"')
     others = {name: role_holder(role, passage) for name, role in missing.items() if role}
     for name, other in sorted(others.items()):

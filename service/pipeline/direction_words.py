@@ -39,9 +39,18 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "weakened weakening",
     ),
     "size": (
-        "long longer longest large larger largest big bigger biggest",
-        "short shorter shortest small smaller smallest",
+        "long longer longest large larger largest big bigger biggest wider widest deeper deepest taller tallest",
+        "short shorter shortest small smaller smallest narrower narrowest shallower shallowest",
     ),
+    # comparatives and superlatives of a measure ("the driest autumn for 40 years" / "the wettest
+    # autumn"), said of what follows them as size is
+    "heat": ("hotter hottest warmer warmest", "colder coldest cooler coolest"),
+    "rain": ("wetter wettest rainier rainiest", "drier driest dryer"),
+    "speed": ("faster fastest quicker quickest", "slower slowest"),
+    "wealth": ("richer richest wealthier wealthiest", "poorer poorest"),
+    "age": ("older oldest", "younger youngest"),
+    "strength": ("stronger strongest", "weaker weakest"),
+    "busyness": ("busier busiest", "quieter quietest"),
     "verdict": ("convicted guilty", "acquitted cleared"),
     "outcome": ("win wins won winning", "lose loses lost losing"),
     "decision": (
@@ -68,13 +77,15 @@ SHORT_FUNCTION_WORDS = frozenset(
 )
 # The how-much words of a level, not of a move: adjectives ("the lowest turnout").
 LEVEL_WORDS = frozenset("high higher highest low lowest".split())
-# Adjectives of size say it of what follows them too ("after a short illness", "the largest lake").
-SIZE_WORDS = frozenset(word for side in FAMILIES["size"] for word in side.split())
+# Adjectives of size and the other measures say it of what follows them too ("after a short
+# illness", "the largest lake", "the driest autumn").
+DEGREE_FAMILIES = ("size", "heat", "rain", "speed", "wealth", "age", "strength", "busyness")
+DEGREE_WORDS = frozenset(word for family in DEGREE_FAMILIES for side in FAMILIES[family] for word in side.split())
 # Words followed by what moved: verbs with an object ("raised rates", "cut jobs") and adjectives
 # ("higher risk", "the lowest turnout"), so the words after them name it too.
 NAMES_WHAT_FOLLOWS = (
     LEVEL_WORDS
-    | SIZE_WORDS
+    | DEGREE_WORDS
     | frozenset(
         "increase increases increased increasing decrease decreases decreased decreasing raise raises raised raising "
         "hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower lowers lowered lowering reduce "

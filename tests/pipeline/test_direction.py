@@ -140,6 +140,14 @@ from service.pipeline.direction import opposed
         ("Castellano died after a long illness.", "He died on Tuesday after a short illness.", ("long", "short")),
         ("Lake Orvanne is the largest lake.", "Lake Orvanne is the smallest lake.", ("largest", "smallest")),
         ("The dog has small ears.", "A dog with big ears holds a ball.", ("small", "big")),
+        # the other measures' comparatives and superlatives, said of what follows them too
+        (
+            "It has been the wettest autumn in the region for 40 years.",
+            "The ban follows the driest autumn in the region for 40 years.",
+            ("wettest", "driest"),
+        ),
+        ("July was the hottest month on record.", "July was the coldest month on record.", ("hottest", "coldest")),
+        ("Harbour Street is the busiest station.", "Harbour Street is the quietest station.", ("busiest", "quietest")),
         # a figure ties a move to the claim's where the passage moves two things the two ways
         (
             "Recorded crime rose by 5%.",

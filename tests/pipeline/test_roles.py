@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from service.pipeline.consistency import ROLES_SWAPPED, adjust, has_reason, reasons
-from service.pipeline.roles import actions, beaten_winner, swapped_roles
+from service.pipeline.roles import actions, beaten_winner, swapped_lead, swapped_roles
 
 MATCH_REPORT = "Northfield Rovers beat Southport City 2-1 at Marsh Lane on Saturday, with Ewan Haldane scoring twice."
 
@@ -152,3 +152,37 @@ def test_the_reason_moves_the_stance_and_names_both_sides() -> None:
 )
 def test_a_winner_the_passage_says_was_beaten_in_the_final(claim: str, passage: str, beaten: bool) -> None:
     assert (beaten_winner(claim, passage) is not None) is beaten
+
+
+POLL = "Labour is on 34%, seven points ahead of the Conservatives on 27%, according to a new poll by Carver Research."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "swapped"),
+    [
+        ("The Conservatives lead Labour in the poll.", POLL, True),
+        ("The Conservatives are ahead of Labour.", POLL, True),
+        ("Labour trails the Conservatives.", POLL, True),
+        ("Rovers are two points behind City.", "Rovers lead City by two points.", True),
+        # the claim's order, other sides, a leader the sentence does not name first and nearest
+        ("Labour leads the Conservatives.", POLL, False),
+        ("The Conservatives trail Labour.", POLL, False),
+        ("Reform UK leads the Greens.", POLL, False),
+        ("The Tories lead Labour.", "According to Carver Research, Labour is ahead of the Tories.", False),
+        # an order denied or hoped for is not said
+        ("The Conservatives lead Labour.", "Labour is not ahead of the Conservatives.", False),
+        ("The Conservatives lead Labour.", "Labour hopes to be ahead of the Conservatives by May.", False),
+        # a passage that says both orders is left to the model
+        ("The Conservatives lead Labour.", f"{POLL} The Conservatives lead Labour among the over-65s.", False),
+    ],
+)
+def test_a_passage_that_puts_the_claims_leader_behind(claim: str, passage: str, swapped: bool) -> None:
+    assert (swapped_lead(claim, passage) is not None) is swapped
+
+
+def test_a_swapped_lead_is_given_as_roles_swapped() -> None:
+    found = reasons("The Conservatives lead Labour in the Carver Research poll.", POLL)
+    assert found == [
+        'roles swapped: claim "The Conservatives lead Labour", '
+        'passage "Labour is on 34%, seven points ahead of the Conservatives"'
+    ]

@@ -1,0 +1,82 @@
+"""Majorities: a claim that most said or did something against the share a passage gives.
+
+Polls and surveys are reported as percentages ("Only 29% of those asked said the government was
+doing a good job") and claimed in words ("Most people said the government was doing a good job").
+The stance model entailed that claim at 0.77 (bench/thirtyfifth): it does not read 29% as fewer
+than half. The checker reads a share in words, "most", "a majority of" or "more than half" (over
+half) and "a minority of", "fewer than half" or "less than half" (under half), and a percentage
+said of the same thing: the words after it, to the end of its clause, repeat at least
+``SHARED_SHARE`` of the content words after the claim's (at least ``SHARED_WORDS``). "Most"
+counts at the start of a clause ("Most people said", "..., most of them against"), not as an
+adjective's ("the most popular").
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.pipeline.direction_words import SHORT_FUNCTION_WORDS
+from service.pipeline.negation import content_stems
+
+_OVER = "over half"
+_UNDER = "under half"
+_IN_WORDS = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:that|and|but|while|said|says|found|with)\s+)"
+    r"(?:(?P<over>most|(?:a|the)\s+majority|more\s+than\s+half|over\s+half)"
+    r"|(?P<under>(?:a|the)\s+minority|(?:fewer|less)\s+than\s+half|under\s+half))\s+(?:of\s+)?",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
+# A percentage after these words is a change or a rate, not a share of people ("rose by 5%", "to 4%").
+_CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|to|from|at|rose|fell|of\s+just|of\s+only|rate\s+of)\s+$", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?()]|,\s")
+SHARED_WORDS = 2
+SHARED_SHARE = 0.5
+
+
+def majority_mismatch(claim: str, passage: str) -> tuple[str, str] | None:
+    """The claim's share in words and the passage's percentage when they disagree, or None.
+
+    Examples:
+        >>> majority_mismatch("Most people said the government was doing a good job.",
+        ...                   "Only 29% of those asked said the government was doing a good job.")
+        ('most (over half)', '29%')
+        >>> majority_mismatch("Most people said the government was doing a good job.",
+        ...                   "In all, 61% said the government was doing a good job.") is None
+        True
+    """
+    for match in _IN_WORDS.finditer(claim):
+        side = _OVER if match.group("over") else _UNDER
+        said = _words(_clause(claim, match.end()))
+        if len(said) < SHARED_WORDS:
+            continue
+        percent = _share_of(passage, said)
+        if percent is not None and (percent <= 50 if side == _OVER else percent >= 50):
+            return f"{(match.group('over') or match.group('under')).lower()} ({side})", f"{percent:g}%"
+    return None
+
+
+def _share_of(passage: str, said: set[str]) -> float | None:
+    """The percentage of the passage said of most of ``said``: the one whose clause repeats most of
+    it and adds least ("58% said it was doing a bad job" is the one for "a bad job", not "29% said
+    the government was doing a good job")."""
+    best, best_fit = None, float("-inf")
+    for match in _PERCENT.finditer(passage):
+        if _CHANGE_BEFORE.search(passage[max(0, match.start() - 20) : match.start()]):
+            continue
+        words = _words(_clause(passage, match.end()))
+        shared = len(said & words)
+        if shared >= max(SHARED_WORDS, SHARED_SHARE * len(said)) and shared - len(words - said) > best_fit:
+            best, best_fit = float(match.group(1)), shared - len(words - said)
+    return best
+
+
+def _words(text: str) -> set[str]:
+    """The content words of ``text``, with the short ones that decide a poll's answer ("bad", "yes")."""
+    short = {word for word in re.findall(r"\b[a-z]{3}\b", text.lower()) if word not in SHORT_FUNCTION_WORDS}
+    return content_stems(text) | short
+
+
+def _clause(text: str, start: int) -> str:
+    end = _CLAUSE_END.search(text, start)
+    return text[start : end.start() if end else len(text)]
