@@ -11,8 +11,9 @@ judged the other way ("fell" against "rose", "acquitted" against "convicted": ``
 loss against a profit: ``accounts``),
 says the claim's action with its two names the other way round ("Rovers beat City" against "City
 beat Rovers", "Labour is ahead of the Conservatives" against "The Conservatives lead Labour":
-``roles``), says fewer than half did what the claim says most did (``majorities``), denies it in its own words (``negation``), lacks a name the claim relies
-on, or gives the claim's office to someone else (``names`` decides when a name counts as present).
+``roles``), says fewer than half did what the claim says most did (``majorities``), denies it in
+its own words (``negation``), lacks a name the claim relies on, or gives the claim's office to
+someone else (``names`` decides when a name counts as present).
 Numbers are compared only when they count the same thing: "40 times" against "39 times", never "5
 days" against "39 times", and "more than 30 times" allows 39, while "not two years" denies two
 (``numbers``). A correction's withdrawn error ("An earlier version of this article said ...")
