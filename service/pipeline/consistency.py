@@ -38,6 +38,7 @@ import numpy as np
 from service.pipeline.accounts import opposite_result
 from service.pipeline.answers import answers_the_claim, refuting_answer
 from service.pipeline.asides import asides
+from service.pipeline.comparisons import other_groups_figure
 from service.pipeline.corrections import withdrawn
 from service.pipeline.dates import Date, dateline_end, dates_disagree, day_edge, find_dates
 from service.pipeline.day_times import times_disagree, times_of_day, weekdays, weekdays_disagree
@@ -169,8 +170,8 @@ def reasons(
     claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers, name_words)
     if claimed_numbers:
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed_numbers))}, passage {', '.join(sorted(found))}")
-    elif vote := vote_mismatch(claim, passage) or majority_mismatch(claim, passage):  # "unanimously", "most"
-        out.append(f"{NUMBER_MISMATCH}: claim {vote[0]}, passage {vote[1]}")
+    elif figure := _figure_in_words(claim, passage):  # "unanimously", "most", another group's figure
+        out.append(f"{NUMBER_MISMATCH}: claim {figure[0]}, passage {figure[1]}")
     claim_year_names, claim_day_names, claim_edges = _dated(claim, claim_dates, claim_years, claimed)
     year_names, day_names, edges = _dated(passage, passage_dates, passage_years, published)
     day_names = _at_the_claims_edge(day_names, edges, set(claim_edges.values()))
@@ -207,6 +208,13 @@ def reasons(
     if (answer := refuting_answer(passage)) and answers_the_claim(claim, passage) and not negation_cue(claim):
         out.append(f'{ANSWERED}: "{answer}"')
     return out
+
+
+def _figure_in_words(claim: str, passage: str) -> tuple[str, str] | None:
+    """A figure the number checker does not compare: "unanimously" against a split tally
+    (``votes``), "most" against a percentage (``majorities``), or one group's figure claimed for
+    the group it is set against (``comparisons``)."""
+    return vote_mismatch(claim, passage) or majority_mismatch(claim, passage) or other_groups_figure(claim, passage)
 
 
 def _gives_earlier_figure(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> bool:
@@ -310,11 +318,15 @@ def adjusted_kinds(mode: str) -> tuple[str, ...]:
 
 def adjust(scores: np.ndarray, found: list[str], kinds: tuple[str, ...] | None = None) -> np.ndarray:
     """Move entailment probability to contradiction when ``found`` holds a reason of one of ``kinds``
-    (all that adjust unless told): the largest share of ``ADJUST_SHARES`` among them."""
+    (all that adjust unless told): the largest share of ``ADJUST_SHARES`` among them; and all of it
+    to neutral when the passage gives the claim's role to another person."""
     acting = [kind for kind in (adjusted_kinds("all") if kinds is None else kinds) if has_reason(found, kind)]
-    if not acting:
-        return scores
-    return shift_entailment(scores, max(ADJUST_SHARES[kind] for kind in acting), to=2)
+    if acting:
+        scores = shift_entailment(scores, max(ADJUST_SHARES[kind] for kind in acting), to=2)
+    # a passage that gives the claim's office to someone else says nothing for the claim's holder,
+    # however many words it shares with it ("Hartwell Homes' chief executive, Simon Reyes, ..."
+    # entailed "Margaret Doyle is the chief executive of Hartwell Homes" at 0.86, bench/fourth)
+    return shift_entailment(scores, 1.0, to=1) if has_reason(found, OTHER_PERSON) else scores
 
 
 def shift_entailment(scores: np.ndarray, share: float, to: int) -> np.ndarray:

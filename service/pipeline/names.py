@@ -54,9 +54,13 @@ _ROLES = frozenset(
     """president minister chancellor premier secretary mayor governor senator congressman congresswoman
     ambassador envoy spokesman spokeswoman spokesperson leader chief ceo chairman chairwoman chair director
     coach captain manager judge prosecutor king queen prince princess pope bishop commander
-    editor founder""".split()
+    editor founder executive""".split()
 )
 _ROLE_MODIFIERS = frozenset("prime vice deputy foreign defence defense interior finance health first crown".split())
+_ROLE_AFTER = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|will\s+be)\s+(?:the|its|their|his|her)\s+"
+    r"([a-z]+)(?:\s+([a-z]+))?\b(?!-)"
+)
 _ROLE_BEFORE = re.compile(r"(?:(?:^|(?<=\s))([a-z]+)\s+)?(?:^|(?<=\s))([a-z]+),?\s+$")
 # Endings that turn a place into its people or adjective (Ukraine -> Ukrainian, China -> Chinese,
 # Iraq -> Iraqi), a name into its plural, or one transliteration into another (Zelensky, Zelenskyy);
@@ -160,13 +164,64 @@ def claim_names(text: str, proper: Collection[str] = ()) -> dict[str, str]:
             found.pop()
         for i, (name, titles) in enumerate(found):
             role = titles if titles.rpartition(" ")[2] in _ROLES else ""
-            names.setdefault(name, role or (_role_before(text[: match.start()]) if i == 0 else ""))
+            role = role or (_role_before(text[: match.start()]) if i == 0 else "")
+            names.setdefault(name, role or (_role_after(text[match.end() :]) if i == len(found) - 1 else ""))
     return names
+
+
+def _role_after(after: str) -> str:
+    """The role a claim gives the name it follows: "Margaret Doyle is the chief executive of ..."."""
+    found = _ROLE_AFTER.match(after)
+    if not found:
+        return ""
+    first, second = found.group(1), found.group(2)
+    if second in _ROLES:
+        return f"{first} {second}"
+    return first if first in _ROLES else ""
 
 
 def _bare_word(word: str) -> str:
     """A word folded, without a possessive ("Okafor's" is okafor)."""
     return _folded(re.sub(r"['’]s$", "", word))
+
+
+# What stands before a shortened name that makes it part of another ("Harbour Kestrel"), unless
+# it is an article opening the sentence ("The Kestrel board").
+_NAME_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:The|A|An)\s)[A-Z][\w’'-]*\s+$")
+
+
+def with_full_names(text: str, names: Iterable[str], proper: Collection[str]) -> str:
+    """``text`` with each of the claim's ``names`` it shortens to its first word, as a possessive,
+    written in full: "Norvane's chief executive" is "Norvane Pharma's chief executive" for a claim
+    about Norvane Pharma. The stance model reads the short form as another name: it contradicted
+    "Helen Marsh is the chief executive of Norvane Pharma" with "Norvane's chief executive, Dr
+    Helen Marsh, ..." (0.60) and entails it with the name in full (0.89, bench/thirtysixth). Only a
+    first word the passages write as a name (``proper``) is read so, never one that closes another
+    name ("Harbour Kestrel's"). The short form elsewhere is often another thing: a place ("waiting
+    in Northmoor" is not Northmoor Health Board's) or the name's own words in lower case ("the
+    Skarv prize"); on the labelled claims, writing those in full set two verdicts right and four
+    wrong, the possessive alone two right and one wrong.
+
+    Examples:
+        >>> with_full_names("Kestrel's shares jumped 31%.", ["Kestrel Foods"], {"kestrel"})
+        "Kestrel Foods' shares jumped 31%."
+        >>> with_full_names("Kestrel rejected it. New figures.", ["Kestrel Foods", "New Look"], {"kestrel"})
+        'Kestrel rejected it. New figures.'
+    """
+    for name in names:
+        first, _, rest = name.partition(" ")
+        if not rest or _folded(first) not in proper:
+            continue
+        pattern = re.compile(rf"(?<![\w’'-]){re.escape(first)}(?P<possessive>['’]s)(?![\w’'-])")
+        text = pattern.sub(functools.partial(_in_full, name), text)
+    return text
+
+
+def _in_full(name: str, match: re.Match[str]) -> str:
+    if _NAME_BEFORE.search(match.string, 0, match.start()):
+        return match.group(0)
+    possessive = match.group("possessive")
+    return f"{name}{possessive[0]}" if name.endswith("s") else f"{name}{possessive}"
 
 
 def proper_words(texts: Iterable[str]) -> frozenset[str]:

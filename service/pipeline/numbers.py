@@ -93,6 +93,8 @@ _RATE = re.compile(
 )
 # "Twice" is two times, as "three times" is three ("twice as likely", "has met twice").
 _TWICE = re.compile(r"\btwice\b", re.I)
+# ... and a hat-trick three goals ("scored a hat-trick" against "scored twice"), not "two hat-tricks".
+_HAT_TRICK = re.compile(r"\b(?:a|his|her|their|its|[a-z]+(?:st|nd|rd|th))\s+hat[-\s]?trick\b", re.I)
 # "Twin cubs" are two cubs and "triplet girls" three: the count of a multiple birth, read only
 # before a plural within three words ("twin red panda cubs"), not "his twin brother" or "twin-engine".
 _MULTIPLES = {"twin": 2.0, "triplet": 3.0, "quadruplet": 4.0, "quintuplet": 5.0}
@@ -266,6 +268,8 @@ def read_numbers(
         counted.setdefault(AGE, set()).add(Quantity(shown, decade + low, decade + high, age=True))
     for match in _TWICE.finditer(text):  # "twice as likely", "met twice": two times
         counted.setdefault("time", set()).add(_quantity(text, match.start(), "twice", 2.0))
+    for match in _HAT_TRICK.finditer(text):
+        counted.setdefault("time", set()).add(_quantity(text, match.start(), match.group(0).lower(), 3.0))
     for match in _MULTIPLE.finditer(text):
         multiple = _quantity(text, match.start(), match.group(1).lower(), _MULTIPLES[match.group(1).lower()])
         for unit in counted_units(text, match.start(), match.end()):

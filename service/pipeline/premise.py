@@ -71,7 +71,7 @@ from service.pipeline.asides import without_life_dates
 from service.pipeline.assertions import unasserted
 from service.pipeline.consistency import CONCRETE_MISMATCHES, has_reason, reasons
 from service.pipeline.corrections import withdrawn_statement
-from service.pipeline.names import PassageWords, claim_names, proper_words
+from service.pipeline.names import PassageWords, claim_names, proper_words, with_full_names
 from service.pipeline.ratings import LIST_MARK, rated_statement
 from service.pipeline.relative_dates import find_relative_dates
 from service.pipeline.retrieve import Candidate
@@ -221,19 +221,24 @@ def claim_premises(
         day = days.get(source_id)
         return not unasserted(text) and not has_reason(reasons(claim, text, day, None, proper), CONCRETE_MISMATCHES)
 
-    # life dates in brackets ("(born 14 March 1958)") only on a claim about birth, death or age
+    # life dates in brackets ("(born 14 March 1958)") only on a claim about birth, death or age;
+    # the claim's names in full where the passage shortens them ("Norvane" for Norvane Pharma)
     return [
-        without_life_dates(
-            claim,
-            premise(
-                store,
-                c,
-                mode,
-                names,
-                days.get(c.passage.source_id),
-                headlines.get(c.passage.source_id),
-                partial(lends, c.passage.source_id),
+        with_full_names(
+            without_life_dates(
+                claim,
+                premise(
+                    store,
+                    c,
+                    mode,
+                    names,
+                    days.get(c.passage.source_id),
+                    headlines.get(c.passage.source_id),
+                    partial(lends, c.passage.source_id),
+                ),
             ),
+            names,
+            proper,
         )
         for c in candidates
     ]

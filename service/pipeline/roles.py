@@ -74,6 +74,14 @@ _DECIDED = re.compile(
     r"\b(?:in|of)\s+the\s+final\b(?!\s+(?:game|match|round|day|minute|seconds?|week)s?\b)|\bto\s+win\b"
 )
 _NAME_RUN = re.compile(_NAME)
+# A win or a defeat named as a noun: "Dunmore went top with a 3-1 win over Carrow United" says
+# Dunmore beat Carrow, "Rovers' 2-0 defeat by City" that City beat Rovers. The other side is the
+# sentence's first name (``_first_name``).
+_RESULT_NOUN = re.compile(
+    rf"\b(?:(?P<win>win|victory|triumph)\s+(?:over|against)|(?:defeat|loss)\s+(?:to|by|against))\s+"
+    rf"{_DETERMINER}(?P<b>{_NAME})"
+)
+_BEATING_VERBS = ("beat", "defeated")
 # Who leads whom: "Labour leads the Conservatives", "is seven points ahead of the Conservatives",
 # "Rovers trail City", "are two points behind City". The cue's second side is the name after it;
 # its first the name before it in its sentence, read only when it is both the sentence's first name
@@ -220,6 +228,35 @@ def _leads(text: str) -> list[tuple[frozenset[str], frozenset[str], str]]:
     return found
 
 
+def _results_as_nouns(text: str) -> list[Action]:
+    """Who beat whom, from a win or a defeat ``text`` names as a noun (``_RESULT_NOUN``)."""
+    found = []
+    for cue in _RESULT_NOUN.finditer(text):
+        first = _first_name(text, cue.start())
+        other = _name_words(cue.group("b"))
+        if first is None or not other or _meet(first[0], other):
+            continue
+        winner, loser = (first[0], other) if cue.group("win") else (other, first[0])
+        said = text[first[1] : cue.end()]
+        found += [Action(winner, verb, loser, said) for verb in _BEATING_VERBS]
+    return found
+
+
+def _first_name(text: str, end: int) -> tuple[frozenset[str], int] | None:
+    """The name words of the first name of the sentence ``end`` is in, written before ``end`` (a
+    possessive too: "Rovers' 2-0 defeat"), and where it starts; None when there is none, or when
+    more than ``_LEAD_SPAN_WORDS`` words or a denial or hypothesis (``_UNSAID``) lie between."""
+    start = max((m.end() for m in re.finditer(r"[.;!?]\s", text[:end])), default=0)
+    plain = re.sub(r"(?<=\w)['’]s?(?!\w)", lambda mark: " " * len(mark.group()), text[start:end])
+    for run in _NAME_RUN.finditer(plain):
+        if words := _name_words(run.group()):
+            between = plain[run.end() :]
+            if len(between.split()) > _LEAD_SPAN_WORDS or _UNSAID.search(between):
+                return None
+            return words, start + run.start()
+    return None
+
+
 def actions(text: str) -> list[Action]:
     """The name-verb-name clauses of ``text``, passive ones turned active."""
     text = normal_text(text)
@@ -234,7 +271,7 @@ def actions(text: str) -> list[Action]:
             if verb and doer and receiver and not _meet(doer, receiver):
                 end = max(match.end("a"), match.end("b"))
                 found.append(Action(doer, verb, receiver, text[match.start() : end]))
-    return found
+    return found + _results_as_nouns(text)
 
 
 def _past_of_base(word: str) -> str:

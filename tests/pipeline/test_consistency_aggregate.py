@@ -337,6 +337,13 @@ def test_adjust_moves_entailment_to_contradiction_only_on_mismatch() -> None:
     assert np.isclose(moved.sum(), 1) and moved[2] > moved[0]
 
 
+def test_a_passage_giving_the_claims_role_to_another_supports_nothing() -> None:
+    scores = np.array([0.8, 0.1, 0.1], dtype=np.float32)
+    other = ["different person in the same role: claim Margaret Doyle, passage Simon Reyes (chief executive)"]
+    assert np.allclose(adjust(scores, other), [0.0, 0.9, 0.1])
+    assert np.allclose(adjust(scores, [*other, "date mismatch: claim 2017, passage 2019"]), [0.0, 0.26, 0.74])
+
+
 def test_adjust_acts_only_on_the_kinds_it_is_given() -> None:
     scores = np.array([0.8, 0.1, 0.1], dtype=np.float32)
     date = ["date mismatch: claim 2017, passage 2019"]

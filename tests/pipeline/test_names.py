@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.pipeline.consistency import reasons
-from service.pipeline.names import PassageWords, claim_names, proper_words
+from service.pipeline.names import PassageWords, claim_names, proper_words, with_full_names
 
 
 def test_claim_names_split_at_titles_and_possessives_and_keep_each_role() -> None:
@@ -93,6 +93,18 @@ def test_a_name_is_matched_by_whole_words(claim: str, passage: str, missing: str
             "different person in the same role: claim Ana Ruiz, passage Tomas Vidal (peruvian president)",
         ),
         ("Talks with Ana Ruiz ended.", "Talks with Tomas Vidal ended.", "not in passage: Ana Ruiz"),
+        # a role the claim gives after the name
+        (
+            "Margaret Doyle is the chief executive.",
+            "Hartwell's chief executive, Simon Reyes, said the firm was delighted.",
+            "different person in the same role: claim Margaret Doyle, passage Simon Reyes (chief executive)",
+        ),
+        (
+            "Ruth Calloway is the manager.",
+            "The manager, Tom Hale, said little.",
+            ("different person in the same role: claim Ruth Calloway, passage Tom Hale (manager)"),
+        ),
+        ("Ruth Calloway is the best player.", "The manager, Tom Hale, said little.", "not in passage: Ruth Calloway"),
     ],
 )
 def test_a_role_held_by_someone_else_names_them(claim: str, passage: str, expected: str) -> None:
@@ -189,3 +201,23 @@ def test_a_word_before_of_and_a_name_is_a_kind_of_body_not_a_name() -> None:
     assert claim_names("Ana Ruiz of Spain and Jan Vos met.") == {"Ana Ruiz": "", "Spain": "", "Jan Vos": ""}
     # "the bank" in lower case is enough for the body; the name is what the passage must give
     assert reasons("The Bank of Norland raised rates.", "The Norland krone rose after the bank acted.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Kestrel's shares jumped.", "Kestrel Foods' shares jumped."),  # after the full name's s, no s
+        ("The board said Kestrel's offer stood.", "The board said Kestrel Foods' offer stood."),
+        ("Harwood's offer lapsed.", "Harwood Group's offer lapsed."),
+        # the name in full already, a short form not a possessive, another name it closes, a word the
+        # passages write in lower case
+        ("Kestrel Foods' shares jumped.", "Kestrel Foods' shares jumped."),
+        ("Kestrel rejected the bid.", "Kestrel rejected the bid."),
+        ("Waiting lists in Kestrel fell.", "Waiting lists in Kestrel fell."),
+        ("Harbour Kestrel's shares jumped.", "Harbour Kestrel's shares jumped."),
+        ("Group's figures came out.", "Group's figures came out."),
+        ("New's figures came out.", "New's figures came out."),
+    ],
+)
+def test_with_full_names_writes_a_shortened_claim_name_in_full(text: str, written: str) -> None:
+    assert with_full_names(text, ["Kestrel Foods", "Harwood Group", "New Look"], {"kestrel", "harwood"}) == written

@@ -483,7 +483,9 @@ def test_a_target_agrees_only_with_a_target(claim: str, passage: str, disagree: 
         ("They were three times as likely to fall ill.", "They were twice as likely to fall ill.", True),
         ("Xi has met Putin twice.", "Xi has met Putin 40 times.", True),
         ("Xi has met Putin two times.", "Xi has met Putin twice.", False),
+        ("Okafor scored a hat-trick.", "Okafor scored twice for Dunmore.", True),  # a hat-trick is three
+        ("Okafor scored three times.", "Okafor scored her second hat-trick of the season.", False),
     ],
 )
-def test_twice_is_two_times(claim: str, passage: str, disagree: bool) -> None:
+def test_twice_is_two_times_and_a_hat_trick_three(claim: str, passage: str, disagree: bool) -> None:
     assert disagree_on_numbers(claim, passage) is disagree

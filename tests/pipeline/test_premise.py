@@ -267,3 +267,20 @@ def test_without_a_headline_that_names_it_the_nearest_sentence_before_that_does_
     # ... unless it gives the claim another figure, which it would lend to every sentence after it
     other = "Halvard was fined £6m after hackers accessed customers' addresses."
     assert claim_premises(pipeline.store, other, found, "needed") == [first, second, third]
+
+
+def test_the_model_reads_the_claims_names_in_full_where_a_passage_shortens_them(pipeline: Pipeline) -> None:
+    text = (
+        "Norvane Pharma said the drug was approved. Norvane's chief executive, Helen Marsh, was pleased. "
+        "Shares in Norvane rose 6%. Kestrel Norvane, a patient, said it helped."
+    )
+    pipeline.ingest([ArticleInput("drug", text)])
+    found = _found(pipeline, "drug")
+    assert found[1].passage.text.startswith("Norvane's chief executive"), "the cited text keeps its words"
+    claim = "Helen Marsh is the chief executive of Norvane Pharma."
+    assert claim_premises(pipeline.store, claim, found, "never") == [
+        "Norvane Pharma said the drug was approved.",
+        "Norvane Pharma's chief executive, Helen Marsh, was pleased.",
+        "Shares in Norvane rose 6%.",  # the short form as a possessive only
+        "Kestrel Norvane, a patient, said it helped.",
+    ]

@@ -59,6 +59,25 @@ MATCH_REPORT = "Northfield Rovers beat Southport City 2-1 at Marsh Lane on Satur
             "Cloudnest will acquire Orbix.",
             ("Orbix acquired Cloudnest", "Cloudnest will acquire Orbix"),
         ),
+        # a win or a defeat named as a noun, said of the sentence's first name
+        (
+            "Carrow United beat Dunmore Athletic 3-1.",
+            "Dunmore Athletic went top of the league with a 3-1 win over Carrow United on Saturday.",
+            (
+                "Carrow United beat Dunmore Athletic",
+                "Dunmore Athletic went top of the league with a 3-1 win over Carrow United",
+            ),
+        ),
+        (
+            "Carrow defeated Dunmore.",
+            "Dunmore go top with 3-1 win over Carrow",
+            ("Carrow defeated Dunmore", "Dunmore go top with 3-1 win over Carrow"),
+        ),
+        (
+            "Rovers beat City.",
+            "Rovers' 2-0 defeat by City left them bottom.",
+            ("Rovers beat City", "Rovers' 2-0 defeat by City"),
+        ),
     ],
 )
 def test_a_passage_that_reverses_who_did_what_to_whom_is_flagged(
@@ -95,6 +114,10 @@ def test_a_passage_that_reverses_who_did_what_to_whom_is_flagged(
         ("Brenfield bought Copperline.", "Brenfield Group has agreed to buy its rival Copperline."),
         ("Rovers will face City.", "City will face Rovers on Saturday."),
         ("Xi will meet Putin.", "Putin plans to meet Xi in May."),
+        # a win as a noun the claim's way round, denied or hoped for
+        ("City beat Rovers.", "Rovers' 2-0 defeat by City left them bottom."),
+        ("Carrow beat Dunmore.", "Dunmore did not get the win over Carrow they wanted."),
+        ("Carrow beat Dunmore.", "Dunmore hope for a win over Carrow."),
     ],
 )
 def test_no_swap_is_read_where_the_order_does_not_differ(claim: str, passage: str) -> None:
