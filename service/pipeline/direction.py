@@ -89,6 +89,7 @@ _SCALE_WORDS = frozenset("hundred thousand million billion trillion per cent per
 SUBJECT_STEMS = 2
 # Content words two objects must share to be one thing when their subjects differ.
 SHARED_OBJECT_STEMS = 2
+_PLACE_PREPOSITIONS = frozenset("in at across throughout".split())
 _MODAL = frozenset("will would could may might should expected likely forecast forecasts predicted plans".split())
 # A plan or a forecast said without a hedge ("will rise", "would be halved") is set against another
 # such one only: "Spending on repairs will rise by a third" against "Spending on repairs will fall".
@@ -217,8 +218,10 @@ def _moves(text: str) -> list[Moved]:
         sign = -sign if cue else sign
         if changed := _changed_in(tokens, i):
             subject = frozenset(_content(changed))
-        else:  # said of the words before an aside, if one stands between them and the verb
-            subject = frozenset(_content(_before_aside(tokens[:i]) or before)[-SUBJECT_STEMS:])
+        else:  # said of the words before an aside, if one stands between them and the verb, or a place
+            place = _place_start(written, tokens, i)
+            subject_words = _before_aside(tokens[:place]) or (_subject_words(tokens[:place]) if place < i else before)
+            subject = frozenset(_content(subject_words)[-SUBJECT_STEMS:])
         object_words = _object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])
         if family in OF_AN_OBJECT:
             object_words += _antecedent(tokens, i)
@@ -280,6 +283,18 @@ def _changed_in(tokens: list[str], i: int) -> list[str]:
 
 def _opens_noun(token: str) -> bool:
     return token in DETERMINERS or token[0].isdigit()
+
+
+def _place_start(written: list[str], tokens: list[str], i: int) -> int:
+    """Where a place named just before the direction word starts, with its preposition ("Average
+    household size in Marlow County rose"): the subject is the words before it, not the place's
+    name, which fills the last ``SUBJECT_STEMS`` otherwise. ``i`` when there is none."""
+    start = i
+    while start > 0 and _is_name(written, start - 1):
+        start -= 1
+    if start < i and start > 1 and tokens[start - 1] in _PLACE_PREPOSITIONS and _content(tokens[: start - 1]):
+        return start - 1
+    return i
 
 
 def _is_name(words: list[str], i: int) -> bool:

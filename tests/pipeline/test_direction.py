@@ -140,6 +140,17 @@ from service.pipeline.direction import opposed
         ("Castellano died after a long illness.", "He died on Tuesday after a short illness.", ("long", "short")),
         ("Lake Orvanne is the largest lake.", "Lake Orvanne is the smallest lake.", ("largest", "smallest")),
         ("The dog has small ears.", "A dog with big ears holds a ball.", ("small", "big")),
+        # a place named after the subject is not the subject
+        (
+            "Average household size in Marlow County rose.",
+            "The average household size fell from 2.4 people to 2.3.",
+            ("rose", "fell"),
+        ),
+        (
+            "The number of children under 16 in Marlow County rose.",
+            "The number of people aged 65 and over rose by 21%, while the number of children under 16 fell by 3%.",
+            ("rose", "fell"),
+        ),
         # the other measures' comparatives and superlatives, said of what follows them too
         (
             "It has been the wettest autumn in the region for 40 years.",

@@ -203,6 +203,22 @@ def test_a_passage_that_puts_the_claims_leader_behind(claim: str, passage: str, 
     assert (swapped_lead(claim, passage) is not None) is swapped
 
 
+@pytest.mark.parametrize(
+    ("claim", "behind"),
+    [
+        ("Ashby is Marlow County's largest town.", True),
+        ("Ashby is the largest town in the county.", True),
+        # the first itself, another superlative, another name
+        ("Kingsbridge is Marlow County's largest town.", False),
+        ("Ashby is the oldest town in the county.", False),
+        ("Wexley is the largest town in the county.", False),
+    ],
+)
+def test_a_claimed_first_the_passage_puts_behind_another(claim: str, behind: bool) -> None:
+    passage = "Kingsbridge remains the county's largest town, with 188,000 residents, ahead of Ashby on 97,500."
+    assert (swapped_lead(claim, passage) is not None) is behind
+
+
 def test_a_swapped_lead_is_given_as_roles_swapped() -> None:
     found = reasons("The Conservatives lead Labour in the Carver Research poll.", POLL)
     assert found == [
