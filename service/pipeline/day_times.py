@@ -28,7 +28,7 @@ _DAY = re.compile(
 )
 # ... and a 24-hour clock with two digits for the hour ("at 18:30", "07:15"; not "2:06:41", a
 # finishing time, nor "9:30", which may be either half of the day).
-_CLOCK = re.compile(
+CLOCK = re.compile(
     r"(?<![\w.:])(?P<hour>1[0-2]|0?[1-9])(?:[.:](?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?"
     r"|(?<![\w.:])(?P<hour24>[01]\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:]|\s?[ap]\.?\s?m\b)"
     r"|\b(?P<word>noon|midday|midnight)\b",
@@ -112,7 +112,7 @@ def weekdays(text: str) -> dict[str, str]:
 def times_of_day(text: str) -> list[TimeOfDay]:
     """The times of day ``text`` dates something by: clock times and parts of the day."""
     out = []
-    for match in _CLOCK.finditer(text):
+    for match in CLOCK.finditer(text):
         if _bounds_or_dates_nothing(text, match):
             continue
         shown = " ".join(match.group(0).split())

@@ -53,6 +53,7 @@ from service.pipeline.direction_words import (
     TWO_SIDED,
     TWO_WORD,
 )
+from service.pipeline.figure_series import Series, other_series, series_before
 from service.pipeline.negation import content_stem_list, negation_cue, normal_text
 
 # Words that say a direction only before the figure that moved ("up 3%", "down from 630 million"),
@@ -125,6 +126,7 @@ class Moved:
     figures: frozenset[str] = frozenset()  # what it moved by or to ("rose by 5% to 20%": 5, 20)
     to_come: bool = False  # said of what will be ("will rise"), not of what was or is
     acts_on: bool = False  # an active verb that moves its object ("the bank cut its rate": ACTING_VERBS)
+    series: Series | None = None  # what it is said of ("food price inflation eased": figure_series)
 
 
 def opposed(claim: str, passage: str) -> tuple[str, str] | None:
@@ -178,7 +180,8 @@ def _same_subject(a: Moved, b: Moved) -> bool:
         # nothing of "Inflation in Varenne rose", whose subject is what moved
         return bool(doer.after & mover.before)
     if a.before & b.before:
-        return True
+        # ... of one thing, not two series of it: "services inflation" is not "annual inflation"
+        return not other_series(a.series, b.series)
     if a.sign == STILL or b.sign == STILL:
         # "raised rates" / "rates were left unchanged": what one moves, the other leaves as it was
         return bool(a.names_what_follows and a.after & b.before or b.names_what_follows and b.after & a.before)
@@ -201,7 +204,8 @@ def _same_object(a: Moved, b: Moved) -> bool:
 def _moves(text: str) -> list[Moved]:
     """The direction words of ``text`` that state a direction (not negated, not a forecast)."""
     text = TWO_WORD.sub(lambda verb: "".join(verb.group().split()), _NOT_DIRECTION.sub(" ", normal_text(text)))
-    written = _TOKEN.findall(text)
+    found = list(_TOKEN.finditer(text))
+    written = [match.group() for match in found]
     tokens = [t.casefold() for t in written]
     out = []
     for i, token in enumerate(tokens):
@@ -233,7 +237,20 @@ def _moves(text: str) -> list[Moved]:
         headline_plan = tokens[i - 1 : i] == ["to"] and not _TO_AS_PREPOSITION & set(tokens[max(0, i - 3) : i])
         to_come = bool(modals) or headline_plan
         acts_on = token in ACTING_VERBS and not _BE_WORDS & set(tokens[max(0, i - 2) : i])
-        out.append(Moved(token, family, sign, token in NAMES_WHAT_FOLLOWS, subject, after, figures, to_come, acts_on))
+        out.append(
+            Moved(
+                token,
+                family,
+                sign,
+                token in NAMES_WHAT_FOLLOWS,
+                subject,
+                after,
+                figures,
+                to_come,
+                acts_on,
+                series_before(text, found[i].start()),
+            )
+        )
     return out
 
 

@@ -200,25 +200,36 @@ def with_full_names(text: str, names: Iterable[str], proper: Collection[str]) ->
     name ("Harbour Kestrel's"). The short form elsewhere is often another thing: a place ("waiting
     in Northmoor" is not Northmoor Health Board's) or the name's own words in lower case ("the
     Skarv prize"); on the labelled claims, writing those in full set two verdicts right and four
-    wrong, the possessive alone two right and one wrong.
+    wrong, the possessive alone two right and one wrong. So is a possessive of the name's last
+    word after "the", a noun the article writes in lower case: "the prize's 28-year history" is
+    "Halloran Prize's 28-year history" for a claim about the Halloran Prize (neutral 0.61, then
+    entailment 0.89, bench/thirtyeighth).
 
     Examples:
         >>> with_full_names("Kestrel's shares jumped 31%.", ["Kestrel Foods"], {"kestrel"})
         "Kestrel Foods' shares jumped 31%."
         >>> with_full_names("Kestrel rejected it. New figures.", ["Kestrel Foods", "New Look"], {"kestrel"})
         'Kestrel rejected it. New figures.'
+        >>> with_full_names("She is the youngest winner in the prize's history.", ["Halloran Prize"], set())
+        "She is the youngest winner in Halloran Prize's history."
     """
     for name in names:
         first, _, rest = name.partition(" ")
-        if not rest or _folded(first) not in proper:
+        if not rest:
             continue
-        pattern = re.compile(rf"(?<![\w’'-]){re.escape(first)}(?P<possessive>['’]s)(?![\w’'-])")
-        text = pattern.sub(functools.partial(_in_full, name), text)
+        if _folded(first) in proper:
+            pattern = re.compile(rf"(?<![\w’'-]){re.escape(first)}(?P<possessive>['’]s)(?![\w’'-])")
+            text = pattern.sub(functools.partial(_in_full, name), text)
+        # "the prize's 28-year history" for the Halloran Prize: its last word, a noun, after "the"
+        last = name.rpartition(" ")[2]
+        if last[:1].isupper() and last[1:].islower():
+            the_noun = re.compile(rf"\b[Tt]he\s+{re.escape(last.lower())}(?P<possessive>['’]s)(?![\w’'-])")
+            text = the_noun.sub(functools.partial(_in_full, name), text)
     return text
 
 
 def _in_full(name: str, match: re.Match[str]) -> str:
-    if _NAME_BEFORE.search(match.string, 0, match.start()):
+    if match.group(0)[:1].isupper() and _NAME_BEFORE.search(match.string, 0, match.start()):
         return match.group(0)
     possessive = match.group("possessive")
     return f"{name}{possessive[0]}" if name.endswith("s") else f"{name}{possessive}"

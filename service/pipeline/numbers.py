@@ -38,6 +38,8 @@ from service.pipeline.counts import (
     verb_follows,
     whole_after,
 )
+from service.pipeline.day_times import CLOCK
+from service.pipeline.figure_series import series_of
 from service.pipeline.match_results import SCORE, read_results
 from service.pipeline.number_words import (
     FRACTION,
@@ -51,7 +53,7 @@ from service.pipeline.number_words import (
     plain_value,
     spoken_number,
 )
-from service.pipeline.quantities import DURATIONS, KIND_WORDS, UNCOUNTED, Quantity, is_previous, said_earlier
+from service.pipeline.quantities import DURATIONS, UNCOUNTED, Quantity, is_previous, kinds_of, said_earlier
 from service.pipeline.ranks import read_ranks
 from service.pipeline.shares import ROUNDING, fraction_shares, rate_share
 from service.pipeline.years import find_decades, read_year
@@ -93,6 +95,12 @@ _RATE = re.compile(
 )
 # "Twice" is two times, as "three times" is three ("twice as likely", "has met twice").
 _TWICE = re.compile(r"\btwice\b", re.I)
+# "No one was hurt" counts none of the people what happened was said of, "several people were
+# hurt" some: more than none. Read only of what happened to people (``PEOPLE_EVENTS``).
+_NONE_OR_SOME = re.compile(
+    r"\b(?:(?P<none>no[\s-]?one|nobody)\b(?=\s+(?:was|were|is|has|had)\b)|(?:several|some|many)\s+people\b)", re.I
+)
+_PEOPLE = ("people", "person", "passenger", "resident", "worker", "patient", "child", "adult")
 # ... and a hat-trick three goals ("scored a hat-trick" against "scored twice"), not "two hat-tricks".
 _HAT_TRICK = re.compile(r"\b(?:a|his|her|their|its|[a-z]+(?:st|nd|rd|th))\s+hat[-\s]?trick\b", re.I)
 # "Twin cubs" are two cubs and "triplet girls" three: the count of a multiple birth, read only
@@ -158,7 +166,8 @@ def read_numbers(
     text says what its shares are of (a claim is about one thing; a passage's clauses are not)."""
     decades = find_decades(text)
     years = {decade for decade, _ in decades}
-    skip = skip + [span for _, span in decades]
+    # nor a decade's digits, nor a clock time's ("landed at 2.40pm" counts nothing)
+    skip = skip + [span for _, span in decades] + [clock.span() for clock in CLOCK.finditer(text)]
     counted: dict[str, set[Quantity]] = {}
     rates = list(_RATE.finditer(text))
     shares = [(rate.start(), rate.end(), rate_share(rate.group())) for rate in rates]
@@ -266,6 +275,12 @@ def read_numbers(
         low, high = _DECADE_PARTS[part]
         shown = " ".join(match.group(0).split()[2:]).lower()
         counted.setdefault(AGE, set()).add(Quantity(shown, decade + low, decade + high, age=True))
+    for match in _NONE_OR_SOME.finditer(text):  # "No one was hurt": none of the people hurt
+        if events := _events(_clause_words(text, match.start(), match.end())):
+            some = Quantity(match.group(0).split()[0].lower(), nextafter(0.0, inf), inf, events=events)
+            none = Quantity("no one", 0.0, 0.0, 0.0, events=events)
+            for unit in _PEOPLE:
+                counted.setdefault(unit, set()).add(none if match["none"] else some)
     for match in _TWICE.finditer(text):  # "twice as likely", "met twice": two times
         counted.setdefault("time", set()).add(_quantity(text, match.start(), "twice", 2.0))
     for match in _HAT_TRICK.finditer(text):
@@ -421,6 +436,11 @@ _DENIED = re.compile(r"(?<![\w'’])not\s+[$€£]?\s*$", re.I)
 
 
 def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0) -> Quantity:
+    """What a number allows (``_values``), and what it is a figure of (``figure_series``)."""
+    return replace(_values(text, start, shown, value, step), series=series_of(text, start))
+
+
+def _values(text: str, start: int, shown: str, value: float, step: float = 1.0) -> Quantity:
     """What a number allows: the values that round to it at the last digit it gives (``step``),
     so "4 billion" allows 4.3 billion and 40 allows 39.6 but not 39; or what its bound allows."""
     bound = BOUND_BEFORE.search(text, max(0, start - LOOK_BACK), start)
@@ -448,5 +468,4 @@ def _events(words: list[str]) -> frozenset[str]:
     """The kinds of what happened (``PEOPLE_EVENTS``) among a number's words, and whether it is an
     all-time extreme or a target."""
     folded = [word.lower() for word in words]
-    kinds = {kind for kind, marks in KIND_WORDS.items() if marks.intersection(folded)}
-    return frozenset(kind for word in folded if (kind := PEOPLE_EVENTS.get(word))) | kinds
+    return frozenset(kind for word in folded if (kind := PEOPLE_EVENTS.get(word))) | kinds_of(folded)

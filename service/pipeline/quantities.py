@@ -10,8 +10,11 @@ and targets only with their own kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from math import isclose
+
+from service.pipeline.figure_series import Series, other_series
 
 # What a number counts when no word says it ("will cover in 14"): such a passage number is never
 # compared, but it may be the claim's number with its unit left out, so it keeps the claim's from
@@ -26,8 +29,25 @@ _ALL_TIME = "all-time"
 # "is expected to take seven years" is what a claim that "will take seven years" says.)
 _TARGET_MARKS = frozenset("target targets goal goals aim aims".split())
 _TARGET = "target"
-# The words that mark each kind, for ``numbers`` to read a number's clause by.
-KIND_WORDS = {_ALL_TIME: _ALL_TIME_MARKS, _TARGET: _TARGET_MARKS}
+# ... and one that economists or analysts expected ("Economists had expected inflation to fall to
+# 3.1%") what others foresaw, not what came about (2.9%, bench/thirtyeighth): a plan or forecast of
+# the subject's own ("is expected to take seven years") is not one.
+_EXPECTERS = frozenset("economists analysts forecasters markets investors".split())
+_EXPECTING = frozenset("expected expecting forecast forecasting predicted predicting".split())
+_EXPECTED = "expected"
+_KINDS = (_ALL_TIME, _TARGET, _EXPECTED)
+
+
+def kinds_of(words: Collection[str]) -> frozenset[str]:
+    """Which of the kinds above a number of a clause with these (lower-case) words is."""
+    folded = frozenset(words)
+    kinds = {_ALL_TIME} if folded & _ALL_TIME_MARKS else set()
+    kinds |= {_TARGET} if folded & _TARGET_MARKS else set()
+    if folded & _EXPECTERS and folded & _EXPECTING or folded & {"expectations", "consensus"}:
+        kinds.add(_EXPECTED)
+    return frozenset(kinds)
+
+
 # A figure something moved from or is set against ("down from £109m", "compared with £1.20bn a year
 # earlier"): what was, not what is. It agrees with a claim's figure only when the claim moves from
 # a figure too, or says when the earlier one was in the passage's words ("a year earlier", "in
@@ -96,6 +116,7 @@ class Quantity:
     others: bool = False  # a count of others ("five other writers"), besides one or more the text names
     limit: bool = False  # a bound that says what a count counts ("seen within four hours": counts.limits_a_count)
     age: bool = False  # a person's age, not a span of years ("Lowell, 58,": counts.is_age)
+    series: Series | None = None  # what it is a figure of ("food price inflation": figure_series)
 
     def same_number(self, other: Quantity) -> bool:
         """Whether both are plain numbers of the same value: "5%" is not "4.75%", which it allows."""
@@ -265,10 +286,11 @@ def _same_subject(claim: Quantity, passage: Quantity, names: frozenset[str] = fr
     """Whether two numbers of one unit may be of the same thing (see ``_BARE_UNITS`` and
     ``number_words.PEOPLE_EVENTS``). An all-time extreme ("the lowest temperature ever recorded
     was -19.4C") is compared only with one, a forecast of -12C saying nothing against it, and a
-    target only with a target (``_same_kind``). Two shares whose clauses share only a name
+    target only with a target (``_same_kind``); a figure of one series not with one of another
+    ("food price inflation" and "core inflation": ``figure_series``). Two shares whose clauses share only a name
     (``names``: "Northline's pay offer was 4.5%", "Northline said about two-thirds of its services
     would be cancelled") are of different things, unless the claim's says no more than the name."""
-    if not _same_kind(claim, passage):
+    if not _same_kind(claim, passage) or other_series(claim.series, passage.series):
         return False
     if claim.events and passage.events and not claim.events & passage.events:
         return False
@@ -284,7 +306,7 @@ def _same_kind(claim: Quantity, passage: Quantity, ages: bool = True) -> bool:
     the age it equals, "a 20-year-old burger" with "bought 20 years ago"); and whether a passage's
     figure may be the claim's by when it was (see ``_PREVIOUS_BEFORE``): a figure the claim says was
     earlier ("A year earlier, 66% were seen ...") is not one the passage gives as of its own time."""
-    same_kinds = all((kind in claim.events) == (kind in passage.events) for kind in (_ALL_TIME, _TARGET))
+    same_kinds = all((kind in claim.events) == (kind in passage.events) for kind in _KINDS)
     return of_its_time(claim, passage) and same_kinds and (claim.age == passage.age or not ages)
 
 

@@ -209,6 +209,10 @@ def test_a_word_before_of_and_a_name_is_a_kind_of_body_not_a_name() -> None:
         ("Kestrel's shares jumped.", "Kestrel Foods' shares jumped."),  # after the full name's s, no s
         ("The board said Kestrel's offer stood.", "The board said Kestrel Foods' offer stood."),
         ("Harwood's offer lapsed.", "Harwood Group's offer lapsed."),
+        # the name's last word, a noun, after "the"; not another noun, nor one that is not a possessive
+        ("It is the group's first bid.", "It is Harwood Group's first bid."),
+        ("It is the firm's first bid.", "It is the firm's first bid."),
+        ("The group said no.", "The group said no."),
         # the name in full already, a short form not a possessive, another name it closes, a word the
         # passages write in lower case
         ("Kestrel Foods' shares jumped.", "Kestrel Foods' shares jumped."),
