@@ -86,6 +86,16 @@ FIGURE_WORDS = 6
 # After a figure, this many words after "of" say what it counts ("31.4% of the vote").
 FIGURE_OF_WORDS = 2
 _SCALE_WORDS = frozenset("hundred thousand million billion trillion per cent percent points".split())
+# What may follow "opened" or "closed" said of its subject: a time, a place, a reason or the clause's
+# end; not "for", a span ("was closed for 18 months" is not against "reopens after 18-month repair").
+INTRANSITIVE_NEXT = frozenset(
+    """on in at to until after again last this yesterday today early from following because due
+    indefinitely temporarily down and but while as . , ; :""".split()
+)
+# After a noun of how many ("a fall in the number of international students"), this many more words
+# say of what.
+OF_WHAT_WORDS = 3
+_AMOUNT_NOUNS = frozenset("number numbers amount share proportion level levels value".split())
 # The subject is the last content words before the direction word ("quarterly profit fell").
 SUBJECT_STEMS = 2
 # Content words two objects must share to be one thing when their subjects differ.
@@ -213,6 +223,8 @@ def _moves(text: str) -> list[Moved]:
             continue
         if token in _BEFORE_A_FIGURE and not _figure_follows(tokens[i + 1 : i + 3]):
             continue
+        if SIGN[token][0] == "opening" and tokens[i + 1 : i + 2] and tokens[i + 1] not in INTRANSITIVE_NEXT:
+            continue
         before = _figure_subject(tokens[:i]) or _subject_words(tokens[:i])
         family, sign = SIGN[token]
         cue = negation_cue(" ".join(before))
@@ -294,7 +306,9 @@ def _changed_in(tokens: list[str], i: int) -> list[str]:
         return []
     if not any(_opens_noun(t) for t in tokens[max(0, i - 2) : i]):
         return []
-    changed = _object_words(tokens[i + 2 : i + 2 + OBJECT_WORDS])
+    # "a 35% fall in the number of international students": the number of what, too
+    of_what = OF_WHAT_WORDS if _AMOUNT_NOUNS & set(tokens[i + 2 : i + 4]) else 0
+    changed = _object_words(tokens[i + 2 : i + 2 + OBJECT_WORDS + of_what])
     return [] if changed[:1] and (changed[0][0].isdigit() or changed[0] in MONTHS) else changed  # "a rise of 5%"
 
 
@@ -306,10 +320,13 @@ def _place_start(written: list[str], tokens: list[str], i: int) -> int:
     """Where a place named just before the direction word starts, with its preposition ("Average
     household size in Marlow County rose"): the subject is the words before it, not the place's
     name, which fills the last ``SUBJECT_STEMS`` otherwise. ``i`` when there is none."""
-    start = i
-    while start > 0 and _is_name(written, start - 1):
+    end = i
+    while end > 0 and tokens[end - 1] in _BE_WORDS:  # "Airports in Tromvik and Nordby were closed"
+        end -= 1
+    start = end
+    while start > 0 and (_is_name(written, start - 1) or tokens[start - 1] == "and" and start < end):
         start -= 1
-    if start < i and start > 1 and tokens[start - 1] in _PLACE_PREPOSITIONS and _content(tokens[: start - 1]):
+    if start < end and start > 1 and tokens[start - 1] in _PLACE_PREPOSITIONS and _content(tokens[: start - 1]):
         return start - 1
     return i
 

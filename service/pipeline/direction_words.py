@@ -51,6 +51,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "age": ("older oldest", "younger youngest"),
     "strength": ("stronger strongest", "weaker weakest"),
     "busyness": ("busier busiest", "quieter quietest"),
+    # said of what opened or closed, only where nothing follows that it opened or closed
+    # ("Airports in Tromvik were closed on Monday"; not "opened fire", "closed the inquiry":
+    # ``direction.INTRANSITIVE_NEXT``)
+    "opening": ("opened reopened reopen reopens reopening", "closed shut"),
     "verdict": ("convicted guilty", "acquitted cleared"),
     "outcome": ("win wins won winning", "lose loses lost losing"),
     "decision": (

@@ -165,12 +165,15 @@ def claim_names(text: str, proper: Collection[str] = ()) -> dict[str, str]:
         for i, (name, titles) in enumerate(found):
             role = titles if titles.rpartition(" ")[2] in _ROLES else ""
             role = role or (_role_before(text[: match.start()]) if i == 0 else "")
-            names.setdefault(name, role or (_role_after(text[match.end() :]) if i == len(found) - 1 else ""))
+            opens = i == len(found) - 1 and not text[: match.start()].strip()  # the claim's subject
+            names.setdefault(name, role or (_role_after(text[match.end() :]) if opens else ""))
     return names
 
 
 def _role_after(after: str) -> str:
-    """The role a claim gives the name it follows: "Margaret Doyle is the chief executive of ..."."""
+    """The role a claim that opens with a name gives it: "Margaret Doyle is the chief executive of
+    ..."; not "One of the producers of Star Wars: The Force Awakens is the president of ...", whose
+    subject is not the name before the verb."""
     found = _ROLE_AFTER.match(after)
     if not found:
         return ""

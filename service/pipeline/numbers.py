@@ -95,12 +95,6 @@ _RATE = re.compile(
 )
 # "Twice" is two times, as "three times" is three ("twice as likely", "has met twice").
 _TWICE = re.compile(r"\btwice\b", re.I)
-# "No one was hurt" counts none of the people what happened was said of, "several people were
-# hurt" some: more than none. Read only of what happened to people (``PEOPLE_EVENTS``).
-_NONE_OR_SOME = re.compile(
-    r"\b(?:(?P<none>no[\s-]?one|nobody)\b(?=\s+(?:was|were|is|has|had)\b)|(?:several|some|many)\s+people\b)", re.I
-)
-_PEOPLE = ("people", "person", "passenger", "resident", "worker", "patient", "child", "adult")
 # ... and a hat-trick three goals ("scored a hat-trick" against "scored twice"), not "two hat-tricks".
 _HAT_TRICK = re.compile(r"\b(?:a|his|her|their|its|[a-z]+(?:st|nd|rd|th))\s+hat[-\s]?trick\b", re.I)
 # "Twin cubs" are two cubs and "triplet girls" three: the count of a multiple birth, read only
@@ -275,12 +269,6 @@ def read_numbers(
         low, high = _DECADE_PARTS[part]
         shown = " ".join(match.group(0).split()[2:]).lower()
         counted.setdefault(AGE, set()).add(Quantity(shown, decade + low, decade + high, age=True))
-    for match in _NONE_OR_SOME.finditer(text):  # "No one was hurt": none of the people hurt
-        if events := _events(_clause_words(text, match.start(), match.end())):
-            some = Quantity(match.group(0).split()[0].lower(), nextafter(0.0, inf), inf, events=events)
-            none = Quantity("no one", 0.0, 0.0, 0.0, events=events)
-            for unit in _PEOPLE:
-                counted.setdefault(unit, set()).add(none if match["none"] else some)
     for match in _TWICE.finditer(text):  # "twice as likely", "met twice": two times
         counted.setdefault("time", set()).add(_quantity(text, match.start(), "twice", 2.0))
     for match in _HAT_TRICK.finditer(text):

@@ -17,6 +17,9 @@ from service.pipeline.quantities import Quantity
 
 RANK = " (rank)"
 PLACE = "place"
+# An ordinal glued to a superlative ranks by that adjective, not the nouns after it: "the world's
+# fourth-largest phone maker" is no fourth phone, against "its first foldable phone" (bench/thirtyninth).
+_RANKED_BY = re.compile(r"-(\w+est)\b", re.I)
 _PLACED_BEFORE = re.compile(
     r"\b(?:to|from|is|was|were|are|be|finished|finishes|came|comes|placed|ranked|ranks|sits|sat|lies|lay)\s+$",
     re.I,
@@ -37,6 +40,8 @@ def read_ranks(text: str, skip: list[tuple[int, int]]) -> dict[str, set[Quantity
             continue
         place = rank(match)
         units = [unit for unit in units_of(text, match.start(), match.end()) if not unit.endswith(" #")]
+        if by := _RANKED_BY.match(text, match.end()):  # "the fourth-largest phone maker": by size only
+            units = [by.group(1).lower()]
         if not units and _PLACED_BEFORE.search(text, max(0, match.start() - LOOK_BACK), match.start()):
             units = [PLACE]  # "dropping six places to 23rd", "finished fifth": a place, as "first place" is
         for unit in units:

@@ -151,6 +151,17 @@ from service.pipeline.direction import opposed
             "The number of people aged 65 and over rose by 21%, while the number of children under 16 fell by 3%.",
             ("rose", "fell"),
         ),
+        (
+            "Tromvik airport reopened on Monday.",
+            "Airports in Tromvik and Nordby were closed on Monday and are expected to stay shut.",
+            ("reopened", "closed"),
+        ),
+        # a fall in the number of what
+        (
+            "The number of international students has risen since 2023.",
+            "The university blamed a 35% fall in the number of international students since 2023.",
+            ("risen", "fall"),
+        ),
         # the other measures' comparatives and superlatives, said of what follows them too
         (
             "It has been the wettest autumn in the region for 40 years.",
@@ -248,6 +259,12 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         ("The short-term loan was repaid.", "The long-term loan was repaid."),
         ("He stayed for a long time.", "He no longer stays there for a long time."),
         ("The suspect is at large.", "The suspect fell short of a small bail."),
+        # "opened" or "closed" with an object says nothing of its subject's opening
+        ("Police opened an investigation.", "Police closed the road."),
+        ("The Harlow Bridge was closed for 18 months.", "Harlow Bridge reopens to traffic after 18-month repair"),
+        ("The museum reopened in May.", "The museum closed-door meeting was held."),
+        # another series of one thing
+        ("Services inflation was unchanged at 4.6%.", "Annual inflation fell to 2.9%."),
     ],
 )
 def test_opposed_leaves_passages_that_do_not_turn_the_claim_around(claim: str, passage: str) -> None:
