@@ -1,4 +1,4 @@
-"""The labelled samples of bench/ (unseen, fresh, and fourth to thirty-fifth): their claims name
+"""The labelled samples of bench/ (unseen, fresh, and fourth to thirty-ninth): their claims name
 articles that exist, and `eval claims` scores all of them."""
 
 from __future__ import annotations
@@ -55,6 +55,10 @@ SAMPLES = [
     ("thirtythird", 3, 53, 50),
     ("thirtyfourth", 3, 53, 50),
     ("thirtyfifth", 3, 53, 50),
+    ("thirtysixth", 3, 54, 51),
+    ("thirtyseventh", 3, 54, 51),
+    ("thirtyeighth", 3, 54, 51),
+    ("thirtyninth", 3, 54, 51),
 ]
 
 
