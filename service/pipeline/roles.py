@@ -233,18 +233,13 @@ def _leads(text: str) -> list[tuple[frozenset[str], frozenset[str], str]]:
     text = normal_text(text)
     found = []
     for cue in _LEAD_CUE.finditer(text):
-        sentence_start = max((m.end() for m in re.finditer(r"[.;!?]\s", text[: cue.start()])), default=0)
-        before = text[sentence_start : cue.start()]
-        runs = [run for run in _NAME_RUN.finditer(before) if _name_words(run.group())]
-        if not runs or runs[0] is not runs[-1] and _name_words(runs[0].group()) != _name_words(runs[-1].group()):
+        names = _names_before(text, cue.start())
+        if not names or names[0][0] != names[-1][0] or not _said_plainly(text, names[-1][2], cue.start()):
             continue
-        between = before[runs[-1].end() :]
-        if len(between.split()) > _LEAD_SPAN_WORDS or _UNSAID.search(between):
-            continue
-        first, second = _name_words(runs[-1].group()), _name_words(cue.group("b"))
-        if first and second and not _meet(first, second):
+        first, second = names[-1][0], _name_words(cue.group("b"))
+        if second and not _meet(first, second):
             leader, trailer = (first, second) if cue.group("ahead") else (second, first)
-            found.append((leader, trailer, text[sentence_start + runs[-1].start() : cue.end()]))
+            found.append((leader, trailer, text[names[-1][1] : cue.end()]))
     return found
 
 
@@ -264,17 +259,30 @@ def _results_as_nouns(text: str) -> list[Action]:
 
 def _first_name(text: str, end: int) -> tuple[frozenset[str], int] | None:
     """The name words of the first name of the sentence ``end`` is in, written before ``end`` (a
-    possessive too: "Rovers' 2-0 defeat"), and where it starts; None when there is none, or when
-    more than ``_LEAD_SPAN_WORDS`` words or a denial or hypothesis (``_UNSAID``) lie between."""
+    possessive too: "Rovers' 2-0 defeat"), and where it starts; None when there is none, or when it
+    is not said plainly (``_said_plainly``)."""
+    names = _names_before(text, end, possessives=True)
+    if not names or not _said_plainly(text, names[0][2], end):
+        return None
+    return names[0][0], names[0][1]
+
+
+def _names_before(text: str, end: int, possessives: bool = False) -> list[tuple[frozenset[str], int, int]]:
+    """The names of the sentence ``end`` is in, written before ``end``: their name words, start and
+    end; with ``possessives``, a name before "'s" or "'" too."""
     start = max((m.end() for m in re.finditer(r"[.;!?]\s", text[:end])), default=0)
-    plain = re.sub(r"(?<=\w)['’]s?(?!\w)", lambda mark: " " * len(mark.group()), text[start:end])
-    for run in _NAME_RUN.finditer(plain):
-        if words := _name_words(run.group()):
-            between = plain[run.end() :]
-            if len(between.split()) > _LEAD_SPAN_WORDS or _UNSAID.search(between):
-                return None
-            return words, start + run.start()
-    return None
+    before = text[start:end]
+    if possessives:
+        before = re.sub(r"(?<=\w)['’]s?(?!\w)", lambda mark: " " * len(mark.group()), before)
+    runs = ((run, _name_words(run.group())) for run in _NAME_RUN.finditer(before))
+    return [(words, start + run.start(), start + run.end()) for run, words in runs if words]
+
+
+def _said_plainly(text: str, start: int, end: int) -> bool:
+    """Whether a name and the cue after it stand close, with no denial or hypothesis between them
+    (at most ``_LEAD_SPAN_WORDS`` words, none of ``_UNSAID``)."""
+    between = text[start:end]
+    return len(between.split()) <= _LEAD_SPAN_WORDS and not _UNSAID.search(between)
 
 
 def actions(text: str) -> list[Action]:
