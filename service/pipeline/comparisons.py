@@ -43,17 +43,17 @@ def other_groups_figure(claim: str, passage: str) -> tuple[str, str] | None:
         group = content_stems(match.group("group"))
         if first == second or first not in claimed or second in claimed or not group:
             continue
-        if len(group & words) >= min(GROUP_WORDS, len(group)) and not (_first_group(passage, match) & words):
+        if len(group & words) >= min(GROUP_WORDS, len(group)) and not (_first_group(passage, match, group) & words):
             return match.group("first"), f"{match.group('second')} ({match.group('to')} {match.group('group').strip()})"
     return None
 
 
-def _first_group(passage: str, match: re.Match[str]) -> set[str]:
+def _first_group(passage: str, match: re.Match[str], second: set[str]) -> set[str]:
     """The words that open the first figure's clause ("those taking Calvexa had on average"), less
-    the second group's: a claim that names them sets the two groups side by side itself."""
+    the second group's (``second``): a claim that names them sets the two groups side by side itself."""
     opening = passage[: match.start()]
     opening = opening[max(opening.rfind(mark) for mark in (", ", ". ", "; ")) + 1 :]
-    return content_stems(opening) - content_stems(match.group("group"))
+    return content_stems(opening) - second
 
 
 def _value(number: str) -> str:

@@ -46,12 +46,12 @@ from service.pipeline.direction_words import (
     NAMES_WHAT_FOLLOWS,
     OF_AN_OBJECT,
     PASSIVE_OBJECT,
-    SHORT_FUNCTION_WORDS,
     SHOWN,
     SIGN,
     STILL,
     TWO_SIDED,
     TWO_WORD,
+    short_content_words,
 )
 from service.pipeline.figure_series import Series, other_series, series_before
 from service.pipeline.negation import content_stem_list, negation_cue, normal_text
@@ -241,7 +241,8 @@ def _moves(text: str) -> list[Moved]:
         object_words = _object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])
         if family in OF_AN_OBJECT:
             object_words += _antecedent(tokens, i)
-            after = frozenset(_content(object_words) + _short_nouns(object_words))
+            # what is won, lost or struck down is often a word of three letters ("the law", "the cup")
+            after = frozenset(_content(object_words) + short_content_words(object_words))
         else:
             after = frozenset(_content(object_words))
         figures = _figures_after(tokens[i + 1 : i + 1 + FIGURE_WORDS])
@@ -405,12 +406,6 @@ def _object_words(words: list[str]) -> list[str]:
 def _ends_clause(word: str) -> bool:
     """A sentence mark, a comma or a word that opens another clause."""
     return word in _CLAUSE_END or word in _CLAUSE_OPENERS or word == ","
-
-
-def _short_nouns(words: list[str]) -> list[str]:
-    """Words of three letters that are not function words: what is won, lost or struck down is
-    often one ("the law", "the ban", "the cup"), and ``_content`` reads words of four or more."""
-    return [w for w in words if len(w) == 3 and w.isalpha() and w not in SHORT_FUNCTION_WORDS]
 
 
 def _content(words: list[str]) -> list[str]:

@@ -79,6 +79,14 @@ SHORT_FUNCTION_WORDS = frozenset(
     "the its his her our you him and but nor for was has had are not all any own who how why out off per via "
     "one two six ten new old big top".split()
 )
+
+
+def short_content_words(words: list[str]) -> list[str]:
+    """Words of three letters that are not function words ("the ban", "a bad job"): content words
+    that ``negation.content_stems``, reading four letters or more, leaves out."""
+    return [w for w in words if len(w) == 3 and w.isalpha() and w not in SHORT_FUNCTION_WORDS]
+
+
 # The how-much words of a level, not of a move: adjectives ("the lowest turnout").
 LEVEL_WORDS = frozenset("high higher highest low lowest".split())
 # Adjectives of size and the other measures say it of what follows them too ("after a short

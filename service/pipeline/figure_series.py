@@ -57,10 +57,8 @@ def series_of(text: str, start: int) -> Series | None:
         ('inflation', frozenset({'core'}))
     """
     written = _written_before(text, start)
-    tokens = [t.lower() for t in written]
-    at = next(
-        (i for i in range(len(tokens) - 1, max(-1, len(tokens) - 1 - _VERB_WORDS), -1) if tokens[i] in _VERBS), None
-    )
+    nearest = range(len(written) - 1, max(-1, len(written) - 1 - _VERB_WORDS), -1)
+    at = next((i for i in nearest if written[i].lower() in _VERBS), None)
     return None if at is None else _phrase(written, at)
 
 

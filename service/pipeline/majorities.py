@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from service.pipeline.direction_words import SHORT_FUNCTION_WORDS
+from service.pipeline.direction_words import short_content_words
 from service.pipeline.negation import content_stems
 
 _OVER = "over half"
@@ -73,8 +73,7 @@ def _share_of(passage: str, said: set[str]) -> float | None:
 
 def _words(text: str) -> set[str]:
     """The content words of ``text``, with the short ones that decide a poll's answer ("bad", "yes")."""
-    short = {word for word in re.findall(r"\b[a-z]{3}\b", text.lower()) if word not in SHORT_FUNCTION_WORDS}
-    return content_stems(text) | short
+    return content_stems(text) | set(short_content_words(re.findall(r"\b[a-z]{3}\b", text.lower())))
 
 
 def _clause(text: str, start: int) -> str:

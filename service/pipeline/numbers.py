@@ -454,6 +454,6 @@ def _words_of_number(text: str, start: int, end: int, whole: bool) -> list[str]:
 
 def _events(words: list[str]) -> frozenset[str]:
     """The kinds of what happened (``PEOPLE_EVENTS``) among a number's words, and whether it is an
-    all-time extreme or a target."""
+    all-time extreme, a target or someone's expectation (``quantities.kinds_of``)."""
     folded = [word.lower() for word in words]
     return frozenset(kind for word in folded if (kind := PEOPLE_EVENTS.get(word))) | kinds_of(folded)
