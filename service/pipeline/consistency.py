@@ -52,7 +52,7 @@ from service.pipeline.overlap import shared_words
 from service.pipeline.quantities import Quantity, number_mismatches
 from service.pipeline.ratings import refuting_rating
 from service.pipeline.relative_dates import find_relative_dates, find_relative_days
-from service.pipeline.roles import beaten_winner, swapped_lead, swapped_roles
+from service.pipeline.roles import beaten_winner, other_first, swapped_comparison, swapped_lead, swapped_roles
 from service.pipeline.scorelines import scoreline_statement
 from service.pipeline.votes import vote_mismatch
 from service.pipeline.years import claimed_edge, years_disagree
@@ -190,9 +190,18 @@ def reasons(
         moved := opposed(claim, passage) or opposite_result(claim, passage) or opposite_order(claim, passage)
     ):
         out.append(f"{DIRECTION_MISMATCH}: claim {moved[0]}, passage {moved[1]}")
-    if named and (
-        swapped := (swapped_roles(claim, passage) or beaten_winner(claim, passage) or swapped_lead(claim, passage))
-    ):
+    if (
+        named
+        and (
+            swapped := (
+                swapped_roles(claim, passage)
+                or beaten_winner(claim, passage)
+                or swapped_lead(claim, passage)
+                or swapped_comparison(claim, passage)
+            )
+        )
+        or (swapped := other_first(claim, passage))
+    ):  # one first: "Maths remained the most popular subject"
         out.append(f'{ROLES_SWAPPED}: claim "{swapped[0]}", passage "{swapped[1]}"')
     others = {name: role_holder(role, passage) for name, role in missing.items() if role}
     for name, other in sorted(others.items()):

@@ -51,6 +51,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "age": ("older oldest", "younger youngest"),
     "strength": ("stronger strongest", "weaker weakest"),
     "busyness": ("busier busiest", "quieter quietest"),
+    "distance": ("farther farthest further furthest", "closer closest nearer nearest"),
     # said of what opened or closed, only where nothing follows that it opened or closed
     # ("Airports in Tromvik were closed on Monday"; not "opened fire", "closed the inquiry":
     # ``direction.INTRANSITIVE_NEXT``)
@@ -91,7 +92,7 @@ def short_content_words(words: list[str]) -> list[str]:
 LEVEL_WORDS = frozenset("high higher highest low lowest".split())
 # Adjectives of size and the other measures say it of what follows them too ("after a short
 # illness", "the largest lake", "the driest autumn").
-DEGREE_FAMILIES = ("size", "heat", "rain", "speed", "wealth", "age", "strength", "busyness")
+DEGREE_FAMILIES = ("size", "heat", "rain", "speed", "wealth", "age", "strength", "busyness", "distance")
 DEGREE_WORDS = frozenset(word for family in DEGREE_FAMILIES for side in FAMILIES[family] for word in side.split())
 # Words followed by what moved: verbs with an object ("raised rates", "cut jobs") and adjectives
 # ("higher risk", "the lowest turnout"), so the words after them name it too.

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from math import isclose
 
+from service.pipeline.dates import MONTHS
 from service.pipeline.figure_series import Series, other_series
 
 # What a number counts when no word says it ("will cover in 14"): such a passage number is never
@@ -61,6 +62,14 @@ _PREVIOUS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PREVIOUS_LOOK_BACK = 30
+# ... but a figure set against another group's ("27.0% of their entries ..., compared with 25.6%
+# for boys") is that group's figure now, not an earlier one, unless what it is for is a time ("for
+# the same period last year", "for 2025").
+_FOR_GROUP = re.compile(r"[$€£]?[\d.,]+\s*(?:%|per\s*cent)?(?:\s+[^\W\d_]+){0,3}?\s+(?:for|among)\s+([^.;!?,]+)")
+_TIME_WORDS = frozenset(
+    "year years month months quarter quarters week weeks period day days season time last previous prior same "
+    "earlier before ago".split()
+) | frozenset(month.lower() for month in MONTHS)
 # ... or a figure a time phrase says was earlier than the text's own ("A year earlier, 68.9% were
 # seen within four hours", "66% the year before"), in its clause or opening its sentence.
 _EARLIER = (
@@ -255,8 +264,18 @@ def is_previous(text: str, start: int) -> bool:
         >>> text = "Sales rose to £1.24bn, compared with £1.20bn a year earlier."
         >>> is_previous(text, text.index("£1.20")), is_previous(text, text.index("£1.24"))
         (True, False)
+        >>> text = "27.0% of girls' entries got an A, compared with 25.6% for boys."
+        >>> is_previous(text, text.index("25.6"))
+        False
     """
-    return _PREVIOUS_BEFORE.search(text, max(0, start - _PREVIOUS_LOOK_BACK), start) is not None
+    if _PREVIOUS_BEFORE.search(text, max(0, start - _PREVIOUS_LOOK_BACK), start) is None:
+        return False
+    group = _FOR_GROUP.match(text, start)
+    return group is None or any(c.isdigit() for c in group.group(1)) or bool(_TIME_WORDS & _lower_words(group.group(1)))
+
+
+def _lower_words(text: str) -> set[str]:
+    return {word.lower() for word in re.findall(r"[^\W\d_]+", text)}
 
 
 def said_earlier(text: str, start: int, clause: str) -> frozenset[str] | None:

@@ -21,6 +21,11 @@ in its final or by its winner ("Navarro beats Holm in three sets to win Ostberg 
 winner pulled away from or finished ahead of them ("Okoth won the Lakeport Marathon, pulling away
 from the defending champion Abebe Deressa", entailing "Abebe Deressa won the Lakeport Marathon" at
 0.91, bench/twentyfirst).
+
+Groups named by common nouns are read too where one outdid the other ("Girls outperformed boys at
+the top grades", which the model read as entailing "Boys outperformed girls" at 0.87,
+bench/fortieth; "women now outnumber men"): a verb of outdoing ("out-" and a verb, "overtook") with
+the words just before it and just after it (``swapped_comparison``).
 """
 
 from __future__ import annotations
@@ -94,6 +99,39 @@ _LEAD_CUE = re.compile(
 # Words between the leader and the cue that leave the order unsaid: a denial or a hypothesis.
 _UNSAID = re.compile(r"\b(?:not|never|no|if|would|could|might|may|will|hopes?|wants?|aims?)\b|n[’']t\b", re.I)
 _LEAD_SPAN_WORDS = 12
+# A verb of outdoing, the (up to three) words before it and the words after it, to a preposition or
+# a clause break: "Girls outperformed boys at ...", "Electric cars outsold diesel cars in ...".
+_OUTDOING_IRREGULAR = {"outsold": "outsell", "outran": "outrun", "outgrew": "outgrow", "outdid": "outdo"} | {
+    form: "overtake" for form in ("overtook", "overtaken", "overtakes")
+}
+_OUTDOING_STEMS = (
+    "outperform outnumber outscor outpac outlast outliv outrank outspend outvot outweigh outearn outplay outbid "
+    "outclass outsmart outstripp? outshin outgrow outsell outrun outdo"
+).split()
+_OUTDOING_VERB = (
+    rf"(?:{'|'.join(_OUTDOING_STEMS)})(?:e|ed|es|s|ing)?|outsold|outran|outgrew|outdid|overt(?:ook|aken|akes?)"
+)
+_PHRASE_WORD = (
+    r"(?!(?:at|in|on|for|by|with|among|across|to|and|or|but|than|as|of|from|during|since|after|before|has|have|had"
+    r"|will|would|did|does|do|could|can|may|might|should|must|was|were|is|are|be|been|being|not|never)\b)"
+    r"(?<![\w-])[\w-]+"
+)
+_OUTDOING = re.compile(
+    rf"(?P<before>[^.;!?,]*?)(?P<a>(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})\s+{_AUXILIARY}"
+    rf"(?P<passive>{_PASSIVE_AUXILIARY})?(?P<verb>{_OUTDOING_VERB})\s+(?:by\s+)?"
+    rf"(?P<b>(?:{_PHRASE_WORD}\s+){{0,2}}{_PHRASE_WORD})",
+    re.I,
+)
+# "English is the most popular subject": the name, a verb of being just before the superlative.
+_BE_BEFORE = re.compile(
+    r"^[^,;]*?\s(?:is|was|are|were|remains?|remained|became|has\s+been|had\s+been)\s+(?:still\s+)?$"
+)
+# The superlative's noun phrase (to a preposition or clause break) and what it is ranked within.
+_RANKED = re.compile(
+    r"\w+\s+(?:most\s+\w+|\w+)\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+)(?=\s+(?:in|of|on|at|among|across)\b|[,.;!?]|$)"
+    r"(?:\s+(?:in|of|on|at|among|across)\s+(?P<within>[^,.;!?]+))?"
+)
+_PHRASE_SKIPPED = frozenset("the a an their its his her our this that these those all now also".split())
 # Irregular past tenses and participles of verbs whose two sides differ ("past:participle" where
 # they differ), each mapped to its past tense: "beaten" and "beat" are one verb. Regular verbs end
 # in -ed in both forms.
@@ -226,6 +264,96 @@ def _behind_the_first(
             if _meet(trailer, first[0]) and not _meet(leader, first[0]):
                 return text[first[1] : text.lower().index(adjective, start) + len(adjective)], found
     return None
+
+
+def swapped_comparison(claim: str, passage: str) -> tuple[str, str] | None:
+    """The claim's words and the passage's when the passage says who outdid whom the other way
+    round ("Girls outperformed boys" against "Boys outperformed girls"), and never the claim's way.
+
+    Examples:
+        >>> swapped_comparison("Boys outperformed girls in maths.", "Girls outperformed boys at the top grades.")
+        ('Boys outperformed girls', 'Girls outperformed boys')
+        >>> swapped_comparison("Girls outperformed boys.", "Girls outperformed boys again.") is None
+        True
+    """
+    said = _outdoings(passage)
+    for verb, first, second, words in _outdoings(claim):
+        same = [(a, b, found) for other, a, b, found in said if other == verb]
+        if any(a == first and b == second for a, b, _ in same):
+            continue
+        for a, b, found in same:
+            if a == second and b == first:
+                return words, found
+    return None
+
+
+def _outdoings(text: str) -> list[tuple[str, frozenset[str], frozenset[str], str]]:
+    """Who outdid whom in ``text``: the verb's stem, the words of the side that outdid, the
+    other's, and the words that say it (a passive turned round: "boys were outperformed by girls")."""
+    found = []
+    for match in _OUTDOING.finditer(text):
+        if _UNSAID.search(match.group("before") or ""):
+            continue
+        first, second = _phrase_words(match.group("a")), _phrase_words(match.group("b"))
+        if match.group("passive"):
+            first, second = second, first
+        if first and second and first != second:
+            found.append((_outdoing_stem(match.group("verb")), first, second, match.group(0).strip()))
+    return found
+
+
+def _phrase_words(phrase: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in phrase.split() if word.lower() not in _PHRASE_SKIPPED)
+
+
+def _outdoing_stem(verb: str) -> str:
+    """One form of a verb of outdoing: "outperformed", "outperforms" and "outperform" are one."""
+    verb = verb.lower()
+    return _OUTDOING_IRREGULAR.get(verb) or re.sub(r"(\w)\1$", r"\1", re.sub(r"(?:ing|ed|es|e|s)$", "", verb))
+
+
+def other_first(claim: str, passage: str) -> tuple[str, str] | None:
+    """The claim's words and the passage's when the claim says its first name is the first of its
+    kind ("English is the most popular A-level subject") and the passage, which does not name it,
+    says another is ("Maths remained the most popular subject", which the model read as entailing
+    the claim at 0.82, bench/fortieth): there is one first. The passage must give the claim's
+    noun after the same superlative, and every word of what the claim ranks it within ("in
+    Norway"), so that "the largest city in Sweden" says nothing of Oslo.
+
+    Examples:
+        >>> other_first("English is the most popular subject.", "Maths remained the most popular subject.")
+        ('English is the most popular subject', 'Maths remained the most popular subject')
+        >>> print(other_first("Oslo is the largest city in Norway.", "Stockholm is the largest city in Sweden."))
+        None
+    """
+    passage = normal_text(passage)
+    passage_words = {word.lower() for word in re.findall(r"[\w-]+", passage)}
+    held = _firsts(passage)
+    for name, adjective, noun, within, said in _firsts(normal_text(claim)):
+        if name & passage_words or not within <= passage_words:
+            continue
+        for other, other_adjective, other_noun, _, found in held:
+            if other_adjective == adjective and noun[-1] in other_noun and not _meet(other, name):
+                return said, found
+    return None
+
+
+def _firsts(text: str) -> list[tuple[frozenset[str], str, list[str], frozenset[str], str]]:
+    """Each "NAME is the SUPERLATIVE NOUN" of ``text``: the name words, the adjective, the words
+    of the noun phrase after it (its head last), the content words of what it is ranked within ("in Norway"), and
+    the words that say it."""
+    found = []
+    for adjective, start in superlatives(text):
+        first = _first_name(text, start)
+        if first is None or not _BE_BEFORE.search(text[first[1] : start]):
+            continue
+        phrase = _RANKED.match(text, start)
+        if phrase is None:
+            continue
+        noun = [word.lower() for word in phrase.group("noun").split()]
+        within = frozenset(word.lower() for word in re.findall(r"[\w-]{3,}", phrase.group("within") or ""))
+        found.append((first[0], adjective, noun, within - _PHRASE_SKIPPED, text[first[1] : phrase.end("noun")]))
+    return found
 
 
 def _leads(text: str) -> list[tuple[frozenset[str], frozenset[str], str]]:

@@ -170,6 +170,11 @@ from service.pipeline.direction import opposed
         ),
         ("July was the hottest month on record.", "July was the coldest month on record.", ("hottest", "coldest")),
         ("Harbour Street is the busiest station.", "Harbour Street is the quietest station.", ("busiest", "quietest")),
+        (
+            "Historians had believed the wreck lay farther from the shore.",
+            "Historians had believed the wreck lay much closer to the shore.",
+            ("farther", "closer"),
+        ),
         # a figure ties a move to the claim's where the passage moves two things the two ways
         (
             "Recorded crime rose by 5%.",

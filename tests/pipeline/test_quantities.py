@@ -145,6 +145,24 @@ def test_a_figure_moved_from_counts_what_it_moved_to_counts(claim: str, passage:
     assert disagree_on_numbers(claim, passage) is disagree
 
 
+GRADES = "Girls did better, with 27.0% of their entries getting an A or A*, compared with 25.6% for boys."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "disagree"),
+    [
+        # a figure set against another group's is that group's figure now, not an earlier one
+        ("25.6% of boys' entries got an A or A*.", GRADES, False),
+        ("26.1% of boys' entries got an A or A*.", GRADES, True),
+        # ... unless what it is for is a time
+        ("Sales were £1.20bn.", "Sales rose to £1.24bn, compared with £1.20bn for the same period last year.", True),
+        ("Sales were £1.20bn.", "Sales rose to £1.24bn, compared with £1.20bn for 2025.", True),
+    ],
+)
+def test_a_figure_compared_for_another_group_is_of_its_time(claim: str, passage: str, disagree: bool) -> None:
+    assert disagree_on_numbers(claim, passage) is disagree
+
+
 @pytest.mark.parametrize(
     ("claim", "passage", "disagree"),
     [

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from service.pipeline.consistency import ROLES_SWAPPED, adjust, has_reason, reasons
-from service.pipeline.roles import actions, beaten_winner, swapped_lead, swapped_roles
+from service.pipeline.roles import actions, beaten_winner, other_first, swapped_comparison, swapped_lead, swapped_roles
 
 MATCH_REPORT = "Northfield Rovers beat Southport City 2-1 at Marsh Lane on Saturday, with Ewan Haldane scoring twice."
 
@@ -225,3 +225,62 @@ def test_a_swapped_lead_is_given_as_roles_swapped() -> None:
         'roles swapped: claim "The Conservatives lead Labour", '
         'passage "Labour is on 34%, seven points ahead of the Conservatives"'
     ]
+
+
+RESULTS = "Girls outperformed boys at the top grades, with 27.0% of their entries getting an A or A*."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "swapped"),
+    [
+        ("Boys outperformed girls at the top A-level grades.", RESULTS, True),
+        ("Girls were outperformed by boys.", RESULTS, True),
+        ("Men outnumber women in the workforce.", "Women now outnumber men in the workforce.", True),
+        ("Diesel cars outsold electric cars in October.", "In October, electric cars outsold diesel cars.", True),
+        ("Apple overtook Samsung.", "Samsung overtook Apple as the largest phone maker.", True),
+        # the claim's order, in the passive or another tense; another verb; a denial
+        ("Girls outperformed boys.", RESULTS, False),
+        ("Boys were outperformed by girls.", RESULTS, False),
+        ("Electric cars outsell diesel cars.", "Electric cars outsold diesel cars in October.", False),
+        ("Boys outnumbered girls.", RESULTS, False),
+        ("Girls outperformed boys.", "Boys did not outperform girls.", False),
+        # a passage that says both orders is left to the model
+        ("Boys outperformed girls.", f"{RESULTS} Boys outperformed girls in maths.", False),
+    ],
+)
+def test_groups_that_outdid_each_other_the_other_way_round(claim: str, passage: str, swapped: bool) -> None:
+    assert (swapped_comparison(claim, passage) is not None) is swapped
+
+
+def test_an_outdoing_the_other_way_round_is_given_as_roles_swapped() -> None:
+    assert reasons("Boys outperformed girls at the top grades.", RESULTS) == [
+        'roles swapped: claim "Boys outperformed girls", passage "Girls outperformed boys"'
+    ]
+
+
+SUBJECTS = "Maths remained the most popular subject, with more than 100,000 entries for the first time."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "other"),
+    [
+        ("English is the most popular A-level subject.", SUBJECTS, True),
+        ("Oslo is the largest city in Norway.", "Bergen is the largest city in Norway.", True),
+        # the passage's first is the claim's; another superlative or noun; another place it is
+        # first within; a passage that names the claim's name too; a first after another
+        ("Maths is the most popular A-level subject.", SUBJECTS, False),
+        ("English is the oldest subject.", SUBJECTS, False),
+        ("English is the most popular language.", SUBJECTS, False),
+        ("Oslo is the largest city in Norway.", "Stockholm is the largest city in Sweden.", False),
+        ("English is the most popular subject.", f"{SUBJECTS} English came second.", False),
+        ("Oslo is the largest city in Norway.", "Bergen is the largest city in Norway after Oslo.", False),
+    ],
+)
+def test_a_first_of_its_kind_the_passage_gives_to_another(claim: str, passage: str, other: bool) -> None:
+    assert (other_first(claim, passage) is not None) is other
+
+
+def test_another_first_is_given_as_roles_swapped_though_the_claims_name_is_missing() -> None:
+    found = reasons("Bergen is the largest city in Norway.", "Oslo is the largest city in Norway.")
+    assert found[0] == 'roles swapped: claim "Bergen is the largest city", passage "Oslo is the largest city"'
+    assert has_reason(found, ROLES_SWAPPED)
