@@ -38,7 +38,7 @@ import numpy as np
 from service.pipeline.accounts import opposite_result
 from service.pipeline.answers import answers_the_claim, refuting_answer
 from service.pipeline.asides import asides
-from service.pipeline.comparisons import other_groups_figure
+from service.pipeline.comparisons import other_groups_figure, other_members_figure
 from service.pipeline.corrections import withdrawn
 from service.pipeline.dates import Date, dateline_end, dates_disagree, day_edge, find_dates
 from service.pipeline.day_times import times_disagree, times_of_day, weekdays, weekdays_disagree
@@ -58,6 +58,7 @@ from service.pipeline.votes import vote_mismatch
 from service.pipeline.years import claimed_edge, years_disagree
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_OPENING_PRONOUN = re.compile(r"\s*(?:It|They)(?=\s+(?:will|would|was|were|is|are|has|have|had)\b)")
 # Each reason opens with its kind; API clients may match on these.
 NUMBER_MISMATCH = "number mismatch"
 DATE_MISMATCH = "date mismatch"
@@ -187,7 +188,9 @@ def reasons(
     # brought the case. The company had lost its first challenge.")
     named = not missing or (premise is not None and all(map(PassageWords.of(premise).mention, missing)))
     if named and (
-        moved := opposed(claim, passage) or opposite_result(claim, passage) or opposite_order(claim, passage)
+        moved := opposed(claim, _pronoun_named(passage, missing))
+        or opposite_result(claim, passage)
+        or opposite_order(claim, passage)
     ):
         out.append(f"{DIRECTION_MISMATCH}: claim {moved[0]}, passage {moved[1]}")
     if (
@@ -219,11 +222,26 @@ def reasons(
     return out
 
 
+def _pronoun_named(passage: str, missing: Collection[str]) -> str:
+    """A passage that opens with "It" or "They" with the one name the claim gives and it lacks in
+    their place, where the sentences it is read after name it (see ``reasons``): "It will be closed
+    on Mondays" after "Kelford Museum reopens after £26m revamp" says the museum will be
+    (bench/fortyfirst), and the direction checker reads a pronoun as no subject."""
+    if len(missing) != 1 or not (opening := _OPENING_PRONOUN.match(passage)):
+        return passage
+    return f"{next(iter(missing))}{passage[opening.end() :]}"
+
+
 def _figure_in_words(claim: str, passage: str) -> tuple[str, str] | None:
     """A figure the number checker does not compare: "unanimously" against a split tally
     (``votes``), "most" against a percentage (``majorities``), or one group's figure claimed for
-    the group it is set against (``comparisons``)."""
-    return vote_mismatch(claim, passage) or majority_mismatch(claim, passage) or other_groups_figure(claim, passage)
+    the group it is set against, or one list member's figure claimed for another (``comparisons``)."""
+    return (
+        vote_mismatch(claim, passage)
+        or majority_mismatch(claim, passage)
+        or other_groups_figure(claim, passage)
+        or other_members_figure(claim, passage)
+    )
 
 
 def _gives_earlier_figure(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> bool:

@@ -110,7 +110,8 @@ _PART_OF_OPENER = re.compile(
 # How far before a number a sentence's opening whole may start.
 _OPENER_LOOK_BACK = 160
 _AUXILIARIES = frozenset("is are was were be been has have had will would can could".split())
-NOT_NOUNS = _NOT_UNITS | _AUXILIARIES | frozenset("who which that while whereas".split())
+# "including 19 in the league": a part of a count before it, not a count of "including"s
+NOT_NOUNS = _NOT_UNITS | _AUXILIARIES | frozenset("who which that while whereas including excluding".split())
 # A verb in the past right after a number, before a word that does not start a noun phrase's
 # noun ("while three wanted to keep rates unchanged", "two voted against", "six resigned."): the
 # count's noun is left out, and the verb does not say what it counts.

@@ -68,7 +68,10 @@ _NOT_DIRECTION = re.compile(
     # "a large number of ...": how many of something, said of what "of" names, not the noun
     r"|(?:large|small|bigg?)(?:e?r|e?st)?\s+(?:number|amount|share|proportion|part|portion|majority|minority"
     r"|percentage|fraction|quantity|sum|degree|extent)s?\b"
-    rf"|(?:in|the|this|last|next|early|late)\s+fall\b|fall\s+(?:of\s+)?{_YEAR})",
+    rf"|(?:in|the|this|last|next|early|late)\s+fall\b|fall\s+(?:of\s+)?{_YEAR}"
+    # bounds and shares, not superlatives: "at least 40", "most of the shops", "not least"
+    r"|at\s+(?:the\s+)?(?:very\s+)?(?:least|most)|not\s+least|least\s+of\s+all|most\s+(?:of|likely|recent(?:ly)?)"
+    r"|for\s+the\s+most\s+part)",
     re.I,
 )
 # A number keeps its inner marks ("1,200", "4.1%") and leaves a closing one to the sentence ("in 2019,").
@@ -95,6 +98,8 @@ INTRANSITIVE_NEXT = frozenset(
 # After a noun of how many ("a fall in the number of international students"), this many more words
 # say of what.
 OF_WHAT_WORDS = 3
+# "would fight to keep the plant open": an aim, not a state ("will keep its schools open" is one).
+_AIMED_AT = frozenset({("to", "keep"), ("to", "stay"), ("to", "remain")})
 _AMOUNT_NOUNS = frozenset("number numbers amount share proportion level levels value".split())
 # The subject is the last content words before the direction word ("quarterly profit fell").
 SUBJECT_STEMS = 2
@@ -223,7 +228,11 @@ def _moves(text: str) -> list[Moved]:
             continue
         if token in _BEFORE_A_FIGURE and not _figure_follows(tokens[i + 1 : i + 3]):
             continue
-        if SIGN[token][0] == "opening" and tokens[i + 1 : i + 2] and tokens[i + 1] not in INTRANSITIVE_NEXT:
+        if SIGN[token][0] == "opening" and (
+            tokens[i + 1 : i + 2]
+            and tokens[i + 1] not in INTRANSITIVE_NEXT
+            or _AIMED_AT & _pairs(tokens[max(0, i - 5) : i])
+        ):
             continue
         before = _figure_subject(tokens[:i]) or _subject_words(tokens[:i])
         family, sign = SIGN[token]
@@ -265,6 +274,10 @@ def _moves(text: str) -> list[Moved]:
             )
         )
     return out
+
+
+def _pairs(words: list[str]) -> set[tuple[str, str]]:
+    return set(zip(words, words[1:], strict=False))
 
 
 def _figures_after(words: list[str]) -> frozenset[str]:

@@ -52,10 +52,14 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "strength": ("stronger strongest", "weaker weakest"),
     "busyness": ("busier busiest", "quieter quietest"),
     "distance": ("farther farthest further furthest", "closer closest nearer nearest"),
+    # the superlatives of how many or how much ("the most goals", "the fewest goals"), and of any
+    # adjective ("the most popular subject", "the least popular subject"), said of one object: "the
+    # most popular subject" says nothing of "the fewest entries" (not "at least": ``direction``)
+    "extent": ("most", "fewest least"),
     # said of what opened or closed, only where nothing follows that it opened or closed
     # ("Airports in Tromvik were closed on Monday"; not "opened fire", "closed the inquiry":
     # ``direction.INTRANSITIVE_NEXT``)
-    "opening": ("opened reopened reopen reopens reopening", "closed shut"),
+    "opening": ("open opens opened reopened reopen reopens reopening", "closed shut"),
     "verdict": ("convicted guilty", "acquitted cleared"),
     "outcome": ("win wins won winning", "lose loses lost losing"),
     "decision": (
@@ -74,7 +78,7 @@ TWO_SIDED = frozenset({"verdict"})
 # challenge" / "lost its first challenge"), or, for a decision, one's object is the other's
 # passive subject ("overturned the ban" / "the ban was upheld"). What follows a loss may be who
 # won ("the Lakers lost to the Celtics", "the Celtics won").
-OF_AN_OBJECT = frozenset({"outcome", "decision"})
+OF_AN_OBJECT = frozenset({"outcome", "decision", "extent"})
 PASSIVE_OBJECT = frozenset({"decision"})
 SHORT_FUNCTION_WORDS = frozenset(
     "the its his her our you him and but nor for was has had are not all any own who how why out off per via "
@@ -92,7 +96,7 @@ def short_content_words(words: list[str]) -> list[str]:
 LEVEL_WORDS = frozenset("high higher highest low lowest".split())
 # Adjectives of size and the other measures say it of what follows them too ("after a short
 # illness", "the largest lake", "the driest autumn").
-DEGREE_FAMILIES = ("size", "heat", "rain", "speed", "wealth", "age", "strength", "busyness", "distance")
+DEGREE_FAMILIES = ("size", "heat", "rain", "speed", "wealth", "age", "strength", "busyness", "distance", "extent")
 DEGREE_WORDS = frozenset(word for family in DEGREE_FAMILIES for side in FAMILIES[family] for word in side.split())
 # Words followed by what moved: verbs with an object ("raised rates", "cut jobs") and adjectives
 # ("higher risk", "the lowest turnout"), so the words after them name it too.

@@ -56,6 +56,7 @@ _ROLES = frozenset(
     coach captain manager judge prosecutor king queen prince princess pope bishop commander
     editor founder executive""".split()
 )
+_ROLE_WORDS = rf"(?:(?:{'|'.join(sorted(_ROLES))})(?:s|es)?)"
 _ROLE_MODIFIERS = frozenset("prime vice deputy foreign defence defense interior finance health first crown".split())
 _ROLE_AFTER = re.compile(
     r"\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|will\s+be)\s+(?:the|its|their|his|her)\s+"
@@ -203,7 +204,10 @@ def with_full_names(text: str, names: Iterable[str], proper: Collection[str]) ->
     name ("Harbour Kestrel's"). The short form elsewhere is often another thing: a place ("waiting
     in Northmoor" is not Northmoor Health Board's) or the name's own words in lower case ("the
     Skarv prize"); on the labelled claims, writing those in full set two verdicts right and four
-    wrong, the possessive alone two right and one wrong. So is a possessive of the name's last
+    wrong, the possessive alone two right and one wrong. So is the first word before a role word
+    ("Harlow manager Claire Dunmore said" contradicted "Claire Dunmore is the manager of Harlow
+    Athletic" at 0.66, and entails it at 0.67 as "Harlow Athletic manager", bench/fortyfirst), and a
+    possessive of the name's last
     word after "the", a noun the article writes in lower case: "the prize's 28-year history" is
     "Halloran Prize's 28-year history" for a claim about the Halloran Prize (neutral 0.61, then
     entailment 0.89, bench/thirtyeighth).
@@ -215,6 +219,10 @@ def with_full_names(text: str, names: Iterable[str], proper: Collection[str]) ->
         'Kestrel rejected it. New figures.'
         >>> with_full_names("She is the youngest winner in the prize's history.", ["Halloran Prize"], set())
         "She is the youngest winner in Halloran Prize's history."
+        >>> with_full_names("Harlow manager Claire Dunmore said so.", ["Harlow Athletic"], {"harlow"})
+        'Harlow Athletic manager Claire Dunmore said so.'
+        >>> with_full_names("Harlow Athletic manager Claire Dunmore said so.", ["Harlow Athletic"], {"harlow"})
+        'Harlow Athletic manager Claire Dunmore said so.'
     """
     for name in names:
         first, _, rest = name.partition(" ")
@@ -223,6 +231,9 @@ def with_full_names(text: str, names: Iterable[str], proper: Collection[str]) ->
         if _folded(first) in proper:
             pattern = re.compile(rf"(?<![\w’'-]){re.escape(first)}(?P<possessive>['’]s)(?![\w’'-])")
             text = pattern.sub(functools.partial(_in_full, name), text)
+            # "Harlow manager Claire Dunmore": the short form before a role word
+            before_role = re.compile(rf"(?<![\w’'-]){re.escape(first)}(?P<possessive>)(?=\s+{_ROLE_WORDS}\b)")
+            text = before_role.sub(functools.partial(_in_full, name), text)
         # "the prize's 28-year history" for the Halloran Prize: its last word, a noun, after "the"
         last = name.rpartition(" ")[2]
         if last[:1].isupper() and last[1:].islower():
@@ -235,7 +246,7 @@ def _in_full(name: str, match: re.Match[str]) -> str:
     if match.group(0)[:1].isupper() and _NAME_BEFORE.search(match.string, 0, match.start()):
         return match.group(0)
     possessive = match.group("possessive")
-    return f"{name}{possessive[0]}" if name.endswith("s") else f"{name}{possessive}"
+    return f"{name}{possessive[0]}" if possessive and name.endswith("s") else f"{name}{possessive}"
 
 
 def proper_words(texts: Iterable[str]) -> frozenset[str]:

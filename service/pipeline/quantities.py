@@ -30,6 +30,9 @@ _ALL_TIME = "all-time"
 # "is expected to take seven years" is what a claim that "will take seven years" says.)
 _TARGET_MARKS = frozenset("target targets goal goals aim aims".split())
 _TARGET = "target"
+# ... but goals scored or conceded are counted, not aimed at ("scored 27 goals", bench/fortyfirst).
+_GOALS = frozenset("goal goals".split())
+_SCORING = frozenset("scored score scores scoring scorer conceded concede concedes netted".split())
 # ... and one that economists or analysts expected ("Economists had expected inflation to fall to
 # 3.1%") what others foresaw, not what came about (2.9%, bench/thirtyeighth): a plan or forecast of
 # the subject's own ("is expected to take seven years") is not one.
@@ -43,25 +46,28 @@ def kinds_of(words: Collection[str]) -> frozenset[str]:
     """Which of the kinds above a number of a clause with these (lower-case) words is."""
     folded = frozenset(words)
     kinds = {_ALL_TIME} if folded & _ALL_TIME_MARKS else set()
-    kinds |= {_TARGET} if folded & _TARGET_MARKS else set()
+    targets = folded & _TARGET_MARKS
+    kinds |= {_TARGET} if targets and not (targets <= _GOALS and folded & _SCORING) else set()
     if folded & _EXPECTERS and folded & _EXPECTING or folded & {"expectations", "consensus"}:
         kinds.add(_EXPECTED)
     return frozenset(kinds)
 
 
 # A figure something moved from or is set against ("down from £109m", "compared with £1.20bn a year
-# earlier"): what was, not what is. It agrees with a claim's figure only when the claim moves from
-# a figure too, or says when the earlier one was in the passage's words ("a year earlier", "in
-# June") or by its year ("at the 2016 census" for "up from 388,200 at the previous census in
-# 2016"): "Harbury expects profit of more than £200m" is not the forecast of "between £180m and
-# £190m, down from the £200m to £210m it forecast in June" (bench/sixteenth).
+# earlier", "against an average of 71% for the time of year"): what was, or what is usual, not what
+# is. It agrees with a claim's figure only when the claim moves from a figure too, or says when the
+# earlier one was in the passage's words ("a year earlier", "in June") or by its year ("at the 2016
+# census" for "up from 388,200 at the previous census in 2016"): "Harbury expects profit of more
+# than £200m" is not the forecast of "between £180m and £190m, down from the £200m to £210m it
+# forecast in June" (bench/sixteenth).
 _PREVIOUS_BEFORE = re.compile(
     r"\b(?:(?:up|down|ris(?:e|es|ing)|rose|fall(?:s|ing)?|fell|(?:in|de)creas(?:e|es|ed|ing)|grew|dropped)"
-    r"(?:\s+(?:by\s+)?[$€£]?[\d.,]+\s*(?:%|per\s*cent|points?|bn|m)?)?\s+from|compared\s+(?:with|to))"
+    r"(?:\s+(?:by\s+)?[$€£]?[\d.,]+\s*(?:%|per\s*cent|points?|bn|m)?)?\s+from|compared\s+(?:with|to)"
+    r"|(?:against|compared\s+(?:with|to)|versus)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}average(?:\s+of)?)"
     r"\s+(?:the\s+|a\s+)?[$€£]?\s*$",
     re.IGNORECASE,
 )
-_PREVIOUS_LOOK_BACK = 30
+_PREVIOUS_LOOK_BACK = 45
 # ... but a figure set against another group's ("27.0% of their entries ..., compared with 25.6%
 # for boys") is that group's figure now, not an earlier one, unless what it is for is a time ("for
 # the same period last year", "for 2025").

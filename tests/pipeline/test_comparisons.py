@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.comparisons import other_groups_figure
+from service.pipeline.comparisons import other_groups_figure, other_members_figure
 from service.pipeline.consistency import reasons
 
 TRIAL = (
@@ -41,3 +41,35 @@ def test_other_groups_figure(claim: str, passage: str, expected: tuple[str, str]
 def test_the_checker_gives_it_as_a_number_mismatch() -> None:
     found = reasons("Patients given a dummy pill had 4.2 fewer migraine days a month.", TRIAL)
     assert found == ["number mismatch: claim 4.2, passage 1.9 (for those given a dummy pill)"]
+
+
+FUNDERS = (
+    "The work was paid for by the National Lottery Heritage Fund, which gave £14m, the city council, which gave "
+    "£7m, and private donors."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Kelford city council gave £14m towards the refurbishment.", ("£14m", "£7m (the city council)")),
+        ("The National Lottery Heritage Fund gave £7m.", ("£7m", "£14m (the National Lottery Heritage Fund)")),
+        # each member's own figure; a claim that names both; another verb; a figure of no member
+        ("The city council gave £7m.", None),
+        ("The National Lottery Heritage Fund gave £14m.", None),
+        ("The Heritage Fund gave £14m and the city council £7m.", None),
+        ("The city council pledged £14m.", None),
+        ("The city council gave £9m.", None),
+    ],
+)
+def test_other_members_figure(claim: str, expected: tuple[str, str] | None) -> None:
+    assert other_members_figure(claim, FUNDERS) == expected
+
+
+def test_a_list_of_one_member_compares_nothing() -> None:
+    assert other_members_figure("The council gave £14m.", "It was paid for by the fund, which gave £14m.") is None
+
+
+def test_another_members_figure_is_a_number_mismatch() -> None:
+    found = reasons("Kelford city council gave £14m towards the refurbishment.", FUNDERS)
+    assert found == ["number mismatch: claim £14m, passage £7m (the city council)"]

@@ -146,6 +146,25 @@ def test_a_direction_said_of_what_the_sentence_before_names_counts() -> None:
     assert reasons(claim, passage, premise=other) == ["not in passage: Hartwell Homes"]
 
 
+def test_an_opening_pronoun_is_the_name_the_sentence_before_gives() -> None:
+    claim = "Kelford Museum will be open on Mondays."
+    passage = "It will be closed on Mondays."
+    premise = "Kelford Museum reopens after £26m revamp. " + passage
+    assert reasons(claim, passage) == ["not in passage: Kelford Museum"]
+    assert reasons(claim, passage, premise=premise) == [
+        "direction mismatch: claim open, passage closed",
+        "not in passage: Kelford Museum",
+    ]
+    # the claim's own direction; a pronoun that is not the sentence's subject
+    assert reasons("Kelford Museum will be closed on Mondays.", passage, premise=premise) == [
+        "not in passage: Kelford Museum"
+    ]
+    other = "Kelford Museum reopens. Visitors said it will be closed on Mondays."
+    assert reasons(claim, "Visitors said it will be closed on Mondays.", premise=other) == [
+        "not in passage: Kelford Museum"
+    ]
+
+
 @pytest.mark.parametrize(
     ("claim", "passage", "expected"),
     [

@@ -170,6 +170,8 @@ from service.pipeline.direction import opposed
         ),
         ("July was the hottest month on record.", "July was the coldest month on record.", ("hottest", "coldest")),
         ("Harbour Street is the busiest station.", "Harbour Street is the quietest station.", ("busiest", "quietest")),
+        ("The museum will be open on Mondays.", "The museum will be closed on Mondays.", ("open", "closed")),
+        ("Maths is the most popular subject.", "Maths is the least popular subject.", ("most", "least")),
         (
             "Historians had believed the wreck lay farther from the shore.",
             "Historians had believed the wreck lay much closer to the shore.",
@@ -199,6 +201,12 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
     [
         # the same direction
         ("Inflation rose in October.", "Inflation rose to 4% in October."),
+        # a bound or a share is no superlative; a superlative of another object
+        ("Kestrel sold the most phones.", "Kestrel sold at least 4 million phones."),
+        ("Most of the shops are in the north.", "The least busy shops are in the north."),
+        ("Maths is the most popular subject.", "Maths had the fewest failures."),
+        # what someone aims to keep open is not open
+        ("The plant will shut in 2027.", "The union said it would fight to keep the plant open."),
         # another subject fell
         ("Revenue rose in the first quarter.", "Profit fell 35% in the first quarter."),
         ("Profit rose.", "Revenue fell, while profit rose."),

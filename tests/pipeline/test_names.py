@@ -217,6 +217,10 @@ def test_a_word_before_of_and_a_name_is_a_kind_of_body_not_a_name() -> None:
         # passages write in lower case
         ("Kestrel Foods' shares jumped.", "Kestrel Foods' shares jumped."),
         ("Kestrel rejected the bid.", "Kestrel rejected the bid."),
+        # the short form before a role word; not before another word
+        ("Kestrel chief executive Ana Ruiz said so.", "Kestrel Foods chief executive Ana Ruiz said so."),
+        ("Harwood managers said so.", "Harwood Group managers said so."),
+        ("Kestrel staff said so.", "Kestrel staff said so."),
         ("Waiting lists in Kestrel fell.", "Waiting lists in Kestrel fell."),
         ("Harbour Kestrel's shares jumped.", "Harbour Kestrel's shares jumped."),
         ("Group's figures came out.", "Group's figures came out."),

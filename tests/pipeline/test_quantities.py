@@ -157,6 +157,26 @@ GRADES = "Girls did better, with 27.0% of their entries getting an A or A*, comp
         # ... unless what it is for is a time
         ("Sales were £1.20bn.", "Sales rose to £1.24bn, compared with £1.20bn for the same period last year.", True),
         ("Sales were £1.20bn.", "Sales rose to £1.24bn, compared with £1.20bn for 2025.", True),
+        # a figure set against an average is the average's, compared only with a claim's average
+        (
+            "Reservoirs are at 71% of capacity.",
+            "Reservoirs are at 48%, against an average of 71% for the time of year.",
+            True,
+        ),
+        (
+            "Reservoirs are at 48% of capacity.",
+            "Reservoirs are at 48%, against an average of 71% for the time of year.",
+            False,
+        ),
+        (
+            "The average for the time of year is 71%.",
+            "Reservoirs are at 48%, against an average of 71% for the time of year.",
+            False,
+        ),
+        # goals scored are a count, not a target; "including 19" counts what the count before it does
+        ("Brandt scored 19 league goals.", "He scored 27 goals, including 19 in the league.", False),
+        ("Brandt scored 21 goals.", "He scored 27 goals, including 19 in the league.", True),
+        ("The club met its goal of 19 signings.", "The club made 21 signings.", False),
     ],
 )
 def test_a_figure_compared_for_another_group_is_of_its_time(claim: str, passage: str, disagree: bool) -> None:
