@@ -25,7 +25,7 @@ ContextMode = Literal["always", "needed", "never"]
 CONTEXT_MODES: tuple[ContextMode, ...] = ("always", "needed", "never")
 # CLAIMSCOPE_CONSISTENCY_ADJUST: none, all, or a comma list of these words ("numbers,negation").
 AdjustMode = str
-ADJUST_WORDS = ("numbers", "dates", "direction", "roles", "negation")
+ADJUST_WORDS = ("numbers", "dates", "direction", "roles", "places", "negation")
 Mode = TypeVar("Mode", bound=str)
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}

@@ -189,12 +189,14 @@ class CitedPassageSchema(Base):
         fields.String(),
         required=True,
         metadata={
-            "description": "Number, date, direction, role, negation or name disagreements, each opening with its kind:"
-            " 'number mismatch: claim 40, passage 39', 'date mismatch: claim 2017, passage 2019', 'date mismatch:"
-            " claim May 28, passage July 28', 'date mismatch: claim 2021, passage 2022 (last year)' (relative dates"
+            "description": "Number, date, direction, role, place, negation or name disagreements, each opening with"
+            " its kind: 'number mismatch: claim 40, passage 39', 'date mismatch: claim 2017, passage 2019',"
+            " 'date mismatch: claim May 28, passage July 28', 'date mismatch: claim 2021, passage 2022 (last year)'"
+            " (relative dates"
             " are read from the article's published_at), 'direction mismatch: claim rose, passage fell' (said of"
             ' the same subject), \'roles swapped: claim "City beat Rovers", passage "Rovers beat City"\' (who'
-            " did what to whom), 'negated in passage: \"refused to condemn the invasion\"',"
+            " did what to whom), 'place mismatch: claim Leeds, passage Bradford' (an event of one place, a birth or"
+            " a founding, put somewhere else), 'negated in passage: \"refused to condemn the invasion\"',"
             " 'rated in passage: \"Verdict: False\"' (a fact-check rates the claim false or misleading),"
             " 'corrected in passage: \"the plant employed 1,200 people\"' (the page withdraws what the claim says),"
             " 'answered in passage: \"No.\"' (the page answers no to the question the claim states),"
@@ -208,9 +210,10 @@ class CitedPassageSchema(Base):
             " the claim to take a side: similarity 0.45, under 0.5 for a passage that shares only the claim's topic"
             " words' (topic-only floor), or 'too far from the claim to take a side: a heading that repeats none of"
             " the claim's words but its names', or 'too far from the claim to take a side: a passage that gives no age,"
-            " for a claim of one', or 'too far from the claim to take a side: a passage about Z2, not Z3' (another"
-            " of a numbered series the claim names), or 'not yet happened: a passage that says only what has not"
-            " happened yet, for a claim of what will', or 'about another event: a dated item that repeats none of"
+            " for a claim of one' (or 'no span of time', for a claim of a span), or 'too far from the claim to"
+            " take a side: a passage about Z2, not Z3' (another of a numbered series the claim names), or 'not yet"
+            " happened: a passage that says only what has not happened yet, for a claim of what will', or 'about"
+            " another event: a dated item that repeats none of"
             " the claim's words but its names' (a timeline's item of another year);"
             " 'asserts nothing: a yes/no question', 'asserts nothing: a quotation with no speaker',"
             " 'asserts nothing: a claim set out to be checked',"

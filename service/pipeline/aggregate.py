@@ -130,7 +130,10 @@ NAMES_ONLY_HEADING_REASON = f"{TOO_FAR}: a heading that repeats none of the clai
 # A claim that says no more of its names than their age ("Daniel Okoth is 27") against a passage
 # that gives no age: the stance model refuted it with the race's headline (0.85,
 # bench/twentyfirst), which says nothing of his age.
-NO_NUMBER_REASON = f"{TOO_FAR}: a passage that gives no age, for a claim of one"
+NO_AGE_REASON = f"{TOO_FAR}: a passage that gives no age, for a claim of one"
+# ... nor a span of time ("was jailed for four years") one that gives none ("Pellow has repaid
+# £35,000", entailing it at 0.51, bench/fortysecond).
+NO_SPAN_REASON = f"{TOO_FAR}: a passage that gives no span of time, for a claim of one"
 
 
 def about_another_of_series(claimed: str, other: str) -> str:

@@ -49,6 +49,7 @@ from service.pipeline.negation import contrasted_phrase, negated_clause, negatio
 from service.pipeline.numbers import previous_figures, read_numbers
 from service.pipeline.order import opposite_order
 from service.pipeline.overlap import shared_words
+from service.pipeline.places import claimed_places, other_place
 from service.pipeline.quantities import Quantity, number_mismatches
 from service.pipeline.ratings import refuting_rating
 from service.pipeline.relative_dates import find_relative_dates, find_relative_days
@@ -69,6 +70,7 @@ NAME_REASONS = (MISSING_NAME, OTHER_PERSON)
 NEGATION = "negated in passage"
 DIRECTION_MISMATCH = "direction mismatch"
 ROLES_SWAPPED = "roles swapped"
+PLACE_MISMATCH = "place mismatch"  # an event of one place put somewhere else (``places``)
 RATED = "rated in passage"  # a fact-check rates the claim false or misleading (``ratings``)
 CORRECTED = "corrected in passage"  # the page withdraws what the claim says (``corrections``)
 ANSWERED = "answered in passage"  # the page answers "No." to the question the claim states (``answers``)
@@ -77,6 +79,7 @@ REASON_KINDS = (
     DATE_MISMATCH,
     DIRECTION_MISMATCH,
     ROLES_SWAPPED,
+    PLACE_MISMATCH,
     NEGATION,
     RATED,
     CORRECTED,
@@ -89,13 +92,23 @@ REASON_KINDS = (
 _RATED_SHARE = 0.5
 # Reasons that name what differs, not a cue: a contradiction they explain is the source's
 # evidence over a less similar support (aggregate.source_stance).
-CONCRETE_MISMATCHES = (NUMBER_MISMATCH, DATE_MISMATCH, DIRECTION_MISMATCH, ROLES_SWAPPED, RATED, CORRECTED, ANSWERED)
+CONCRETE_MISMATCHES = (
+    NUMBER_MISMATCH,
+    DATE_MISMATCH,
+    DIRECTION_MISMATCH,
+    ROLES_SWAPPED,
+    PLACE_MISMATCH,
+    RATED,
+    CORRECTED,
+    ANSWERED,
+)
 # The reason each word of a CLAIMSCOPE_CONSISTENCY_ADJUST mode ("numbers,negation") acts on.
 ADJUSTED_REASONS: dict[str, str] = {
     "numbers": NUMBER_MISMATCH,
     "dates": DATE_MISMATCH,
     "direction": DIRECTION_MISMATCH,
     "roles": ROLES_SWAPPED,
+    "places": PLACE_MISMATCH,
     "negation": NEGATION,
 }
 # Share of the entailment probability moved to contradiction per reason. A mismatched number or date
@@ -103,12 +116,14 @@ ADJUSTED_REASONS: dict[str, str] = {
 # evidence, so it only tips a pair the model is unsure of (each of those two shares is the best of
 # the dev sweep in models/README.md, where a test keeps them equal). A passage that gives the claim's
 # own verb with its two names the other way round is as near proof as a changed number (the dev sets
-# hold too few such pairs to sweep a share on).
+# hold too few such pairs to sweep a share on), and so is a passage that puts an event of one place
+# somewhere else ("founded in 1962 in Bradford" for "founded in Leeds").
 ADJUST_SHARES: dict[str, float] = {
     NUMBER_MISMATCH: 0.8,
     DATE_MISMATCH: 0.8,
     DIRECTION_MISMATCH: 0.6,
     ROLES_SWAPPED: 0.8,
+    PLACE_MISMATCH: 0.8,
     NEGATION: 0.2,
 }
 
@@ -186,7 +201,7 @@ def reasons(
     # a passage without the claim's names says its direction of someone or something else, unless
     # the sentence before it, which the stance model reads it with, names them ("Hartwell Homes
     # brought the case. The company had lost its first challenge.")
-    named = not missing or (premise is not None and all(map(PassageWords.of(premise).mention, missing)))
+    named = _named_in(missing, premise)
     if named and (
         moved := opposed(claim, _pronoun_named(passage, missing))
         or opposite_result(claim, passage)
@@ -206,6 +221,10 @@ def reasons(
         or (swapped := other_first(claim, passage))
     ):  # one first: "Maths remained the most popular subject"
         out.append(f'{ROLES_SWAPPED}: claim "{swapped[0]}", passage "{swapped[1]}"')
+    # the place of an event of one place is compared, not relied on: the passage may name another
+    unplaced = [name for name in missing if name not in claimed_places(claim)]
+    if _named_in(unplaced, premise) and (place := other_place(claim, passage)):
+        out.append(f"{PLACE_MISMATCH}: claim {place[0]}, passage {place[1]}")
     others = {name: role_holder(role, passage) for name, role in missing.items() if role}
     for name, other in sorted(others.items()):
         if other:
@@ -220,6 +239,12 @@ def reasons(
     if (answer := refuting_answer(passage)) and answers_the_claim(claim, passage) and not negation_cue(claim):
         out.append(f'{ANSWERED}: "{answer}"')
     return out
+
+
+def _named_in(missing: Collection[str], premise: str | None) -> bool:
+    """Whether the passage names each of the claim's names, or the sentences it is read after
+    (``premise``) name those it lacks (``missing``)."""
+    return not missing or (premise is not None and all(map(PassageWords.of(premise).mention, missing)))
 
 
 def _pronoun_named(passage: str, missing: Collection[str]) -> str:

@@ -42,7 +42,7 @@ from service.pipeline.day_times import TimeOfDay, times_of_day
 from service.pipeline.direction import opposed
 from service.pipeline.numbers import read_numbers
 from service.pipeline.quantities import UNCOUNTED, Quantity, of_its_time
-from service.pipeline.ranks import PLACE, RANK
+from service.pipeline.ranks import PLACE, RANK, WON
 
 _PLACE_RANK = f"{PLACE}{RANK}"  # "finished fifth", "is 23rd": a place is a figure
 _REFERENCE = re.compile(r"\b(?:above|below|beyond|exceed(?:s|ed|ing)?)\b", re.I)
@@ -64,7 +64,8 @@ class Figures:
         dates = find_dates(text)
         years, numbers = read_numbers(text, [span for _, span in dates], whole=whole)
         counted = {unit: found for unit, found in numbers.items() if unit != UNCOUNTED}
-        uncounted = frozenset(numbers.get(UNCOUNTED, ()))
+        # a win gives no place: "Kiprono won" is no figure of "Bekele won" (``ranks.WON``)
+        uncounted = frozenset(q for q in numbers.get(UNCOUNTED, ()) if q.shown != WON)
         clock = tuple(time for time in times_of_day(text) if any(c.isdigit() for c in time.shown))
         days = tuple(date for date, _ in dates if date.first_day is not None)
         return cls(text, frozenset(years), counted, uncounted, clock, days)

@@ -71,6 +71,8 @@ _GLUED_UNITS = (
 )
 # "6.7in" counts inches, as "6.7 inches" does ("in" after a space is a preposition: ``counts``).
 _INCHES = re.compile(r"in\b")
+# A time of a race or a record in hours, minutes and seconds ("2:21:07").
+_RACE_TIME = re.compile(r"(?<![\w.:])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])")
 _NUMBER = re.compile(
     r"(?<![\w.])(?<![^\W\d_]-)(?<![^\W\d_]\d/)"
     + _NUMERAL
@@ -163,6 +165,10 @@ def read_numbers(
     # nor a decade's digits, nor a clock time's ("landed at 2.40pm" counts nothing)
     skip = skip + [span for _, span in decades] + [clock.span() for clock in CLOCK.finditer(text)]
     counted: dict[str, set[Quantity]] = {}
+    for race in _RACE_TIME.finditer(text):  # "won in 2:21:07": a span in seconds, not three numbers
+        seconds = float(race.group(1)) * 3600 + float(race.group(2)) * 60 + float(race.group(3))
+        counted.setdefault("second", set()).add(Quantity(race.group(0), seconds - 0.5, seconds + 0.5, seconds))
+        skip = [*skip, race.span()]
     rates = list(_RATE.finditer(text))
     shares = [(rate.start(), rate.end(), rate_share(rate.group())) for rate in rates]
     shares += [share for share in fraction_shares(text) if not inside(share[0], skip)]
@@ -277,7 +283,7 @@ def read_numbers(
         multiple = _quantity(text, match.start(), match.group(1).lower(), _MULTIPLES[match.group(1).lower()])
         for unit in counted_units(text, match.start(), match.end()):
             counted.setdefault(unit, set()).add(multiple)
-    for unit, ranks in read_ranks(text, skip).items():  # "third term", "is 23rd", "the largest lake"
+    for unit, ranks in read_ranks(text, skip, whole).items():  # "third term", "is 23rd", "the largest lake"
         counted.setdefault(unit, set()).update(ranks)
     return years, _with_the_one(counted)
 

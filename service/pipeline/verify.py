@@ -6,6 +6,7 @@ shared by ``claimscope verify --json`` and ``POST /v1/verify``.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from service.pipeline.aggregate import (
     NAMES_ONLY_HEADING_REASON,
     NEUTRAL,
     NEUTRAL_ROW,
-    NO_NUMBER_REASON,
+    NO_AGE_REASON,
+    NO_SPAN_REASON,
     OTHER_EVENT_REASON,
     SourceStance,
     Thresholds,
@@ -53,6 +55,7 @@ from service.pipeline.embed import Embedder
 from service.pipeline.figures import Figures, claim_figures, gives_figures
 from service.pipeline.names import proper_words
 from service.pipeline.negation import content_stems
+from service.pipeline.number_words import ORDINAL
 from service.pipeline.numbers import read_numbers
 from service.pipeline.overlap import (
     only_names_shared,
@@ -64,6 +67,7 @@ from service.pipeline.overlap import (
 )
 from service.pipeline.pending import PENDING_ONLY, says_only_not_yet
 from service.pipeline.premise import claim_premises, needs_context
+from service.pipeline.quantities import DURATIONS, UNCOUNTED
 from service.pipeline.questions import Reading, read_claim
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.series import other_of_series
@@ -202,7 +206,7 @@ def takes_no_side(claim: str, passage: str, found: list[str], premise: str | Non
         or (PENDING_ONLY if says_only_not_yet(claim, passage) else None)
         or (OTHER_EVENT_REASON if about_another_event(claim, passage, found) else None)
         or (NAMES_ONLY_HEADING_REASON if is_heading(passage) and only_names_shared(claim, passage) else None)
-        or (NO_NUMBER_REASON if gives_none_of_the_number(claim, passage) else None)
+        or (_no_number_reason(claim) if gives_none_of_the_number(claim, passage) else None)
         or about_another_model(claim, passage, premise)
     )
 
@@ -221,9 +225,32 @@ def about_another_model(claim: str, passage: str, premise: str | None) -> str | 
 def gives_none_of_the_number(claim: str, passage: str) -> bool:
     """Whether the claim says no more of its names than their age ("Mara Ellison is 43", "Dawn
     Pickering is 57 years old") and the passage gives no number of years: only a passage that does
-    ("Ellison, 34, ...") can settle it. Other counts are left to the model: a passage may count
+    ("Ellison, 34, ...") can settle it; or the claim gives a span of time ("was jailed for four
+    years") and the passage no span and no number of no known count: "Pellow has repaid £35,000"
+    entailed "Graham Pellow was jailed for four years" at 0.51 (bench/fortysecond), and "Kessler
+    was jailed" says nothing of how long. Other counts are left to the model: a passage may count
     them by another word ("inhabitants", "a population of")."""
-    return says_only_an_age(claim) and AGE not in read_numbers(passage, [])[1]
+    if says_only_an_age(claim):
+        return AGE not in read_numbers(passage, [])[1]
+    if not gives_a_span(claim) or _ORDINAL_SPAN.search(passage):  # "the third month in a row" counts months
+        return False
+    return not set(read_numbers(passage, [])[1]) & _SPAN_OR_UNKNOWN
+
+
+_SPAN_OR_UNKNOWN = frozenset(DURATIONS) | {AGE, UNCOUNTED}
+_ORDINAL_SPAN = re.compile(
+    ORDINAL.pattern + r"\s+(?:(?:straight|consecutive|successive)\s+)?(?:" + "|".join(DURATIONS) + r")s?\b", re.I
+)
+
+
+def _no_number_reason(claim: str) -> str:
+    return NO_AGE_REASON if says_only_an_age(claim) else NO_SPAN_REASON
+
+
+@lru_cache(maxsize=256)
+def gives_a_span(claim: str) -> bool:
+    """Whether the claim counts a span of time; kept per claim as ``says_only_an_age`` is."""
+    return bool(set(read_numbers(claim, [], whole=True)[1]) & set(DURATIONS))
 
 
 @lru_cache(maxsize=256)

@@ -64,8 +64,13 @@ def test_a_passage_with_the_claims_quantity_is_not_only_on_its_topic() -> None:
         ("Daniel Okoth is 27.", "Okoth, 27, was running only his second marathon.", False),
         ("Dawn Pickering is 57 years old.", "Pickering was banned from working in care for life.", True),
         ("Dawn Pickering is 57 years old.", "Dawn Pickering, 52, admitted fraud.", False),
-        # a claim that says more, one whose number counts nothing known, and other counts
-        ("Kessler was jailed for seven years.", "Kessler was jailed.", False),
+        # a claim of a span of time: only a passage with a span, or a number of no known count, settles it
+        ("Kessler was jailed for seven years.", "Kessler was jailed.", True),
+        ("Graham Pellow was jailed for four years.", "Pellow has repaid £35,000.", True),
+        ("Kessler was jailed for seven years.", "Kessler was jailed for six years and four months.", False),
+        ("The strike will last a week.", "The strike will last 48 hours.", False),
+        ("The search lasted four years.", "The search ended in 2026 after 4.", False),
+        # a claim whose number counts nothing known, and other counts
         ("Okoth is 27.", "Okoth wins the race", False),
         ("Mirel had about 14,300 inhabitants.", "The town had a population of 14,300.", False),
     ],

@@ -176,14 +176,15 @@ def test_stance_context_setting_rejects_other_values() -> None:
         ("years,numbers,NEGATION", "numbers,dates,negation"),
         ("years,numbers,direction,NEGATION", "numbers,dates,direction,negation"),
         ("roles, direction", "direction,roles"),
-        ("years,numbers,direction,roles,NEGATION", "all"),
+        ("years,numbers,direction,roles,NEGATION", "numbers,dates,direction,roles,negation"),
+        ("years,numbers,direction,roles,places,NEGATION", "all"),
     ],
 )
 def test_consistency_adjust_setting_accepts_modes_and_its_old_booleans(raw: str, mode: str) -> None:
     assert Settings.from_env({"CLAIMSCOPE_CONSISTENCY_ADJUST": raw}, data_dir="x").consistency_adjust == mode
     with pytest.raises(
         ValueError,
-        match="CONSISTENCY_ADJUST='days' is not one of none, all, numbers, dates, direction, roles, negation",
+        match="CONSISTENCY_ADJUST='days' is not one of none, all, numbers, dates, direction, roles, places, negation",
     ):
         Settings.from_env({"CLAIMSCOPE_CONSISTENCY_ADJUST": "days"}, data_dir="x")
 

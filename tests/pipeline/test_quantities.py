@@ -177,6 +177,9 @@ GRADES = "Girls did better, with 27.0% of their entries getting an A or A*, comp
         ("Brandt scored 19 league goals.", "He scored 27 goals, including 19 in the league.", False),
         ("Brandt scored 21 goals.", "He scored 27 goals, including 19 in the league.", True),
         ("The club met its goal of 19 signings.", "The club made 21 signings.", False),
+        # a race time in hours, minutes and seconds is one span
+        ("Marsh won in 2:24:07.", "Marsh won in 2:21:07, a British best this year.", True),
+        ("Marsh won in 2:21:07.", "Marsh won in 2:21:07, a British best this year.", False),
     ],
 )
 def test_a_figure_compared_for_another_group_is_of_its_time(claim: str, passage: str, disagree: bool) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.pipeline.consistency import reasons
+from service.pipeline.figures import claim_figures, gives_figures
 from service.pipeline.ranks import read_ranks
 
 
@@ -24,3 +25,33 @@ def test_a_rank_by_size_is_not_a_rank_in_order() -> None:
     assert reasons("Lumo is the world's fourth-largest phone maker.", "Lumo unveils its first foldable phone") == []
     passage = "Lumo sold 41 million phones last year, making it the world's fourth-largest phone maker."
     assert reasons("Lumo is the world's largest phone maker.", passage) == ["number mismatch: claim 1st, passage 4th"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        # a claimed win is first place, against a place the passage gives
+        (
+            "Holly Marsh won the London Marathon in April.",
+            "Holly Marsh finished seventh in her debut in London in April.",
+            ["number mismatch: claim 1st, passage 7th"],
+        ),
+        ("Bekele won the Dunmere Marathon.", "Bekele finished second.", ["number mismatch: claim 1st, passage 2nd"]),
+        # a passage's win agrees with a claimed win and says nothing against another's place
+        ("Kiprono won the Dunmere Marathon.", "Kiprono won the Dunmere Marathon, and Bekele finished second.", []),
+        ("Bekele finished second in the Dunmere Marathon.", "Kiprono won the Dunmere Marathon on Sunday.", []),
+        # a win of seats or praise, and a win denied, are no place
+        ("Labour won 34 seats.", "Labour finished second.", []),
+        ("Bekele did not win the Dunmere Marathon.", "Bekele finished second.", []),
+    ],
+)
+def test_a_claimed_win_is_first_place(claim: str, passage: str, expected: list[str]) -> None:
+    assert [r for r in reasons(claim, passage) if not r.startswith("not in passage")] == expected
+
+
+def test_a_passages_win_gives_no_figure_of_a_claimed_win() -> None:
+    # "Kiprono won" is not Bekele's first place: it may not leave out a passage that gives his second
+    claimed = claim_figures("Bekele won the Dunmere Marathon.")
+    assert claimed is not None
+    assert not gives_figures(claimed, "Kiprono won the Dunmere Marathon on Sunday.")
+    assert gives_figures(claimed, "Bekele finished first in the Dunmere Marathon.")
