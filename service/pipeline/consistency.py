@@ -45,7 +45,7 @@ from service.pipeline.day_times import times_disagree, times_of_day, weekdays, w
 from service.pipeline.direction import opposed
 from service.pipeline.majorities import majority_mismatch
 from service.pipeline.names import PassageWords, claim_names, role_holder
-from service.pipeline.negation import contrasted_phrase, negated_clause, negation_cue
+from service.pipeline.negation import content_stems, contrasted_phrase, negated_clause, negation_cue
 from service.pipeline.numbers import previous_figures, read_numbers
 from service.pipeline.order import opposite_order
 from service.pipeline.overlap import shared_words
@@ -59,6 +59,7 @@ from service.pipeline.votes import vote_mismatch
 from service.pipeline.years import claimed_edge, years_disagree
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_EARLIER_EVENT_WORDS = 2  # content words a claim shares with an earlier figure's clause to be about it
 _OPENING_PRONOUN = re.compile(r"\s*(?:It|They)(?=\s+(?:will|would|was|were|is|are|has|have|had)\b)")
 # Each reason opens with its kind; API clients may match on these.
 NUMBER_MISMATCH = "number mismatch"
@@ -178,7 +179,8 @@ def reasons(
     passage_years, passage_numbers = read_numbers(passage, [span for _, span in passage_dates] + aside)
     # the dates of a figure something moved from ("down from £272,540 in October") are its own,
     # unless the claim gives that figure
-    if (previous := previous_figures(passage)) and not _gives_earlier_figure(claim_numbers, passage_numbers):
+    previous = previous_figures(passage)
+    if previous and not _gives_earlier_figure(claim_numbers, passage_numbers) and not _about(claim, passage, previous):
         passage_dates = [(day, span) for day, span in passage_dates if not any(a <= span[0] < b for a, b in previous)]
         passage_years = read_numbers(passage, [span for _, span in passage_dates] + aside + previous)[0]
     names = claim_names(claim, proper)
@@ -267,6 +269,14 @@ def _figure_in_words(claim: str, passage: str) -> tuple[str, str] | None:
         or other_groups_figure(claim, passage)
         or other_members_figure(claim, passage)
     )
+
+
+def _about(claim: str, passage: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the claim is about what one of the passage's ``spans`` says ("Work on the bridge
+    began in 2023" of "up from the £245m budgeted when work began in 2023"): it shares two of its
+    content words, its years aside."""
+    words = content_stems(claim)
+    return any(len(words & content_stems(passage[start:end])) >= _EARLIER_EVENT_WORDS for start, end in spans)
 
 
 def _gives_earlier_figure(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> bool:

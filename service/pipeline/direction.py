@@ -35,6 +35,7 @@ percentage points to 41%" says nothing against "Labour's share of the vote fell 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -106,6 +107,8 @@ SUBJECT_STEMS = 2
 # Content words two objects must share to be one thing when their subjects differ.
 SHARED_OBJECT_STEMS = 2
 _PLACE_PREPOSITIONS = frozenset("in at across throughout".split())
+_NOT_A_NOUN = frozenset("in at on of for from to by with a an the and or but than as over under since".split())
+_AFTER_A_PLACE_NOT = _PLACE_PREPOSITIONS | frozenset("the a an and , . ; :".split())
 _MODAL = frozenset("will would could may might should expected likely forecast forecasts predicted plans".split())
 # A plan or a forecast said without a hedge ("will rise", "would be halved") is set against another
 # such one only: "Spending on repairs will rise by a third" against "Spending on repairs will fall".
@@ -332,13 +335,27 @@ def _opens_noun(token: str) -> bool:
 
 def _place_start(written: list[str], tokens: list[str], i: int) -> int:
     """Where a place named just before the direction word starts, with its preposition ("Average
-    household size in Marlow County rose"): the subject is the words before it, not the place's
-    name, which fills the last ``SUBJECT_STEMS`` otherwise. ``i`` when there is none."""
+    household size in Marlow County rose", "Turnout in the Ferndale by-election was higher"): the
+    subject is the words before it, not the place's name, which fills the last ``SUBJECT_STEMS``
+    otherwise. ``i`` when there is none."""
     end = i
     while end > 0 and tokens[end - 1] in _BE_WORDS:  # "Airports in Tromvik and Nordby were closed"
         end -= 1
     start = end
+    # a named place's event or area, in a word or two: "Turnout in the Ferndale by-election was higher"
+    lower = end
+    while (
+        lower > 0
+        and end - lower < 2
+        and tokens[lower - 1] not in _AFTER_A_PLACE_NOT
+        and not _is_name(written, lower - 1)
+    ):
+        lower -= 1
+    if lower < end and lower > 0 and _is_name(written, lower - 1):
+        start = lower
     while start > 0 and (_is_name(written, start - 1) or tokens[start - 1] == "and" and start < end):
+        start -= 1
+    if start < end and start > 1 and tokens[start - 1] == "the":
         start -= 1
     if start < end and start > 1 and tokens[start - 1] in _PLACE_PREPOSITIONS and _content(tokens[: start - 1]):
         return start - 1
@@ -405,9 +422,13 @@ def _figure_subject(words: list[str]) -> list[str]:
     of_what = clause[figure + 1 :]
     while of_what and of_what[0] in _SCALE_WORDS:
         of_what = of_what[1:]
-    # "31.4% of the vote": the figure's own noun says what it is of, as well as the words before it
-    of_what = of_what[1 : 1 + FIGURE_OF_WORDS] if of_what[:1] == ["of"] else []
-    return clause[:figure] + of_what
+    # "31.4% of the vote", "340 vacant nursing posts": the figure's own noun says what it is of, as
+    # well as the words before it
+    if of_what[:1] == ["of"]:
+        return clause[:figure] + of_what[1 : 1 + FIGURE_OF_WORDS]
+    noun = list(itertools.takewhile(lambda word: word.isalpha() and word not in _NOT_A_NOUN, of_what))
+    # read before the clause's own words, whose last words stay the subject's
+    return noun[: FIGURE_OF_WORDS + 1][-FIGURE_OF_WORDS:] + clause[:figure]
 
 
 def _object_words(words: list[str]) -> list[str]:

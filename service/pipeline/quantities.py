@@ -91,6 +91,10 @@ _YEAR_WHEN = re.compile(r"\b((?:1[89]|20)\d\d),?\s+when\b[^.;!?]*$")
 _PRESENT = frozenset("now currently today".split())
 _CURRENCIES = frozenset("$€£")
 _EARLIER_WORDS = frozenset("earlier before previous prior".split())
+# Words of an earlier figure's time that say nothing of which time it was, and how many others a
+# claim must share with them to be of that time.
+_TIME_OF_EARLIER = _EARLIER_WORDS | frozenset("when year years month months week quarter ago".split())
+_EARLIER_SHARED = 2
 # Spans of time are compared across units at most this many of one in the other (a year is 365
 # days, but not 720 hours a month: "up to two hours" on journeys is not "18 months" of closure).
 _SPAN_SCALES = 400
@@ -184,14 +188,14 @@ def number_mismatches(
         # a target, an all-time extreme or an earlier figure ("68% had it, below the target of 75%")
         # does not agree with the claim's figure; a number the passage gives with no word of what it
         # counts may be its
-        if not values or any(_agrees(c, p) for c in values for p in [*offered, *uncounted]):
+        if not values or any(_agrees(c, p) for c in values for p in [*_at_claimed_time(c, offered), *uncounted]):
             continue
         # a number the passage denies disagrees only with the number it denies; one that agrees under
         # another word of what it counts does not disagree
         pairs = [
             (c, p)
             for c in values - agreed
-            for p in offered
+            for p in _at_claimed_time(c, offered)
             if _same_subject(c, p, names) and (not p.denied or c.allows(p))
         ]
         claimed |= {c.shown for c, _ in pairs}
@@ -213,8 +217,16 @@ def _agreed(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) 
         for unit, values in claim.items()
         if unit != UNCOUNTED
         for c in values
-        if any(_agrees(c, p) for p in passage.get(unit, ()))
+        if any(_agrees(c, p) for p in _at_claimed_time(c, passage.get(unit, ())))
     }
+
+
+def _at_claimed_time(claim: Quantity, found: Collection[Quantity]) -> Collection[Quantity]:
+    """The passage's figures the claim's may be: the earlier ones alone when the claim says the
+    earlier one's time in its words ("budgeted at £318m when work began" against "will cost £318m,
+    up from the £245m budgeted when work began in 2023", bench/fortythird), else all."""
+    earlier = [p for p in found if p.then and len((claim.clause & p.then) - _TIME_OF_EARLIER) >= _EARLIER_SHARED]
+    return earlier or found
 
 
 def _agrees(claim: Quantity, passage: Quantity) -> bool:

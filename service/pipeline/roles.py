@@ -73,8 +73,9 @@ _PASSIVE = re.compile(
 _WON = re.compile(rf"(?<![\w'])(?P<a>{_NAME})\s+{_AUXILIARY}(?:won|wins|win)\s+(?:the\s+)?(?P<e>{_NAME})")
 _BEATEN = re.compile(
     rf"\b(?:beat|beats|beating|defeated|defeats|defeating|overcame|overcomes|overcoming|outsprinted|outsprinting"
-    rf"|(?:pull(?:s|ed|ing)?\s+away|finish(?:es|ed|ing)?\s+ahead)\s+(?:of|from)|ahead\s+of)\s+"
-    rf"(?:(?!by\b)[a-z][\w-]*\s+){{0,3}}(?P<b>{_NAME})"
+    rf"|(?:pull(?:s|ed|ing)?\s+away|finish(?:es|ed|ing)?\s+ahead)\s+(?:of|from)|ahead\s+of"
+    rf"|(?:majority|margin|lead)\s+of\s+[\d,.]+(?:\s+[a-z]+)?\s+over)\s+"
+    rf"(?:(?!by\b)[a-z][\w-]*\s+){{0,3}}(?:[A-Z][\w-]*['’]s?\s+)?(?P<b>{_NAME})"
 )
 _DECIDED = re.compile(
     r"\b(?:in|of)\s+the\s+final\b(?!\s+(?:game|match|round|day|minute|seconds?|week)s?\b)|\bto\s+win\b"

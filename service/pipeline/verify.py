@@ -238,6 +238,12 @@ def gives_none_of_the_number(claim: str, passage: str) -> bool:
 
 
 _SPAN_OR_UNKNOWN = frozenset(DURATIONS) | {AGE, UNCOUNTED}
+_SPANS = "|".join(DURATIONS)
+_POINT_OR_PERIOD = re.compile(
+    rf"\b(?:the\s+(?:past|last|next|previous|coming|first)\s+(?:[\w-]+\s+)?(?:{_SPANS})s?\b"
+    rf"|(?:{_SPANS})s?\s+(?:ago|earlier|later|in\s+a\s+row|running)\b)",
+    re.I,
+)
 _ORDINAL_SPAN = re.compile(
     ORDINAL.pattern + r"\s+(?:(?:straight|consecutive|successive)\s+)?(?:" + "|".join(DURATIONS) + r")s?\b", re.I
 )
@@ -249,8 +255,9 @@ def _no_number_reason(claim: str) -> str:
 
 @lru_cache(maxsize=256)
 def gives_a_span(claim: str) -> bool:
-    """Whether the claim counts a span of time; kept per claim as ``says_only_an_age`` is."""
-    return bool(set(read_numbers(claim, [], whole=True)[1]) & set(DURATIONS))
+    """Whether the claim counts a span of time, not a point or a period of it ("five years ago",
+    "over the past five years", which "since 2021" gives); kept per claim as ``says_only_an_age`` is."""
+    return bool(set(read_numbers(claim, [], whole=True)[1]) & set(DURATIONS)) and not _POINT_OR_PERIOD.search(claim)
 
 
 @lru_cache(maxsize=256)

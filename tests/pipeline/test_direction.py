@@ -171,6 +171,18 @@ from service.pipeline.direction import opposed
         ("July was the hottest month on record.", "July was the coldest month on record.", ("hottest", "coldest")),
         ("Harbour Street is the busiest station.", "Harbour Street is the quietest station.", ("busiest", "quietest")),
         ("The museum will be open on Mondays.", "The museum will be closed on Mondays.", ("open", "closed")),
+        # a figure's own noun says what moved: "340 vacant nursing posts, down from 410"
+        (
+            "The number of vacant nursing posts at Castlemere Health Trust has risen since January.",
+            "The trust has 340 vacant nursing posts, down from 410 in January.",
+            ("risen", "down"),
+        ),
+        # a named place's event after the subject is not the subject
+        (
+            "Turnout in the Ferndale by-election was higher than at the general election.",
+            "Turnout was 41.3%, down from 67.9% at the general election two years ago.",
+            ("higher", "down"),
+        ),
         ("Maths is the most popular subject.", "Maths is the least popular subject.", ("most", "least")),
         (
             "Historians had believed the wreck lay farther from the shore.",

@@ -70,6 +70,9 @@ def test_a_passage_with_the_claims_quantity_is_not_only_on_its_topic() -> None:
         ("Kessler was jailed for seven years.", "Kessler was jailed for six years and four months.", False),
         ("The strike will last a week.", "The strike will last 48 hours.", False),
         ("The search lasted four years.", "The search ended in 2026 after 4.", False),
+        # a point or a period of time is no span: a year may give it ("since 2021")
+        ("The last full survey was five years ago.", "Numbers have fallen since 2021.", False),
+        ("Guillemot numbers fell over the past five years.", "Numbers have fallen since 2021.", False),
         # a claim whose number counts nothing known, and other counts
         ("Okoth is 27.", "Okoth wins the race", False),
         ("Mirel had about 14,300 inhabitants.", "The town had a population of 14,300.", False),

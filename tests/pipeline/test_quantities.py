@@ -145,6 +145,7 @@ def test_a_figure_moved_from_counts_what_it_moved_to_counts(claim: str, passage:
     assert disagree_on_numbers(claim, passage) is disagree
 
 
+BRIDGE = "The bridge will cost £318m, up from the £245m budgeted when work began in 2023."
 GRADES = "Girls did better, with 27.0% of their entries getting an A or A*, compared with 25.6% for boys."
 
 
@@ -177,6 +178,10 @@ GRADES = "Girls did better, with 27.0% of their entries getting an A or A*, comp
         ("Brandt scored 19 league goals.", "He scored 27 goals, including 19 in the league.", False),
         ("Brandt scored 21 goals.", "He scored 27 goals, including 19 in the league.", True),
         ("The club met its goal of 19 signings.", "The club made 21 signings.", False),
+        # a claim that says an earlier figure's time is compared with the earlier figure alone
+        ("The bridge was budgeted at £318m when work began.", BRIDGE, True),
+        ("The bridge was budgeted at £245m when work began.", BRIDGE, False),
+        ("The bridge will cost £318m.", BRIDGE, False),
         # a race time in hours, minutes and seconds is one span
         ("Marsh won in 2:24:07.", "Marsh won in 2:21:07, a British best this year.", True),
         ("Marsh won in 2:21:07.", "Marsh won in 2:21:07, a British best this year.", False),

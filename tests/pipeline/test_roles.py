@@ -284,3 +284,12 @@ def test_another_first_is_given_as_roles_swapped_though_the_claims_name_is_missi
     found = reasons("Bergen is the largest city in Norway.", "Oslo is the largest city in Norway.")
     assert found[0] == 'roles swapped: claim "Bergen is the largest city", passage "Oslo is the largest city"'
     assert has_reason(found, ROLES_SWAPPED)
+
+
+def test_a_winners_majority_over_another_beats_them() -> None:
+    passage = "Olivia Hart has won the Ferndale by-election, a majority of 2,315 over Labour's Sanjay Mehta."
+    assert beaten_winner("Sanjay Mehta won the Ferndale by-election.", passage) == (
+        "Sanjay Mehta won the Ferndale",
+        "majority of 2,315 over Labour's Sanjay Mehta",
+    )
+    assert beaten_winner("Olivia Hart won the Ferndale by-election.", passage) is None
