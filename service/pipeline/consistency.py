@@ -43,7 +43,7 @@ from service.pipeline.corrections import withdrawn
 from service.pipeline.dates import Date, dateline_end, dates_disagree, day_edge, find_dates
 from service.pipeline.day_times import times_disagree, times_of_day, weekdays, weekdays_disagree
 from service.pipeline.direction import opposed
-from service.pipeline.majorities import majority_mismatch
+from service.pipeline.majorities import all_but_mismatch, majority_mismatch
 from service.pipeline.names import PassageWords, claim_names, role_holder
 from service.pipeline.negation import content_stems, contrasted_phrase, negated_clause, negation_cue
 from service.pipeline.numbers import previous_figures, read_numbers
@@ -261,11 +261,13 @@ def _pronoun_named(passage: str, missing: Collection[str]) -> str:
 
 def _figure_in_words(claim: str, passage: str) -> tuple[str, str] | None:
     """A figure the number checker does not compare: "unanimously" against a split tally
-    (``votes``), "most" against a percentage (``majorities``), or one group's figure claimed for
-    the group it is set against, or one list member's figure claimed for another (``comparisons``)."""
+    (``votes``), "most" against a percentage and "all" against "all but" some (``majorities``), or
+    one group's figure claimed for the group it is set against, or one list member's figure claimed
+    for another (``comparisons``)."""
     return (
         vote_mismatch(claim, passage)
         or majority_mismatch(claim, passage)
+        or all_but_mismatch(claim, passage)
         or other_groups_figure(claim, passage)
         or other_members_figure(claim, passage)
     )

@@ -34,9 +34,14 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "halve halves halved halving low lowest down",
     ),
     "how well": (
-        "improve improves improved improving strengthen strengthens strengthened strengthening",
-        "worsen worsens worsened worsening deteriorate deteriorates deteriorated deteriorating weaken weakens "
-        "weakened weakening",
+        "improve improves improved improving",
+        "worsen worsens worsened worsening deteriorate deteriorates deteriorated deteriorating",
+    ),
+    # of a force: a wind, a currency, a storm ("the wind would ease on Wednesday" / "strengthen")
+    "force": (
+        "strengthen strengthens strengthened strengthening intensify intensifies intensified intensifying",
+        "weaken weakens weakened weakening ease eases eased easing abate abates abated abating subside subsides "
+        "subsided subsiding",
     ),
     "size": (
         "long longer longest large larger largest big bigger biggest wider widest deeper deepest taller tallest",

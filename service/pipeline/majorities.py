@@ -5,10 +5,11 @@ doing a good job") and claimed in words ("Most people said the government was do
 The stance model entailed that claim at 0.77 (bench/thirtyfifth): it does not read 29% as fewer
 than half. The checker reads a share in words, "most", "a majority of" or "more than half" (over
 half) and "a minority of", "fewer than half" or "less than half" (under half), and a percentage
-said of the same thing: the words after it, to the end of its clause, repeat at least
-``SHARED_SHARE`` of the content words after the claim's (at least ``SHARED_WORDS``). "Most"
-counts at the start of a clause ("Most people said", "..., most of them against"), not as an
-adjective's ("the most popular").
+("29%", or in words: "one in three", "two-fifths") said of the same thing: the words after it,
+to the end of its clause, repeat at least ``SHARED_SHARE`` of the content words after the claim's
+(at least ``SHARED_WORDS``). "Most" counts at the start of a clause ("Most people said", "...,
+most of them against"), not as an adjective's ("the most popular"). So does "all" against "all
+but" some (``all_but_mismatch``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 
 from service.pipeline.direction_words import short_content_words
 from service.pipeline.negation import content_stems
+from service.pipeline.shares import fraction_shares, rate_share
 
 _OVER = "over half"
 _UNDER = "under half"
@@ -26,6 +28,9 @@ _IN_WORDS = re.compile(
     r"|(?P<under>(?:a|the)\s+minority|(?:fewer|less)\s+than\s+half|under\s+half))\s+(?:of\s+)?",
     re.IGNORECASE,
 )
+_ALL = re.compile(r"\b(?:all|every)\b", re.IGNORECASE)
+_ALL_BUT = re.compile(r"\ball\s+but\s+(?:about\s+|around\s+|some\s+)?(?:[\d,.]+|[a-z]+)", re.IGNORECASE)
+_RATE = re.compile(r"\b(?:\d+|[a-z]+)\s+in\s+(?:\d+|[a-z]+)\b", re.IGNORECASE)  # "one in three"
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 # A percentage after these words is a change or a rate, not a share of people ("rose by 5%", "to 4%").
 _CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|to|from|at|rose|fell|of\s+just|of\s+only|rate\s+of)\s+$", re.I)
@@ -52,7 +57,7 @@ def majority_mismatch(claim: str, passage: str) -> tuple[str, str] | None:
             continue
         percent = _share_of(passage, said)
         if percent is not None and (percent <= 50 if side == _OVER else percent >= 50):
-            return f"{(match.group('over') or match.group('under')).lower()} ({side})", f"{percent:g}%"
+            return f"{(match.group('over') or match.group('under')).lower()} ({side})", f"{round(percent, 1):g}%"
     return None
 
 
@@ -61,14 +66,46 @@ def _share_of(passage: str, said: set[str]) -> float | None:
     it and adds least ("58% said it was doing a bad job" is the one for "a bad job", not "29% said
     the government was doing a good job")."""
     best, best_fit = None, float("-inf")
-    for match in _PERCENT.finditer(passage):
-        if _CHANGE_BEFORE.search(passage[max(0, match.start() - 20) : match.start()]):
+    for start, end, percent in _shares(passage):
+        if _CHANGE_BEFORE.search(passage[max(0, start - 20) : start]):
             continue
-        words = _words(_clause(passage, match.end()))
+        words = _words(_clause(passage, end))
         shared = len(said & words)
         if shared >= max(SHARED_WORDS, SHARED_SHARE * len(said)) and shared - len(words - said) > best_fit:
-            best, best_fit = float(match.group(1)), shared - len(words - said)
+            best, best_fit = percent, shared - len(words - said)
     return best
+
+
+def all_but_mismatch(claim: str, passage: str) -> tuple[str, str] | None:
+    """The claim's "all" and the passage's "all but" some, said of the same thing: "By Tuesday
+    evening power had been restored to all but 12,000 homes" entailed "Power had been restored to
+    all homes by Tuesday evening" at 0.77 (bench/fortyfourth).
+
+    Examples:
+        >>> all_but_mismatch("Power was restored to all homes.", "Power was restored to all but 12,000 homes.")
+        ('all', 'all but 12,000')
+        >>> print(all_but_mismatch("Power was restored to most homes.", "Power was restored to all but 12,000 homes."))
+        None
+    """
+    if not _ALL.search(claim) or _ALL_BUT.search(claim):
+        return None
+    said = _words(claim)
+    for match in _ALL_BUT.finditer(passage):
+        sentence_start = max(passage.rfind(mark, 0, match.start()) for mark in (". ", "; ", "! ", "? "))
+        words = _words(passage[sentence_start + 1 : match.start()] + " " + _clause(passage, match.end()))
+        if len(said & words) >= SHARED_WORDS:
+            return "all", " ".join(match.group(0).split())
+    return None
+
+
+def _shares(passage: str) -> list[tuple[int, int, float]]:
+    """The passage's shares, where each starts and ends and its percentage: "29%", and in words,
+    "one in three" (33.3%, bench/fortyfourth) and "two-fifths of" (``shares``)."""
+    found = [(match.start(), match.end(), float(match.group(1))) for match in _PERCENT.finditer(passage)]
+    for match in _RATE.finditer(passage):
+        if (percent := rate_share(match.group(0))) is not None:
+            found.append((match.start(), match.end(), percent))
+    return found + [(start, end, percent) for start, end, percent in fraction_shares(passage) if percent is not None]
 
 
 def _words(text: str) -> set[str]:

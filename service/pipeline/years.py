@@ -28,19 +28,20 @@ _DECADE_IN_WORDS = re.compile(
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
 # The other end of a range of years: "2002-2015", "2002 to 2015", "1958-59", "2011-present",
-# "between 2000 and 2006".
+# "between 2000 and 2006", "between March 2021 and June 2023".
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 # ... and the other end of a range of days: "(June 16, 1971 - September 13, 1996)", "from May 19,
 # 2009, to March 20, 2015".
-_DAY_BEFORE_YEAR = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\d{{1,2}}\s+{_MONTH},?\s+)?"
+_DAY_BEFORE_YEAR = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|(?:\d{{1,2}}\s+)?{_MONTH},?\s+)?"
 _YEAR_RANGE_TO = re.compile(
     r"(?:,?\s*(?:-|–|—|to|until|till|through)\s*(?:" + _DAY_BEFORE_YEAR + r"(?P<year>(?:1[89]|20)\d\d)"
     r"|(?P<open>present|now|today))|[-–](?P<short>\d\d))\b",
     re.I,
 )
-_YEAR_RANGE_AND = re.compile(r"\s*and\s*(?P<year>(?:1[89]|20)\d\d)\b")
+_YEAR_RANGE_AND = re.compile(r"\s*and\s*" + _DAY_BEFORE_YEAR + r"(?P<year>(?:1[89]|20)\d\d)\b", re.I)
 _YEAR_BOUNDS = {"before": "before", "after": "after", "by": "in or before", "from": "in or after"}
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.I)
+# "between 2000", "between March 2021", "between 4 March 2021"
+_BETWEEN_BEFORE = re.compile(rf"\bbetween\s+(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?$", re.I)
 # Verbs that say when something began or ended.
 _EDGE_WORDS = {
     "start": re.compile(

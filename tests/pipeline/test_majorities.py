@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.pipeline.consistency import reasons
-from service.pipeline.majorities import majority_mismatch
+from service.pipeline.majorities import all_but_mismatch, majority_mismatch
 
 GOOD_JOB = "said the government was doing a good job"
 
@@ -44,3 +44,37 @@ def test_the_best_matching_percentage_is_the_claims() -> None:
 def test_the_checker_gives_it_as_a_number_mismatch() -> None:
     found = reasons(f"Most people {GOOD_JOB}.", f"Only 29% of those asked {GOOD_JOB}, the lowest figure since 2019.")
     assert found == ["number mismatch: claim most (over half), passage 29%"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        # a share in words is a percentage
+        (f"Most people {GOOD_JOB}.", f"About one in three people {GOOD_JOB}.", ("most (over half)", "33.3%")),
+        (
+            f"A minority of people {GOOD_JOB}.",
+            f"Two-thirds of people {GOOD_JOB}.",
+            ("a minority (under half)", "66.7%"),
+        ),
+        (f"Most people {GOOD_JOB}.", f"Three in five people {GOOD_JOB}.", None),
+    ],
+)
+def test_a_share_in_words_is_read_as_its_percentage(claim: str, passage: str, expected: tuple[str, str] | None) -> None:
+    assert majority_mismatch(claim, passage) == expected
+
+
+RESTORED = "By Tuesday evening power had been restored to all but 12,000 homes, the network operator said."
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Power had been restored to all homes by Tuesday evening.", ("all", "all but 12,000")),
+        ("Every home had its power back by Tuesday evening.", ("all", "all but 12,000")),
+        ("All staff were paid by Friday.", None),  # said of something else
+        ("Power had been restored to all but 12,000 homes by Tuesday.", None),
+        ("Power had been restored to most homes by Tuesday evening.", None),
+    ],
+)
+def test_all_against_all_but_some(claim: str, expected: tuple[str, str] | None) -> None:
+    assert all_but_mismatch(claim, RESTORED) == expected

@@ -52,6 +52,8 @@ def test_years_disagree(claim: set[str], passage: set[str], disagree: bool) -> N
         ("It aired from 2009 to 2015 on Fox.", {"2009 to 2015"}),
         ("He voiced it (2002 - 2015) and the 1958-59 season.", {"2002 to 2015", "1958 to 1959"}),
         ("Profits quadrupled between 2000 and 2006.", {"2000 to 2006"}),
+        ("Cars built between March 2021 and June 2023.", {"2021 to 2023"}),
+        ("It ran from May 2009 to March 2015.", {"2009 to 2015"}),
         ("Game of Thrones (2011-present)", {"in or after 2011"}),
         ("In 2019 - 20 people died.", {"2019"}),
         # a decade may be a bound too; "the 2017 Open" is an event of that year, not a bound
