@@ -213,9 +213,11 @@ def _same_subject(a: Moved, b: Moved) -> bool:
 def _same_object(a: Moved, b: Moved) -> bool:
     """Whether two words that are said of what follows them are said of one thing: a word of the
     object in common (two, where the subjects are two different ones), or, for a decision, one's
-    object as the other's passive subject."""
+    object as the other's passive subject, or, both passive, one subject."""
     if shared := a.after & b.after:
         return len(shared) >= SHARED_OBJECT_STEMS or bool(a.before & b.before) or not (a.before and b.before)
+    if a.family in PASSIVE_OBJECT and not a.after and not b.after:  # "the amendment was approved" / "was defeated"
+        return bool(a.before & b.before)
     return a.family in PASSIVE_OBJECT and bool(a.after & b.before or b.after & a.before)
 
 

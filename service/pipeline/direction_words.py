@@ -70,7 +70,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "decision": (
         "approve approves approved approving uphold upholds upheld upholding accept accepts accepted accepting",
         "reject rejects rejected rejecting overturn overturns overturned overturning quash quashes quashed "
-        "quashing veto vetoes vetoed vetoing " + " ".join(SHOWN),
+        "quashing veto vetoes vetoed vetoing defeat defeats defeated defeating " + " ".join(SHOWN),
     ),
 }
 # Families with no middle ground, where a negated word means the other direction ("found Lind not

@@ -18,6 +18,7 @@ import re
 
 from service.pipeline.direction_words import short_content_words
 from service.pipeline.negation import content_stems
+from service.pipeline.number_words import WORDS
 from service.pipeline.shares import fraction_shares, rate_share
 
 _OVER = "over half"
@@ -30,6 +31,9 @@ _IN_WORDS = re.compile(
 )
 _ALL = re.compile(r"\b(?:all|every)\b", re.IGNORECASE)
 _ALL_BUT = re.compile(r"\ball\s+but\s+(?:about\s+|around\s+|some\s+)?(?:[\d,.]+|[a-z]+)", re.IGNORECASE)
+# "two of its 11 recycling centres": some of a whole, not all of it
+_PART_OF = re.compile(r"\b(\d[\d,]*|[a-z]+)\s+of\s+(?:its|their|the|his|her|our)\s+(\d[\d,]*)\b", re.IGNORECASE)
+_NOUN_WORDS = 4
 _RATE = re.compile(r"\b(?:\d+|[a-z]+)\s+in\s+(?:\d+|[a-z]+)\b", re.IGNORECASE)  # "one in three"
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 # A percentage after these words is a change or a rate, not a share of people ("rose by 5%", "to 4%").
@@ -77,7 +81,8 @@ def _share_of(passage: str, said: set[str]) -> float | None:
 
 
 def all_but_mismatch(claim: str, passage: str) -> tuple[str, str] | None:
-    """The claim's "all" and the passage's "all but" some, said of the same thing: "By Tuesday
+    """The claim's "all" and the passage's "all but" some, or a part of a whole ("two of its 11"),
+    said of the same thing: "By Tuesday
     evening power had been restored to all but 12,000 homes" entailed "Power had been restored to
     all homes by Tuesday evening" at 0.77 (bench/fortyfourth).
 
@@ -87,15 +92,28 @@ def all_but_mismatch(claim: str, passage: str) -> tuple[str, str] | None:
         >>> print(all_but_mismatch("Power was restored to most homes.", "Power was restored to all but 12,000 homes."))
         None
     """
-    if not _ALL.search(claim) or _ALL_BUT.search(claim):
+    if not (every := _ALL.search(claim)) or _ALL_BUT.search(claim):
         return None
-    said = _words(claim)
-    for match in _ALL_BUT.finditer(passage):
+    said, of_all = _words(claim), _noun_after(claim, every.end())
+    parts = [match for match in _PART_OF.finditer(passage) if _fewer(match.group(1), match.group(2))]
+    for match in [*_ALL_BUT.finditer(passage), *parts]:
         sentence_start = max(passage.rfind(mark, 0, match.start()) for mark in (". ", "; ", "! ", "? "))
         words = _words(passage[sentence_start + 1 : match.start()] + " " + _clause(passage, match.end()))
-        if len(said & words) >= SHARED_WORDS:
+        if len(said & words) >= SHARED_WORDS and of_all & _noun_after(passage, match.end()):
             return "all", " ".join(match.group(0).split())
     return None
+
+
+def _noun_after(text: str, start: int) -> set[str]:
+    """The content words of the few words after ``start`` ("of its recycling centres"): what all,
+    or a part, is of."""
+    return content_stems(" ".join(text[start:].split()[:_NOUN_WORDS]))
+
+
+def _fewer(part: str, whole: str) -> bool:
+    """Whether ``part`` ("two", "4") is a number below ``whole`` ("11")."""
+    value = WORDS.get(part.lower()) if not part[0].isdigit() else float(part.replace(",", ""))
+    return value is not None and value < float(whole.replace(",", ""))
 
 
 def _shares(passage: str) -> list[tuple[int, int, float]]:

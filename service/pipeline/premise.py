@@ -208,7 +208,7 @@ def claim_premises(
     (``names.proper_words``; found here unless given). ``published`` gives each source's day and
     ``headlines`` its title (read from the store unless given)."""
     if proper is None:
-        proper = proper_words(c.passage.text for c in candidates)
+        proper = proper_words([claim, *(c.passage.text for c in candidates)])
     if headlines is None:
         headlines = {sid: _title(store, sid) for sid in {c.passage.source_id for c in candidates}}
     names = list(claim_names(claim, proper))

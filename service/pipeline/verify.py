@@ -131,7 +131,11 @@ def verify_claims(
     articles = {sid: store.get_article(sid) for sid in {c.passage.source_id for cands in found for c in cands}}
     published = {sid: publication_date(a.published_at if a else None) for sid, a in articles.items()}
     headlines = {sid: a.title if a else None for sid, a in articles.items()}
-    propers = [proper_words(c.passage.text for c in cands) for cands in found]  # is "Okafor" in "Okafor voted" a name?
+    # is "Okafor" in "Okafor voted" a name? The claim's own capitals inside it count: "Ashbury Building
+    # Society's chief economist" names Ashbury where no passage found does ("Ashbury's chief economist")
+    propers = [
+        proper_words([claim, *(c.passage.text for c in cands)]) for claim, cands in zip(statements, found, strict=True)
+    ]
     premises = [
         claim_premises(store, claim, cands, options.stance_context, proper, published, headlines)
         for claim, cands, proper in zip(statements, found, propers, strict=True)

@@ -1,4 +1,4 @@
-"""The labelled samples of bench/ (unseen, fresh, and fourth to fortieth): their claims name
+"""The labelled samples of bench/ (unseen, fresh, and fourth to forty-seventh): their claims name
 articles that exist, and `eval claims` scores all of them."""
 
 from __future__ import annotations
@@ -60,6 +60,13 @@ SAMPLES = [
     ("thirtyeighth", 3, 54, 51),
     ("thirtyninth", 3, 54, 51),
     ("fortieth", 3, 54, 51),
+    ("fortyfirst", 3, 54, 51),
+    ("fortysecond", 3, 54, 51),
+    ("fortythird", 3, 54, 51),
+    ("fortyfourth", 3, 54, 51),
+    ("fortyfifth", 3, 54, 51),
+    ("fortysixth", 3, 54, 51),
+    ("fortyseventh", 3, 54, 51),
 ]
 
 

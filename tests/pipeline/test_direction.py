@@ -172,6 +172,8 @@ from service.pipeline.direction import opposed
         ("Harbour Street is the busiest station.", "Harbour Street is the quietest station.", ("busiest", "quietest")),
         ("The museum will be open on Mondays.", "The museum will be closed on Mondays.", ("open", "closed")),
         ("The wind will strengthen on Wednesday.", "The wind will ease on Wednesday.", ("strengthen", "ease")),
+        # two passive decisions of one subject
+        ("The opposition amendment was approved.", "But their amendment was defeated.", ("approved", "defeated")),
         # a figure's own noun says what moved: "340 vacant nursing posts, down from 410"
         (
             "The number of vacant nursing posts at Castlemere Health Trust has risen since January.",
