@@ -33,6 +33,8 @@ _PLACED_BEFORE = re.compile(
 _WON = re.compile(
     r"\b(?:won|wins)\s+(?:the\s+|a\s+)?(?=(?:[A-Z][\w'’-]*\s+)*(?:[A-Z][\w'’-]*|race|title|final|gold|championship)\b)"
     r"(?!(?:[A-Z][\w'’-]*\s+)*(?:Award|Prize|Medal|Cup\s+tie)\b)"
+    # ... and so is a table topped: "Pip and the Moon topped the UK box office" against "into second place"
+    r"|\b(?:topped|tops|top|headed|heads)\s+the\s+(?:[A-Z][\w'’-]*\s+)*(?:box\s+office|charts?|polls?|table|league|rankings)\b"
 )
 _NOT_WON = re.compile(r"(?:\b(?:not|never|failed\s+to|hopes?\s+to|wants?\s+to)|n['’]t)\s+(?:\w+\s+)?$", re.I)
 

@@ -37,6 +37,12 @@ def test_a_rank_by_size_is_not_a_rank_in_order() -> None:
             ["number mismatch: claim 1st, passage 7th"],
         ),
         ("Bekele won the Dunmere Marathon.", "Bekele finished second.", ["number mismatch: claim 1st, passage 2nd"]),
+        # a table topped is first place too
+        (
+            "Pip and the Moon topped the UK box office this weekend.",
+            "It pushed Pip and the Moon, last week's number one, into second place.",
+            ["number mismatch: claim 1st, passage 2nd"],
+        ),
         # a passage's win agrees with a claimed win and says nothing against another's place
         ("Kiprono won the Dunmere Marathon.", "Kiprono won the Dunmere Marathon, and Bekele finished second.", []),
         ("Bekele finished second in the Dunmere Marathon.", "Kiprono won the Dunmere Marathon on Sunday.", []),
