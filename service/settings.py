@@ -211,10 +211,10 @@ class Settings:
             "count the same thing differently), `dates` (years, or months and days; `years` is the old name), "
             "`direction` (the passage says the claim's subject went the other way: fell, not rose; acquitted, not "
             "convicted), `roles` (the passage gives the claim's action with its two names the other way round: "
-            "City beat Rovers, not Rovers beat City), `negation` (the passage denies the claim in its words), a "
-            "comma list of these "
-            "(`numbers,dates`), `all` "
-            "or `none`; true/false mean all/none. The default follows the dev ablation in models/README.md."
+            "City beat Rovers, not Rovers beat City), `places` (the passage puts an event of one place somewhere "
+            "else: founded in Bradford, not in Leeds; too few dev pairs to ablate, it acts as a number does), "
+            "`negation` (the passage denies the claim in its words), a comma list of these (`numbers,dates`), "
+            "`all` or `none`; true/false mean all/none. The default follows the dev ablation in models/README.md."
         },
     )
     passages_per_source: int = field(
