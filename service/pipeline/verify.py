@@ -230,15 +230,18 @@ def gives_none_of_the_number(claim: str, passage: str) -> bool:
     """Whether the claim says no more of its names than their age ("Mara Ellison is 43", "Dawn
     Pickering is 57 years old") and the passage gives no number of years: only a passage that does
     ("Ellison, 34, ...") can settle it; or the claim gives a span of time ("was jailed for four
-    years") and the passage no span and no number of no known count: "Pellow has repaid £35,000"
-    entailed "Graham Pellow was jailed for four years" at 0.51 (bench/fortysecond), and "Kessler
-    was jailed" says nothing of how long. Other counts are left to the model: a passage may count
-    them by another word ("inhabitants", "a population of")."""
+    years") and the passage no span, no range of years and no number of no known count: "Pellow
+    has repaid £35,000" entailed "Graham Pellow was jailed for four years" at 0.51
+    (bench/fortysecond), and "Kessler was jailed" says nothing of how long, while "from 1939 to
+    1945" gives six years. Other counts are left to the model: a passage may count them by another
+    word ("inhabitants", "a population of")."""
     if says_only_an_age(claim):
         return AGE not in read_numbers(passage, [])[1]
     if not gives_a_span(claim) or _ORDINAL_SPAN.search(passage):  # "the third month in a row" counts months
         return False
-    return not set(read_numbers(passage, [])[1]) & _SPAN_OR_UNKNOWN
+    years, numbers = read_numbers(passage, [])
+    spanned = len(years) > 1 or any(" to " in year for year in years)  # "from 1939 to 1945", not "since 2019"
+    return not spanned and not set(numbers) & _SPAN_OR_UNKNOWN
 
 
 _SPAN_OR_UNKNOWN = frozenset(DURATIONS) | {AGE, UNCOUNTED}

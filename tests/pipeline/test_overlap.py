@@ -68,6 +68,8 @@ def test_a_passage_with_the_claims_quantity_is_not_only_on_its_topic() -> None:
         ("Kessler was jailed for seven years.", "Kessler was jailed.", True),
         ("Graham Pellow was jailed for four years.", "Pellow has repaid £35,000.", True),
         ("Kessler was jailed for seven years.", "Kessler was jailed for six years and four months.", False),
+        ("The war lasted six years.", "The war ran from 1939 to 1945.", False),
+        ("The strike will last a week.", "It would be the first strike since 2019.", True),
         ("The strike will last a week.", "The strike will last 48 hours.", False),
         ("The search lasted four years.", "The search ended in 2026 after 4.", False),
         # a point or a period of time is no span: a year may give it ("since 2021")
