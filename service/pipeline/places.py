@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from service.pipeline.names import PassageWords
+from service.pipeline.regions import region_kind
 
 _ONE_PLACE_VERBS = (
     "born founded established buried died headquartered based diverted landed relocated joined signed transferred moved"
@@ -67,6 +68,10 @@ def other_place(claim: str, passage: str) -> tuple[str, str] | None:
         same = [p for p in found if p.verb == claimed.verb and p.preposition == claimed.preposition]
         same = [p for p in same if set(p.between) <= set(claimed.between) or set(claimed.between) <= set(p.between)]
         if not same or words.mention(claimed.place) or any(_same_place(p.place, claimed.place) for p in same):
+            continue
+        # one may hold the other ("the United States", "Kentucky"): compared only within one kind
+        same = [p for p in same if region_kind(p.place) == region_kind(claimed.place)]
+        if not same:
             continue
         return claimed.place, same[0].place
     return None

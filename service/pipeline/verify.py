@@ -241,7 +241,10 @@ def gives_none_of_the_number(claim: str, passage: str) -> bool:
         return False
     years, numbers = read_numbers(passage, [])
     spanned = len(years) > 1 or any(" to " in year for year in years)  # "from 1939 to 1945", not "since 2019"
-    return not spanned and not set(numbers) & _SPAN_OR_UNKNOWN
+    # a passage that gives another of the claim's counts ("won eight Pro Slam titles" for "... over
+    # 7 years") is about it, and left to the model
+    others = set(read_numbers(claim, [], whole=True)[1]) - _SPAN_OR_UNKNOWN
+    return not spanned and not set(numbers) & (_SPAN_OR_UNKNOWN | others)
 
 
 _SPAN_OR_UNKNOWN = frozenset(DURATIONS) | {AGE, UNCOUNTED}
@@ -251,6 +254,7 @@ _POINT_OR_PERIOD = re.compile(
     rf"|(?:{_SPANS})s?\s+(?:ago|earlier|later|in\s+a\s+row|running)\b)",
     re.I,
 )
+_TITLED_SPAN = re.compile(r"\b(?:" + "|".join(unit.capitalize() for unit in DURATIONS) + r")s?\b")
 _ORDINAL_SPAN = re.compile(
     ORDINAL.pattern + r"\s+(?:(?:straight|consecutive|successive)\s+)?(?:" + "|".join(DURATIONS) + r")s?\b", re.I
 )
@@ -264,7 +268,9 @@ def _no_number_reason(claim: str) -> str:
 def gives_a_span(claim: str) -> bool:
     """Whether the claim counts a span of time, not a point or a period of it ("five years ago",
     "over the past five years", which "since 2021" gives); kept per claim as ``says_only_an_age`` is."""
-    return bool(set(read_numbers(claim, [], whole=True)[1]) & set(DURATIONS)) and not _POINT_OR_PERIOD.search(claim)
+    if _POINT_OR_PERIOD.search(claim) or _TITLED_SPAN.search(claim):  # "28 Days (film)" is a title
+        return False
+    return bool(set(read_numbers(claim, [], whole=True)[1]) & set(DURATIONS))
 
 
 @lru_cache(maxsize=256)

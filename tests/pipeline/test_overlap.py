@@ -70,6 +70,9 @@ def test_a_passage_with_the_claims_quantity_is_not_only_on_its_topic() -> None:
         ("Kessler was jailed for seven years.", "Kessler was jailed for six years and four months.", False),
         ("The war lasted six years.", "The war ran from 1939 to 1945.", False),
         ("The strike will last a week.", "It would be the first strike since 2019.", True),
+        # a span in a title is no span; a passage that gives another of the claim's counts is about it
+        ("28 Days was unable to cast Viggo Mortensen.", "The film costars Viggo Mortensen.", False),
+        ("Rod Laver won eight Pro Slam titles over 7 years.", "He also won eight Pro Slam titles.", False),
         ("The strike will last a week.", "The strike will last 48 hours.", False),
         ("The search lasted four years.", "The search ended in 2026 after 4.", False),
         # a point or a period of time is no span: a year may give it ("since 2021")

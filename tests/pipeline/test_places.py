@@ -32,6 +32,10 @@ DIVERTED = "A Skyline Air flight from London to New York was diverted to Shannon
         ("The company moved from Leeds.", "The company moved to Bradford.", None),
         ("Haldane joined City from Southport.", "Haldane joined Rovers from Eastbridge in May.", None),
         ("He was born in Leeds.", "He was not born in Bradford.", None),
+        # a place that may hold the other: a country, a state, a continent against a city
+        ("Jefferson Davis was born in the United States.", "Davis was born in Kentucky to a farmer.", None),
+        ("She was born in France.", "She was born in Lyon.", None),
+        ("Jefferson Davis was born in Texas.", "Davis was born in Kentucky to a farmer.", ("Texas", "Kentucky")),
         # a verb of an event that may happen in many places
         ("Crumbwell opened a shop in Leeds.", "Crumbwell opened a shop in Bradford.", None),
     ],
