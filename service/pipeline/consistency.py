@@ -224,7 +224,8 @@ def reasons(
     ):  # one first: "Maths remained the most popular subject"
         out.append(f'{ROLES_SWAPPED}: claim "{swapped[0]}", passage "{swapped[1]}"')
     # the place of an event of one place is compared, not relied on: the passage may name another
-    unplaced = [name for name in missing if name not in claimed_places(claim)]
+    places = claimed_places(claim)
+    unplaced = [name for name in missing if name not in places]
     if _named_in(unplaced, premise) and (place := other_place(claim, passage)):
         out.append(f"{PLACE_MISMATCH}: claim {place[0]}, passage {place[1]}")
     others = {name: role_holder(role, passage) for name, role in missing.items() if role}

@@ -123,7 +123,7 @@ def _shares(passage: str) -> list[tuple[int, int, float]]:
     for match in _RATE.finditer(passage):
         if (percent := rate_share(match.group(0))) is not None:
             found.append((match.start(), match.end(), percent))
-    return found + [(start, end, percent) for start, end, percent in fraction_shares(passage) if percent is not None]
+    return found + fraction_shares(passage)
 
 
 def _words(text: str) -> set[str]:

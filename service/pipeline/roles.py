@@ -30,8 +30,11 @@ the words just before it and just after it (``swapped_comparison``).
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from service.pipeline.names import name_word
 from service.pipeline.negation import IRREGULAR_BASE, normal_text
@@ -158,6 +161,9 @@ _SYMMETRIC = frozenset(
 _NOT_VERBS = frozenset("need seed speed feed breed greed bleed creed steed hundred kindred sacred naked wicked".split())
 
 
+Side = TypeVar("Side")
+
+
 @dataclass(frozen=True)
 class Action:
     """Who did what to whom: the doer's name, the verb in the past tense, the receiver's name, and
@@ -181,15 +187,33 @@ def swapped_roles(claim: str, passage: str) -> tuple[str, str] | None:
         >>> swapped_roles("Xi met Putin.", "Putin met Xi in Moscow.") is None
         True
     """
-    said = actions(passage)
-    for action in actions(claim):
-        same = [other for other in said if other.verb == action.verb]
-        if any(_meet(o.doer, action.doer) and _meet(o.receiver, action.receiver) for o in same):
+    return _other_way_round(map(_parties, actions(claim)), [_parties(a) for a in actions(passage)], _same_party)
+
+
+def _other_way_round(
+    claimed: Iterable[tuple[Side, Side, str]],
+    said: Sequence[tuple[Side, Side, str]],
+    same: Callable[[Side, Side], bool],
+) -> tuple[str, str] | None:
+    """The claim's words and the passage's for the first of ``claimed`` (one side, the other, the
+    words that say it) that the passage says with its two sides the other way round and never the
+    claim's way; ``same`` says whether two sides are one."""
+    for first, second, words in claimed:
+        if any(same(a, first) and same(b, second) for a, b, _ in said):
             continue
-        for other in same:
-            if _meet(other.doer, action.receiver) and _meet(other.receiver, action.doer):
-                return action.said, other.said
+        for a, b, found in said:
+            if same(a, second) and same(b, first):
+                return words, found
     return None
+
+
+def _parties(action: Action) -> tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]], str]:
+    """An action's doer and receiver, each with its verb: a side of one verb is not one of another."""
+    return (action.verb, action.doer), (action.verb, action.receiver), action.said
+
+
+def _same_party(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+    return a[0] == b[0] and _meet(a[1], b[1])
 
 
 def beaten_winner(claim: str, passage: str) -> tuple[str, str] | None:
@@ -239,13 +263,7 @@ def swapped_lead(claim: str, passage: str) -> tuple[str, str] | None:
         True
     """
     said = _leads(passage)
-    for leader, trailer, words in _leads(claim):
-        if any(_meet(a, leader) and _meet(b, trailer) for a, b, _ in said):
-            continue
-        for a, b, found in said:
-            if _meet(a, trailer) and _meet(b, leader):
-                return words, found
-    return _behind_the_first(claim, passage, said)
+    return _other_way_round(_leads(claim), said, _meet) or _behind_the_first(claim, passage, said)
 
 
 def _behind_the_first(
@@ -277,20 +295,13 @@ def swapped_comparison(claim: str, passage: str) -> tuple[str, str] | None:
         >>> swapped_comparison("Girls outperformed boys.", "Girls outperformed boys again.") is None
         True
     """
-    said = _outdoings(passage)
-    for verb, first, second, words in _outdoings(claim):
-        same = [(a, b, found) for other, a, b, found in said if other == verb]
-        if any(a == first and b == second for a, b, _ in same):
-            continue
-        for a, b, found in same:
-            if a == second and b == first:
-                return words, found
-    return None
+    return _other_way_round(_outdoings(claim), _outdoings(passage), operator.eq)
 
 
-def _outdoings(text: str) -> list[tuple[str, frozenset[str], frozenset[str], str]]:
-    """Who outdid whom in ``text``: the verb's stem, the words of the side that outdid, the
-    other's, and the words that say it (a passive turned round: "boys were outperformed by girls")."""
+def _outdoings(text: str) -> list[tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]], str]]:
+    """Who outdid whom in ``text``: the verb's stem with the words of the side that outdid, the verb's
+    stem with the other's, and the words that say it (a passive turned round: "boys were
+    outperformed by girls")."""
     found = []
     for match in _OUTDOING.finditer(text):
         if _UNSAID.search(match.group("before") or ""):
@@ -299,7 +310,8 @@ def _outdoings(text: str) -> list[tuple[str, frozenset[str], frozenset[str], str
         if match.group("passive"):
             first, second = second, first
         if first and second and first != second:
-            found.append((_outdoing_stem(match.group("verb")), first, second, match.group(0).strip()))
+            stem = _outdoing_stem(match.group("verb"))
+            found.append(((stem, first), (stem, second), match.group(0).strip()))
     return found
 
 

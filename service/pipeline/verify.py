@@ -243,8 +243,7 @@ def gives_none_of_the_number(claim: str, passage: str) -> bool:
     spanned = len(years) > 1 or any(" to " in year for year in years)  # "from 1939 to 1945", not "since 2019"
     # a passage that gives another of the claim's counts ("won eight Pro Slam titles" for "... over
     # 7 years") is about it, and left to the model
-    others = set(read_numbers(claim, [], whole=True)[1]) - _SPAN_OR_UNKNOWN
-    return not spanned and not set(numbers) & (_SPAN_OR_UNKNOWN | others)
+    return not spanned and not set(numbers) & (_SPAN_OR_UNKNOWN | claimed_units(claim))
 
 
 _SPAN_OR_UNKNOWN = frozenset(DURATIONS) | {AGE, UNCOUNTED}
@@ -255,9 +254,7 @@ _POINT_OR_PERIOD = re.compile(
     re.I,
 )
 _TITLED_SPAN = re.compile(r"\b(?:" + "|".join(unit.capitalize() for unit in DURATIONS) + r")s?\b")
-_ORDINAL_SPAN = re.compile(
-    ORDINAL.pattern + r"\s+(?:(?:straight|consecutive|successive)\s+)?(?:" + "|".join(DURATIONS) + r")s?\b", re.I
-)
+_ORDINAL_SPAN = re.compile(ORDINAL.pattern + rf"\s+(?:(?:straight|consecutive|successive)\s+)?(?:{_SPANS})s?\b", re.I)
 
 
 def _no_number_reason(claim: str) -> str:
@@ -270,14 +267,21 @@ def gives_a_span(claim: str) -> bool:
     "over the past five years", which "since 2021" gives); kept per claim as ``says_only_an_age`` is."""
     if _POINT_OR_PERIOD.search(claim) or _TITLED_SPAN.search(claim):  # "28 Days (film)" is a title
         return False
-    return bool(set(read_numbers(claim, [], whole=True)[1]) & set(DURATIONS))
+    return not claimed_units(claim).isdisjoint(DURATIONS)
+
+
+@lru_cache(maxsize=256)
+def claimed_units(claim: str) -> frozenset[str]:
+    """What the claim's numbers count ("year", "goal", ``counts.AGE``), read once per claim: every
+    passage found for it asks (``gives_none_of_the_number``)."""
+    return frozenset(read_numbers(claim, [], whole=True)[1])
 
 
 @lru_cache(maxsize=256)
 def says_only_an_age(claim: str) -> bool:
     """Whether the claim says no more of its names than their age; kept per claim, since every
     passage found for it asks (``gives_none_of_the_number``)."""
-    counted = set(read_numbers(claim, [], whole=True)[1])
+    counted = claimed_units(claim)
     return counted == {AGE} and said_of_names(claim) <= counted
 
 
