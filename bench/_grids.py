@@ -20,8 +20,10 @@ from service.pipeline.aggregate import (
     source_stance,
     verdict,
 )
-from service.pipeline.consistency import CONCRETE_MISMATCHES, has_reason
-from service.pipeline.figures import claim_figures
+from service.pipeline.asked import answers_the_claims
+from service.pipeline.consistency import CONCRETE_MISMATCHES, has_reason, named_in_premise
+from service.pipeline.figures import Figures, claim_figures
+from service.pipeline.names import proper_words
 from service.pipeline.overlap import shared_words, topic_words
 from service.pipeline.verify import about_another_subject, gives_claims_figures, shares_only_topic, takes_no_side
 
@@ -58,6 +60,7 @@ class Passage(NamedTuple):
     no_side: bool = False  # verify.takes_no_side: a yes/no question, a condition, a heading of names ...
     topic_only: bool = False  # verify.shares_only_topic
     figured: bool = False  # verify.gives_claims_figures
+    answers: bool = False  # verify.Checked.answers: it answers the claim of its subject
 
 
 # Per claim: per source, its id and its judged passages.
@@ -71,27 +74,33 @@ def judged(reports: list[dict[str, Any]]) -> list[Judged]:
 
 def _judged(report: dict[str, Any]) -> Judged:
     claim = report["claim"]
-    topic = topic_words(claim, [p["text"] for s in report["sources"] for p in s["passages"]])
+    texts = [p["text"] for s in report["sources"] for p in s["passages"]]
+    topic = topic_words(claim, texts)
+    proper = proper_words([claim, *texts])
     claimed = claim_figures(claim)
     return [
-        (
-            s["source_id"],
-            [
-                Passage(
-                    np.array([p["scores"][k] for k in ("entailment", "neutral", "contradiction")]),
-                    p["similarity"],
-                    about_another_subject(p["text"], p["reasons"]),
-                    shared_words(claim, p["text"]),
-                    has_reason(p["reasons"], CONCRETE_MISMATCHES),
-                    takes_no_side(claim, p["text"], p["reasons"]) is not None,
-                    shares_only_topic(claim, p["text"], p["reasons"], topic),
-                    gives_claims_figures(claimed, p["text"], p["reasons"]),
-                )
-                for p in s["passages"]
-            ],
-        )
-        for s in report["sources"]
+        (s["source_id"], [_passage(claim, p, topic, proper, claimed) for p in s["passages"]]) for s in report["sources"]
     ]
+
+
+def _passage(
+    claim: str, p: dict[str, Any], topic: frozenset[str], proper: frozenset[str], claimed: Figures | None
+) -> Passage:
+    """A report's passage as the aggregation reads it (verify._checked, verify._why_no_side)."""
+    text, found, premise = p["text"], p["reasons"], p["read_as"]
+    named = named_in_premise(claim, text, premise, proper)
+    explained = has_reason(found, CONCRETE_MISMATCHES)
+    return Passage(
+        np.array([p["scores"][k] for k in ("entailment", "neutral", "contradiction")]),
+        p["similarity"],
+        about_another_subject(text, found, named),
+        shared_words(claim, text),
+        explained,
+        takes_no_side(claim, text, found, premise) is not None,
+        shares_only_topic(claim, text, found, topic),
+        gives_claims_figures(claimed, text, found),
+        (named or explained) and answers_the_claims(claim, text),
+    )
 
 
 def outcome_under(sources: Judged, t: Thresholds) -> tuple[str, dict[str, str]]:
@@ -111,6 +120,7 @@ def outcome_under(sources: Judged, t: Thresholds) -> tuple[str, dict[str, str]]:
             [p.similarity for p in passages],
             [p.explained for p in passages],
             [p.figured for p in passages],
+            [p.answers for p in passages],
         )
         for sid, passages in sources
     }

@@ -223,6 +223,14 @@ class CitedPassageSchema(Base):
             " take no side whatever their scores"
         },
     )
+    read_as = fields.String(
+        required=True,
+        metadata={
+            "description": "What the stance model judged: the passage, after the sentence it leans on ('He said'),"
+            " its list's lead-in, or the headline or sentence that names what it leaves out, with relative dates"
+            " and shares in words spelled out ('last year (2025)', 'two-fifths (40%)')"
+        },
+    )
 
 
 class SourceSchema(Base):

@@ -231,16 +231,28 @@ def source_stance(
     similarities: Sequence[float] | None = None,
     explained: Sequence[bool] | None = None,
     figured: Sequence[bool] | None = None,
+    answering: Sequence[bool] | None = None,
 ) -> SourceStance:
     """The stance of one source from its passages' (counted) scores; with ``similarities`` and
     ``explained`` (which passages the consistency checker finds a concrete mismatch in), a
     contradiction it explains beats any support no closer to the claim, and a support closer than
     every such contradiction leaves them out of the contest. With ``figured`` (which passages give
     the claim's own figures, ``figures``), a support that does leaves out every contradiction that
-    does not: those give figures of other things."""
+    does not: those give figures of other things. With ``answering`` (which passages give a figure
+    of what the claim's numbers count, or a move of the kind it says: ``verify.answers_the_claims``),
+    a contradiction with a concrete mismatch that does leaves out every support that does not:
+    "More than 2,300 people objected" is the evidence on "Fewer than 1,000 people objected to the
+    wind farm", not "The energy secretary has approved the wind farm", which the model entailed
+    (0.66, bench/fortyseventh)."""
     stances = [passage_stance(s, t) for s in scores]
     if figured is not None and any(f and st == SUPPORTS for f, st in zip(figured, stances, strict=True)):
         stances = [NEUTRAL if st == CONTRADICTS and not f else st for st, f in zip(stances, figured, strict=True)]
+    if (
+        answering is not None
+        and explained is not None
+        and any(a and why and st == CONTRADICTS for a, why, st in zip(answering, explained, stances, strict=True))
+    ):
+        stances = [NEUTRAL if st == SUPPORTS and not a else st for st, a in zip(stances, answering, strict=True)]
     if similarities is not None and explained is not None:
         closer = _closer_side(stances, similarities, explained)
         if closer == CONTRADICTS:

@@ -14,12 +14,23 @@ National Lottery Heritage Fund, which gave £14m, the city council, which gave �
 donors"): the model entailed "Kelford city council gave £14m" at 0.83 (bench/fortyfirst). A claim
 that names one member (``GROUP_WORDS`` of its words, as above), and none of another's, and gives it
 the other's figure with the same verb is flagged.
+
+And a claim that one name has more of something than another ("Elin Lindgren receives more prize
+money than Adaeze Okafor") is flagged against a sentence that gives each of the two its figure in a
+clause of its own, the other way round ("She takes home £210,000 in prize money, while Lindgren
+receives £112,000", after a sentence naming Okafor: entailed at 0.86, bench/fortyseventh). A
+clause's side is the first name it gives, or, where it opens with a pronoun, the one of the claim's
+two names that the passage lacks and the sentences it is read after give (``stand_ins``); the
+figures must be of one kind (both sums of one currency, both percentages, or both counts of the
+same word).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
+from service.pipeline.names import name_word
 from service.pipeline.negation import content_stems
 
 _NUMBER = r"[$€£]?\d[\d,]*(?:\.\d+)?"
@@ -35,6 +46,22 @@ _MEMBER = re.compile(
     rf"(?P<verb>[a-z]+)\s+(?P<figure>{_NUMBER}(?:\s*(?:m|bn|k|million|billion|%)\b)?)"
 )
 GROUP_WORDS = 2
+_NAME = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+_MORE = "more|higher|greater|larger|bigger"
+_LESS = "less|fewer|lower|smaller"
+# "Lindgren receives more prize money than Okafor": a name, up to four words, the comparative, to "than" and a name.
+_CLAIMED_MORE = re.compile(
+    rf"(?<![\w'’])(?P<a>{_NAME})\s+(?:[\w'’-]+\s+){{0,4}}?(?:(?P<more>{_MORE})|{_LESS})\b[^.;!?]*?\bthan\s+"
+    rf"(?:the\s+)?(?P<b>{_NAME})"
+)
+# A sentence's two clauses set side by side: "..., while ...", "... but ...", "...; ...".
+_SIDE_BY_SIDE = re.compile(r",?\s+(?:while|whereas|but|against|compared\s+with)\s+|;\s+")
+_OPENING = re.compile(rf"\W*(?:(?P<pronoun>(?i:he|she|it|they))\b|(?P<name>{_NAME}))")
+_FIGURE = re.compile(
+    r"(?P<currency>[$€£])?(?P<number>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<scale>bn|billion|m|million|k|thousand)\b)?"
+    r"(?P<percent>%|\s+per\s*cent)?(?:\s+(?P<noun>[a-z]+))?"
+)
+_SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
 
 
 def other_groups_figure(claim: str, passage: str) -> tuple[str, str] | None:
@@ -109,3 +136,76 @@ def _first_group(passage: str, match: re.Match[str], second: set[str]) -> set[st
 
 def _value(number: str) -> str:
     return number.lstrip("$€£").replace(",", "")
+
+
+def reversed_comparison(claim: str, passage: str, stand_ins: Collection[str] = ()) -> tuple[str, str] | None:
+    """The claim's comparison and the passage's two figures when the claim says one name has more
+    (or less) of something than another and the passage gives them figures the other way round;
+    ``stand_ins``: the claim's names the passage lacks and its context gives, which a pronoun may
+    stand for (see the module docstring).
+
+    Examples:
+        >>> reversed_comparison("Lindgren receives more prize money than Okafor.",
+        ...                     "Okafor takes home £210,000, while Lindgren receives £112,000.")
+        ('more than Okafor', '£112,000 (Lindgren) against £210,000 (Okafor)')
+        >>> print(reversed_comparison("Okafor receives more prize money than Lindgren.",
+        ...                           "Okafor takes home £210,000, while Lindgren receives £112,000."))
+        None
+    """
+    for compared in _CLAIMED_MORE.finditer(claim):
+        sides = (_words(compared.group("a")), _words(compared.group("b")))
+        if not all(sides) or sides[0] & sides[1]:
+            continue
+        given = _sides_given(passage, sides, [_words(name) for name in stand_ins])
+        if given is None:
+            continue
+        (first, first_said), (second, second_said) = given
+        if first != second and (first > second) != bool(compared.group("more")):
+            claimed = f"{compared.group('more') or 'less'} than {compared.group('b')}"
+            return claimed, f"{first_said} against {second_said}"
+    return None
+
+
+def _sides_given(
+    passage: str, sides: tuple[frozenset[str], frozenset[str]], stand_ins: list[frozenset[str]]
+) -> tuple[tuple[float, str], tuple[float, str]] | None:
+    """The figure the passage gives each of the claim's two ``sides`` in a clause of its own, each
+    with how it is shown, or None unless it gives both, of one kind."""
+    clauses = _SIDE_BY_SIDE.split(passage)
+    if len(clauses) != 2:
+        return None
+    given: dict[int, tuple[float, str, tuple[str | None, ...]]] = {}
+    for clause in clauses:
+        opening, figure = _OPENING.match(clause), _FIGURE.search(clause)
+        if opening is None or figure is None:
+            return None
+        side = _side(opening, sides, stand_ins)
+        if side is None or side in given:
+            return None
+        value = float(figure.group("number").replace(",", "")) * _SCALE.get(figure.group("scale") or "", 1.0)
+        shown = clause[figure.start() : max(figure.end(g) for g in ("number", "scale", "percent"))]
+        given[side] = (value, f"{shown.strip()} ({opening.group().strip()})", _kind(figure))
+    if given[0][2] != given[1][2]:
+        return None
+    return (given[0][0], given[0][1]), (given[1][0], given[1][1])
+
+
+def _kind(figure: re.Match[str]) -> tuple[str | None, ...]:
+    """What a figure counts: its currency, a percentage, or else the word after it."""
+    if figure.group("currency") or figure.group("percent"):
+        return figure.group("currency"), figure.group("percent") and "%"
+    return None, figure.group("noun")
+
+
+def _side(opening: re.Match[str], sides: tuple[frozenset[str], ...], stand_ins: list[frozenset[str]]) -> int | None:
+    """Which of the claim's sides a clause's opening names: a name meeting one, or a pronoun for the one stand-in."""
+    if opening.group("pronoun"):
+        standing = [i for i, side in enumerate(sides) if any(side == name for name in stand_ins)]
+        return standing[0] if len(standing) == 1 else None
+    words = _words(opening.group("name"))
+    meets = [i for i, side in enumerate(sides) if words and (words <= side or side <= words)]
+    return meets[0] if len(meets) == 1 else None
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(filter(None, (name_word(word) for word in re.findall(r"[\w-]+", name) if word[0].isupper())))

@@ -38,7 +38,8 @@ import numpy as np
 from service.pipeline.accounts import opposite_result
 from service.pipeline.answers import answers_the_claim, refuting_answer
 from service.pipeline.asides import asides
-from service.pipeline.comparisons import other_groups_figure, other_members_figure
+from service.pipeline.comparisons import other_groups_figure, other_members_figure, reversed_comparison
+from service.pipeline.contests import beaten_winner, other_doer, other_elected, other_finalist
 from service.pipeline.corrections import withdrawn
 from service.pipeline.dates import Date, dateline_end, dates_disagree, day_edge, find_dates
 from service.pipeline.day_times import times_disagree, times_of_day, weekdays, weekdays_disagree
@@ -50,17 +51,17 @@ from service.pipeline.numbers import previous_figures, read_numbers
 from service.pipeline.order import opposite_order
 from service.pipeline.overlap import shared_words
 from service.pipeline.places import claimed_places, other_place
-from service.pipeline.quantities import Quantity, number_mismatches
+from service.pipeline.quantities import ANOTHER_TIME, Quantity, number_mismatches
 from service.pipeline.ratings import refuting_rating
 from service.pipeline.relative_dates import find_relative_dates, find_relative_days
-from service.pipeline.roles import beaten_winner, other_first, swapped_comparison, swapped_lead, swapped_roles
+from service.pipeline.roles import other_first, swapped_comparison, swapped_lead, swapped_roles
 from service.pipeline.scorelines import scoreline_statement
 from service.pipeline.votes import vote_mismatch
 from service.pipeline.years import claimed_edge, years_disagree
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _EARLIER_EVENT_WORDS = 2  # content words a claim shares with an earlier figure's clause to be about it
-_OPENING_PRONOUN = re.compile(r"\s*(?:It|They)(?=\s+(?:will|would|was|were|is|are|has|have|had)\b)")
+_OPENING_PRONOUN = re.compile(r"\s*(?:It|They|He|She)(?=\s+(?:will|would|was|were|is|are|has|have|had)\b)")
 # Each reason opens with its kind; API clients may match on these.
 NUMBER_MISMATCH = "number mismatch"
 DATE_MISMATCH = "date mismatch"
@@ -184,11 +185,19 @@ def reasons(
         passage_dates = [(day, span) for day, span in passage_dates if not any(a <= span[0] < b for a, b in previous)]
         passage_years = read_numbers(passage, [span for _, span in passage_dates] + aside + previous)[0]
     names = claim_names(claim, proper)
+    words = PassageWords.of(passage)
+    missing = {name: role for name, role in names.items() if not words.mention(name)}
+    # a passage without the claim's names says its direction of someone or something else, unless
+    # the sentence before it, which the stance model reads it with, names them ("Hartwell Homes
+    # brought the case. The company had lost its first challenge.")
+    named = _named_in(missing, premise)
     name_words = frozenset(word.lower() for name in names for word in _WORDS.findall(name))
     claimed_numbers, found = number_mismatches(claim_numbers, passage_numbers, name_words)
     if claimed_numbers:
         out.append(f"{NUMBER_MISMATCH}: claim {', '.join(sorted(claimed_numbers))}, passage {', '.join(sorted(found))}")
-    elif figure := _figure_in_words(claim, passage):  # "unanimously", "most", another group's figure
+    # "unanimously", "most", another group's figure, two figures the other way round ("She takes home
+    # £210,000, while Lindgren receives £112,000")
+    elif figure := _figure_in_words(claim, passage) or reversed_comparison(claim, passage, missing if named else ()):
         out.append(f"{NUMBER_MISMATCH}: claim {figure[0]}, passage {figure[1]}")
     claim_year_names, claim_day_names, claim_edges = _dated(claim, claim_dates, claim_years, claimed)
     year_names, day_names, edges = _dated(passage, passage_dates, passage_years, published)
@@ -198,12 +207,6 @@ def reasons(
     if dates_disagree(set(claim_day_names), set(day_names)):
         out.append(f"{DATE_MISMATCH}: claim {_listed(claim_day_names)}, passage {_listed(day_names)}")
     out.extend(_day_and_time(claim, passage, premise if not (passage_dates or passage_years) else None))
-    words = PassageWords.of(passage)
-    missing = {name: role for name, role in names.items() if not words.mention(name)}
-    # a passage without the claim's names says its direction of someone or something else, unless
-    # the sentence before it, which the stance model reads it with, names them ("Hartwell Homes
-    # brought the case. The company had lost its first challenge.")
-    named = _named_in(missing, premise)
     if named and (
         moved := opposed(claim, _pronoun_named(passage, missing))
         or opposite_result(claim, passage)
@@ -220,8 +223,15 @@ def reasons(
                 or swapped_comparison(claim, passage)
             )
         )
-        or (swapped := other_first(claim, passage))
-    ):  # one first: "Maths remained the most popular subject"
+        # one first ("Maths remained the most popular subject"), one winning goal, two finalists:
+        # the passage's other name is the evidence, whether or not it names the claim's
+        or (
+            swapped := other_first(claim, passage)
+            or other_doer(claim, passage)
+            or other_finalist(claim, passage)
+            or other_elected(claim, passage)
+        )
+    ):
         out.append(f'{ROLES_SWAPPED}: claim "{swapped[0]}", passage "{swapped[1]}"')
     # the place of an event of one place is compared, not relied on: the passage may name another
     places = claimed_places(claim)
@@ -244,6 +254,13 @@ def reasons(
     return out
 
 
+def named_in_premise(claim: str, passage: str, premise: str, proper: Collection[str] = ()) -> bool:
+    """Whether the passage gives every name the claim gives, or the sentences the stance model reads
+    it after (``premise``) give those it lacks: whether it is about the claim's subject."""
+    words = PassageWords.of(passage)
+    return _named_in([name for name in claim_names(claim, proper) if not words.mention(name)], premise)
+
+
 def _named_in(missing: Collection[str], premise: str | None) -> bool:
     """Whether the passage names each of the claim's names, or the sentences it is read after
     (``premise``) name those it lacks (``missing``)."""
@@ -251,7 +268,7 @@ def _named_in(missing: Collection[str], premise: str | None) -> bool:
 
 
 def _pronoun_named(passage: str, missing: Collection[str]) -> str:
-    """A passage that opens with "It" or "They" with the one name the claim gives and it lacks in
+    """A passage that opens with "It", "They", "He" or "She" with the one name the claim gives and it lacks in
     their place, where the sentences it is read after name it (see ``reasons``): "It will be closed
     on Mondays" after "Kelford Museum reopens after £26m revamp" says the museum will be
     (bench/fortyfirst), and the direction checker reads a pronoun as no subject."""
@@ -277,9 +294,15 @@ def _figure_in_words(claim: str, passage: str) -> tuple[str, str] | None:
 def _about(claim: str, passage: str, spans: list[tuple[int, int]]) -> bool:
     """Whether the claim is about what one of the passage's ``spans`` says ("Work on the bridge
     began in 2023" of "up from the £245m budgeted when work began in 2023"): it shares two of its
-    content words, its years aside."""
+    content words, its years aside, and not an earlier one of its kind the claim does not name ("at
+    the last mayoral election in 2022" for "Turnout in the 2026 mayoral election was 31.2%")."""
     words = content_stems(claim)
-    return any(len(words & content_stems(passage[start:end])) >= _EARLIER_EVENT_WORDS for start, end in spans)
+    said = {word.lower() for word in _WORDS.findall(claim)}
+    return any(
+        len(words & content_stems(passage[start:end])) >= _EARLIER_EVENT_WORDS
+        and not {word.lower() for word in _WORDS.findall(passage[start:end])} & ANOTHER_TIME - said
+        for start, end in spans
+    )
 
 
 def _gives_earlier_figure(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) -> bool:

@@ -60,6 +60,24 @@ def limits_a_count(text: str, bound_start: int, start: int) -> bool:
     return _COUNT_IN_CLAUSE.search(text[max(0, bound_start - _LIMIT_LOOK_BACK) : bound_start]) is not None
 
 
+# A span of time after "over" (not an age), and the words before "over" that make it a bound.
+_PERIOD_AFTER = re.compile(r"[\w.,]+\s+(?:days?|weeks?|fortnights?|months?|years?|decades?)\b(?!\s+old\b)", re.I)
+_BOUNDED_BEFORE = re.compile(
+    r"\b(?:wait\w*|last\w*|took|takes?|taken|taking|spen[dt]\w*|for|aged?|been|is|was|are|were|be|jailed|sentenced"
+    r"|served?|serving|lived?|living|of|than)\s+$",
+    re.I,
+)
+
+
+def over_a_period(text: str, bound_start: int, start: int) -> bool:
+    """Whether "over" before a span of time is the period something took, not a bound: "stealing
+    more than £640,000 over six years" and "took place over two years" (bench/fortyeighth), but not
+    "waited over 12 hours", "lasted over two hours" or "children over 12 years old"."""
+    if not _PERIOD_WORD.match(text, bound_start) or not _PERIOD_AFTER.match(text, start):
+        return False
+    return _BOUNDED_BEFORE.search(text, max(0, bound_start - LOOK_BACK), bound_start) is None
+
+
 # The word right after a number says what it counts ("40 times", "12-point", "5%", "2.5 billion"),
 # after the rest of a range ("3 to 5 days").
 UNIT_AFTER = re.compile(r"[\s-]*(per\s+cent|[^\W\d_]+|%)", re.I)

@@ -83,6 +83,11 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|(?<![^\W\d_]-)\d(?:[.,]?\d)*%?|[.
 # 68%, the lowest".
 SUBJECT_WORDS = 6
 OBJECT_WORDS = 3
+# ... and what was won, lost, approved or rejected, which a passage may describe at more length
+# ("approved a 14-turbine wind farm on Carrow Moor" for "rejected the Carrow Moor wind farm", which
+# shared no word in three, bench/fortyseventh).
+DECIDED_OBJECT_WORDS = 6
+_OBJECT_ENDS = frozenset("to on in at for from with over under into about".split())  # not "by" (a passive's doer), "of"
 # Before "which", this many words may name what a relative clause's verb is said of.
 ANTECEDENT_WORDS = 8
 # After a direction word, this many words may give what it moved by and to ("fell by eight points to 29%").
@@ -168,6 +173,10 @@ def opposed(claim: str, passage: str) -> tuple[str, str] | None:
     found = _moves(passage)
     for said in claimed:
         against = [m for m in found if m.family == said.family and m.to_come == said.to_come and _same_subject(said, m)]
+        # of one object, what the claim's doer did: "the energy secretary has approved a wind farm on
+        # Carrow Moor, overruling the local council, which rejected the plans" against "the local
+        # council approved the Carrow Moor wind farm" (bench/fortyseventh)
+        against = [m for m in against if _same_doer(said, m)] or against
         # a figure ties a move to the claim's: "fell 5%, while violent crime rose 8%" against "rose 5%"
         if said.figures and (tied := [m for m in against if m.figures & said.figures]):
             against = tied
@@ -178,6 +187,19 @@ def opposed(claim: str, passage: str) -> tuple[str, str] | None:
         if opposite := next((m for m in against if m.sign != said.sign), None):
             return SHOWN.get(said.word, said.word), SHOWN.get(opposite.word, opposite.word)
     return None
+
+
+def _same_doer(claimed: Moved, found: Moved) -> bool:
+    """Whether a word of the passage is said by the claim's subject, or of it in a relative clause
+    ("the local council, which rejected the plans")."""
+    return bool(claimed.before & (found.before or found.after))
+
+
+def moves_alike(claim: str, passage: str) -> bool:
+    """Whether the passage says a move of a kind the claim says, of the same thing, either way:
+    "Revenue rose 18%" for "Skylark Air's revenue fell", not "a loss of £41m, down from £96m"."""
+    claimed = _moves(claim)
+    return bool(claimed) and any(m.family == c.family and _same_subject(c, m) for c in claimed for m in _moves(passage))
 
 
 def _same_subject(a: Moved, b: Moved) -> bool:
@@ -231,7 +253,7 @@ def _moves(text: str) -> list[Moved]:
     for i, token in enumerate(tokens):
         if token not in SIGN or _is_name(written, i):
             continue
-        if token in _BEFORE_A_FIGURE and not _figure_follows(tokens[i + 1 : i + 3]):
+        if token in _BEFORE_A_FIGURE and not _figure_follows(tokens[i + 1 : i + 6]):
             continue
         if SIGN[token][0] == "opening" and (
             tokens[i + 1 : i + 2]
@@ -252,12 +274,15 @@ def _moves(text: str) -> list[Moved]:
             place = _place_start(written, tokens, i)
             subject_words = _before_aside(tokens[:place]) or (_subject_words(tokens[:place]) if place < i else before)
             subject = frozenset(_content(subject_words)[-SUBJECT_STEMS:])
-        object_words = _object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])
         if family in OF_AN_OBJECT:
-            object_words += _antecedent(tokens, i)
+            described = _object_words(tokens[i + 1 : i + 1 + DECIDED_OBJECT_WORDS])
+            # to its first preposition: "an amendment to the budget" is not the budget
+            described = list(itertools.takewhile(lambda word: word not in _OBJECT_ENDS, described))
+            object_words = described + _antecedent(tokens, i)
             # what is won, lost or struck down is often a word of three letters ("the law", "the cup")
             after = frozenset(_content(object_words) + short_content_words(object_words))
         else:
+            object_words = _object_words(tokens[i + 1 : i + 1 + OBJECT_WORDS])
             after = frozenset(_content(object_words))
         figures = _figures_after(tokens[i + 1 : i + 1 + FIGURE_WORDS])
         # a headline's "Energy price cap to fall" is a plan said plainly, as "will fall" is
@@ -399,9 +424,12 @@ def _before_aside(words: list[str]) -> list[str]:
 
 
 def _figure_follows(words: list[str]) -> bool:
-    """A number next, or "from" and a number ("up 3%", "down from 630 million")."""
-    if words and words[0] == "from":
+    """A number next, or "from" and a number ("up 3%", "down from 630 million"), or "from" and the
+    figure named ("down from a loss of 96 million", bench/fortyninth)."""
+    if words[:1] == ["from"]:
         words = words[1:]
+        if words[:1] and words[0] in DETERMINERS and words[2:3] == ["of"]:
+            words = words[3:]
     return bool(words) and words[0][0].isdigit()
 
 

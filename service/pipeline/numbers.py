@@ -34,6 +34,7 @@ from service.pipeline.counts import (
     inside,
     is_age,
     limits_a_count,
+    over_a_period,
     singular,
     verb_follows,
     whole_after,
@@ -43,6 +44,7 @@ from service.pipeline.figure_series import series_of
 from service.pipeline.match_results import SCORE, read_results
 from service.pipeline.number_words import (
     FRACTION,
+    ORDINAL,
     PEOPLE_EVENTS,
     SCALE_WORDS,
     SCALES,
@@ -50,11 +52,13 @@ from service.pipeline.number_words import (
     WORD_NUMBER,
     WORDS,
     fraction_number,
+    ordinal,
     plain_value,
+    rank,
     spoken_number,
 )
 from service.pipeline.quantities import DURATIONS, UNCOUNTED, Quantity, is_previous, kinds_of, said_earlier
-from service.pipeline.ranks import read_ranks
+from service.pipeline.ranks import STREAK_AFTER, read_ranks
 from service.pipeline.shares import ROUNDING, fraction_shares, rate_share
 from service.pipeline.years import find_decades, read_year
 
@@ -209,7 +213,7 @@ def read_numbers(
             word = (scale.group(1) or short).lower()
             word = SHORT_SCALES.get(word, word)
             shown, value, step = f"{shown} {word}", value * SCALES[word], step * SCALES[word]
-        plain = replace(_quantity(text, match.start(), shown, value, step), part_of=_whole(text, match.end()))
+        plain = replace(_quantity(text, match.start(), shown, value, step, whole), part_of=_whole(text, match.end()))
         if upper:  # from one end to the other, at the range's scale ("10-15 million")
             high = float(upper_raw) * (SCALES[word] if scale else 1.0)
             plain = Quantity(shown, min(value, high), max(value, high), span=True)
@@ -250,7 +254,7 @@ def read_numbers(
     for match in WORD_NUMBER.finditer(text):
         if inside(match.start(), fraction_spans):
             continue
-        if spoken := _word_quantity(text, match):
+        if spoken := _word_quantity(text, match, whole):
             # the scale is what it counts, as after digits ("one million people": million, people)
             count_end = max(match.end(group) for group in (1, 2, 3, 4))
             words = _words_of_number(text, match.start(), count_end, whole)
@@ -283,6 +287,14 @@ def read_numbers(
         multiple = _quantity(text, match.start(), match.group(1).lower(), _MULTIPLES[match.group(1).lower()])
         for unit in counted_units(text, match.start(), match.end()):
             counted.setdefault(unit, set()).add(multiple)
+    for match in ORDINAL.finditer(text):  # "the 18th month in a row": 18 months in a row (``ranks``)
+        if STREAK_AFTER.match(text, match.end()) and not inside(match.start(), skip):
+            value = float(rank(match))
+            # what the streak is of is said after it: "the 18th month in a row that the trust missed the target"
+            words = _words_of_number(text, match.start(), match.end(), True)
+            streak = replace(_quantity(text, match.start(), ordinal(int(value)), value), events=_events(words))
+            for unit in counted_units(text, match.start(), match.end()):
+                counted.setdefault(unit, set()).add(streak)
     for unit, ranks in read_ranks(text, skip, whole).items():  # "third term", "is 23rd", "the largest lake"
         counted.setdefault(unit, set()).update(ranks)
     return years, _with_the_one(counted)
@@ -336,10 +348,10 @@ def _sum_units(units: list[str]) -> list[str]:
     return [*kept, SIZED + (" (change)" if any(unit.endswith(" (change)") for unit in sized) else "")]
 
 
-def _word_quantity(text: str, match: re.Match[str]) -> Quantity | None:
+def _word_quantity(text: str, match: re.Match[str], claimed: bool) -> Quantity | None:
     """A number in words, with what its bound allows ("more than two million")."""
     spoken = spoken_number(match)
-    return _quantity(text, match.start(), *spoken) if spoken else None
+    return _quantity(text, match.start(), *spoken, claimed=claimed) if spoken else None
 
 
 def _whole(text: str, end: int) -> float | None:
@@ -429,15 +441,20 @@ def _content_words(words: list[str]) -> frozenset[str]:
 _DENIED = re.compile(r"(?<![\w'’])not\s+[$€£]?\s*$", re.I)
 
 
-def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0) -> Quantity:
+def _quantity(text: str, start: int, shown: str, value: float, step: float = 1.0, claimed: bool = False) -> Quantity:
     """What a number allows (``_values``), and what it is a figure of (``figure_series``)."""
-    return replace(_values(text, start, shown, value, step), series=series_of(text, start))
+    return replace(_values(text, start, shown, value, step, claimed), series=series_of(text, start))
 
 
-def _values(text: str, start: int, shown: str, value: float, step: float = 1.0) -> Quantity:
+def _values(text: str, start: int, shown: str, value: float, step: float = 1.0, claimed: bool = False) -> Quantity:
     """What a number allows: the values that round to it at the last digit it gives (``step``),
-    so "4 billion" allows 4.3 billion and 40 allows 39.6 but not 39; or what its bound allows."""
+    so "4 billion" allows 4.3 billion and 40 allows 39.6 but not 39; or what its bound allows. A
+    ``claimed`` span "over two years" is the period something took (``counts.over_a_period``);
+    a passage's is still read as a bound, which allows another span of something else it says
+    ("worked at the council for 20 years" against "stole £640,000 over six years")."""
     bound = BOUND_BEFORE.search(text, max(0, start - LOOK_BACK), start)
+    if bound is not None and claimed and over_a_period(text, bound.start(), start):
+        bound = None
     if bound is None:
         half = step / 2 if value else 0.0  # nothing rounds to zero: "0%" is none, 0.001% is some
         if _DENIED.search(text, max(0, start - LOOK_BACK), start):

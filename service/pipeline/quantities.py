@@ -95,6 +95,10 @@ _EARLIER_WORDS = frozenset("earlier before previous prior".split())
 # claim must share with them to be of that time.
 _TIME_OF_EARLIER = _EARLIER_WORDS | frozenset("when year years month months week quarter ago".split())
 _EARLIER_SHARED = 2
+# ... unless the earlier time is another of the claim's events ("35.6% at the last mayoral
+# election in 2022" for "Turnout in the 2026 mayoral election was 31.2%", bench/fortyninth) and
+# the claim does not say so.
+ANOTHER_TIME = frozenset("last previous prior earlier".split())
 # Spans of time are compared across units at most this many of one in the other (a year is 365
 # days, but not 720 hours a month: "up to two hours" on journeys is not "18 months" of closure).
 _SPAN_SCALES = 400
@@ -224,8 +228,15 @@ def _agreed(claim: dict[str, set[Quantity]], passage: dict[str, set[Quantity]]) 
 def _at_claimed_time(claim: Quantity, found: Collection[Quantity]) -> Collection[Quantity]:
     """The passage's figures the claim's may be: the earlier ones alone when the claim says the
     earlier one's time in its words ("budgeted at £318m when work began" against "will cost £318m,
-    up from the £245m budgeted when work began in 2023", bench/fortythird), else all."""
-    earlier = [p for p in found if p.then and len((claim.clause & p.then) - _TIME_OF_EARLIER) >= _EARLIER_SHARED]
+    up from the £245m budgeted when work began in 2023", bench/fortythird), and not only the words
+    an event of its kind shares with the one before ("the last mayoral election"), else all."""
+    earlier = [
+        p
+        for p in found
+        if p.then
+        and len((claim.clause & p.then) - _TIME_OF_EARLIER) >= _EARLIER_SHARED
+        and not (p.then & ANOTHER_TIME) - claim.clause
+    ]
     return earlier or found
 
 

@@ -5,6 +5,10 @@ against "second-largest".
 An ordinal with no word after it says what it ranks only through the word before it: a place
 after a placing word or "to" ("dropping six places to 23rd"), nothing after others ("First, the
 council met", "It was the first").
+
+An ordinal of a streak counts, not ranks: "the 18th month in a row" is 18 months in a row, as
+"the 18th consecutive month" is, against "for 12 months in a row" (entailed at 0.54,
+bench/fortyeighth).
 """
 
 from __future__ import annotations
@@ -36,6 +40,9 @@ _WON = re.compile(
     # ... and so is a table topped: "Pip and the Moon topped the UK box office" against "into second place"
     r"|\b(?:topped|tops|top|headed|heads)\s+the\s+(?:[A-Z][\w'’-]*\s+)*(?:box\s+office|charts?|polls?|table|league|rankings)\b"
 )
+STREAK_AFTER = re.compile(
+    r"\s+(?:(?:straight|consecutive|successive)\s+[a-z]+|[a-z]+\s+(?:in\s+a\s+row|running)\b)", re.I
+)
 _NOT_WON = re.compile(r"(?:\b(?:not|never|failed\s+to|hopes?\s+to|wants?\s+to)|n['’]t)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -60,6 +67,8 @@ def read_ranks(text: str, skip: list[tuple[int, int]], claimed: bool = False) ->
             units = [by.group(1).lower()]
         if not units and _PLACED_BEFORE.search(text, max(0, match.start() - LOOK_BACK), match.start()):
             units = [PLACE]  # "dropping six places to 23rd", "finished fifth": a place, as "first place" is
+        if STREAK_AFTER.match(text, match.end()):  # "the 18th month in a row": 18 months (``numbers``)
+            continue
         for unit in units:
             counted.setdefault(f"{unit}{RANK}", set()).add(Quantity(ordinal(place), place, place))
     for won in _WON.finditer(text):  # "won the London Marathon": first place, against "finished seventh"

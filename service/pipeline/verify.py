@@ -6,12 +6,10 @@ shared by ``claimscope verify --json`` and ``POST /v1/verify``.
 
 from __future__ import annotations
 
-import re
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -35,6 +33,7 @@ from service.pipeline.aggregate import (
     verdict,
 )
 from service.pipeline.answers import answers_another_question
+from service.pipeline.asked import answers_the_claims, gives_none_of_the_number, says_only_an_age
 from service.pipeline.assertions import ANOTHER_QUESTION, is_heading, unasserted
 from service.pipeline.conditions import CONDITION_ONLY, supposes_only
 from service.pipeline.consistency import (
@@ -47,27 +46,23 @@ from service.pipeline.consistency import (
     adjust,
     adjusted_kinds,
     has_reason,
+    named_in_premise,
     reasons,
 )
-from service.pipeline.counts import AGE
 from service.pipeline.dates import is_dated_item, publication_date
 from service.pipeline.embed import Embedder
 from service.pipeline.figures import Figures, claim_figures, gives_figures
 from service.pipeline.names import proper_words
 from service.pipeline.negation import content_stems
-from service.pipeline.number_words import ORDINAL
-from service.pipeline.numbers import read_numbers
 from service.pipeline.overlap import (
     only_names_shared,
     only_topic_shared,
-    said_of_names,
     shared_words,
     shares_event,
     topic_words,
 )
 from service.pipeline.pending import PENDING_ONLY, says_only_not_yet
 from service.pipeline.premise import claim_premises, needs_context
-from service.pipeline.quantities import DURATIONS, UNCOUNTED
 from service.pipeline.questions import Reading, read_claim
 from service.pipeline.retrieve import Candidate, retrieve
 from service.pipeline.series import other_of_series
@@ -142,10 +137,18 @@ def verify_claims(
     ]
     pairs = [(text, claim) for claim, texts in zip(statements, premises, strict=True) for text in texts]
     scores = stance_model.predict(pairs)
-    explanations = [
-        reasons(claim, c.passage.text, published[c.passage.source_id], claimed, proper, text)
+    read = [
+        (claim, c.passage, text, proper)
         for claim, cands, proper, texts in zip(statements, found, propers, premises, strict=True)
         for c, text in zip(cands, texts, strict=True)
+    ]
+    explanations = [
+        reasons(claim, passage.text, published[passage.source_id], claimed, proper, text)
+        for claim, passage, text, proper in read
+    ]
+    checks = [
+        _checked(claim, passage.text, text, why, proper)
+        for (claim, passage, text, proper), why in zip(read, explanations, strict=True)
     ]
     kinds = adjusted_kinds(options.consistency_adjust)
     if kinds and len(scores) and stance_model.name != NO_MODEL:
@@ -165,7 +168,7 @@ def verify_claims(
             cands,
             texts,
             scores[offset : offset + len(cands)],
-            explanations[offset : offset + len(cands)],
+            checks[offset : offset + len(cands)],
             articles,
             stance_model.name,
             options,
@@ -188,11 +191,13 @@ def about_another_event(claim: str, passage: str, found: list[str]) -> bool:
     return is_dated_item(passage) and has_reason(found, DATE_MISMATCH) and not shares_event(claim, passage)
 
 
-def about_another_subject(passage: str, found: list[str]) -> bool:
+def about_another_subject(passage: str, found: list[str], named: bool = False) -> bool:
     """Whether a passage lacks a name the claim relies on (``found``: its consistency reasons) while
     naming a subject of its own: one that leans on the sentence before ("He was convicted") may
-    still be about the claim's subject."""
-    return has_reason(found, NAME_REASONS) and not needs_context(passage)
+    still be about the claim's subject, and one read after a sentence that gives the names it lacks
+    (``named``: a headline, "Skylark Air narrows loss ...", before "Revenue rose 18% to £1.06
+    billion", bench/fortyninth) is."""
+    return has_reason(found, NAME_REASONS) and not needs_context(passage) and not named
 
 
 def takes_no_side(claim: str, passage: str, found: list[str], premise: str | None = None) -> str | None:
@@ -226,63 +231,29 @@ def about_another_model(claim: str, passage: str, premise: str | None) -> str | 
     return about_another_of_series(*other)
 
 
-def gives_none_of_the_number(claim: str, passage: str) -> bool:
-    """Whether the claim says no more of its names than their age ("Mara Ellison is 43", "Dawn
-    Pickering is 57 years old") and the passage gives no number of years: only a passage that does
-    ("Ellison, 34, ...") can settle it; or the claim gives a span of time ("was jailed for four
-    years") and the passage no span, no range of years and no number of no known count: "Pellow
-    has repaid £35,000" entailed "Graham Pellow was jailed for four years" at 0.51
-    (bench/fortysecond), and "Kessler was jailed" says nothing of how long, while "from 1939 to
-    1945" gives six years. Other counts are left to the model: a passage may count them by another
-    word ("inhabitants", "a population of")."""
-    if says_only_an_age(claim):
-        return AGE not in read_numbers(passage, [])[1]
-    if not gives_a_span(claim) or _ORDINAL_SPAN.search(passage):  # "the third month in a row" counts months
-        return False
-    years, numbers = read_numbers(passage, [])
-    spanned = len(years) > 1 or any(" to " in year for year in years)  # "from 1939 to 1945", not "since 2019"
-    # a passage that gives another of the claim's counts ("won eight Pro Slam titles" for "... over
-    # 7 years") is about it, and left to the model
-    return not spanned and not set(numbers) & (_SPAN_OR_UNKNOWN | claimed_units(claim))
+class Checked(NamedTuple):
+    """What the consistency checker found in a passage: its reasons, whether it or the sentences
+    the stance model reads it after give every name the claim gives (``named``), and whether it
+    answers the claim of the claim's subject (``answers``)."""
+
+    reasons: list[str]
+    named: bool
+    answers: bool
 
 
-_SPAN_OR_UNKNOWN = frozenset(DURATIONS) | {AGE, UNCOUNTED}
-_SPANS = "|".join(DURATIONS)
-_POINT_OR_PERIOD = re.compile(
-    rf"\b(?:the\s+(?:past|last|next|previous|coming|first)\s+(?:[\w-]+\s+)?(?:{_SPANS})s?\b"
-    rf"|(?:{_SPANS})s?\s+(?:ago|earlier|later|in\s+a\s+row|running)\b)",
-    re.I,
-)
-_TITLED_SPAN = re.compile(r"\b(?:" + "|".join(unit.capitalize() for unit in DURATIONS) + r")s?\b")
-_ORDINAL_SPAN = re.compile(ORDINAL.pattern + rf"\s+(?:(?:straight|consecutive|successive)\s+)?(?:{_SPANS})s?\b", re.I)
+def _checked(claim: str, passage: str, premise: str, found: list[str], proper: Collection[str]) -> Checked:
+    """A passage's reasons (``found``), read with its ``premise`` and the words the passages found for
+    the claim write as names (``proper``). A passage whose context does not name what the claim
+    names answers it only with a concrete mismatch ("More than 2,300 people objected to the plans"),
+    not with a figure or move of something else ("Fares in Scotland ... will be frozen" for "Rail
+    fares in England will be frozen", bench/twentysecond)."""
+    named = named_in_premise(claim, passage, premise, proper)
+    answers = (named or has_reason(found, CONCRETE_MISMATCHES)) and answers_the_claims(claim, passage)
+    return Checked(found, named, answers)
 
 
 def _no_number_reason(claim: str) -> str:
     return NO_AGE_REASON if says_only_an_age(claim) else NO_SPAN_REASON
-
-
-@lru_cache(maxsize=256)
-def gives_a_span(claim: str) -> bool:
-    """Whether the claim counts a span of time, not a point or a period of it ("five years ago",
-    "over the past five years", which "since 2021" gives); kept per claim as ``says_only_an_age`` is."""
-    if _POINT_OR_PERIOD.search(claim) or _TITLED_SPAN.search(claim):  # "28 Days (film)" is a title
-        return False
-    return not claimed_units(claim).isdisjoint(DURATIONS)
-
-
-@lru_cache(maxsize=256)
-def claimed_units(claim: str) -> frozenset[str]:
-    """What the claim's numbers count ("year", "goal", ``counts.AGE``), read once per claim: every
-    passage found for it asks (``gives_none_of_the_number``)."""
-    return frozenset(read_numbers(claim, [], whole=True)[1])
-
-
-@lru_cache(maxsize=256)
-def says_only_an_age(claim: str) -> bool:
-    """Whether the claim says no more of its names than their age; kept per claim, since every
-    passage found for it asks (``gives_none_of_the_number``)."""
-    counted = claimed_units(claim)
-    return counted == {AGE} and said_of_names(claim) <= counted
 
 
 def _why_no_side(
@@ -290,14 +261,15 @@ def _why_no_side(
     passage: str,
     premise: str,
     similarity: float,
-    found: list[str],
+    check: Checked,
     t: Thresholds,
     topic: frozenset[str],
 ) -> str | None:
     """Why a passage may take no side whatever the model reads in it, or None when it may take one."""
+    found = check.reasons
     return takes_no_side(claim, passage, found, premise) or off_subject_reason(
         similarity,
-        about_another_subject(passage, found),
+        about_another_subject(passage, found, check.named),
         shared_words(claim, passage),
         t,
         shares_only_topic(claim, passage, found, topic),
@@ -331,6 +303,8 @@ class Judged(NamedTuple):
     scores: np.ndarray
     reasons: list[str]
     decides: bool  # near enough to the claim to take a side (aggregate.relevant)
+    answers: bool  # answers the claim of its subject (``Checked``)
+    premise: str  # what the stance model read (``premise.claim_premises``)
 
     @property
     def counted(self) -> np.ndarray:
@@ -343,7 +317,7 @@ def _report(
     candidates: Sequence[Candidate],
     premises: Sequence[str],
     scores: np.ndarray,
-    explanations: Sequence[list[str]],
+    checks: Sequence[Checked],
     articles: dict[str, Article | None],
     model_name: str,
     options: VerifyOptions,
@@ -353,16 +327,16 @@ def _report(
     similarities = [round(c.similarity, REPORTED_DIGITS) for c in candidates]
     topic = topic_words(reading.statement, [c.passage.text for c in candidates])
     off_subject_why = [
-        _why_no_side(reading.statement, c.passage.text, premise, sim, why, t, topic)
-        for c, premise, sim, why in zip(candidates, premises, similarities, explanations, strict=True)
+        _why_no_side(reading.statement, c.passage.text, premise, sim, check, t, topic)
+        for c, premise, sim, check in zip(candidates, premises, similarities, checks, strict=True)
     ]
     deciding = relevant(list(scores), similarities, t, [off is not None for off in off_subject_why])
-    for candidate, sim, row, why, decides, off in zip(
-        candidates, similarities, scores, explanations, deciding, off_subject_why, strict=True
+    for candidate, premise, sim, row, check, decides, off in zip(
+        candidates, premises, similarities, scores, checks, deciding, off_subject_why, strict=True
     ):
-        if not decides:
-            why = [*why, off or too_far(sim, t.margin)]
-        by_source.setdefault(candidate.passage.source_id, []).append(Judged(candidate, sim, row, why, decides))
+        why = check.reasons if decides else [*check.reasons, off or too_far(sim, t.margin)]
+        judged = Judged(candidate, sim, row, why, decides, check.answers, premise)
+        by_source.setdefault(candidate.passage.source_id, []).append(judged)
     claimed = claim_figures(reading.statement)
     stances = {
         sid: source_stance(
@@ -371,6 +345,7 @@ def _report(
             [item.similarity for item in items],
             [has_reason(item.reasons, CONCRETE_MISMATCHES) for item in items],
             [gives_claims_figures(claimed, item.candidate.passage.text, item.reasons) for item in items],
+            [item.answers for item in items],
         )
         for sid, items in by_source.items()
     }
@@ -448,4 +423,5 @@ def _passage_entry(item: Judged, thresholds: Thresholds) -> dict[str, Any]:
         },
         "similarity": item.similarity,
         "reasons": item.reasons,
+        "read_as": item.premise,
     }

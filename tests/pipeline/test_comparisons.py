@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.comparisons import other_groups_figure, other_members_figure
+from service.pipeline.comparisons import other_groups_figure, other_members_figure, reversed_comparison
 from service.pipeline.consistency import reasons
 
 TRIAL = (
@@ -73,3 +73,41 @@ def test_a_list_of_one_member_compares_nothing() -> None:
 def test_another_members_figure_is_a_number_mismatch() -> None:
     found = reasons("Kelford city council gave £14m towards the refurbishment.", FUNDERS)
     assert found == ["number mismatch: claim £14m, passage £7m (the city council)"]
+
+
+PRIZES = "Okafor takes home £210,000 in prize money, while Lindgren receives £112,000."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "reversed_"),
+    [
+        ("Elin Lindgren receives more prize money than Adaeze Okafor.", PRIZES, True),
+        ("Adaeze Okafor receives less prize money than Elin Lindgren.", PRIZES, True),
+        ("Adaeze Okafor receives more prize money than Elin Lindgren.", PRIZES, False),
+        ("Elin Lindgren receives less prize money than Adaeze Okafor.", PRIZES, False),
+        # figures of two kinds, a third name, a sentence that gives one side only
+        ("Lindgren scored more points than Okafor.", "Okafor scored 30 points, while Lindgren made 41 errors.", False),
+        ("Lindgren earns more than Okafor.", "Navarro takes home £210,000, while Lindgren receives £112,000.", False),
+        ("Lindgren earns more than Okafor.", "Lindgren receives £112,000.", False),
+        # percentages of one kind
+        ("Labour won a higher share than the Greens.", "The Greens won 41%, while Labour won 29%.", True),
+    ],
+)
+def test_a_comparison_the_passages_two_figures_say_the_other_way_round(
+    claim: str, passage: str, reversed_: bool
+) -> None:
+    assert (reversed_comparison(claim, passage) is not None) is reversed_
+
+
+def test_a_pronoun_stands_for_the_name_the_passage_lacks_when_its_context_gives_it() -> None:
+    passage = "She takes home £210,000 in prize money, while Lindgren receives £112,000."
+    premise = f"Okafor, 23, saved four break points. {passage}"
+    claim = "Elin Lindgren receives more prize money than Adaeze Okafor."
+    assert reversed_comparison(claim, passage) is None
+    assert reversed_comparison(claim, passage, ["Adaeze Okafor"]) == (
+        "more than Adaeze Okafor",
+        "£112,000 (Lindgren) against £210,000 (She)",
+    )
+    assert reasons(claim, passage, premise=premise)[0] == (
+        "number mismatch: claim more than Adaeze Okafor, passage £112,000 (Lindgren) against £210,000 (She)"
+    )

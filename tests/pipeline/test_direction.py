@@ -203,6 +203,37 @@ from service.pipeline.direction import opposed
             "Total recorded crime fell 5%, while recorded violent crime rose 8%.",
             ("fell", "rose"),
         ),
+        # what was decided, described at more length; a decision by the same doer
+        (
+            "The energy secretary has rejected the Carrow Moor wind farm.",
+            "The energy secretary has approved a 14-turbine wind farm on Carrow Moor, overruling the local council, "
+            "which rejected the plans in 2024.",
+            ("rejected", "approved"),
+        ),
+        (
+            "The local council approved the Carrow Moor wind farm plans in 2024.",
+            "The energy secretary has approved a 14-turbine wind farm on Carrow Moor, overruling the local council, "
+            "which rejected the plans in 2024.",
+            ("approved", "rejected"),
+        ),
+        # held where it is, against moved
+        (
+            "Rachel Amadi has promised to raise bus fares in Westbury.",
+            "She has promised to freeze bus fares for two years.",
+            ("raise", "freeze"),
+        ),
+        ("Bus fares rose last year.", "Bus fares were frozen last year.", ("rose", "frozen")),
+        # a loss that widened or narrowed, and a figure named before it moved from
+        (
+            "Skylark Air's half-year loss widened.",
+            "Skylark Air has reported a pre-tax loss of £41 million, down from a loss of £96 million a year earlier.",
+            ("widened", "down"),
+        ),
+        (
+            "Skylark Air's half-year loss widened.",
+            "Skylark Air narrows loss as passenger numbers climb",
+            ("widened", "narrows"),
+        ),
     ],
 )
 def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
@@ -293,6 +324,9 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         ("The museum reopened in May.", "The museum closed-door meeting was held."),
         # another series of one thing
         ("Services inflation was unchanged at 4.6%.", "Annual inflation fell to 2.9%."),
+        # the same: held where it was, a loss narrowed
+        ("The council froze council tax.", "The council has frozen council tax again."),
+        ("Skylark Air's loss narrowed.", "Skylark Air reported a loss of £41m, down from a loss of £96m."),
     ],
 )
 def test_opposed_leaves_passages_that_do_not_turn_the_claim_around(claim: str, passage: str) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from service.pipeline.asked import gives_none_of_the_number
 from service.pipeline.consistency import reasons
 from service.pipeline.overlap import only_names_shared, only_topic_shared, shared_words, shares_event
-from service.pipeline.verify import gives_none_of_the_number, shares_only_topic
+from service.pipeline.verify import about_another_subject, shares_only_topic
 
 
 def test_the_share_counts_the_claims_content_words_the_passage_repeats() -> None:
@@ -78,6 +79,8 @@ def test_a_passage_with_the_claims_quantity_is_not_only_on_its_topic() -> None:
         # a point or a period of time is no span: a year may give it ("since 2021")
         ("The last full survey was five years ago.", "Numbers have fallen since 2021.", False),
         ("Guillemot numbers fell over the past five years.", "Numbers have fallen since 2021.", False),
+        ("Passenger numbers fell in the six months to June.", "Shares in Skylark rose 6%.", False),
+        ("Sales rose in the year to March.", "Shares in Skylark rose 6%.", False),
         # a claim whose number counts nothing known, and other counts
         ("Okoth is 27.", "Okoth wins the race", False),
         ("Mirel had about 14,300 inhabitants.", "The town had a population of 14,300.", False),
@@ -85,3 +88,10 @@ def test_a_passage_with_the_claims_quantity_is_not_only_on_its_topic() -> None:
 )
 def test_a_claim_of_a_number_alone_is_settled_only_by_one(claim: str, passage: str, silent: bool) -> None:
     assert gives_none_of_the_number(claim, passage) is silent
+
+
+def test_a_passage_read_after_a_sentence_that_names_the_claims_subject_is_about_it() -> None:
+    found = ["not in passage: Skylark Air"]
+    assert about_another_subject("Revenue rose 18% to £1.06 billion.", found)
+    assert not about_another_subject("Revenue rose 18% to £1.06 billion.", found, named=True)
+    assert not about_another_subject("It said revenue rose 18%.", found)

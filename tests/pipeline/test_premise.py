@@ -285,3 +285,21 @@ def test_the_model_reads_the_claims_names_in_full_where_a_passage_shortens_them(
         "Shares in Norvane rose 6%.",  # the short form as a possessive only
         "Kestrel Norvane, a patient, said it helped.",
     ]
+
+
+def test_a_passage_whose_headline_names_the_claims_subject_is_about_it(pipeline: Pipeline) -> None:
+    """News names the company once: "Revenue rose 18%" under a headline naming Skylark Air is not
+    about another subject (no missing-name floor), and the report says what the model read it as."""
+    text = (
+        "Skylark Air has reported a pre-tax loss of £41 million for the six months to June, down from a loss of"
+        " £96 million a year earlier. Revenue rose 18% to £1.06 billion, helped by higher fares."
+    )
+    pipeline.ingest([ArticleInput("airline", text, title="Skylark Air narrows loss as passenger numbers climb")])
+    report = pipeline.verify("Skylark Air's revenue fell in the six months to June.")
+    [source] = report["sources"]
+    revenue = next(p for p in source["passages"] if p["text"].startswith("Revenue"))
+    assert revenue["read_as"] == f"Skylark Air narrows loss as passenger numbers climb. {revenue['text']}"
+    assert revenue["reasons"][:2] == ["direction mismatch: claim fell, passage rose", "not in passage: Skylark Air"]
+    assert not any("for a passage about another subject" in reason for reason in revenue["reasons"])
+    loss = next(p for p in source["passages"] if p["text"].startswith("Skylark"))
+    assert loss["read_as"] == loss["text"]

@@ -146,6 +146,7 @@ def test_a_figure_moved_from_counts_what_it_moved_to_counts(claim: str, passage:
 
 
 BRIDGE = "The bridge will cost £318m, up from the £245m budgeted when work began in 2023."
+ELECTION = "Turnout was 31.2%, down from 35.6% at the last mayoral election in 2022."
 GRADES = "Girls did better, with 27.0% of their entries getting an A or A*, compared with 25.6% for boys."
 
 
@@ -182,6 +183,11 @@ GRADES = "Girls did better, with 27.0% of their entries getting an A or A*, comp
         ("The bridge was budgeted at £318m when work began.", BRIDGE, True),
         ("The bridge was budgeted at £245m when work began.", BRIDGE, False),
         ("The bridge will cost £318m.", BRIDGE, False),
+        # ... but not the time of an earlier one of its kind it does not name ("the last election")
+        ("Turnout in the 2026 mayoral election was 31.2%.", ELECTION, False),
+        ("Turnout in the 2026 mayoral election was 29.8%.", ELECTION, True),
+        ("Turnout at the last mayoral election was 35.6%.", ELECTION, False),
+        ("Turnout at the last mayoral election was 33.1%.", ELECTION, True),
         # a race time in hours, minutes and seconds is one span
         ("Marsh won in 2:24:07.", "Marsh won in 2:21:07, a British best this year.", True),
         ("Marsh won in 2:21:07.", "Marsh won in 2:21:07, a British best this year.", False),
@@ -215,6 +221,14 @@ def test_a_number_that_agrees_by_one_word_of_its_count_agrees(claim: str, passag
         ("The crossing took 40 minutes.", "The crossing took longer than 50 minutes.", True),
         # "over" after a count may be the period it took
         ("The scheme ran for five years.", "He took money from 23 clients over seven years.", True),
+        # ... and a claim's "over" a span is the period something took, not a bound, unless a verb
+        # of lasting or waiting, or an age, makes it one; a passage's allows a span of something else
+        ("The fraud took place over two years.", "He stole more than £640,000 over six years.", True),
+        ("The fraud took place over six years.", "He stole more than £640,000 over six years.", False),
+        ("He had worked at the council for 20 years.", "He stole more than £640,000 over six years.", False),
+        ("The patients waited over 12 hours.", "The patients waited over 14 hours.", False),
+        ("The talks lasted over two years.", "The talks lasted three years.", False),
+        ("The scheme is for children over 12 years old.", "The scheme is for children over 14 years old.", False),
         # ... and the count or share it limits still disagrees with another
         ("Only 71% of calls were answered in ten minutes.", "Only 61% of calls were answered within an hour.", True),
     ],

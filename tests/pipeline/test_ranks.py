@@ -61,3 +61,28 @@ def test_a_passages_win_gives_no_figure_of_a_claimed_win() -> None:
     assert claimed is not None
     assert not gives_figures(claimed, "Kiprono won the Dunmere Marathon on Sunday.")
     assert gives_figures(claimed, "Bekele finished first in the Dunmere Marathon.")
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        (
+            "The trust has missed the A&E target for 12 months in a row.",
+            "It is the 18th month in a row that the trust has missed the target.",
+            ["number mismatch: claim 12, passage 18th"],
+        ),
+        ("The trust has missed the target for 18 months in a row.", "It is the 18th month in a row.", []),
+        (
+            "Rovers have won three games in a row.",
+            "It was the fourth consecutive game Rovers had won.",
+            ["number mismatch: claim 3, passage 4th"],
+        ),
+        ("Rovers have won four games in a row.", "Rovers won for the fourth game running.", []),
+    ],
+)
+def test_an_ordinal_of_a_streak_counts_it(claim: str, passage: str, expected: list[str]) -> None:
+    assert reasons(claim, passage) == expected
+
+
+def test_an_ordinal_of_a_streak_is_no_rank() -> None:
+    assert read_ranks("It is the 18th month in a row that prices rose.", []) == {}

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from service.pipeline.consistency import ROLES_SWAPPED, adjust, has_reason, reasons
-from service.pipeline.roles import actions, beaten_winner, other_first, swapped_comparison, swapped_lead, swapped_roles
+from service.pipeline.roles import actions, other_first, swapped_comparison, swapped_lead, swapped_roles
 
 MATCH_REPORT = "Northfield Rovers beat Southport City 2-1 at Marsh Lane on Saturday, with Ewan Haldane scoring twice."
 
@@ -78,6 +78,27 @@ MATCH_REPORT = "Northfield Rovers beat Southport City 2-1 at Marsh Lane on Satur
             "Rovers' 2-0 defeat by City left them bottom.",
             ("Rovers beat City", "Rovers' 2-0 defeat by City"),
         ),
+        # ... or by a participle after the sentence's first name, however far into it
+        (
+            "Elin Lindgren beat Adaeze Okafor in the final.",
+            "Britain's Adaeze Okafor won the Harrowgate Open on Sunday, beating the top seed, Sweden's Elin "
+            "Lindgren, 6-4, 3-6, 7-5.",
+            (
+                "Elin Lindgren beat Adaeze Okafor",
+                "Adaeze Okafor won the Harrowgate Open on Sunday, beating the top seed, Sweden's Elin Lindgren",
+            ),
+        ),
+        # a passive agreed to, after an aside, with its doer described
+        (
+            "Pelham Foods has agreed to buy Brightfield.",
+            "Pelham Foods, the maker of Oakdale biscuits, has agreed to be bought by the American food group "
+            "Brightfield for £1.1bn.",
+            (
+                "Pelham Foods has agreed to buy Brightfield",
+                "Pelham Foods, the maker of Oakdale biscuits, has agreed to be bought by the American food group "
+                "Brightfield",
+            ),
+        ),
     ],
 )
 def test_a_passage_that_reverses_who_did_what_to_whom_is_flagged(
@@ -112,6 +133,13 @@ def test_a_passage_that_reverses_who_did_what_to_whom_is_flagged(
         ("Rovers beat Northfield Rovers.", "Northfield Rovers beat Rovers."),
         # a planned action the claim's way round, and a planned verb whose two sides do the same
         ("Brenfield bought Copperline.", "Brenfield Group has agreed to buy its rival Copperline."),
+        (
+            "Brightfield has agreed to buy Pelham Foods.",
+            "Pelham Foods has agreed to be bought by the group Brightfield.",
+        ),
+        # a participle whose clause holds a denial, or whose doer is the one beaten
+        ("City beat Rovers.", "Rovers did not lose, beating City on penalties."),
+        ("Okafor beat Lindgren.", "Okafor won the title, beating Lindgren in the final."),
         ("Rovers will face City.", "City will face Rovers on Saturday."),
         ("Xi will meet Putin.", "Putin plans to meet Xi in May."),
         # a win as a noun the claim's way round, denied or hoped for
@@ -144,37 +172,6 @@ def test_the_reason_moves_the_stance_and_names_both_sides() -> None:
     other = reasons("Southport City beat Eastbridge in Lisbon.", "Eastbridge beat Southport City.")
     assert other == ["not in passage: Lisbon"]
     assert not has_reason(other, ROLES_SWAPPED)
-
-
-@pytest.mark.parametrize(
-    ("claim", "passage", "beaten"),
-    [
-        ("Ingrid Holm won the Ostberg Open.", "Navarro beats Holm in three sets to win Ostberg Open", True),
-        (
-            "Holm won the Ostberg Open.",
-            "Navarro won, beating the top seed Ingrid Holm 6-4 7-5 in the final of the Ostberg Open.",
-            True,
-        ),
-        # the winner, another contest, a match of a league, and the one who beat the claim's
-        ("Navarro won the Ostberg Open.", "Navarro beats Holm in three sets to win Ostberg Open", False),
-        ("Holm won the Paris Open.", "Navarro beats Holm in three sets to win Ostberg Open", False),
-        ("City won the Northern League.", "Rovers beat City 2-1 in the Northern League on Saturday.", False),
-        ("Navarro won the Ostberg Open.", "Navarro was beaten by Holm in the final of the Ostberg Open.", False),
-        # the one who won pulled away from or finished ahead of the claim's
-        (
-            "Abebe Deressa won the Lakeport Marathon.",
-            "Okoth won the Lakeport Marathon, pulling away from the defending champion Abebe Deressa.",
-            True,
-        ),
-        (
-            "Daniel Okoth won the Lakeport Marathon.",
-            "Okoth won the Lakeport Marathon, pulling away from Deressa.",
-            False,
-        ),
-    ],
-)
-def test_a_winner_the_passage_says_was_beaten_in_the_final(claim: str, passage: str, beaten: bool) -> None:
-    assert (beaten_winner(claim, passage) is not None) is beaten
 
 
 POLL = "Labour is on 34%, seven points ahead of the Conservatives on 27%, according to a new poll by Carver Research."
@@ -284,12 +281,3 @@ def test_another_first_is_given_as_roles_swapped_though_the_claims_name_is_missi
     found = reasons("Bergen is the largest city in Norway.", "Oslo is the largest city in Norway.")
     assert found[0] == 'roles swapped: claim "Bergen is the largest city", passage "Oslo is the largest city"'
     assert has_reason(found, ROLES_SWAPPED)
-
-
-def test_a_winners_majority_over_another_beats_them() -> None:
-    passage = "Olivia Hart has won the Ferndale by-election, a majority of 2,315 over Labour's Sanjay Mehta."
-    assert beaten_winner("Sanjay Mehta won the Ferndale by-election.", passage) == (
-        "Sanjay Mehta won the Ferndale",
-        "majority of 2,315 over Labour's Sanjay Mehta",
-    )
-    assert beaten_winner("Olivia Hart won the Ferndale by-election.", passage) is None

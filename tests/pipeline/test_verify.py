@@ -18,7 +18,7 @@ from service.records import ArticleInput
 from service.settings import Settings
 from tests.conftest import SEEDS, make_pipeline
 
-PASSAGE_KEYS = {"passage_id", "text", "start", "end", "stance", "scores", "similarity", "reasons"}
+PASSAGE_KEYS = {"passage_id", "text", "start", "end", "stance", "scores", "similarity", "reasons", "read_as"}
 SOURCE_KEYS = {"source_id", "title", "url", "outlet", "published_at", "stance", "confidence", "passages"}
 REPORT_KEYS = {"claim", "verdict", "confidence", "stance_model", "sources", "notes", "timings_ms"}
 
