@@ -17,8 +17,8 @@ from service.pipeline.number_words import WORDS
 AGE = "year"
 # Words before a number that make it a bound or a rough value ("more than 1,000", "about 300").
 BOUND_BEFORE = re.compile(
-    r"\b(?:(?P<above>more than|longer than|over|in excess of|exceeding)|(?P<at_least>at least|upwards of)"
-    r"|(?P<below>less than|fewer than|shorter than|under)|(?P<at_most>up to|at most|no more than|top|within)"
+    r"\b(?:(?P<above>more than|longer than|over|above|in excess of|exceeding)|(?P<at_least>at least|upwards of)"
+    r"|(?P<below>less than|fewer than|shorter than|under|below)|(?P<at_most>up to|at most|no more than|top|within)"
     r"|(?P<about>about|around|approximately|roughly|nearly|almost|some|maybe|an estimated))"
     r"\s*[$€£]?\s*$",
     re.I,
@@ -163,6 +163,14 @@ _CHANGE_AFTER = re.compile(
     re.I,
 )
 
+# ... and so does a figure by which something overran or fell short: "£90m over budget", "£90
+# million more than the budget set in 2019" is how much the cost moved from what was planned, not
+# the cost (bench/fiftieth).
+_DIFFERENCE_AFTER = re.compile(
+    r"(?:\s*(?:" + _MEASURE + r"|m|k)\b)?\s*(?:over|under|above|below|more\s+than|less\s+than)\s+"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:original\s+|initial\s+)?(?:budget|target|forecast|estimate)s?\b",
+    re.I,
+)
 # After "by", only an amount is a change ("by 3%", "by $2 billion"), not a doer ("by two men").
 _MEASURE_AFTER = re.compile(r"\s*" + _MEASURE + r"\b|\s*%", re.I)
 
@@ -185,7 +193,7 @@ def counted_units(text: str, start: int, end: int) -> list[str]:
 
 
 def _is_change(text: str, start: int, end: int) -> bool:
-    if _CHANGE_AFTER.match(text, end):
+    if _CHANGE_AFTER.match(text, end) or _DIFFERENCE_AFTER.match(text, end):
         return True
     before = _CHANGE_BEFORE.search(text, max(0, start - LOOK_BACK), start)
     if before is None:

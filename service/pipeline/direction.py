@@ -60,6 +60,11 @@ from service.pipeline.negation import content_stem_list, negation_cue, normal_te
 # Words that say a direction only before the figure that moved ("up 3%", "down from 630 million"),
 # not in "set up", "up to 10" or "stepped down".
 _BEFORE_A_FIGURE = frozenset({"up", "down"})
+# ... and words that say one only of a reference: "well above the national rate" against "below the
+# national rate" (bench/fiftieth), not "above the door" or "below 5%".
+_BEFORE_A_REFERENCE = frozenset({"above", "below"})
+_REFERENCES = frozenset("average averages rate rates norm target targets mean median expectations".split())
+_REFERENCE_WORDS = 3
 _YEAR = r"(?:1[89]|20)\d\d"
 # Words that are in a family and still say nothing of direction here.
 _NOT_DIRECTION = re.compile(
@@ -254,6 +259,8 @@ def _moves(text: str) -> list[Moved]:
         if token not in SIGN or _is_name(written, i):
             continue
         if token in _BEFORE_A_FIGURE and not _figure_follows(tokens[i + 1 : i + 6]):
+            continue
+        if token in _BEFORE_A_REFERENCE and not _REFERENCES & set(tokens[i + 1 : i + 1 + _REFERENCE_WORDS]):
             continue
         if SIGN[token][0] == "opening" and (
             tokens[i + 1 : i + 2]

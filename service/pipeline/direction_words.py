@@ -34,12 +34,12 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "climb climbs climbed climbing jump jumps jumped jumping soar soars soared soaring surge surges surged "
         "surging gain gains gained gaining expand expands expanded expanding raise raises raised raising hike "
         "hikes hiked hiking boost boosts boosted boosting doubles doubled doubling triples tripled tripling "
-        "quadruples quadrupled quadrupling widens widened widening high higher highest up",
+        "quadruples quadrupled quadrupling widens widened widening high higher highest up above",
         "fall falls fell fallen falling decrease decreases decreased decreasing shrink shrinks shrank shrunk "
         "shrinking drop drops dropped dropping slide slides slid sliding plunge plunges plunged plunging tumble "
         "tumbles tumbled tumbling slump slumps slumped slumping decline declines declined declining cut cuts "
         "cutting lower lowers lowered lowering reduce reduces reduced reducing slash slashes slashed slashing "
-        "halve halves halved halving narrows narrowed narrowing low lowest down",
+        "halve halves halved halving narrows narrowed narrowing low lowest down below",
     ),
     "how well": (
         "improve improves improved improving",
@@ -113,7 +113,8 @@ def short_content_words(words: list[str]) -> list[str]:
 # against "promised to raise bus fares" (entailed at 0.87, bench/fortyninth).
 FROZEN = "freeze freezes froze frozen freezing".split()
 # The how-much words of a level, not of a move: adjectives ("the lowest turnout").
-LEVEL_WORDS = frozenset("high higher highest low lowest".split())
+# "above" and "below" only of a reference, an average or a rate ("well above the national rate": ``direction``).
+LEVEL_WORDS = frozenset("high higher highest low lowest above below".split())
 # Adjectives of size and the other measures say it of what follows them too ("after a short
 # illness", "the largest lake", "the driest autumn").
 DEGREE_FAMILIES = ("size", "heat", "rain", "speed", "wealth", "age", "strength", "busyness", "distance", "extent")

@@ -67,6 +67,10 @@ SAMPLES = [
     ("fortyfifth", 3, 54, 51),
     ("fortysixth", 3, 54, 51),
     ("fortyseventh", 3, 54, 51),
+    ("fortyeighth", 3, 54, 51),
+    ("fortyninth", 3, 54, 51),
+    ("fiftieth", 3, 54, 51),
+    ("fiftyfirst", 3, 54, 51),
 ]
 
 

@@ -234,6 +234,12 @@ from service.pipeline.direction import opposed
             "Skylark Air narrows loss as passenger numbers climb",
             ("widened", "narrows"),
         ),
+        # above and below a reference
+        (
+            "Persistent absence at the academy was below the national rate last year.",
+            "Nearly one in five pupils was persistently absent last year, well above the national rate.",
+            ("below", "above"),
+        ),
     ],
 )
 def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
@@ -327,6 +333,9 @@ def test_opposed_finds_the_other_direction_said_of_the_claims_subject(
         # the same: held where it was, a loss narrowed
         ("The council froze council tax.", "The council has frozen council tax again."),
         ("Skylark Air's loss narrowed.", "Skylark Air reported a loss of £41m, down from a loss of £96m."),
+        # above or below something that is no reference
+        ("House prices rose.", "The flat above the shop was sold."),
+        ("Inflation rose.", "Inflation is below 3% and above 2%."),
     ],
 )
 def test_opposed_leaves_passages_that_do_not_turn_the_claim_around(claim: str, passage: str) -> None:

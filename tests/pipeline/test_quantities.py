@@ -229,6 +229,13 @@ def test_a_number_that_agrees_by_one_word_of_its_count_agrees(claim: str, passag
         ("The patients waited over 12 hours.", "The patients waited over 14 hours.", False),
         ("The talks lasted over two years.", "The talks lasted three years.", False),
         ("The scheme is for children over 12 years old.", "The scheme is for children over 14 years old.", False),
+        # "above" and "below" a figure bound it
+        ("Temperatures above 35C were recorded on nine days.", "The temperature hit 39.1C.", False),
+        ("Inflation stayed below 3%.", "Inflation was 3.4% in May.", True),
+        # a sum by which something overran is how much it moved from the plan, not what it cost
+        ("The tram line cost £340 million.", "The tram line opens two years late and £90m over budget", False),
+        ("The tram line cost £340 million.", "It cost £340m, £90 million more than the budget set in 2019.", False),
+        ("The tram line went £60m over budget.", "The tram line opens two years late and £90m over budget", True),
         # ... and the count or share it limits still disagrees with another
         ("Only 71% of calls were answered in ten minutes.", "Only 61% of calls were answered within an hour.", True),
     ],
