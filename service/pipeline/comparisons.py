@@ -32,6 +32,7 @@ from collections.abc import Collection
 
 from service.pipeline.names import name_word
 from service.pipeline.negation import content_stems
+from service.pipeline.number_words import plain_value
 
 _NUMBER = r"[$€£]?\d[\d,]*(?:\.\d+)?"
 _COMPARED = re.compile(
@@ -51,7 +52,7 @@ _MORE = "more|higher|greater|larger|bigger"
 _LESS = "less|fewer|lower|smaller"
 # "Lindgren receives more prize money than Okafor": a name, up to four words, the comparative, to "than" and a name.
 _CLAIMED_MORE = re.compile(
-    rf"(?<![\w'’])(?P<a>{_NAME})\s+(?:[\w'’-]+\s+){{0,4}}?(?:(?P<more>{_MORE})|{_LESS})\b[^.;!?]*?\bthan\s+"
+    rf"(?<![\w'’])(?P<a>{_NAME})\s+(?:[\w'’-]+\s+){{0,4}}?(?P<word>(?P<more>{_MORE})|{_LESS})\b[^.;!?]*?\bthan\s+"
     rf"(?:the\s+)?(?P<b>{_NAME})"
 )
 # A sentence's two clauses set side by side: "..., while ...", "... but ...", "...; ...".
@@ -60,6 +61,10 @@ _OPENING = re.compile(rf"\W*(?:(?P<pronoun>(?i:he|she|it|they))\b|(?P<name>{_NAM
 _FIGURE = re.compile(
     r"(?P<currency>[$€£])?(?P<number>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<scale>bn|billion|m|million|k|thousand)\b)?"
     r"(?P<percent>%|\s+per\s*cent)?(?:\s+(?P<noun>[a-z]+))?"
+)
+_TALLY = re.compile(
+    rf"(?P<a>{_NAME})\s+(?:[a-z]+\s+){{1,2}}?(?P<n>\d+|[a-z]+)\s+[a-z]+\s+to\s+(?:the\s+)?(?P<b>{_NAME})['’]s?\s+"
+    r"(?P<m>\d+|[a-z]+)\b"
 )
 _SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
 
@@ -161,7 +166,7 @@ def reversed_comparison(claim: str, passage: str, stand_ins: Collection[str] = (
             continue
         (first, first_said), (second, second_said) = given
         if first != second and (first > second) != bool(compared.group("more")):
-            claimed = f"{compared.group('more') or 'less'} than {compared.group('b')}"
+            claimed = f"{compared.group('word')} than {compared.group('b')}"
             return claimed, f"{first_said} against {second_said}"
     return None
 
@@ -171,6 +176,8 @@ def _sides_given(
 ) -> tuple[tuple[float, str], tuple[float, str]] | None:
     """The figure the passage gives each of the claim's two ``sides`` in a clause of its own, each
     with how it is shown, or None unless it gives both, of one kind."""
+    if tally := _tally(passage, sides):
+        return tally
     clauses = _SIDE_BY_SIDE.split(passage)
     if len(clauses) != 2:
         return None
@@ -188,6 +195,28 @@ def _sides_given(
     if given[0][2] != given[1][2]:
         return None
     return (given[0][0], given[0][1]), (given[1][0], given[1][1])
+
+
+def _tally(
+    passage: str, sides: tuple[frozenset[str], frozenset[str]]
+) -> tuple[tuple[float, str], tuple[float, str]] | None:
+    """The two figures of a tally set against each other: "Wales scored three tries to Scotland's
+    one" (bench/fiftyfirst)."""
+    for match in _TALLY.finditer(passage):
+        first, second = plain_value(match.group("n")), plain_value(match.group("m"))
+        names = (_words(match.group("a")), _words(match.group("b")))
+        if first is None or second is None:
+            continue
+        shown = (f"{match.group('n')} ({match.group('a')})", f"{match.group('m')} ({match.group('b')})")
+        if _meets(names[0], sides[0]) and _meets(names[1], sides[1]):
+            return (first, shown[0]), (second, shown[1])
+        if _meets(names[0], sides[1]) and _meets(names[1], sides[0]):
+            return (second, shown[1]), (first, shown[0])
+    return None
+
+
+def _meets(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a) and bool(b) and (a <= b or b <= a)
 
 
 def _kind(figure: re.Match[str]) -> tuple[str | None, ...]:

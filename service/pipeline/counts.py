@@ -102,7 +102,7 @@ _LINKED_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:was|is|were|are|of|stood at|total
 # sets it off by commas after a name, "Haldane, 24,": counted in years, as "a 24-year-old" and
 # "24 years old" are.
 _AGE_BEFORE = re.compile(r"\b[Aa]ged?\s*$")
-_NAME_COMMA_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+),\s*$")
+_NAME_COMMA_BEFORE = re.compile(r"\b([A-Z][^\W\d_]+),\s*(?:both\s+|each\s+)?$")  # "the Colleys, both 68,"
 # ... or says it of a full name, closing the sentence: "Mara Ellison is 43."
 _FULL_NAME_IS_BEFORE = re.compile(r"\b[A-Z][^\W\d_]+\s+[A-Z][^\W\d_]+\s+(?:is|was|turns|turned)\s+$")
 _SENTENCE_CLOSE = re.compile(r"\s*(?:[.!?]|$)")

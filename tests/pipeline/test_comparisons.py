@@ -91,6 +91,10 @@ PRIZES = "Okafor takes home £210,000 in prize money, while Lindgren receives £
         ("Lindgren earns more than Okafor.", "Lindgren receives £112,000.", False),
         # percentages of one kind
         ("Labour won a higher share than the Greens.", "The Greens won 41%, while Labour won 29%.", True),
+        # a tally set against another's
+        ("Scotland scored more tries than Wales.", "Wales scored three tries to Scotland's one.", True),
+        ("Wales scored more tries than Scotland.", "Wales scored three tries to Scotland's one.", False),
+        ("Wales scored fewer tries than Scotland.", "Wales scored three tries to Scotland's one.", True),
     ],
 )
 def test_a_comparison_the_passages_two_figures_say_the_other_way_round(

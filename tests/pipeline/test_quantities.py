@@ -229,6 +229,9 @@ def test_a_number_that_agrees_by_one_word_of_its_count_agrees(claim: str, passag
         ("The patients waited over 12 hours.", "The patients waited over 14 hours.", False),
         ("The talks lasted over two years.", "The talks lasted three years.", False),
         ("The scheme is for children over 12 years old.", "The scheme is for children over 14 years old.", False),
+        # an age after a comma may follow "both": "Derek and Maureen Colley, both 68,"
+        ("Derek Colley is 72.", "Derek and Maureen Colley, both 68, matched all six numbers.", True),
+        ("Derek and Maureen Colley are both 68.", "Derek and Maureen Colley, both 68, matched all six numbers.", False),
         # "above" and "below" a figure bound it
         ("Temperatures above 35C were recorded on nine days.", "The temperature hit 39.1C.", False),
         ("Inflation stayed below 3%.", "Inflation was 3.4% in May.", True),
