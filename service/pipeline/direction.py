@@ -92,6 +92,9 @@ OBJECT_WORDS = 3
 # ("approved a 14-turbine wind farm on Carrow Moor" for "rejected the Carrow Moor wind farm", which
 # shared no word in three, bench/fortyseventh).
 DECIDED_OBJECT_WORDS = 6
+# Before a direction word, this many words may hold a subject's head and the infinitive after it
+# ("the opposition amendment to keep Harlow Vale's libraries open was approved").
+INFINITIVE_WORDS = 10
 _OBJECT_ENDS = frozenset("to on in at for from with over under into about".split())  # not "by" (a passive's doer), "of"
 # Before "which", this many words may name what a relative clause's verb is said of.
 ANTECEDENT_WORDS = 8
@@ -220,7 +223,8 @@ def _same_subject(a: Moved, b: Moved) -> bool:
     if a.family in OF_AN_OBJECT:
         return _same_object(a, b)
     doer, mover = (a, b) if a.acts_on else (b, a)
-    if doer.acts_on and not mover.names_what_follows and mover.word not in CHANGE_NOUNS:
+    # ("will fall" is a verb, though "fall" may be a noun of change: "weight gain")
+    if doer.acts_on and not mover.names_what_follows and (mover.word not in CHANGE_NOUNS or mover.to_come):
         # "The Bank of Varenne has cut its main interest rate" moved the rate, not the bank: it says
         # nothing of "Inflation in Varenne rose", whose subject is what moved
         return bool(doer.after & mover.before)
@@ -280,7 +284,7 @@ def _moves(text: str) -> list[Moved]:
         else:  # said of the words before an aside, if one stands between them and the verb, or a place
             place = _place_start(written, tokens, i)
             subject_words = _before_aside(tokens[:place]) or (_subject_words(tokens[:place]) if place < i else before)
-            subject = frozenset(_content(subject_words)[-SUBJECT_STEMS:])
+            subject = frozenset(_content(subject_words)[-SUBJECT_STEMS:] + _content(_before_infinitive(tokens[:i])))
         if family in OF_AN_OBJECT:
             described = _object_words(tokens[i + 1 : i + 1 + DECIDED_OBJECT_WORDS])
             # to its first preposition: "an amendment to the budget" is not the budget
@@ -373,7 +377,8 @@ def _place_start(written: list[str], tokens: list[str], i: int) -> int:
     subject is the words before it, not the place's name, which fills the last ``SUBJECT_STEMS``
     otherwise. ``i`` when there is none."""
     end = i
-    while end > 0 and tokens[end - 1] in _BE_WORDS:  # "Airports in Tromvik and Nordby were closed"
+    # "Airports in Tromvik and Nordby were closed", "Parking charges in Harlow Vale town centre will fall"
+    while end > 0 and (tokens[end - 1] in _BE_WORDS or tokens[end - 1] in _MODAL):
         end -= 1
     start = end
     # a named place's event or area, in a word or two: "Turnout in the Ferndale by-election was higher"
@@ -428,6 +433,19 @@ def _before_aside(words: list[str]) -> list[str]:
         if _ends_clause(words[at]):
             return []
     return []
+
+
+def _before_infinitive(words: list[str]) -> list[str]:
+    """The head of a subject that an infinitive follows ("the opposition amendment to keep the
+    libraries open was approved": amendment, bench/fiftysecond), whose last words are the
+    infinitive's own; empty where none stands in the subject."""
+    window = words[-INFINITIVE_WORDS:]
+    ends = [k for k, word in enumerate(window) if _ends_clause(word)]
+    window = window[ends[-1] + 1 :] if ends else window
+    if "to" not in window[1:-1]:
+        return []
+    head = window[: window.index("to")]
+    return head[-1:] if head and head[-1].isalpha() and head[-1] not in DETERMINERS else []
 
 
 def _figure_follows(words: list[str]) -> bool:

@@ -16,12 +16,14 @@ TWO_WORD_VERBS = (
     "strike down, strikes down, struck down, striking down, vote down, votes down, voted down, voting down, "
     "throw out, throws out, threw out, thrown out, throwing out, turn down, turns down, turned down, turning down"
 ).split(", ")
+# ... and verbs of two words that move their object: "put up parking charges" (bench/fiftysecond).
+PUT_UP = "put up, puts up, putting up".split(", ")
 # ... and the words of a custody decision: "remanded in custody" against "granted bail".
 HELD = "remanded in custody, remanded, held in custody, kept in custody, refused bail, denied bail".split(", ")
 BAILED = (
     "granted bail, released on bail, bailed, given bail, granted conditional bail, released under investigation"
 ).split(", ")
-_JOINED = TWO_WORD_VERBS + [verb for verb in HELD + BAILED if " " in verb]
+_JOINED = TWO_WORD_VERBS + PUT_UP + [verb for verb in HELD + BAILED if " " in verb]
 TWO_WORD = re.compile(
     r"\b(?:" + "|".join(verb.replace(" ", r"\s+") for verb in sorted(_JOINED, key=len, reverse=True)) + r")\b", re.I
 )
@@ -34,7 +36,8 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "climb climbs climbed climbing jump jumps jumped jumping soar soars soared soaring surge surges surged "
         "surging gain gains gained gaining expand expands expanded expanding raise raises raised raising hike "
         "hikes hiked hiking boost boosts boosted boosting doubles doubled doubling triples tripled tripling "
-        "quadruples quadrupled quadrupling widens widened widening high higher highest up above",
+        "quadruples quadrupled quadrupling widens widened widening high higher highest up above putup putsup "
+        "puttingup",
         "fall falls fell fallen falling decrease decreases decreased decreasing shrink shrinks shrank shrunk "
         "shrinking drop drops dropped dropping slide slides slid sliding plunge plunges plunged plunging tumble "
         "tumbles tumbled tumbling slump slumps slumped slumping decline declines declined declining cut cuts "
@@ -132,6 +135,7 @@ NAMES_WHAT_FOLLOWS = (
         # "narrowed its loss", or "the loss narrowed" (bench/fortyninth): not a verb acting on its object
         + "widens widened widening narrows narrowed narrowing".split()
         + FROZEN
+        + [verb.replace(" ", "") for verb in PUT_UP]
     )
     | frozenset(word for family in OF_AN_OBJECT for side in FAMILIES[family] for word in side.split())
 )
@@ -142,6 +146,7 @@ ACTING_VERBS = frozenset(
     "raise raises raised raising hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower "
     "lowers lowered lowering reduce reduces reduced reducing slash slashes slashed slashing".split()
     + FROZEN
+    + [verb.replace(" ", "") for verb in PUT_UP]
 )
 SIGN: dict[str, tuple[str, int]] = {
     word: (family, sign)

@@ -8,7 +8,7 @@ half) and "a minority of", "fewer than half" or "less than half" (under half), a
 ("29%", or in words: "one in three", "two-fifths") said of the same thing: the words after it,
 to the end of its clause, repeat at least ``SHARED_SHARE`` of the content words after the claim's
 (at least ``SHARED_WORDS``). "Most" counts at the start of a clause ("Most people said", "...,
-most of them against"), not as an adjective's ("the most popular"). So does "all" against "all
+most of them against", "made up most of"), not as an adjective's ("the most popular"). So does "all" against "all
 but" some (``all_but_mismatch``).
 """
 
@@ -24,7 +24,9 @@ from service.pipeline.shares import fraction_shares, rate_share
 _OVER = "over half"
 _UNDER = "under half"
 _IN_WORDS = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:that|and|but|while|said|says|found|with)\s+)"
+    r"(?:^|[,;:]\s+|\b(?:that|and|but|while|said|says|found|with)\s+"
+    # ... or a share of a whole something makes up: "Vinyl made up most of Lanterns' sales" (bench/fiftysecond)
+    r"|\b(?:made|make|makes|making)\s+up\s+|\b(?:accounted|accounts|account|accounting)\s+for\s+)"
     r"(?:(?P<over>most|(?:a|the)\s+majority|more\s+than\s+half|over\s+half)"
     r"|(?P<under>(?:a|the)\s+minority|(?:fewer|less)\s+than\s+half|under\s+half))\s+(?:of\s+)?",
     re.IGNORECASE,

@@ -71,6 +71,7 @@ SAMPLES = [
     ("fortyninth", 3, 54, 51),
     ("fiftieth", 3, 54, 51),
     ("fiftyfirst", 3, 54, 51),
+    ("fiftysecond", 3, 54, 51),
 ]
 
 

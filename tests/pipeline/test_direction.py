@@ -234,6 +234,17 @@ from service.pipeline.direction import opposed
             "Skylark Air narrows loss as passenger numbers climb",
             ("widened", "narrows"),
         ),
+        # a verb of two words that moves its object; a subject's head before its infinitive
+        (
+            "Parking charges in Harlow Vale town centre will fall by 20p an hour.",
+            "The council will also put up parking charges in the town centre by 20p an hour.",
+            ("fall", "put up"),
+        ),
+        (
+            "The opposition amendment to keep the borough's libraries open was approved.",
+            "Councillors proposed keeping libraries open with £2m of reserves, but the amendment was rejected.",
+            ("approved", "rejected"),
+        ),
         # above and below a reference
         (
             "Persistent absence at the academy was below the national rate last year.",

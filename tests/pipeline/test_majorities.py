@@ -21,6 +21,13 @@ GOOD_JOB = "said the government was doing a good job"
             ("fewer than half (under half)", "61%"),
         ),
         (f"A minority of adults {GOOD_JOB}.", f"Some 58% of adults {GOOD_JOB}.", ("a minority (under half)", "58%")),
+        # a share of a whole something makes up or accounts for
+        (
+            "Vinyl made up most of the sales of Lanterns.",
+            "Vinyl made up about a third of Lanterns' sales, the highest share this year.",
+            ("most (over half)", "33.3%"),
+        ),
+        ("Vinyl accounted for most of the album's sales.", "Vinyl accounted for 61% of the album's sales.", None),
         # the claim's share agrees
         (f"Most people {GOOD_JOB}.", f"In all, 61% {GOOD_JOB}.", None),
         (f"A minority of adults {GOOD_JOB}.", f"Only 29% of those asked {GOOD_JOB}.", None),
