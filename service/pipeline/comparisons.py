@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from service.pipeline.names import name_word
 from service.pipeline.negation import content_stems
 from service.pipeline.number_words import plain_value
+from service.pipeline.roles import name_words, same_name
 
 _NUMBER = r"[$€£]?\d[\d,]*(?:\.\d+)?"
 _COMPARED = re.compile(
@@ -158,10 +158,10 @@ def reversed_comparison(claim: str, passage: str, stand_ins: Collection[str] = (
         None
     """
     for compared in _CLAIMED_MORE.finditer(claim):
-        sides = (_words(compared.group("a")), _words(compared.group("b")))
+        sides = (name_words(compared.group("a")), name_words(compared.group("b")))
         if not all(sides) or sides[0] & sides[1]:
             continue
-        given = _sides_given(passage, sides, [_words(name) for name in stand_ins])
+        given = _sides_given(passage, sides, [name_words(name) for name in stand_ins])
         if given is None:
             continue
         (first, first_said), (second, second_said) = given
@@ -204,19 +204,15 @@ def _tally(
     one" (bench/fiftyfirst)."""
     for match in _TALLY.finditer(passage):
         first, second = plain_value(match.group("n")), plain_value(match.group("m"))
-        names = (_words(match.group("a")), _words(match.group("b")))
+        names = (name_words(match.group("a")), name_words(match.group("b")))
         if first is None or second is None:
             continue
         shown = (f"{match.group('n')} ({match.group('a')})", f"{match.group('m')} ({match.group('b')})")
-        if _meets(names[0], sides[0]) and _meets(names[1], sides[1]):
+        if _met(names[0], sides[0]) and _met(names[1], sides[1]):
             return (first, shown[0]), (second, shown[1])
-        if _meets(names[0], sides[1]) and _meets(names[1], sides[0]):
+        if _met(names[0], sides[1]) and _met(names[1], sides[0]):
             return (second, shown[1]), (first, shown[0])
     return None
-
-
-def _meets(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a) and bool(b) and (a <= b or b <= a)
 
 
 def _kind(figure: re.Match[str]) -> tuple[str | None, ...]:
@@ -231,10 +227,11 @@ def _side(opening: re.Match[str], sides: tuple[frozenset[str], ...], stand_ins: 
     if opening.group("pronoun"):
         standing = [i for i, side in enumerate(sides) if any(side == name for name in stand_ins)]
         return standing[0] if len(standing) == 1 else None
-    words = _words(opening.group("name"))
-    meets = [i for i, side in enumerate(sides) if words and (words <= side or side <= words)]
+    words = name_words(opening.group("name"))
+    meets = [i for i, side in enumerate(sides) if _met(words, side)]
     return meets[0] if len(meets) == 1 else None
 
 
-def _words(name: str) -> frozenset[str]:
-    return frozenset(filter(None, (name_word(word) for word in re.findall(r"[\w-]+", name) if word[0].isupper())))
+def _met(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two names both given and one (``roles.same_name``)."""
+    return bool(a) and bool(b) and same_name(a, b)

@@ -45,6 +45,7 @@ from service.pipeline.direction_words import (
     DETERMINERS,
     MONTHS,
     NAMES_WHAT_FOLLOWS,
+    NOT_DIRECTION,
     OF_AN_OBJECT,
     PASSIVE_OBJECT,
     SHOWN,
@@ -66,20 +67,6 @@ _BEFORE_A_REFERENCE = frozenset({"above", "below"})
 _REFERENCES = frozenset("average averages rate rates norm target targets mean median expectations".split())
 _REFERENCE_WORDS = 3
 _YEAR = r"(?:1[89]|20)\d\d"
-# Words that are in a family and still say nothing of direction here.
-_NOT_DIRECTION = re.compile(
-    r"\b(?:cut\s+(?:off|out|short)|(?:high|low|long|short|large|small|big)-|high\s+(?:school|court|commission)"
-    r"|lower\s+(?:house|chamber|court)|at\s+large|by\s+and\s+large|in\s+short|(?:as|so)\s+long\s+as|before\s+long"
-    r"|long\s+(?:ago|since)|short\s+of|(?:fell|falls?|falling|came|comes?|coming)\s+short|big\s+(?:name|picture)"
-    # "a large number of ...": how many of something, said of what "of" names, not the noun
-    r"|(?:large|small|bigg?)(?:e?r|e?st)?\s+(?:number|amount|share|proportion|part|portion|majority|minority"
-    r"|percentage|fraction|quantity|sum|degree|extent)s?\b"
-    rf"|(?:in|the|this|last|next|early|late)\s+fall\b|fall\s+(?:of\s+)?{_YEAR}"
-    # bounds and shares, not superlatives: "at least 40", "most of the shops", "not least"
-    r"|at\s+(?:the\s+)?(?:very\s+)?(?:least|most)|not\s+least|least\s+of\s+all|most\s+(?:of|likely|recent(?:ly)?)"
-    r"|for\s+the\s+most\s+part)",
-    re.I,
-)
 # A number keeps its inner marks ("1,200", "4.1%") and leaves a closing one to the sentence ("in 2019,").
 # A number glued to a word by a hyphen is part of a name ("SARS-CoV-2", "COVID-19"), not a figure.
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|(?<![^\W\d_]-)\d(?:[.,]?\d)*%?|[.,;:!?]")
@@ -254,7 +241,7 @@ def _same_object(a: Moved, b: Moved) -> bool:
 
 def _moves(text: str) -> list[Moved]:
     """The direction words of ``text`` that state a direction (not negated, not a forecast)."""
-    text = TWO_WORD.sub(lambda verb: "".join(verb.group().split()), _NOT_DIRECTION.sub(" ", normal_text(text)))
+    text = TWO_WORD.sub(lambda verb: "".join(verb.group().split()), NOT_DIRECTION.sub(" ", normal_text(text)))
     found = list(_TOKEN.finditer(text))
     written = [match.group() for match in found]
     tokens = [t.casefold() for t in written]

@@ -167,3 +167,19 @@ CHANGE_NOUNS = frozenset(
 )
 # Months and seasons, lower-cased as ``direction`` reads its tokens ("a rise in March" is not said of March).
 MONTHS = frozenset(month.lower() for month in CALENDAR_MONTHS) | frozenset("spring summer autumn winter".split())
+
+_YEAR = r"(?:1[89]|20)\d\d"
+# Words that are in a family and still say nothing of direction here.
+NOT_DIRECTION = re.compile(
+    r"\b(?:cut\s+(?:off|out|short)|(?:high|low|long|short|large|small|big)-|high\s+(?:school|court|commission)"
+    r"|lower\s+(?:house|chamber|court)|at\s+large|by\s+and\s+large|in\s+short|(?:as|so)\s+long\s+as|before\s+long"
+    r"|long\s+(?:ago|since)|short\s+of|(?:fell|falls?|falling|came|comes?|coming)\s+short|big\s+(?:name|picture)"
+    # "a large number of ...": how many of something, said of what "of" names, not the noun
+    r"|(?:large|small|bigg?)(?:e?r|e?st)?\s+(?:number|amount|share|proportion|part|portion|majority|minority"
+    r"|percentage|fraction|quantity|sum|degree|extent)s?\b"
+    rf"|(?:in|the|this|last|next|early|late)\s+fall\b|fall\s+(?:of\s+)?{_YEAR}"
+    # bounds and shares, not superlatives: "at least 40", "most of the shops", "not least"
+    r"|at\s+(?:the\s+)?(?:very\s+)?(?:least|most)|not\s+least|least\s+of\s+all|most\s+(?:of|likely|recent(?:ly)?)"
+    r"|for\s+the\s+most\s+part)",
+    re.I,
+)

@@ -67,7 +67,10 @@ _BEFORE_BY = r"(?:(?:[a-z]+|\d+(?:[-–]\d+)?)\s+){0,3}?"
 # food group Brightfield": a word of origin and up to three lower-case words), bench/fortyseventh.
 _INTENDED_PASSIVE = rf"(?:{_AGREED_TO}\s+be\s+)"
 _ASIDE = r"(?:,\s+[^,.;]{3,60},)?"
-_DESCRIBED = r"(?:(?:the|a|an)\s+(?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){1,3}|" + _DETERMINER + ")"
+_DESCRIBING = (
+    r"(?!(?:and|or|but|before|after|when|while|of|in|on|at|to|for|with|from|under|over|by|as|than|that|which|who)\b)"
+)
+_DESCRIBED = rf"(?:(?:the|a|an)\s+(?:[A-Z][a-z]+\s+)?(?:{_DESCRIBING}[a-z][\w-]*\s+){{1,3}}|{_DETERMINER})"
 _PASSIVE = re.compile(
     rf"(?=(?<![\w'’])(?P<b>{NAME}){_ASIDE}\s+(?:{PASSIVE_AUXILIARY}|{_INTENDED_PASSIVE}){AUXILIARY}"
     rf"(?P<verb>{_VERB})\s+{_BEFORE_BY}by\s+{_DESCRIBED}(?P<a>{NAME}))"

@@ -88,6 +88,12 @@ MATCH_REPORT = "Northfield Rovers beat Southport City 2-1 at Marsh Lane on Satur
                 "Adaeze Okafor won the Harrowgate Open on Sunday, beating the top seed, Sweden's Elin Lindgren",
             ),
         ),
+        # a passive's doer is the name after "the", not one after a conjunction or a preposition
+        (
+            "The Dakota was inhabited by Minnesota.",
+            "Until European settlement, Minnesota was inhabited by the Dakota and Ojibwe/Anishinaabe.",
+            ("The Dakota was inhabited by Minnesota", "Minnesota was inhabited by the Dakota"),
+        ),
         # a passive agreed to, after an aside, with its doer described
         (
             "Pelham Foods has agreed to buy Brightfield.",
