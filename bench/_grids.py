@@ -20,7 +20,7 @@ from service.pipeline.aggregate import (
     source_stance,
     verdict,
 )
-from service.pipeline.asked import answers_the_claims
+from service.pipeline.asked import answers_the_claim
 from service.pipeline.consistency import CONCRETE_MISMATCHES, has_reason, named_in_premise
 from service.pipeline.figures import Figures, claim_figures
 from service.pipeline.names import proper_words
@@ -99,7 +99,7 @@ def _passage(
         takes_no_side(claim, text, found, premise) is not None,
         shares_only_topic(claim, text, found, topic),
         gives_claims_figures(claimed, text, found),
-        (named or explained) and answers_the_claims(claim, text),
+        (named or explained) and answers_the_claim(claim, text),
     )
 
 

@@ -239,7 +239,7 @@ def source_stance(
     every such contradiction leaves them out of the contest. With ``figured`` (which passages give
     the claim's own figures, ``figures``), a support that does leaves out every contradiction that
     does not: those give figures of other things. With ``answering`` (which passages give a figure
-    of what the claim's numbers count, or a move of the kind it says: ``verify.answers_the_claims``),
+    of what the claim's numbers count, or a move of the kind it says: ``verify.answers_the_claim``),
     a contradiction with a concrete mismatch that does leaves out every support that does not:
     "More than 2,300 people objected" is the evidence on "Fewer than 1,000 people objected to the
     wind farm", not "The energy secretary has approved the wind farm", which the model entailed

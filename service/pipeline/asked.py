@@ -2,11 +2,11 @@
 
 The stance model takes a side on passages that are on the claim's topic and silent on what it
 asks: "Pellow has repaid £35,000" entailed "Graham Pellow was jailed for four years" (0.51,
-bench/fortysecond), and "The energy secretary has approved the wind farm" "Fewer than 1,000 people
-objected to the wind farm" (0.66, bench/fortyseventh). ``verify`` lets a passage that gives none of
+bench/fortysecond), and "The energy secretary has approved the wind farm" entailed "Fewer than
+1,000 people objected to the wind farm" (0.66, bench/fortyseventh). ``verify`` lets a passage that gives none of
 a claimed span or age take no side (``gives_none_of_the_number``), and the aggregator lets a
 contradiction that answers the claim with a concrete mismatch outweigh supports that do not answer
-it (``answers_the_claims``, ``aggregate.source_stance``).
+it (``answers_the_claim``, ``aggregate.source_stance``).
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ _TITLED_SPAN = re.compile(r"\b(?:" + "|".join(unit.capitalize() for unit in DURA
 _ORDINAL_SPAN = re.compile(ORDINAL.pattern + rf"\s+(?:(?:straight|consecutive|successive)\s+)?(?:{_SPANS})s?\b", re.I)
 
 
-def answers_the_claims(claim: str, passage: str) -> bool:
+def answers_the_claim(claim: str, passage: str) -> bool:
     """Whether a passage gives a figure of something the claim's numbers count ("2,300 people" for
     "Fewer than 1,000 people objected"; figures of no known count do not say what they count), or
     a move of the kind the claim says, of the same thing ("the cost of materials rose sharply" for "The

@@ -33,7 +33,7 @@ from service.pipeline.aggregate import (
     verdict,
 )
 from service.pipeline.answers import answers_another_question
-from service.pipeline.asked import answers_the_claims, gives_none_of_the_number, says_only_an_age
+from service.pipeline.asked import answers_the_claim, gives_none_of_the_number, says_only_an_age
 from service.pipeline.assertions import ANOTHER_QUESTION, is_heading, unasserted
 from service.pipeline.conditions import CONDITION_ONLY, supposes_only
 from service.pipeline.consistency import (
@@ -248,7 +248,7 @@ def _checked(claim: str, passage: str, premise: str, found: list[str], proper: C
     not with a figure or move of something else ("Fares in Scotland ... will be frozen" for "Rail
     fares in England will be frozen", bench/twentysecond)."""
     named = named_in_premise(claim, passage, premise, proper)
-    answers = (named or has_reason(found, CONCRETE_MISMATCHES)) and answers_the_claims(claim, passage)
+    answers = (named or has_reason(found, CONCRETE_MISMATCHES)) and answers_the_claim(claim, passage)
     return Checked(found, named, answers)
 
 

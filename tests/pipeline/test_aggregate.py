@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from service.pipeline.aggregate import SourceStance, Thresholds, source_stance
-from service.pipeline.asked import answers_the_claims
+from service.pipeline.asked import answers_the_claim
 
 T = Thresholds(support=0.5, contradict=0.5, conflict=0.6)
 SUPPORT, CONTRADICTION = np.array([0.66, 0.07, 0.27]), np.array([0.03, 0.05, 0.92])
@@ -43,4 +43,4 @@ def test_an_explained_contradiction_that_answers_the_claim_leaves_out_supports_t
     ],
 )
 def test_what_answers_a_claim(claim: str, passage: str, answers: bool) -> None:
-    assert answers_the_claims(claim, passage) is answers
+    assert answers_the_claim(claim, passage) is answers
