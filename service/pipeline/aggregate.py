@@ -41,7 +41,11 @@ Rules (thresholds are settings, documented in docs/config.md):
   the contest: "reported a 12% rise in half-year profit" is the evidence on "Tarrow's half-year
   profit rose 12%", and "raised its interim dividend by 5%", a number mismatch of another
   quantity, was made a contradiction (0.88) stronger than the support (0.77) by the adjustment,
-  not by the model's reading.
+  not by the model's reading. And such a contradiction that answers the claim (a figure of what
+  its numbers count, a move of its kind said of the same thing: ``asked.answers_the_claim``)
+  leaves out every support that does not answer it, however close: "More than 2,300 people
+  objected" is the evidence on "Fewer than 1,000 people objected to the wind farm", not "The
+  energy secretary has approved the wind farm" (0.66, bench/fortyseventh).
 * verdict: with credible sources on both sides (each side's best >= conflict_threshold), the
   verdict is ``conflicting`` with confidence min(best support, best contradiction). Otherwise the
   side with the strongest source wins: confidence = noisy-OR of that side's sources, scaled by
@@ -239,7 +243,7 @@ def source_stance(
     every such contradiction leaves them out of the contest. With ``figured`` (which passages give
     the claim's own figures, ``figures``), a support that does leaves out every contradiction that
     does not: those give figures of other things. With ``answering`` (which passages give a figure
-    of what the claim's numbers count, or a move of the kind it says: ``verify.answers_the_claim``),
+    of what the claim's numbers count, or a move of the kind it says: ``asked.answers_the_claim``),
     a contradiction with a concrete mismatch that does leaves out every support that does not:
     "More than 2,300 people objected" is the evidence on "Fewer than 1,000 people objected to the
     wind farm", not "The energy secretary has approved the wind farm", which the model entailed
