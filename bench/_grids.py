@@ -20,12 +20,17 @@ from service.pipeline.aggregate import (
     source_stance,
     verdict,
 )
-from service.pipeline.asked import answers_the_claim
-from service.pipeline.consistency import CONCRETE_MISMATCHES, has_reason, named_in_premise
+from service.pipeline.consistency import CONCRETE_MISMATCHES, has_reason
 from service.pipeline.figures import Figures, claim_figures
 from service.pipeline.names import proper_words
 from service.pipeline.overlap import shared_words, topic_words
-from service.pipeline.verify import about_another_subject, gives_claims_figures, shares_only_topic, takes_no_side
+from service.pipeline.verify import (
+    about_another_subject,
+    checked,
+    gives_claims_figures,
+    shares_only_topic,
+    takes_no_side,
+)
 
 OPPOSITE = {"supports": "contradicts", "contradicts": "supports"}
 VERDICTS = ("supported", "refuted", "conflicting", "not_enough_info")
@@ -86,20 +91,19 @@ def _judged(report: dict[str, Any]) -> Judged:
 def _passage(
     claim: str, p: dict[str, Any], topic: frozenset[str], proper: frozenset[str], claimed: Figures | None
 ) -> Passage:
-    """A report's passage as the aggregation reads it (verify._checked, verify._why_no_side)."""
+    """A report's passage as the aggregation reads it (verify.checked, verify._why_no_side)."""
     text, found, premise = p["text"], p["reasons"], p["read_as"]
-    named = named_in_premise(claim, text, premise, proper)
-    explained = has_reason(found, CONCRETE_MISMATCHES)
+    check = checked(claim, text, premise, found, proper)
     return Passage(
         np.array([p["scores"][k] for k in ("entailment", "neutral", "contradiction")]),
         p["similarity"],
-        about_another_subject(text, found, named),
+        about_another_subject(text, found, check.named),
         shared_words(claim, text),
-        explained,
+        has_reason(found, CONCRETE_MISMATCHES),
         takes_no_side(claim, text, found, premise) is not None,
         shares_only_topic(claim, text, found, topic),
         gives_claims_figures(claimed, text, found),
-        (named or explained) and answers_the_claim(claim, text),
+        check.answers,
     )
 
 

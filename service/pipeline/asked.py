@@ -32,14 +32,14 @@ def gives_none_of_the_number(claim: str, passage: str) -> bool:
     1945" gives six years. Other counts are left to the model: a passage may count them by another
     word ("inhabitants", "a population of")."""
     if says_only_an_age(claim):
-        return AGE not in read_numbers(passage, [])[1]
+        return AGE not in _read(passage)[1]
     if not gives_a_span(claim) or _ORDINAL_SPAN.search(passage):  # "the third month in a row" counts months
         return False
-    years, numbers = read_numbers(passage, [])
+    years, numbers = _read(passage)
     spanned = len(years) > 1 or any(" to " in year for year in years)  # "from 1939 to 1945", not "since 2019"
     # a passage that gives another of the claim's counts ("won eight Pro Slam titles" for "... over
     # 7 years") is about it, and left to the model
-    return not spanned and not set(numbers) & (_SPAN_OR_UNKNOWN | claimed_units(claim))
+    return not spanned and not numbers & (_SPAN_OR_UNKNOWN | claimed_units(claim))
 
 
 _SPAN_OR_UNKNOWN = frozenset(DURATIONS) | {AGE, UNCOUNTED}
@@ -61,7 +61,7 @@ def answers_the_claim(claim: str, passage: str) -> bool:
     a move of the kind the claim says, of the same thing ("the cost of materials rose sharply" for "The
     scheme was delayed after the cost of materials fell": ``direction.moves_alike``)."""
     counted = claimed_units(claim) - {UNCOUNTED}
-    if counted and not counted.isdisjoint(read_numbers(passage, [])[1]):
+    if counted and not counted.isdisjoint(_read(passage)[1]):
         return True
     return moves_alike(claim, passage)
 
@@ -73,6 +73,14 @@ def gives_a_span(claim: str) -> bool:
     if _POINT_OR_PERIOD.search(claim) or _TITLED_SPAN.search(claim):  # "28 Days (film)" is a title
         return False
     return not claimed_units(claim).isdisjoint(DURATIONS)
+
+
+@lru_cache(maxsize=1024)
+def _read(passage: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A passage's years and what its numbers count, read once: ``gives_none_of_the_number`` and
+    ``answers_the_claim`` both ask of every passage found for a claim."""
+    years, numbers = read_numbers(passage, [])
+    return frozenset(years), frozenset(numbers)
 
 
 @lru_cache(maxsize=256)

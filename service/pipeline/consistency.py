@@ -185,8 +185,7 @@ def reasons(
         passage_dates = [(day, span) for day, span in passage_dates if not any(a <= span[0] < b for a, b in previous)]
         passage_years = read_numbers(passage, [span for _, span in passage_dates] + aside + previous)[0]
     names = claim_names(claim, proper)
-    words = PassageWords.of(passage)
-    missing = {name: role for name, role in names.items() if not words.mention(name)}
+    missing = _missing(names, passage)
     # a passage without the claim's names says its direction of someone or something else, unless
     # the sentence before it, which the stance model reads it with, names them ("Hartwell Homes
     # brought the case. The company had lost its first challenge.")
@@ -257,8 +256,13 @@ def reasons(
 def named_in_premise(claim: str, passage: str, premise: str, proper: Collection[str] = ()) -> bool:
     """Whether the passage gives every name the claim gives, or the sentences the stance model reads
     it after (``premise``) give those it lacks: whether it is about the claim's subject."""
+    return _named_in(_missing(claim_names(claim, proper), passage), premise)
+
+
+def _missing(names: dict[str, str], passage: str) -> dict[str, str]:
+    """The claim's names (each with its role) that the passage does not mention."""
     words = PassageWords.of(passage)
-    return _named_in([name for name in claim_names(claim, proper) if not words.mention(name)], premise)
+    return {name: role for name, role in names.items() if not words.mention(name)}
 
 
 def _named_in(missing: Collection[str], premise: str | None) -> bool:
@@ -268,9 +272,9 @@ def _named_in(missing: Collection[str], premise: str | None) -> bool:
 
 
 def _pronoun_named(passage: str, missing: Collection[str]) -> str:
-    """A passage that opens with "It", "They", "He" or "She" with the one name the claim gives and it lacks in
-    their place, where the sentences it is read after name it (see ``reasons``): "It will be closed
-    on Mondays" after "Kelford Museum reopens after £26m revamp" says the museum will be
+    """A passage that opens with "It", "They", "He" or "She" with the one name the claim gives and it
+    lacks in their place, where the sentences it is read after name it (see ``reasons``): "It will
+    be closed on Mondays" after "Kelford Museum reopens after £26m revamp" says the museum will be
     (bench/fortyfirst), and the direction checker reads a pronoun as no subject."""
     if len(missing) != 1 or not (opening := _OPENING_PRONOUN.match(passage)):
         return passage

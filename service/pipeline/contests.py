@@ -29,8 +29,9 @@ from service.pipeline.roles import AUXILIARY, NAME, NAME_RUN, PASSIVE_AUXILIARY,
 # An office won at an election is a contest too: "Daniel Frost has been elected Mayor of Westbury"
 # against "Rachel Amadi has been elected the first woman Mayor of Westbury, defeating ... Daniel
 # Frost" (entailed at 0.91, bench/fortyninth).
+_ELECTED_VERB = rf"(?:{PASSIVE_AUXILIARY})?(?:re-?)?elected(?:\s+as)?"
 _WON = re.compile(
-    rf"(?<![\w'])(?P<a>{NAME})\s+{AUXILIARY}(?:won|wins|win|(?:{PASSIVE_AUXILIARY})?(?:re-?)?elected(?:\s+as)?)"
+    rf"(?<![\w'])(?P<a>{NAME})\s+{AUXILIARY}(?:won|wins|win|{_ELECTED_VERB})"
     rf"\s+(?:the\s+)?(?:(?:first|new|youngest|oldest|[a-z]+est)\s+(?:[a-z]+\s+)?)?(?P<e>{NAME})"
 )
 _BEATEN = re.compile(
@@ -79,7 +80,7 @@ def beaten_winner(claim: str, passage: str) -> tuple[str, str] | None:
 
 
 _ELECTED = re.compile(
-    rf"(?<![\w'])(?P<a>{NAME})\s+{AUXILIARY}(?:{PASSIVE_AUXILIARY})?(?:re-?)?elected(?:\s+as)?\s+(?:the\s+)?"
+    rf"(?<![\w'])(?P<a>{NAME})\s+{AUXILIARY}{_ELECTED_VERB}\s+(?:the\s+)?"
     rf"(?:(?:first|new|youngest|oldest)\s+(?:[a-z]+\s+)?)?(?P<e>{NAME})"
 )
 # A deed done once in a match, after its doer: "scored the winner", "scored Holloway's winner",

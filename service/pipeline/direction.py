@@ -38,6 +38,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.pipeline.direction_words import (
     ACTING_VERBS,
@@ -53,6 +54,7 @@ from service.pipeline.direction_words import (
     STILL,
     TWO_SIDED,
     TWO_WORD,
+    YEAR,
     short_content_words,
 )
 from service.pipeline.figure_series import Series, other_series, series_before
@@ -66,7 +68,6 @@ _BEFORE_A_FIGURE = frozenset({"up", "down"})
 _BEFORE_A_REFERENCE = frozenset({"above", "below"})
 _REFERENCES = frozenset("average averages rate rates norm target targets mean median expectations".split())
 _REFERENCE_WORDS = 3
-_YEAR = r"(?:1[89]|20)\d\d"
 # A number keeps its inner marks ("1,200", "4.1%") and leaves a closing one to the sentence ("in 2019,").
 # A number glued to a word by a hyphen is part of a name ("SARS-CoV-2", "COVID-19"), not a figure.
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|(?<![^\W\d_]-)\d(?:[.,]?\d)*%?|[.,;:!?]")
@@ -239,8 +240,10 @@ def _same_object(a: Moved, b: Moved) -> bool:
     return a.family in PASSIVE_OBJECT and bool(a.after & b.before or b.after & a.before)
 
 
-def _moves(text: str) -> list[Moved]:
-    """The direction words of ``text`` that state a direction (not negated, not a forecast)."""
+@lru_cache(maxsize=1024)
+def _moves(text: str) -> tuple[Moved, ...]:
+    """The direction words of ``text`` that state a direction (not negated, not a forecast); kept per
+    text, since ``opposed`` and ``moves_alike`` read the claim and each passage found for it."""
     text = TWO_WORD.sub(lambda verb: "".join(verb.group().split()), NOT_DIRECTION.sub(" ", normal_text(text)))
     found = list(_TOKEN.finditer(text))
     written = [match.group() for match in found]
@@ -301,7 +304,7 @@ def _moves(text: str) -> list[Moved]:
                 series_before(text, found[i].start()),
             )
         )
-    return out
+    return tuple(out)
 
 
 def _pairs(words: list[str]) -> set[tuple[str, str]]:
@@ -456,7 +459,7 @@ def _figure_subject(words: list[str]) -> list[str]:
     body = words[:-1]
     breaks = [k for k, word in enumerate(body) if _ends_clause(word)]
     clause = body[breaks[-1] + 1 :] if breaks else body
-    figure = max((k for k, word in enumerate(clause) if word[0].isdigit() and not re.fullmatch(_YEAR, word)), default=0)
+    figure = max((k for k, word in enumerate(clause) if word[0].isdigit() and not re.fullmatch(YEAR, word)), default=0)
     if not figure:  # no figure, or nothing before it to say what it counts
         return []
     if not _content(clause[:figure]) and breaks:  # "Profit, reported in August, was £96m, down 12%"

@@ -24,10 +24,17 @@ BAILED = (
     "granted bail, released on bail, bailed, given bail, granted conditional bail, released under investigation"
 ).split(", ")
 _JOINED = TWO_WORD_VERBS + PUT_UP + [verb for verb in HELD + BAILED if " " in verb]
+
+
+def joined(verbs: list[str]) -> list[str]:
+    """The verbs as ``direction`` reads them, a verb of two words as one ("putup")."""
+    return [verb.replace(" ", "") for verb in verbs]
+
+
 TWO_WORD = re.compile(
     r"\b(?:" + "|".join(verb.replace(" ", r"\s+") for verb in sorted(_JOINED, key=len, reverse=True)) + r")\b", re.I
 )
-SHOWN = {verb.replace(" ", ""): verb for verb in _JOINED}
+SHOWN = dict(zip(joined(_JOINED), _JOINED, strict=True))
 # Each family: the words of one direction, the words of the other. Any word of a family opposes any
 # word of its other direction ("rose" / "dropped", "raised" / "cut").
 FAMILIES: dict[str, tuple[str, str]] = {
@@ -36,8 +43,8 @@ FAMILIES: dict[str, tuple[str, str]] = {
         "climb climbs climbed climbing jump jumps jumped jumping soar soars soared soaring surge surges surged "
         "surging gain gains gained gaining expand expands expanded expanding raise raises raised raising hike "
         "hikes hiked hiking boost boosts boosted boosting doubles doubled doubling triples tripled tripling "
-        "quadruples quadrupled quadrupling widens widened widening high higher highest up above putup putsup "
-        "puttingup",
+        "quadruples quadrupled quadrupling widens widened widening high higher highest up above "
+        + " ".join(joined(PUT_UP)),
         "fall falls fell fallen falling decrease decreases decreased decreasing shrink shrinks shrank shrunk "
         "shrinking drop drops dropped dropping slide slides slid sliding plunge plunges plunged plunging tumble "
         "tumbles tumbled tumbling slump slumps slumped slumping decline declines declined declining cut cuts "
@@ -81,12 +88,11 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "decision": (
         "approve approves approved approving uphold upholds upheld upholding accept accepts accepted accepting",
         "reject rejects rejected rejecting overturn overturns overturned overturning quash quashes quashed "
-        "quashing veto vetoes vetoed vetoing defeat defeats defeated defeating "
-        + " ".join(verb.replace(" ", "") for verb in TWO_WORD_VERBS),
+        "quashing veto vetoes vetoed vetoing defeat defeats defeated defeating " + " ".join(joined(TWO_WORD_VERBS)),
     ),
     # "Pryce was remanded in custody until he is sentenced" / "He was granted bail until then"
     # (bench/fortyeighth)
-    "custody": (" ".join(verb.replace(" ", "") for verb in HELD), " ".join(verb.replace(" ", "") for verb in BAILED)),
+    "custody": (" ".join(joined(HELD)), " ".join(joined(BAILED))),
 }
 # Families with no middle ground, where a negated word means the other direction ("found Lind not
 # guilty"); elsewhere "did not fall" may mean "stayed", so a negated word says nothing. Nor does a
@@ -135,7 +141,7 @@ NAMES_WHAT_FOLLOWS = (
         # "narrowed its loss", or "the loss narrowed" (bench/fortyninth): not a verb acting on its object
         + "widens widened widening narrows narrowed narrowing".split()
         + FROZEN
-        + [verb.replace(" ", "") for verb in PUT_UP]
+        + joined(PUT_UP)
     )
     | frozenset(word for family in OF_AN_OBJECT for side in FAMILIES[family] for word in side.split())
 )
@@ -146,7 +152,7 @@ ACTING_VERBS = frozenset(
     "raise raises raised raising hike hikes hiked hiking boost boosts boosted boosting cut cuts cutting lower "
     "lowers lowered lowering reduce reduces reduced reducing slash slashes slashed slashing".split()
     + FROZEN
-    + [verb.replace(" ", "") for verb in PUT_UP]
+    + joined(PUT_UP)
 )
 SIGN: dict[str, tuple[str, int]] = {
     word: (family, sign)
@@ -168,7 +174,7 @@ CHANGE_NOUNS = frozenset(
 # Months and seasons, lower-cased as ``direction`` reads its tokens ("a rise in March" is not said of March).
 MONTHS = frozenset(month.lower() for month in CALENDAR_MONTHS) | frozenset("spring summer autumn winter".split())
 
-_YEAR = r"(?:1[89]|20)\d\d"
+YEAR = r"(?:1[89]|20)\d\d"
 # Words that are in a family and still say nothing of direction here.
 NOT_DIRECTION = re.compile(
     r"\b(?:cut\s+(?:off|out|short)|(?:high|low|long|short|large|small|big)-|high\s+(?:school|court|commission)"
@@ -177,7 +183,7 @@ NOT_DIRECTION = re.compile(
     # "a large number of ...": how many of something, said of what "of" names, not the noun
     r"|(?:large|small|bigg?)(?:e?r|e?st)?\s+(?:number|amount|share|proportion|part|portion|majority|minority"
     r"|percentage|fraction|quantity|sum|degree|extent)s?\b"
-    rf"|(?:in|the|this|last|next|early|late)\s+fall\b|fall\s+(?:of\s+)?{_YEAR}"
+    rf"|(?:in|the|this|last|next|early|late)\s+fall\b|fall\s+(?:of\s+)?{YEAR}"
     # bounds and shares, not superlatives: "at least 40", "most of the shops", "not least"
     r"|at\s+(?:the\s+)?(?:very\s+)?(?:least|most)|not\s+least|least\s+of\s+all|most\s+(?:of|likely|recent(?:ly)?)"
     r"|for\s+the\s+most\s+part)",

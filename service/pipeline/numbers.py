@@ -289,10 +289,10 @@ def read_numbers(
             counted.setdefault(unit, set()).add(multiple)
     for match in ORDINAL.finditer(text):  # "the 18th month in a row": 18 months in a row (``ranks``)
         if STREAK_AFTER.match(text, match.end()) and not inside(match.start(), skip):
-            value = float(rank(match))
+            count = rank(match)
             # what the streak is of is said after it: "the 18th month in a row that the trust missed the target"
             words = _words_of_number(text, match.start(), match.end(), True)
-            streak = replace(_quantity(text, match.start(), ordinal(int(value)), value), events=_events(words))
+            streak = replace(_quantity(text, match.start(), ordinal(count), float(count)), events=_events(words))
             for unit in counted_units(text, match.start(), match.end()):
                 counted.setdefault(unit, set()).add(streak)
     for unit, ranks in read_ranks(text, skip, whole).items():  # "third term", "is 23rd", "the largest lake"

@@ -59,7 +59,8 @@ def read_ranks(text: str, skip: list[tuple[int, int]], claimed: bool = False) ->
     """
     counted: dict[str, set[Quantity]] = {}
     for match in ORDINAL.finditer(text):
-        if inside(match.start(), skip):
+        # "the 18th month in a row" counts 18 months (``numbers``)
+        if inside(match.start(), skip) or STREAK_AFTER.match(text, match.end()):
             continue
         place = rank(match)
         units = [unit for unit in units_of(text, match.start(), match.end()) if not unit.endswith(" #")]
@@ -67,8 +68,6 @@ def read_ranks(text: str, skip: list[tuple[int, int]], claimed: bool = False) ->
             units = [by.group(1).lower()]
         if not units and _PLACED_BEFORE.search(text, max(0, match.start() - LOOK_BACK), match.start()):
             units = [PLACE]  # "dropping six places to 23rd", "finished fifth": a place, as "first place" is
-        if STREAK_AFTER.match(text, match.end()):  # "the 18th month in a row": 18 months (``numbers``)
-            continue
         for unit in units:
             counted.setdefault(f"{unit}{RANK}", set()).add(Quantity(ordinal(place), place, place))
     for won in _WON.finditer(text):  # "won the London Marathon": first place, against "finished seventh"

@@ -147,7 +147,7 @@ def verify_claims(
         for claim, passage, text, proper in read
     ]
     checks = [
-        _checked(claim, passage.text, text, why, proper)
+        checked(claim, passage.text, text, why, proper)
         for (claim, passage, text, proper), why in zip(read, explanations, strict=True)
     ]
     kinds = adjusted_kinds(options.consistency_adjust)
@@ -241,7 +241,7 @@ class Checked(NamedTuple):
     answers: bool
 
 
-def _checked(claim: str, passage: str, premise: str, found: list[str], proper: Collection[str]) -> Checked:
+def checked(claim: str, passage: str, premise: str, found: list[str], proper: Collection[str]) -> Checked:
     """A passage's reasons (``found``), read with its ``premise`` and the words the passages found for
     the claim write as names (``proper``). A passage whose context does not name what the claim
     names answers it only with a concrete mismatch ("More than 2,300 people objected to the plans"),
